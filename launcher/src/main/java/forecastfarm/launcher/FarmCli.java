@@ -1,0 +1,218 @@
+package forecastfarm.launcher;
+
+import forecastfarm.launcher.farm.FarmContext;
+import forecastfarm.launcher.farm.FarmException;
+import forecastfarm.launcher.inspect.Inspector;
+import forecastfarm.launcher.io.InputException;
+import forecastfarm.launcher.job.ForecastJob;
+import forecastfarm.launcher.job.ForecastJobOptions;
+import forecastfarm.shared.FarmDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code scripts/farm}: the command line. Errors a user can fix get a one-line message and an exit code from
+ * {@link ExitCodes}; stack traces go to the log only.
+ */
+@Command(name = "farm", mixinStandardHelpOptions = true, version = "Forecast Farm 0.1",
+    description = "Forecast many time series at once on a farm of worker processes.",
+    subcommands = {FarmCli.Forecast.class, FarmCli.Inspect.class})
+public final class FarmCli implements Callable<Integer>
+{
+    private static final Logger LOG = LoggerFactory.getLogger(FarmCli.class);
+
+    public static void main(final String[] args)
+    {
+        System.exit(execute(args, System.out));
+    }
+
+    static int execute(final String[] args, final PrintStream out)
+    {
+        final CommandLine cli = new CommandLine(new FarmCli());
+        cli.setExitCodeExceptionMapper(ex -> ex instanceof CommandLine.ParameterException ? ExitCodes.USAGE :
+            ExitCodes.INTERNAL);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, commandLine));
+        cli.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
+        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE));
+        return cli.execute(args);
+    }
+
+    private static int handle(final Exception ex, final CommandLine commandLine)
+    {
+        final PrintStream err = System.err;
+        if (ex instanceof InputException || ex instanceof IllegalArgumentException)
+        {
+            err.println("error: " + ex.getMessage());
+            return ex instanceof InputException ? ExitCodes.INPUT : ExitCodes.USAGE;
+        }
+        if (ex instanceof FarmException)
+        {
+            err.println("error: " + ex.getMessage());
+            return ExitCodes.FARM_DIR;
+        }
+        if (ex instanceof UncheckedIOException)
+        {
+            err.println("error: " + ex.getMessage());
+            LOG.debug("I/O failure", ex);
+            return ExitCodes.OUTPUT;
+        }
+        LOG.error("internal error", ex);
+        err.println("internal error: " + ex + " (details in the log above)");
+        return ExitCodes.INTERNAL;
+    }
+
+    @Override
+    public Integer call()
+    {
+        new CommandLine(this).usage(System.out);
+        return ExitCodes.USAGE;
+    }
+
+    static Path defaultFarmDir()
+    {
+        final String tmp = System.getenv().getOrDefault("TMPDIR", System.getProperty("java.io.tmpdir"));
+        return Path.of(tmp, "forecast-farm-" + System.getProperty("user.name"));
+    }
+
+    @Command(name = "forecast", mixinStandardHelpOptions = true,
+        description = "Forecast every series of a long CSV (unique_id,ds,y).")
+    static final class Forecast implements Callable<Integer>
+    {
+        @Option(names = "--input", required = true, description = "long CSV: one row per series and time")
+        Path input;
+
+        @Option(names = "--horizon", required = true, description = "steps to forecast")
+        int horizon;
+
+        @Option(names = "--season-length", defaultValue = "0",
+            description = "season length m; default: inferred from each series' dates")
+        int seasonLength;
+
+        @Option(names = "--model", split = ",", defaultValue = "naive,snaive,drift",
+            description = "models, comma separated (default ${DEFAULT-VALUE})")
+        List<String> models;
+
+        @Option(names = "--level", split = ",", defaultValue = "80,95",
+            description = "prediction interval levels in percent (default ${DEFAULT-VALUE})")
+        double[] levels;
+
+        @Option(names = "--workers", description = "worker processes (default: the CPUs available)")
+        Integer workers;
+
+        @Option(names = "--out", defaultValue = "results", description = "output folder (default ${DEFAULT-VALUE})")
+        Path out;
+
+        @Option(names = "--farm-dir", description = "farm dir: queues, results map, status (default: under $TMPDIR)")
+        Path farmDir;
+
+        @Option(names = "--task-timeout", defaultValue = "30m",
+            description = "kill a worker whose task runs longer (default ${DEFAULT-VALUE})")
+        String taskTimeout;
+
+        @Option(names = "--heartbeat-timeout", defaultValue = "5s",
+            description = "kill a worker whose heartbeat is older (default ${DEFAULT-VALUE})")
+        String heartbeatTimeout;
+
+        @Option(names = "--max-attempts", defaultValue = "3",
+            description = "a task running on this many dead workers is poisoned (default ${DEFAULT-VALUE})")
+        int maxAttempts;
+
+        @Option(names = "--max-tasks-per-worker", defaultValue = "1000000",
+            description = "recycle a worker after this many tasks (default ${DEFAULT-VALUE})")
+        long maxTasksPerWorker;
+
+        @Option(names = "--max-worker-heap-mb", defaultValue = "0",
+            description = "recycle a worker whose heap after GC exceeds this (default: off)")
+        long maxWorkerHeapMb;
+
+        @Option(names = "--id-col", defaultValue = "unique_id") String idCol;
+        @Option(names = "--time-col", defaultValue = "ds") String timeCol;
+        @Option(names = "--value-col", defaultValue = "y") String valueCol;
+
+        @Override
+        public Integer call()
+        {
+            if (horizon < 1)
+            {
+                throw new IllegalArgumentException("Invalid forecast horizon --horizon " + horizon + ": must be 1 or more");
+            }
+            if (seasonLength < 0)
+            {
+                throw new IllegalArgumentException("invalid --season-length " + seasonLength);
+            }
+            for (final double level : levels)
+            {
+                if (!(level > 0 && level < 100))
+                {
+                    throw new IllegalArgumentException("invalid --level " + level + ": levels are percentages in (0, 100)");
+                }
+            }
+            if (!Files.isReadable(input))
+            {
+                throw new InputException(input, "input file " + input + (Files.exists(input) ?
+                    " cannot be read" : " does not exist"));
+            }
+            final FarmContext ctx = new FarmContext()
+                .farmDir(farmDir != null ? farmDir : defaultFarmDir())
+                .taskTimeoutMs(Durations.toMillis(taskTimeout))
+                .heartbeatTimeoutMs(Durations.toMillis(heartbeatTimeout))
+                .maxAttempts(maxAttempts)
+                .maxTasksPerWorker(maxTasksPerWorker)
+                .maxWorkerHeapBytes(maxWorkerHeapMb > 0 ? maxWorkerHeapMb << 20 : Long.MAX_VALUE);
+            if (workers != null)
+            {
+                ctx.workers(workers);
+            }
+            final double[] sortedLevels = Arrays.stream(levels).sorted().distinct().toArray();
+            final ForecastJobOptions options = new ForecastJobOptions(input, horizon, seasonLength,
+                List.copyOf(models), sortedLevels, out, idCol, timeCol, valueCol);
+            return new ForecastJob(options, ctx, System.out).run();
+        }
+    }
+
+    @Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = "Show a farm's workers and counts from shared memory, live or after the run.")
+    static final class Inspect implements Callable<Integer>
+    {
+        @Option(names = "--farm-dir", description = "the farm dir (default: under $TMPDIR)")
+        Path farmDir;
+
+        @Option(names = "--id", description = "print this series' result")
+        String id;
+
+        @Override
+        public Integer call()
+        {
+            final FarmDirectory farm = new FarmDirectory(farmDir != null ? farmDir : defaultFarmDir());
+            if (!Files.isDirectory(farm.root()))
+            {
+                throw new FarmException("no farm dir " + farm.root());
+            }
+            final Inspector inspector = new Inspector(farm, System.out);
+            if (id != null)
+            {
+                return inspector.printResult(id) ? ExitCodes.OK : 1;
+            }
+            try
+            {
+                inspector.printStatus(System.currentTimeMillis());
+            }
+            catch (final IllegalStateException ex)
+            {
+                throw new FarmException(ex.getMessage(), ex);
+            }
+            return ExitCodes.OK;
+        }
+    }
+}

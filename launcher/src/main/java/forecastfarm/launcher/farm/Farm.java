@@ -1,0 +1,181 @@
+package forecastfarm.launcher.farm;
+
+import forecastfarm.shared.FarmDirectory;
+import forecastfarm.shared.status.FarmCounter;
+import forecastfarm.shared.status.LauncherState;
+import forecastfarm.shared.status.StatusFile;
+import forecastfarm.shared.wire.ResultRecord;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a list of tasks on a farm of worker processes, end to end: takes the farm dir, resumes what an earlier run
+ * left, starts the workers, runs the conductor until every task is finished (or the run is drained by a signal),
+ * stops the workers and leaves every result in the results map.
+ */
+public final class Farm
+{
+    private static final Logger LOG = LoggerFactory.getLogger(Farm.class);
+
+    private Farm()
+    {
+    }
+
+    /**
+     * @param job         what identifies this job (inputs and options): a farm dir holding another job is refused.
+     * @param sizing      the results map's size, for a new farm dir.
+     * @param handleSignals true to drain on SIGINT/SIGTERM (the CLI), false when embedded.
+     * @return the report; every finished task's {@link ResultRecord} is in the results map.
+     * @throws FarmException when the farm cannot run (farm dir busy or holding another job, ...).
+     */
+    public static FarmReport run(final FarmContext ctx, final List<TaskSpec> tasks, final String job,
+        final MapSizing sizing, final FarmListener listener, final boolean handleSignals)
+    {
+        ctx.conclude();
+        final FarmDirectory farm = ctx.farmDirectory().createDirectories();
+        farm.networkFilesystemType().ifPresent(type -> LOG.warn("farm dir {} is on a network filesystem ({}): " +
+            "Chronicle's memory-mapped files are not safe there; use node-local storage", farm.root(), type));
+        try (FileChannel lockChannel = FileChannel.open(farm.launcherLockFile(), StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE); FileLock lock = lockChannel.tryLock())
+        {
+            if (lock == null)
+            {
+                throw new FarmException("another launcher is running on farm dir " + farm.root() +
+                    "; wait for it, or use another --farm-dir");
+            }
+            FarmDirectory.makeOwnerOnlyFile(farm.launcherLockFile());
+            return runLocked(ctx, farm, tasks, job, sizing, listener, handleSignals);
+        }
+        catch (final IOException ex)
+        {
+            throw new FarmException("cannot lock farm dir " + farm.root() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static FarmReport runLocked(final FarmContext ctx, final FarmDirectory farm, final List<TaskSpec> tasks,
+        final String job, final MapSizing requestedSizing, final FarmListener listener, final boolean handleSignals)
+    {
+        final long startNs = System.nanoTime();
+        final MapSizing sizing = FarmManifest.checkOrWrite(farm, job, requestedSizing);
+        ResumeRecovery.killLeftoverWorkers(farm);
+        final Map<String, Integer> taskByKey = indexByKey(tasks);
+        try (ResultStore store = ResultStore.openForLauncher(farm, sizing, ctx.stuckMapWriteMs()))
+        {
+            final int replayed = ResumeRecovery.replayOldResults(farm, store, taskByKey);
+            if (replayed > 0)
+            {
+                LOG.info("recovered {} results from the queues of an earlier run", replayed);
+            }
+            final TaskLedger ledger = new TaskLedger(tasks, ctx.maxAttempts());
+            for (final String key : store.keys())
+            {
+                final Integer task = taskByKey.get(key);
+                final byte[] value = task == null ? null : store.get(key);
+                if (value != null)
+                {
+                    final ResultRecord record = ResultRecord.decode(value);
+                    ledger.markResumed(task, record.status(), record.attempts());
+                }
+            }
+            ledger.seal();
+            if (ledger.resumedCount() > 0)
+            {
+                LOG.info("resuming: {} of {} tasks already finished in this farm dir", ledger.resumedCount(), tasks.size());
+            }
+            final long runId = System.currentTimeMillis();
+            try (StatusFile status = StatusFile.create(farm.statusFile(), ctx.workers(), ProcessHandle.current().pid(),
+                runId, ctx.clock().time()))
+            {
+                status.farmCounter(FarmCounter.TASKS_TOTAL).setRelease(tasks.size());
+                status.farmCounter(FarmCounter.RESUMED).setRelease(ledger.resumedCount());
+                status.launcherState(LauncherState.RUNNING);
+                final FarmConductor[] holder = new FarmConductor[1];
+                final WorkerSpawner spawner = new CommonsExecWorkerSpawner(ctx, runId, event -> holder[0].offer(event));
+                final FarmConductor conductor = new FarmConductor(ctx, runId, ledger, store, status, spawner, listener);
+                holder[0] = conductor;
+                final SignalHandlers signals = handleSignals ? SignalHandlers.install(conductor) : null;
+                try
+                {
+                    runConductor(conductor);
+                }
+                catch (final RuntimeException | Error ex)
+                {
+                    conductor.killAll("launcher failed: " + ex);
+                    throw ex;
+                }
+                finally
+                {
+                    if (signals != null)
+                    {
+                        signals.restore();
+                    }
+                }
+                store.flush();
+                status.launcherState(LauncherState.FINISHED);
+                ResumeRecovery.deleteTree(farm.runQueuesDir(runId));
+                return new FarmReport(tasks.size(), ledger.okCount(), ledger.failedCount(), ledger.poisonedCount(),
+                    ledger.resumedCount(), ledger.retryCount(), conductor.workerRestarts(), ctx.workers(),
+                    System.nanoTime() - startNs, conductor.stats().cpuNsTotal(), store.rotations(),
+                    conductor.interruptedBy(), conductor.abortReason());
+            }
+        }
+    }
+
+    private static void runConductor(final FarmConductor conductor)
+    {
+        final IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 1_000_000);
+        while (!conductor.isDone())
+        {
+            idle.idle(conductor.doWork());
+        }
+    }
+
+    private static Map<String, Integer> indexByKey(final List<TaskSpec> tasks)
+    {
+        final Map<String, Integer> byKey = new HashMap<>(tasks.size() * 2);
+        for (int i = 0; i < tasks.size(); i++)
+        {
+            if (byKey.putIfAbsent(tasks.get(i).key(), i) != null)
+            {
+                throw new FarmException("two tasks have the key '" + tasks.get(i).key() + "'; keys must be unique");
+            }
+        }
+        return byKey;
+    }
+
+    /**
+     * SIGINT and SIGTERM become conductor events (drain; a second one stops at once).
+     */
+    private static final class SignalHandlers
+    {
+        private static final List<String> SIGNALS = List.of("INT", "TERM");
+        private final Map<String, sun.misc.SignalHandler> previous = new HashMap<>();
+
+        static SignalHandlers install(final FarmConductor conductor)
+        {
+            final SignalHandlers handlers = new SignalHandlers();
+            for (final String name : SIGNALS)
+            {
+                handlers.previous.put(name, Signal.handle(new Signal(name),
+                    signal -> conductor.offer(new FarmEvent.ShutdownSignal(signal.getName()))));
+            }
+            return handlers;
+        }
+
+        void restore()
+        {
+            previous.forEach((name, handler) -> Signal.handle(new Signal(name), handler));
+        }
+    }
+}

@@ -1,0 +1,380 @@
+package forecastfarm.launcher.farm;
+
+import forecastfarm.shared.WorkerExitCode;
+import forecastfarm.shared.status.FarmCounter;
+import forecastfarm.shared.status.LauncherState;
+import forecastfarm.shared.status.StatusFile;
+import forecastfarm.shared.wire.ResultRecord;
+import forecastfarm.shared.wire.Task;
+import forecastfarm.shared.wire.TaskResult;
+import forecastfarm.shared.wire.TaskStatus;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.EpochClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The launcher's duty cycle, a flat list of duties: events from other threads, results in, worker health, worker
+ * starts, dispatch, status out. Only this thread touches the ledger and the worker slots.
+ */
+final class FarmConductor implements Agent
+{
+    private static final Logger LOG = LoggerFactory.getLogger(FarmConductor.class);
+    private static final int RESULTS_PER_POLL = 512;
+    private static final long STOP_WAIT_MS = 5_000;
+
+    private final FarmContext ctx;
+    private final long runId;
+    private final TaskLedger ledger;
+    private final ResultStore store;
+    private final StatusFile status;
+    private final WorkerSpawner spawner;
+    private final FarmListener listener;
+    private final EpochClock clock;
+    private final LivenessPolicy liveness;
+    private final List<WorkerProcess> workers = new ArrayList<>();
+    private final Queue<FarmEvent> events = new ConcurrentLinkedQueue<>();
+    private final TaskStats stats = new TaskStats();
+    private int dispatchCursor;
+    private int workerRestarts;
+    private boolean draining;
+    private long drainDeadlineMs = Long.MAX_VALUE;
+    private long stopSentMs = -1;
+    private String abortReason;
+    private String interruptedBy;
+
+    FarmConductor(final FarmContext ctx, final long runId, final TaskLedger ledger, final ResultStore store,
+        final StatusFile status, final WorkerSpawner spawner, final FarmListener listener)
+    {
+        this.ctx = ctx;
+        this.runId = runId;
+        this.ledger = ledger;
+        this.store = store;
+        this.status = status;
+        this.spawner = spawner;
+        this.listener = listener;
+        this.clock = ctx.clock();
+        this.liveness = new LivenessPolicy(ctx.heartbeatTimeoutMs(), ctx.taskTimeoutMs(), ctx.startupTimeoutMs());
+        for (int slot = 0; slot < ctx.workers(); slot++)
+        {
+            workers.add(new WorkerProcess(slot, status,
+                new RestartBackoff(ctx.restartBaseDelayMs(), ctx.restartMaxDelayMs(), ctx.crashLoopLimit())));
+        }
+    }
+
+    /**
+     * For other threads (process exit handlers, signal handlers).
+     */
+    void offer(final FarmEvent event)
+    {
+        events.add(event);
+    }
+
+    @Override
+    public int doWork()
+    {
+        final long nowMs = clock.time();
+        int work = drainEvents(nowMs);
+        work += collectResults();
+        work += store.checkStuck(System.nanoTime());
+        work += superviseWorkers(nowMs);
+        work += startWorkers(nowMs);
+        work += dispatch();
+        work += finishWhenDone(nowMs);
+        publishStatus(nowMs);
+        return work;
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "farm-conductor";
+    }
+
+    boolean isDone()
+    {
+        return (ledger.allFinished() || draining || abortReason != null) && workers.stream().noneMatch(WorkerProcess::alive);
+    }
+
+    private int drainEvents(final long nowMs)
+    {
+        int count = 0;
+        for (FarmEvent event = events.poll(); event != null; event = events.poll())
+        {
+            count++;
+            if (event instanceof FarmEvent.WorkerExited exited)
+            {
+                onWorkerExited(exited, nowMs);
+            }
+            else if (event instanceof FarmEvent.ShutdownSignal signal)
+            {
+                onShutdownSignal(signal.signal(), nowMs);
+            }
+        }
+        return count;
+    }
+
+    private int collectResults()
+    {
+        int count = 0;
+        for (final WorkerProcess worker : workers)
+        {
+            if (worker.results() != null)
+            {
+                count += worker.results().poll(RESULTS_PER_POLL);
+            }
+        }
+        return count;
+    }
+
+    private void onResult(final WorkerProcess worker, final TaskResult result)
+    {
+        final int task = (int)result.taskId();
+        if (!ledger.isInFlight(task))
+        {
+            LOG.warn("ignoring a duplicate result for task {} ({}) from worker {}", task, result.key(), worker.slot());
+            return;
+        }
+        worker.inFlight().remove(task);
+        ledger.complete(task, result.status());
+        worker.backoff().onTaskCompleted();
+        stats.onResult(result.wallNs(), result.cpuNs());
+        final ResultRecord record = new ResultRecord(result.status(), ledger.attempts(task), worker.slot(),
+            worker.generation(), result.startEpochMs(), result.wallNs(), result.cpuNs(), result.error(),
+            result.payload());
+        store.put(result.key(), record.encode());
+        listener.onTaskFinished(task, ledger.task(task), record);
+    }
+
+    private void onWorkerExited(final FarmEvent.WorkerExited exited, final long nowMs)
+    {
+        final WorkerProcess worker = workers.get(exited.slot());
+        if (worker.generation() != exited.generation() || !worker.alive())
+        {
+            return;
+        }
+        // The process is gone, so its result queue is final: take every result before judging what was lost.
+        while (worker.results().poll(RESULTS_PER_POLL) > 0)
+        {
+            // drain
+        }
+        final int exitCode = exited.exitCode();
+        final boolean planned = worker.killCause() == null &&
+            (exitCode == WorkerExitCode.NORMAL || exitCode == WorkerExitCode.RECYCLE);
+        final String cause = worker.killCause() != null ? worker.killCause() : WorkerExitCode.describe(exitCode);
+        final long running = worker.runningTaskId();
+        boolean explained = false;
+        for (final int task : worker.inFlight())
+        {
+            final boolean wasRunning = !planned && task == running;
+            explained |= wasRunning;
+            if (ledger.requeue(task, wasRunning, cause) && wasRunning)
+            {
+                poison(task, worker);
+            }
+        }
+        worker.inFlight().clear();
+        long restartAtMs = nowMs;
+        boolean disable = false;
+        if (!planned)
+        {
+            LOG.warn("worker {} (generation {}, pid {}) ended: {}{}", worker.slot(), worker.generation(),
+                worker.process() == null ? "?" : worker.process().pid(), cause,
+                explained ? " while running task " + running : "");
+            restartAtMs = nowMs + worker.backoff().onCrash(explained);
+            disable = worker.backoff().breakerOpen();
+            if (disable)
+            {
+                LOG.error("worker slot {} crashed {} times in a row without running a task; giving it up (see {})",
+                    worker.slot(), worker.backoff().consecutiveCrashes(),
+                    ctx.farmDirectory().workerLog(worker.slot(), worker.generation()));
+            }
+        }
+        worker.exited(restartAtMs, disable);
+        if (workers.stream().allMatch(w -> w.phase() == WorkerProcess.Phase.DISABLED) && !ledger.allFinished())
+        {
+            abortReason = "every worker slot keeps crashing at start; see " +
+                ctx.farmDirectory().workerLog(worker.slot(), worker.generation());
+        }
+    }
+
+    private void poison(final int task, final WorkerProcess worker)
+    {
+        final TaskSpec spec = ledger.task(task);
+        final String reason = "poisoned: the worker running it died " + ledger.attempts(task) + " times; last: " +
+            ledger.cause(task);
+        LOG.error("task {} ({}) {}", task, spec.key(), reason);
+        final ResultRecord record = new ResultRecord(TaskStatus.POISONED, ledger.attempts(task), worker.slot(),
+            worker.generation(), 0, 0, 0, reason, new byte[0]);
+        store.put(spec.key(), record.encode());
+        listener.onTaskFinished(task, spec, record);
+    }
+
+    private int superviseWorkers(final long nowMs)
+    {
+        int work = 0;
+        for (final WorkerProcess worker : workers)
+        {
+            if (worker.phase() == WorkerProcess.Phase.STARTING && worker.becameReady())
+            {
+                work++;
+            }
+            if (worker.phase() == WorkerProcess.Phase.STARTING || worker.phase() == WorkerProcess.Phase.RUNNING)
+            {
+                final String verdict = liveness.verdict(nowMs, worker.phase() == WorkerProcess.Phase.RUNNING,
+                    worker.spawnedMs(), worker.heartbeatMs(), worker.runningTaskId(), worker.runningTaskStartMs());
+                if (verdict != null)
+                {
+                    LOG.warn("killing worker {} (pid {}): {}", worker.slot(), worker.process().pid(), verdict);
+                    worker.kill(verdict);
+                    work++;
+                }
+            }
+            if (worker.alive() && nowMs > drainDeadlineMs)
+            {
+                worker.kill("did not finish its task within the drain grace period");
+            }
+            if (worker.phase() == WorkerProcess.Phase.STOPPING && stopSentMs >= 0 && nowMs - stopSentMs > STOP_WAIT_MS)
+            {
+                worker.kill("did not stop within " + STOP_WAIT_MS + " ms");
+            }
+        }
+        return work;
+    }
+
+    private int startWorkers(final long nowMs)
+    {
+        if (draining || abortReason != null || !ledger.hasPending())
+        {
+            return 0;
+        }
+        int started = 0;
+        for (final WorkerProcess worker : workers)
+        {
+            if (worker.phase() == WorkerProcess.Phase.IDLE && nowMs >= worker.restartAtMs())
+            {
+                if (worker.generation() > 0)
+                {
+                    workerRestarts++;
+                }
+                try
+                {
+                    worker.start(ctx.farmDirectory(), runId, spawner, result -> onResult(worker, result), nowMs);
+                }
+                catch (final RuntimeException ex)
+                {
+                    LOG.error("cannot start worker {}: {}", worker.slot(), ex.getMessage());
+                    worker.exited(nowMs + worker.backoff().onCrash(false), worker.backoff().breakerOpen());
+                }
+                started++;
+            }
+        }
+        return started;
+    }
+
+    private int dispatch()
+    {
+        if (draining || abortReason != null || !ledger.hasPending())
+        {
+            return 0;
+        }
+        final int limit = stats.inFlightLimit(ctx.targetQueuedWorkMs(), ctx.maxInFlightPerWorker());
+        int dispatched = 0;
+        final int n = workers.size();
+        for (int i = 0; i < n && ledger.hasPending(); i++)
+        {
+            final WorkerProcess worker = workers.get((dispatchCursor + i) % n);
+            while (worker.acceptsTasks() && worker.inFlight().size() < limit && ledger.hasPending())
+            {
+                final int task = ledger.takePending();
+                final TaskSpec spec = ledger.task(task);
+                worker.inFlight().add(task);
+                worker.tasks().onTask(new Task(task, ledger.attempts(task) + 1, spec.kind(), spec.key(), spec.payload()));
+                dispatched++;
+            }
+        }
+        dispatchCursor = (dispatchCursor + 1) % n;
+        return dispatched;
+    }
+
+    private int finishWhenDone(final long nowMs)
+    {
+        final boolean nothingLeft = ledger.allFinished() || abortReason != null;
+        if (!nothingLeft || stopSentMs >= 0)
+        {
+            return 0;
+        }
+        stopSentMs = nowMs;
+        workers.forEach(WorkerProcess::sendStop);
+        return 1;
+    }
+
+    private void onShutdownSignal(final String signal, final long nowMs)
+    {
+        if (!draining)
+        {
+            draining = true;
+            interruptedBy = signal;
+            drainDeadlineMs = nowMs + ctx.drainGraceMs();
+            LOG.warn("SIG{}: draining: no new tasks, running tasks get {} s to finish; send it again to stop at once",
+                signal, ctx.drainGraceMs() / 1000);
+            workers.forEach(worker ->
+            {
+                if (worker.acceptsTasks())
+                {
+                    worker.requestDrain();
+                }
+            });
+            status.launcherState(LauncherState.DRAINING);
+        }
+        else
+        {
+            LOG.warn("SIG{} again: stopping now", signal);
+            workers.forEach(worker ->
+            {
+                if (worker.alive())
+                {
+                    worker.kill("stopped by a second SIG" + signal);
+                }
+            });
+        }
+    }
+
+    /**
+     * Kills whatever still runs; used when the launcher itself fails.
+     */
+    void killAll(final String why)
+    {
+        workers.forEach(worker ->
+        {
+            if (worker.alive())
+            {
+                worker.kill(why);
+            }
+        });
+    }
+
+    private void publishStatus(final long nowMs)
+    {
+        status.launcherHeartbeatMs(nowMs);
+        status.farmCounter(FarmCounter.PENDING).setRelease(ledger.pendingCount());
+        status.farmCounter(FarmCounter.RUNNING).setRelease(ledger.inFlightCount());
+        status.farmCounter(FarmCounter.DONE).setRelease(ledger.okCount());
+        status.farmCounter(FarmCounter.FAILED).setRelease(ledger.failedCount());
+        status.farmCounter(FarmCounter.POISONED).setRelease(ledger.poisonedCount());
+        status.farmCounter(FarmCounter.RETRIES).setRelease(ledger.retryCount());
+        status.farmCounter(FarmCounter.WORKER_RESTARTS).setRelease(workerRestarts);
+        status.farmCounter(FarmCounter.WORKERS_ALIVE).setRelease(workers.stream().filter(WorkerProcess::alive).count());
+        status.resultsGeneration(store.generation());
+    }
+
+    int workerRestarts() { return workerRestarts; }
+    String abortReason() { return abortReason; }
+    String interruptedBy() { return interruptedBy; }
+    TaskStats stats() { return stats; }
+}

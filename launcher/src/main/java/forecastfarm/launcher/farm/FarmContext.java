@@ -1,0 +1,128 @@
+package forecastfarm.launcher.farm;
+
+import forecastfarm.shared.FarmDirectory;
+import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.SystemEpochClock;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Configuration of one farm run, Aeron-style: fluent setters, {@link #conclude()} validates and fills derived values.
+ * Property names ({@code *_PROP}) let scripts and tests set defaults through system properties.
+ */
+public final class FarmContext
+{
+    public static final String WORKER_CLASSPATH_PROP = "farm.worker.classpath";
+    public static final String WORKER_JVM_OPTIONS_PROP = "farm.worker.jvm.options";
+
+    public static final long HEARTBEAT_TIMEOUT_MS_DEFAULT = 5_000;
+    public static final long TASK_TIMEOUT_MS_DEFAULT = 30L * 60 * 1000;
+    public static final long STARTUP_TIMEOUT_MS_DEFAULT = 60_000;
+    public static final int MAX_ATTEMPTS_DEFAULT = 3;
+    public static final int MAX_IN_FLIGHT_DEFAULT = 256;
+    public static final long DRAIN_GRACE_MS_DEFAULT = 30_000;
+
+    private Path farmDir;
+    private int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private long taskTimeoutMs = TASK_TIMEOUT_MS_DEFAULT;
+    private long heartbeatTimeoutMs = HEARTBEAT_TIMEOUT_MS_DEFAULT;
+    private long heartbeatIntervalMs = 100;
+    private long startupTimeoutMs = STARTUP_TIMEOUT_MS_DEFAULT;
+    private int maxAttempts = MAX_ATTEMPTS_DEFAULT;
+    private int maxInFlightPerWorker = MAX_IN_FLIGHT_DEFAULT;
+    private long targetQueuedWorkMs = 5;
+    private long maxTasksPerWorker = 1_000_000;
+    private long maxWorkerHeapBytes = Long.MAX_VALUE;
+    private long restartBaseDelayMs = 100;
+    private long restartMaxDelayMs = 10_000;
+    private int crashLoopLimit = 5;
+    private long drainGraceMs = DRAIN_GRACE_MS_DEFAULT;
+    private long stuckMapWriteMs = 2_000;
+    private String workerClasspath = System.getProperty(WORKER_CLASSPATH_PROP);
+    private List<String> workerJvmOptions = splitOptions(System.getProperty(WORKER_JVM_OPTIONS_PROP, ""));
+    private Path javaExecutable = Path.of(System.getProperty("java.home"), "bin", "java");
+    private EpochClock clock = SystemEpochClock.INSTANCE;
+    private FarmDirectory farmDirectory;
+
+    public FarmContext conclude()
+    {
+        require(farmDir != null, "the farm dir is not set");
+        require(workers >= 1 && workers <= 4096, "workers must be 1..4096, got " + workers);
+        require(maxAttempts >= 1, "max attempts must be at least 1, got " + maxAttempts);
+        require(taskTimeoutMs > 0, "task timeout must be positive, got " + taskTimeoutMs + " ms");
+        require(heartbeatTimeoutMs > heartbeatIntervalMs * 2, "heartbeat timeout " + heartbeatTimeoutMs +
+            " ms must exceed twice the heartbeat interval " + heartbeatIntervalMs + " ms");
+        require(maxInFlightPerWorker >= 1, "max in flight per worker must be at least 1");
+        require(workerClasspath != null && !workerClasspath.isBlank(), "the worker classpath is not set (system " +
+            "property " + WORKER_CLASSPATH_PROP + "; scripts/farm sets it)");
+        require(Files.isExecutable(javaExecutable), "no java executable at " + javaExecutable);
+        farmDirectory = new FarmDirectory(farmDir);
+        return this;
+    }
+
+    private static void require(final boolean condition, final String message)
+    {
+        if (!condition)
+        {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    static List<String> splitOptions(final String options)
+    {
+        return options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
+    }
+
+    public FarmDirectory farmDirectory() { return farmDirectory; }
+    public Path farmDir() { return farmDir; }
+    public FarmContext farmDir(final Path v) { farmDir = v; return this; }
+    public int workers() { return workers; }
+    public FarmContext workers(final int v) { workers = v; return this; }
+    public long taskTimeoutMs() { return taskTimeoutMs; }
+    public FarmContext taskTimeoutMs(final long v) { taskTimeoutMs = v; return this; }
+    public long heartbeatTimeoutMs() { return heartbeatTimeoutMs; }
+    public FarmContext heartbeatTimeoutMs(final long v) { heartbeatTimeoutMs = v; return this; }
+    public long heartbeatIntervalMs() { return heartbeatIntervalMs; }
+    public FarmContext heartbeatIntervalMs(final long v) { heartbeatIntervalMs = v; return this; }
+    public long startupTimeoutMs() { return startupTimeoutMs; }
+    public FarmContext startupTimeoutMs(final long v) { startupTimeoutMs = v; return this; }
+    public int maxAttempts() { return maxAttempts; }
+    public FarmContext maxAttempts(final int v) { maxAttempts = v; return this; }
+    public int maxInFlightPerWorker() { return maxInFlightPerWorker; }
+    public FarmContext maxInFlightPerWorker(final int v) { maxInFlightPerWorker = v; return this; }
+    public long targetQueuedWorkMs() { return targetQueuedWorkMs; }
+    public FarmContext targetQueuedWorkMs(final long v) { targetQueuedWorkMs = v; return this; }
+    public long maxTasksPerWorker() { return maxTasksPerWorker; }
+    public FarmContext maxTasksPerWorker(final long v) { maxTasksPerWorker = v; return this; }
+    public long maxWorkerHeapBytes() { return maxWorkerHeapBytes; }
+    public FarmContext maxWorkerHeapBytes(final long v) { maxWorkerHeapBytes = v; return this; }
+    public long restartBaseDelayMs() { return restartBaseDelayMs; }
+    public FarmContext restartBaseDelayMs(final long v) { restartBaseDelayMs = v; return this; }
+    public long restartMaxDelayMs() { return restartMaxDelayMs; }
+    public FarmContext restartMaxDelayMs(final long v) { restartMaxDelayMs = v; return this; }
+    public int crashLoopLimit() { return crashLoopLimit; }
+    public FarmContext crashLoopLimit(final int v) { crashLoopLimit = v; return this; }
+    public long drainGraceMs() { return drainGraceMs; }
+    public FarmContext drainGraceMs(final long v) { drainGraceMs = v; return this; }
+    public long stuckMapWriteMs() { return stuckMapWriteMs; }
+    public FarmContext stuckMapWriteMs(final long v) { stuckMapWriteMs = v; return this; }
+    public String workerClasspath() { return workerClasspath; }
+    public FarmContext workerClasspath(final String v) { workerClasspath = v; return this; }
+    public List<String> workerJvmOptions() { return workerJvmOptions; }
+    public FarmContext workerJvmOptions(final List<String> v) { workerJvmOptions = List.copyOf(v); return this; }
+    public Path javaExecutable() { return javaExecutable; }
+    public FarmContext javaExecutable(final Path v) { javaExecutable = v; return this; }
+    public EpochClock clock() { return clock; }
+    public FarmContext clock(final EpochClock v) { clock = v; return this; }
+
+    @Override
+    public String toString()
+    {
+        return "FarmContext{farmDir=" + farmDir + ", workers=" + workers + ", taskTimeoutMs=" + taskTimeoutMs +
+            ", heartbeatTimeoutMs=" + heartbeatTimeoutMs + ", maxAttempts=" + maxAttempts +
+            ", maxInFlightPerWorker=" + maxInFlightPerWorker + ", maxTasksPerWorker=" + maxTasksPerWorker +
+            ", maxWorkerHeapBytes=" + maxWorkerHeapBytes + ", drainGraceMs=" + drainGraceMs + '}';
+    }
+}

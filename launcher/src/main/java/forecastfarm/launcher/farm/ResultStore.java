@@ -1,0 +1,446 @@
+package forecastfarm.launcher.farm;
+
+import forecastfarm.shared.FarmDirectory;
+import net.openhft.chronicle.map.ChronicleMap;
+import net.openhft.chronicle.map.ChronicleMapBuilder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The launcher's side of the persisted results map ({@code results/results-G.cm}, key = series id, value = an encoded
+ * {@link forecastfarm.shared.wire.ResultRecord}). The launcher is its only writer.
+ * <p>
+ * Chronicle Map's locks live in the mapped file: a process killed inside a map operation leaves its segment lock
+ * held, and a put on that segment then spins for a minute before failing. So:
+ * <ul>
+ * <li>puts run on a writer thread, never on the conductor; {@link #checkStuck(long)} notices a put that takes longer
+ *     than a bound (a dead reader's lock), abandons that map and continues in a new generation G+1, copying what the
+ *     old one holds (reads are not blocked by a dead reader's lock), and deletes the old file;</li>
+ * <li>a launcher killed mid-put leaves a stuck write lock: at start the launcher takes {@code results.lock}
+ *     exclusively (readers hold it shared while they have the map open) and repairs the map with
+ *     {@code recoverPersistedTo}.</li>
+ * </ul>
+ * Readers find the current map as the highest generation in {@code results/}.
+ */
+public final class ResultStore implements AutoCloseable
+{
+    private static final Pattern MAP_FILE = Pattern.compile("results-(\\d+)\\.cm");
+    private static final long RECOVERY_LOCK_WAIT_MS = 10_000;
+
+    private final FarmDirectory farm;
+    private final MapSizing sizing;
+    private final long stuckWriteMs;
+    private final List<String> keysWritten = new ArrayList<>();
+    private int generation;
+    private ChronicleMap<CharSequence, byte[]> map;
+    private MapWriter writer;
+    private int rotations;
+
+    private ResultStore(final FarmDirectory farm, final MapSizing sizing, final long stuckWriteMs)
+    {
+        this.farm = farm;
+        this.sizing = sizing;
+        this.stuckWriteMs = stuckWriteMs;
+    }
+
+    /**
+     * Opens (repairing it) or creates the results map for the launcher.
+     */
+    public static ResultStore openForLauncher(final FarmDirectory farm, final MapSizing sizing, final long stuckWriteMs)
+    {
+        final ResultStore store = new ResultStore(farm, sizing, stuckWriteMs);
+        final int latest = latestGeneration(farm);
+        try (FileLock ignored = lockExclusively(farm))
+        {
+            if (latest == 0)
+            {
+                store.generation = 1;
+                store.map = create(builder(sizing), farm.resultsMapFile(1));
+            }
+            else
+            {
+                store.generation = latest;
+                store.map = builder(sizing).recoverPersistedTo(farm.resultsMapFile(latest).toFile(), true);
+                deleteOlderGenerations(farm, latest);
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot open results map in " + farm.resultsDir() + ": " + ex.getMessage(), ex);
+        }
+        store.writer = new MapWriter(store.map, store.generation);
+        return store;
+    }
+
+    public int generation()
+    {
+        return generation;
+    }
+
+    public int rotations()
+    {
+        return rotations;
+    }
+
+    /**
+     * Queues a put; the conductor never waits for the map.
+     */
+    public void put(final String key, final byte[] value)
+    {
+        keysWritten.add(key);
+        writer.enqueue(key, value);
+    }
+
+    /**
+     * @return the stored value, or null. Reads are not blocked by a dead reader's lock.
+     */
+    public byte[] get(final String key)
+    {
+        return map.get(key);
+    }
+
+    /**
+     * Every key in the map: for resuming.
+     */
+    public List<String> keys()
+    {
+        final List<String> keys = new ArrayList<>();
+        map.keySet().forEach(key -> keys.add(key.toString()));
+        return keys;
+    }
+
+    /**
+     * A conductor duty: if a put has been stuck past the bound, move to a new map generation.
+     *
+     * @return 1 when it rotated, else 0.
+     */
+    public int checkStuck(final long nowNs)
+    {
+        final long since = writer.currentPutSinceNs();
+        if (since == 0 || nowNs - since < stuckWriteMs * 1_000_000L)
+        {
+            return 0;
+        }
+        rotate();
+        return 1;
+    }
+
+    /**
+     * Waits until every queued put is in the map (or moved to a new generation when one is stuck).
+     */
+    public void flush()
+    {
+        while (!writer.idle())
+        {
+            if (checkStuck(System.nanoTime()) == 0)
+            {
+                Thread.onSpinWait();
+                sleepQuietly();
+            }
+        }
+        final Throwable error = writer.error();
+        if (error != null)
+        {
+            throw new IllegalStateException("writing the results map failed: " + error, error);
+        }
+    }
+
+    private void rotate()
+    {
+        final MapWriter stuck = writer;
+        final List<MapWriter.Entry> unwritten = stuck.abandon();
+        final ChronicleMap<CharSequence, byte[]> old = map;
+        final int next = generation + 1;
+        final ChronicleMap<CharSequence, byte[]> fresh = create(builder(sizing), farm.resultsMapFile(next));
+        for (final String key : keysWritten)
+        {
+            final byte[] value = old.get(key);
+            if (value != null)
+            {
+                fresh.put(key, value);
+            }
+        }
+        for (final MapWriter.Entry entry : unwritten)
+        {
+            fresh.put(entry.key(), entry.value());
+        }
+        map = fresh;
+        generation = next;
+        rotations++;
+        writer = new MapWriter(fresh, next);
+        try
+        {
+            // The stuck thread keeps the old map mapped until it gives up; unlinking the file is safe meanwhile.
+            Files.deleteIfExists(farm.resultsMapFile(next - 1));
+        }
+        catch (final IOException ignored)
+        {
+            // an old generation left behind is deleted at the next start
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        flush();
+        writer.stop();
+        map.close();
+    }
+
+    static ChronicleMapBuilder<CharSequence, byte[]> builder(final MapSizing sizing)
+    {
+        return ChronicleMap.of(CharSequence.class, byte[].class)
+            .name("forecast-farm-results")
+            .entries(sizing.entries())
+            .averageKeySize(sizing.averageKeyBytes())
+            .averageValueSize(sizing.averageValueBytes())
+            .maxBloatFactor(4.0);
+    }
+
+    private static ChronicleMap<CharSequence, byte[]> create(final ChronicleMapBuilder<CharSequence, byte[]> builder,
+        final Path file)
+    {
+        try
+        {
+            final ChronicleMap<CharSequence, byte[]> map = builder.createPersistedTo(file.toFile());
+            FarmDirectory.makeOwnerOnlyFile(file);
+            return map;
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot create results map " + file + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * @return the current generation (the highest present), or 0 when there is no map yet.
+     */
+    public static int latestGeneration(final FarmDirectory farm)
+    {
+        if (!Files.isDirectory(farm.resultsDir()))
+        {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(farm.resultsDir()))
+        {
+            return files.map(path -> MAP_FILE.matcher(path.getFileName().toString()))
+                .filter(Matcher::matches)
+                .mapToInt(m -> Integer.parseInt(m.group(1)))
+                .max().orElse(0);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot list " + farm.resultsDir() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static void deleteOlderGenerations(final FarmDirectory farm, final int latest) throws IOException
+    {
+        for (int g = latest - 1; g >= 1; g--)
+        {
+            Files.deleteIfExists(farm.resultsMapFile(g));
+        }
+    }
+
+    static Path lockFile(final FarmDirectory farm)
+    {
+        return farm.resultsDir().resolve("results.lock");
+    }
+
+    private static FileLock lockExclusively(final FarmDirectory farm) throws IOException
+    {
+        final FileChannel channel = FileChannel.open(lockFile(farm), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        final long deadline = System.currentTimeMillis() + RECOVERY_LOCK_WAIT_MS;
+        while (true)
+        {
+            final FileLock lock = channel.tryLock();
+            if (lock != null)
+            {
+                return new ClosingLock(channel, lock);
+            }
+            if (System.currentTimeMillis() > deadline)
+            {
+                channel.close();
+                throw new IOException("another process (an inspector?) keeps the results map open; close it and rerun");
+            }
+            sleepQuietly();
+        }
+    }
+
+    /**
+     * Holds {@code results.lock} shared while a reader has the map open, so a starting launcher does not repair the
+     * map under it.
+     */
+    static FileLock lockShared(final FarmDirectory farm) throws IOException
+    {
+        final FileChannel channel = FileChannel.open(lockFile(farm), StandardOpenOption.CREATE, StandardOpenOption.READ,
+            StandardOpenOption.WRITE);
+        return new ClosingLock(channel, channel.lock(0, Long.MAX_VALUE, true));
+    }
+
+    private static void sleepQuietly()
+    {
+        try
+        {
+            Thread.sleep(1);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * A file lock that also closes its channel.
+     */
+    private static final class ClosingLock extends FileLock
+    {
+        private final FileLock lock;
+
+        ClosingLock(final FileChannel channel, final FileLock lock)
+        {
+            super(channel, lock.position(), lock.size(), lock.isShared());
+            this.lock = lock;
+        }
+
+        @Override
+        public boolean isValid()
+        {
+            return lock.isValid();
+        }
+
+        @Override
+        public void release() throws IOException
+        {
+            lock.release();
+            channel().close();
+        }
+    }
+
+    /**
+     * The thread that does the puts.
+     */
+    static final class MapWriter implements Runnable
+    {
+        record Entry(String key, byte[] value)
+        {
+        }
+
+        private static final Entry STOP = new Entry("", new byte[0]);
+
+        private final ChronicleMap<CharSequence, byte[]> map;
+        private final LinkedBlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
+        private final Thread thread;
+        private volatile Entry current;
+        private volatile long currentSinceNs;
+        private volatile boolean abandoned;
+        private volatile Throwable error;
+        private volatile long enqueued;
+        private volatile long completed;
+
+        MapWriter(final ChronicleMap<CharSequence, byte[]> map, final int generation)
+        {
+            this.map = map;
+            thread = new Thread(this, "results-map-writer-g" + generation);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void enqueue(final String key, final byte[] value)
+        {
+            enqueued++; // only the conductor thread enqueues
+            queue.add(new Entry(key, value));
+        }
+
+        long currentPutSinceNs()
+        {
+            return currentSinceNs;
+        }
+
+        boolean idle()
+        {
+            return completed == enqueued;
+        }
+
+        Throwable error()
+        {
+            return error;
+        }
+
+        List<Entry> abandon()
+        {
+            abandoned = true;
+            final List<Entry> unwritten = new ArrayList<>();
+            final Entry stuck = current;
+            if (stuck != null)
+            {
+                unwritten.add(stuck);
+            }
+            queue.drainTo(unwritten);
+            unwritten.remove(STOP);
+            return unwritten;
+        }
+
+        void stop()
+        {
+            queue.add(STOP);
+            try
+            {
+                thread.join(5_000);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void run()
+        {
+            while (!abandoned)
+            {
+                final Entry entry;
+                try
+                {
+                    entry = queue.take();
+                }
+                catch (final InterruptedException ex)
+                {
+                    return;
+                }
+                if (entry == STOP || abandoned)
+                {
+                    return;
+                }
+                current = entry;
+                currentSinceNs = System.nanoTime();
+                try
+                {
+                    map.put(entry.key(), entry.value());
+                }
+                catch (final Throwable ex)
+                {
+                    if (!abandoned)
+                    {
+                        error = ex;
+                    }
+                }
+                currentSinceNs = 0;
+                current = null;
+                completed++; // only this thread completes
+            }
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package forecastfarm.launcher.farm;
+
+import forecastfarm.shared.wire.TaskStatus;
+import org.agrona.collections.IntArrayQueue;
+
+import java.util.List;
+
+/**
+ * Where every task of the run stands: pending, in flight, or finished (OK, FAILED, POISONED), with its attempts.
+ * A task's id on the wire is its index here. Tasks put back after a worker died go before fresh ones.
+ * Single-threaded: the conductor owns it.
+ */
+public final class TaskLedger
+{
+    enum State
+    {
+        PENDING, IN_FLIGHT, OK, FAILED, POISONED
+    }
+
+    private final List<TaskSpec> tasks;
+    private final State[] states;
+    private final int[] attempts;
+    private final String[] causes;
+    private final IntArrayQueue fresh = new IntArrayQueue(IntArrayQueue.DEFAULT_NULL_VALUE);
+    private final IntArrayQueue retries = new IntArrayQueue(IntArrayQueue.DEFAULT_NULL_VALUE);
+    private final int maxAttempts;
+    private int inFlight;
+    private int ok;
+    private int failed;
+    private int poisoned;
+    private int resumed;
+    private int retryCount;
+
+    public TaskLedger(final List<TaskSpec> tasks, final int maxAttempts)
+    {
+        this.tasks = tasks;
+        this.maxAttempts = maxAttempts;
+        states = new State[tasks.size()];
+        attempts = new int[tasks.size()];
+        causes = new String[tasks.size()];
+        java.util.Arrays.fill(states, State.PENDING);
+    }
+
+    /**
+     * Marks tasks already finished in an earlier run; call before {@link #seal()}.
+     */
+    public void markResumed(final int task, final TaskStatus status, final int priorAttempts)
+    {
+        states[task] = terminal(status);
+        attempts[task] = priorAttempts;
+        count(status);
+        resumed++;
+    }
+
+    /**
+     * Queues every task not resumed. Call once, after any {@link #markResumed}.
+     */
+    public void seal()
+    {
+        for (int i = 0; i < states.length; i++)
+        {
+            if (states[i] == State.PENDING)
+            {
+                fresh.addInt(i);
+            }
+        }
+    }
+
+    public TaskSpec task(final int task)
+    {
+        return tasks.get(task);
+    }
+
+    public int size()
+    {
+        return tasks.size();
+    }
+
+    public boolean hasPending()
+    {
+        return !retries.isEmpty() || !fresh.isEmpty();
+    }
+
+    /**
+     * Takes the next task to dispatch and counts an attempt of it.
+     *
+     * @return the task index.
+     */
+    public int takePending()
+    {
+        final int task = retries.isEmpty() ? fresh.pollInt() : retries.pollInt();
+        states[task] = State.IN_FLIGHT;
+        inFlight++;
+        return task;
+    }
+
+    /**
+     * A worker reported the task. A report for a task not in flight (a duplicate) is ignored.
+     *
+     * @return true when this report finished the task.
+     */
+    public boolean complete(final int task, final TaskStatus status)
+    {
+        if (task < 0 || task >= states.length || states[task] != State.IN_FLIGHT)
+        {
+            return false;
+        }
+        inFlight--;
+        attempts[task]++;
+        states[task] = terminal(status);
+        count(status);
+        return true;
+    }
+
+    /**
+     * The worker holding this task is gone before reporting it.
+     *
+     * @param wasRunning true when the worker was running it (its death counts as an attempt), false when the task
+     *                   was only queued for that worker.
+     * @param cause      why the worker died, e.g. "killed by signal 9 (SIGKILL)".
+     * @return true when the task is now POISONED, false when it went back to the queue.
+     */
+    public boolean requeue(final int task, final boolean wasRunning, final String cause)
+    {
+        if (states[task] != State.IN_FLIGHT)
+        {
+            return false;
+        }
+        inFlight--;
+        if (wasRunning)
+        {
+            attempts[task]++;
+            causes[task] = cause;
+            if (attempts[task] >= maxAttempts)
+            {
+                states[task] = State.POISONED;
+                poisoned++;
+                return true;
+            }
+            retryCount++;
+        }
+        states[task] = State.PENDING;
+        retries.addInt(task);
+        return false;
+    }
+
+    public boolean isInFlight(final int task)
+    {
+        return task >= 0 && task < states.length && states[task] == State.IN_FLIGHT;
+    }
+
+    public boolean isTerminal(final int task)
+    {
+        return states[task] != State.PENDING && states[task] != State.IN_FLIGHT;
+    }
+
+    public int attempts(final int task)
+    {
+        return attempts[task];
+    }
+
+    /**
+     * @return the cause of the last worker death this task was running on, or null.
+     */
+    public String cause(final int task)
+    {
+        return causes[task];
+    }
+
+    public boolean allFinished()
+    {
+        return ok + failed + poisoned == states.length;
+    }
+
+    public int pendingCount()
+    {
+        return retries.size() + fresh.size();
+    }
+
+    public int inFlightCount() { return inFlight; }
+    public int okCount() { return ok; }
+    public int failedCount() { return failed; }
+    public int poisonedCount() { return poisoned; }
+    public int resumedCount() { return resumed; }
+    public int retryCount() { return retryCount; }
+
+    private void count(final TaskStatus status)
+    {
+        switch (status)
+        {
+            case OK: ok++; break;
+            case FAILED: failed++; break;
+            default: poisoned++; break;
+        }
+    }
+
+    private static State terminal(final TaskStatus status)
+    {
+        switch (status)
+        {
+            case OK: return State.OK;
+            case FAILED: return State.FAILED;
+            default: return State.POISONED;
+        }
+    }
+}

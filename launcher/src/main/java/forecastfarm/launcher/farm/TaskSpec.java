@@ -1,0 +1,12 @@
+package forecastfarm.launcher.farm;
+
+/**
+ * A task as the launcher holds it before and while it runs.
+ *
+ * @param key     unique within the farm: the results map key (the series id).
+ * @param kind    the worker's handler name.
+ * @param payload the kind's input.
+ */
+public record TaskSpec(String key, String kind, byte[] payload)
+{
+}

@@ -1,0 +1,174 @@
+package forecastfarm.launcher.farm;
+
+import forecastfarm.shared.FarmDirectory;
+import forecastfarm.shared.status.StatusFile;
+import forecastfarm.shared.status.WorkerCounter;
+import forecastfarm.shared.status.WorkerState;
+import forecastfarm.shared.wire.FarmQueues;
+import forecastfarm.shared.wire.ResultAdapter;
+import forecastfarm.shared.wire.ResultSink;
+import forecastfarm.shared.wire.TaskProxy;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import org.agrona.CloseHelper;
+
+import java.util.ArrayDeque;
+
+/**
+ * The launcher's view of one worker slot across its generations: the live process, its queues, the tasks it holds
+ * in dispatch order, its restart backoff. A slot is IDLE (no process; may start after {@link #restartAtMs()}),
+ * STARTING, RUNNING, STOPPING (killed or told to stop, waiting for the exit) or DISABLED (crash-loop breaker open).
+ */
+final class WorkerProcess
+{
+    enum Phase
+    {
+        IDLE, STARTING, RUNNING, STOPPING, DISABLED
+    }
+
+    private final int slot;
+    private final StatusFile status;
+    private final RestartBackoff backoff;
+    private final ArrayDeque<Integer> inFlight = new ArrayDeque<>();
+    private Phase phase = Phase.IDLE;
+    private int generation;
+    private ProcessHandle process;
+    private long spawnedMs;
+    private long restartAtMs;
+    private String killCause;
+    private ChronicleQueue taskQueue;
+    private ChronicleQueue resultQueue;
+    private TaskProxy tasks;
+    private ResultAdapter results;
+
+    WorkerProcess(final int slot, final StatusFile status, final RestartBackoff backoff)
+    {
+        this.slot = slot;
+        this.status = status;
+        this.backoff = backoff;
+    }
+
+    /**
+     * Resets the slot's counters, opens the new generation's queues and starts the process.
+     */
+    void start(final FarmDirectory farm, final long runId, final WorkerSpawner spawner, final ResultSink sink,
+        final long nowMs)
+    {
+        generation++;
+        status.workerCounter(slot, WorkerCounter.TASK_ID).setRelease(WorkerCounter.NO_TASK);
+        status.workerCounter(slot, WorkerCounter.COMMAND).setRelease(WorkerCounter.COMMAND_NONE);
+        status.workerCounter(slot, WorkerCounter.TASKS_DONE).setRelease(0);
+        status.workerCounter(slot, WorkerCounter.TASKS_FAILED).setRelease(0);
+        status.workerCounter(slot, WorkerCounter.READY_MS).setRelease(0);
+        status.workerCounter(slot, WorkerCounter.PID).setRelease(0);
+        status.workerCounter(slot, WorkerCounter.HEARTBEAT_MS).setRelease(nowMs);
+        status.workerCounter(slot, WorkerCounter.GENERATION).setRelease(generation);
+        status.workerCounter(slot, WorkerCounter.STATE).setRelease(WorkerState.STARTING.code());
+        taskQueue = FarmQueues.open(farm.taskQueue(runId, slot, generation));
+        resultQueue = FarmQueues.open(farm.resultQueue(runId, slot, generation));
+        tasks = new TaskProxy(taskQueue.createAppender());
+        results = new ResultAdapter(resultQueue.createTailer(), sink);
+        killCause = null;
+        spawnedMs = nowMs;
+        phase = Phase.STARTING;
+        process = spawner.spawn(slot, generation);
+        status.workerCounter(slot, WorkerCounter.PID).setRelease(process.pid());
+    }
+
+    /**
+     * @return true once the worker published READY for this generation.
+     */
+    boolean becameReady()
+    {
+        if (phase == Phase.STARTING && status.workerValue(slot, WorkerCounter.GENERATION) == generation &&
+            status.workerValue(slot, WorkerCounter.READY_MS) != 0)
+        {
+            phase = Phase.RUNNING;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Kills the process and every process it started (SIGKILL), recording why.
+     */
+    void kill(final String cause)
+    {
+        if (killCause == null)
+        {
+            killCause = cause;
+        }
+        if (process != null)
+        {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        phase = Phase.STOPPING;
+    }
+
+    void requestDrain()
+    {
+        status.workerCounter(slot, WorkerCounter.COMMAND).setRelease(WorkerCounter.COMMAND_DRAIN);
+    }
+
+    void sendStop()
+    {
+        if (tasks != null && (phase == Phase.RUNNING || phase == Phase.STARTING))
+        {
+            tasks.onStop();
+            phase = Phase.STOPPING;
+        }
+    }
+
+    /**
+     * After the exit: the process is gone and its result queue final.
+     */
+    void exited(final long restartAtMs, final boolean disable)
+    {
+        CloseHelper.quietCloseAll(taskQueue, resultQueue);
+        taskQueue = null;
+        resultQueue = null;
+        tasks = null;
+        results = null;
+        process = null;
+        this.restartAtMs = restartAtMs;
+        phase = disable ? Phase.DISABLED : Phase.IDLE;
+        status.workerCounter(slot, WorkerCounter.STATE).setRelease(WorkerState.EXITED.code());
+    }
+
+    long runningTaskId()
+    {
+        return status.workerValue(slot, WorkerCounter.TASK_ID);
+    }
+
+    long runningTaskStartMs()
+    {
+        return status.workerValue(slot, WorkerCounter.TASK_START_MS);
+    }
+
+    long heartbeatMs()
+    {
+        return status.workerValue(slot, WorkerCounter.HEARTBEAT_MS);
+    }
+
+    boolean alive()
+    {
+        return phase == Phase.STARTING || phase == Phase.RUNNING || phase == Phase.STOPPING;
+    }
+
+    boolean acceptsTasks()
+    {
+        return phase == Phase.STARTING || phase == Phase.RUNNING;
+    }
+
+    int slot() { return slot; }
+    int generation() { return generation; }
+    Phase phase() { return phase; }
+    long spawnedMs() { return spawnedMs; }
+    long restartAtMs() { return restartAtMs; }
+    String killCause() { return killCause; }
+    ArrayDeque<Integer> inFlight() { return inFlight; }
+    TaskProxy tasks() { return tasks; }
+    ResultAdapter results() { return results; }
+    RestartBackoff backoff() { return backoff; }
+    ProcessHandle process() { return process; }
+}

@@ -1,0 +1,125 @@
+package forecastfarm.launcher.inspect;
+
+import forecastfarm.launcher.farm.ResultReader;
+import forecastfarm.shared.FarmDirectory;
+import forecastfarm.shared.forecast.ForecastResult;
+import forecastfarm.shared.forecast.ModelForecast;
+import forecastfarm.shared.status.FarmCounter;
+import forecastfarm.shared.status.StatusFile;
+import forecastfarm.shared.status.WorkerCounter;
+import forecastfarm.shared.status.WorkerState;
+import forecastfarm.shared.wire.ResultRecord;
+import forecastfarm.shared.wire.TaskStatus;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Prints a farm's state from shared memory, while it runs or after: the status file (lock-free reads) and, for one
+ * id, the results map (a point read). It never writes anything the farm uses.
+ */
+public final class Inspector
+{
+    private final FarmDirectory farm;
+    private final PrintStream out;
+
+    public Inspector(final FarmDirectory farm, final PrintStream out)
+    {
+        this.farm = farm;
+        this.out = out;
+    }
+
+    public void printStatus(final long nowMs)
+    {
+        try (StatusFile status = StatusFile.open(farm.statusFile()))
+        {
+            final long pid = status.launcherPid();
+            final boolean launcherAlive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            out.printf(Locale.ROOT, "farm %s%n", farm.root());
+            out.printf(Locale.ROOT, "launcher pid %d: %s, %s, heartbeat %s ago, results map generation %d%n", pid,
+                launcherAlive ? "alive" : "not running", status.launcherState().name().toLowerCase(Locale.ROOT),
+                age(nowMs, status.launcherHeartbeatMs()), status.resultsGeneration());
+            out.printf(Locale.ROOT, "tasks %d: pending %d, running %d, done %d, failed %d, poisoned %d " +
+                "(resumed %d, retries %d, worker restarts %d)%n",
+                status.farmValue(FarmCounter.TASKS_TOTAL), status.farmValue(FarmCounter.PENDING),
+                status.farmValue(FarmCounter.RUNNING), status.farmValue(FarmCounter.DONE),
+                status.farmValue(FarmCounter.FAILED), status.farmValue(FarmCounter.POISONED),
+                status.farmValue(FarmCounter.RESUMED), status.farmValue(FarmCounter.RETRIES),
+                status.farmValue(FarmCounter.WORKER_RESTARTS));
+            out.printf(Locale.ROOT, "%-6s %-8s %-5s %-9s %-10s %-10s %-8s %s%n",
+                "slot", "pid", "gen", "state", "heartbeat", "tasks", "failed", "current task");
+            for (int slot = 0; slot < status.workerSlots(); slot++)
+            {
+                printWorker(status, slot, nowMs);
+            }
+        }
+    }
+
+    private void printWorker(final StatusFile status, final int slot, final long nowMs)
+    {
+        final long task = status.workerValue(slot, WorkerCounter.TASK_ID);
+        final String current = task == WorkerCounter.NO_TASK ? "-" : task + " for " +
+            age(nowMs, status.workerValue(slot, WorkerCounter.TASK_START_MS));
+        out.printf(Locale.ROOT, "%-6d %-8d %-5d %-9s %-10s %-10d %-8d %s%n", slot,
+            status.workerValue(slot, WorkerCounter.PID), status.workerValue(slot, WorkerCounter.GENERATION),
+            WorkerState.of(status.workerValue(slot, WorkerCounter.STATE)).name().toLowerCase(Locale.ROOT),
+            age(nowMs, status.workerValue(slot, WorkerCounter.HEARTBEAT_MS)),
+            status.workerValue(slot, WorkerCounter.TASKS_DONE), status.workerValue(slot, WorkerCounter.TASKS_FAILED),
+            current);
+    }
+
+    /**
+     * @return true when the id has a result.
+     */
+    public boolean printResult(final String id)
+    {
+        final Optional<ResultReader> opened = ResultReader.open(farm);
+        if (opened.isEmpty())
+        {
+            out.println("no results yet in " + farm.root());
+            return false;
+        }
+        try (ResultReader reader = opened.get())
+        {
+            final Optional<ResultRecord> found = reader.get(id);
+            if (found.isEmpty())
+            {
+                out.println(id + ": no result (yet)");
+                return false;
+            }
+            printRecord(id, found.get());
+            return true;
+        }
+    }
+
+    private void printRecord(final String id, final ResultRecord record)
+    {
+        out.printf(Locale.ROOT, "%s: %s, attempts %d, worker %d (generation %d), %.1f ms%s%n", id,
+            record.status(), record.attempts(), record.workerSlot(), record.workerGeneration(), record.wallNs() / 1e6,
+            record.reason().isEmpty() ? "" : ", reason: " + record.reason());
+        if (record.status() != TaskStatus.OK || record.payload().length == 0)
+        {
+            return;
+        }
+        try
+        {
+            for (final ModelForecast forecast : ForecastResult.decode(record.payload()).forecasts())
+            {
+                out.printf(Locale.ROOT, "  %s (%s)%s: %s%n", forecast.model(), forecast.ok() ? forecast.method() : "failed",
+                    forecast.note().isEmpty() ? "" : " [" + forecast.note() + "]",
+                    forecast.ok() ? Arrays.toString(forecast.mean()) : forecast.error());
+            }
+        }
+        catch (final IllegalArgumentException notAForecast)
+        {
+            out.printf(Locale.ROOT, "  payload: %d bytes%n", record.payload().length);
+        }
+    }
+
+    private static String age(final long nowMs, final long thenMs)
+    {
+        return thenMs <= 0 ? "-" : String.format(Locale.ROOT, "%.1fs", Math.max(0, nowMs - thenMs) / 1000.0);
+    }
+}

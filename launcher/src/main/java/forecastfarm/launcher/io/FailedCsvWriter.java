@@ -1,0 +1,45 @@
+package forecastfarm.launcher.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Writes {@code failed.csv}: {@code unique_id,status,attempts,reason}, one row per series that got no
+ * forecast. Written atomically like {@link ForecastCsvWriter} (temporary file, renamed by {@link #close()};
+ * {@link #abort()} leaves nothing). Reasons may contain commas, quotes or newlines (they are quoted).
+ */
+public final class FailedCsvWriter implements AutoCloseable {
+    private final CsvOut out;
+    private long rows;
+
+    public FailedCsvWriter(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
+        this.out = new CsvOut(file, "unique_id", "status", "attempts", "reason");
+    }
+
+    /** @param reason may be null (empty cell) */
+    public void write(String id, String status, int attempts, String reason) throws IOException {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(status, "status");
+        out.row(id, status, Integer.toString(attempts), reason == null ? "" : reason);
+        rows++;
+    }
+
+    public long rowsWritten() {
+        return rows;
+    }
+
+    public Path file() {
+        return out.target();
+    }
+
+    public void abort() {
+        out.abort();
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}

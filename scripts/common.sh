@@ -1,0 +1,25 @@
+# Sourced by the scripts in this folder: finds Java, builds the jars when they are missing, and holds the JVM flags
+# (read from the one place they are kept: shared/src/main/resources/forecastfarm/jvm*.options).
+FARM_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JAVA_BIN="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+command -v "$JAVA_BIN" >/dev/null 2>&1 || { echo "error: no java found (set JAVA_HOME or put java on PATH)" >&2; exit 101; }
+
+LAUNCHER_JAR="$FARM_HOME/launcher/target/forecast-farm-launcher.jar"
+WORKER_JAR="$FARM_HOME/worker/target/forecast-farm-worker.jar"
+
+farm_build_if_missing() {
+  if [ ! -f "$LAUNCHER_JAR" ] || [ ! -f "$WORKER_JAR" ] || [ -n "${FARM_REBUILD:-}" ]; then
+    echo "building Forecast Farm (first run)..." >&2
+    (cd "$FARM_HOME" && mvn -q -B -DskipTests install) >&2 || { echo "error: build failed" >&2; exit 110; }
+  fi
+}
+
+farm_java_flags() {
+  local options_dir="$FARM_HOME/shared/src/main/resources/forecastfarm"
+  local feature
+  feature=$("$JAVA_BIN" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+  FARM_JAVA_FLAGS=("@$options_dir/jvm.options")
+  if [ "${feature%%.*}" -ge 23 ] 2>/dev/null; then
+    FARM_JAVA_FLAGS+=("@$options_dir/jvm-23.options")
+  fi
+}

@@ -1,0 +1,160 @@
+package forecastfarm.shared;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where everything of one farm lives. All farm files are owner-only (0700 folders, 0600 files): HPC nodes are
+ * shared between users.
+ *
+ * <pre>
+ *   farm-dir/
+ *     farm.properties            what job this farm dir belongs to (checked on resume)
+ *     launcher.lock              held (OS file lock) by the one launcher running on this farm dir
+ *     status.dat                 heartbeats, states and counters (Agrona counters, see StatusFileDescriptor)
+ *     results/results-G.cm       the persisted Chronicle Map of results, generation G (current one named in status.dat)
+ *     queues/run-R/in-S-gG/      tasks for worker slot S, generation G, launcher run R (written only by the launcher)
+ *     queues/run-R/out-S-gG/     results of that worker (written only by that worker process)
+ *     logs/worker-S-gG.log       that worker's stdout and stderr
+ *     logs/launcher.log          the launcher's log
+ * </pre>
+ */
+public final class FarmDirectory
+{
+    public static final Set<PosixFilePermission> DIR_PERMISSIONS = PosixFilePermissions.fromString("rwx------");
+    public static final Set<PosixFilePermission> FILE_PERMISSIONS = PosixFilePermissions.fromString("rw-------");
+    private static final List<String> NETWORK_FILESYSTEMS =
+        List.of("nfs", "nfs4", "cifs", "smb3", "smbfs", "lustre", "gpfs", "beegfs", "fuse.sshfs", "ceph", "9p");
+
+    private final Path root;
+
+    public FarmDirectory(final Path root)
+    {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root()
+    {
+        return root;
+    }
+
+    public Path manifestFile()
+    {
+        return root.resolve("farm.properties");
+    }
+
+    public Path launcherLockFile()
+    {
+        return root.resolve("launcher.lock");
+    }
+
+    public Path statusFile()
+    {
+        return root.resolve("status.dat");
+    }
+
+    public Path resultsDir()
+    {
+        return root.resolve("results");
+    }
+
+    public Path resultsMapFile(final int generation)
+    {
+        return resultsDir().resolve("results-" + generation + ".cm");
+    }
+
+    public Path queuesDir()
+    {
+        return root.resolve("queues");
+    }
+
+    public Path runQueuesDir(final long runId)
+    {
+        return queuesDir().resolve("run-" + runId);
+    }
+
+    public Path taskQueue(final long runId, final int slot, final int generation)
+    {
+        return runQueuesDir(runId).resolve("in-" + slot + "-g" + generation);
+    }
+
+    public Path resultQueue(final long runId, final int slot, final int generation)
+    {
+        return runQueuesDir(runId).resolve("out-" + slot + "-g" + generation);
+    }
+
+    public Path logsDir()
+    {
+        return root.resolve("logs");
+    }
+
+    public Path workerLog(final int slot, final int generation)
+    {
+        return logsDir().resolve("worker-" + slot + "-g" + generation + ".log");
+    }
+
+    /**
+     * Creates the folders with owner-only permissions (tightening them if they exist).
+     *
+     * @throws UncheckedIOException naming the folder when it cannot be created.
+     */
+    public FarmDirectory createDirectories()
+    {
+        for (final Path dir : List.of(root, resultsDir(), queuesDir(), logsDir()))
+        {
+            createOwnerOnlyDirectory(dir);
+        }
+        return this;
+    }
+
+    public static void createOwnerOnlyDirectory(final Path dir)
+    {
+        try
+        {
+            Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, DIR_PERMISSIONS);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot create farm folder " + dir + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    public static void makeOwnerOnlyFile(final Path file)
+    {
+        try
+        {
+            Files.setPosixFilePermissions(file, FILE_PERMISSIONS);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot set permissions of " + file + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * Chronicle's memory-mapped files are not safe on network filesystems.
+     *
+     * @return the filesystem type when the farm dir is on a network filesystem, else empty.
+     */
+    public Optional<String> networkFilesystemType()
+    {
+        try
+        {
+            final String type = Files.getFileStore(root).type().toLowerCase(Locale.ROOT);
+            return NETWORK_FILESYSTEMS.contains(type) ? Optional.of(type) : Optional.empty();
+        }
+        catch (final IOException ex)
+        {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package forecastfarm.shared.status;
+
+import org.agrona.BitUtil;
+import org.agrona.concurrent.status.CountersReader;
+
+/**
+ * Layout of {@code status.dat}, the farm's memory-mapped status file, in the manner of Aeron's CnC file: a header,
+ * then an Agrona counters metadata buffer and values buffer. The launcher creates it and allocates every counter
+ * (farm counters first, then {@link WorkerCounter} for slot 0, 1, ...), so that counter ids are fixed:
+ * {@code farm counter id = FarmCounter.ordinal()},
+ * {@code worker counter id = FarmCounter count + slot * WorkerCounter count + WorkerCounter.ordinal()}.
+ * Workers write their own slot's counters; inspectors only read. Nothing here takes a lock, so a process killed
+ * at any point leaves nothing that blocks another.
+ *
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +---------------------------------------------------------------+
+ *  |                  Magic "FFSTATUS" (written last)              |  0
+ *  +-------------------------------+-------------------------------+
+ *  |         Layout version        |          Worker slots         |  8
+ *  +-------------------------------+-------------------------------+
+ *  |                         Launcher pid                          | 16
+ *  +---------------------------------------------------------------+
+ *  |                 Launcher heartbeat (epoch ms)                 | 24
+ *  +---------------------------------------------------------------+
+ *  |                            Run id                             | 32
+ *  +---------------------------------------------------------------+
+ *  |                    Run start (epoch ms)                       | 40
+ *  +-------------------------------+-------------------------------+
+ *  |   Results map generation      |        Launcher state         | 48
+ *  +-------------------------------+-------------------------------+
+ *  |                  padding to HEADER_LENGTH                     | 56
+ *  +---------------------------------------------------------------+
+ *  |        Counters metadata: counters x METADATA_LENGTH          | HEADER_LENGTH
+ *  +---------------------------------------------------------------+
+ *  |        Counters values: counters x COUNTER_LENGTH             |
+ *  +---------------------------------------------------------------+
+ * </pre>
+ */
+public final class StatusFileDescriptor
+{
+    public static final long MAGIC = 0x5355544154534646L; // "FFSTATUS" little-endian
+    public static final int LAYOUT_VERSION = 1;
+
+    public static final int MAGIC_OFFSET = 0;
+    public static final int LAYOUT_VERSION_OFFSET = 8;
+    public static final int WORKER_SLOTS_OFFSET = 12;
+    public static final int LAUNCHER_PID_OFFSET = 16;
+    public static final int LAUNCHER_HEARTBEAT_MS_OFFSET = 24;
+    public static final int RUN_ID_OFFSET = 32;
+    public static final int RUN_START_MS_OFFSET = 40;
+    public static final int RESULTS_GENERATION_OFFSET = 48;
+    public static final int LAUNCHER_STATE_OFFSET = 52;
+    public static final int HEADER_LENGTH = 128;
+
+    private StatusFileDescriptor()
+    {
+    }
+
+    public static int counterCount(final int workerSlots)
+    {
+        return FarmCounter.values().length + workerSlots * WorkerCounter.values().length;
+    }
+
+    public static int metadataLength(final int workerSlots)
+    {
+        return counterCount(workerSlots) * CountersReader.METADATA_LENGTH;
+    }
+
+    public static int valuesLength(final int workerSlots)
+    {
+        return counterCount(workerSlots) * CountersReader.COUNTER_LENGTH;
+    }
+
+    public static int fileLength(final int workerSlots)
+    {
+        return BitUtil.align(HEADER_LENGTH + metadataLength(workerSlots) + valuesLength(workerSlots), 4096);
+    }
+
+    public static int farmCounterId(final FarmCounter counter)
+    {
+        return counter.ordinal();
+    }
+
+    public static int workerCounterId(final int slot, final WorkerCounter counter)
+    {
+        return FarmCounter.values().length + slot * WorkerCounter.values().length + counter.ordinal();
+    }
+}

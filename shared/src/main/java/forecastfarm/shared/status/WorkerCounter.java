@@ -1,0 +1,36 @@
+package forecastfarm.shared.status;
+
+/**
+ * The counters each worker slot has in the status file, in allocation order. A worker writes all of them except
+ * {@link #COMMAND}, which the launcher writes to ask the worker to drain.
+ */
+public enum WorkerCounter
+{
+    PID("pid"),
+    GENERATION("generation"),
+    STATE("state"),
+    HEARTBEAT_MS("heartbeat epoch ms"),
+    TASK_ID("current task id"),
+    TASK_START_MS("current task start epoch ms"),
+    TASKS_DONE("tasks done"),
+    TASKS_FAILED("tasks failed"),
+    HEAP_USED_BYTES("heap used bytes"),
+    READY_MS("ready epoch ms"),
+    COMMAND("command");
+
+    public static final long NO_TASK = -1;
+    public static final long COMMAND_NONE = 0;
+    public static final long COMMAND_DRAIN = 1;
+
+    private final String label;
+
+    WorkerCounter(final String label)
+    {
+        this.label = label;
+    }
+
+    public String label(final int slot)
+    {
+        return "worker " + slot + ": " + label;
+    }
+}

@@ -1,0 +1,29 @@
+package forecastfarm.shared.wire;
+
+import forecastfarm.shared.FarmDirectory;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+
+import java.nio.file.Path;
+
+/**
+ * Opens the farm's queues with one configuration. Every queue has exactly one writing process in its lifetime:
+ * a task queue belongs to one launcher run and one worker generation, a result queue to one worker process. So a
+ * process killed mid-write never leaves a lock that another writer would wait on.
+ */
+public final class FarmQueues
+{
+    private static final long BLOCK_SIZE_BYTES = 4L << 20;
+
+    private FarmQueues()
+    {
+    }
+
+    public static ChronicleQueue open(final Path dir)
+    {
+        FarmDirectory.createOwnerOnlyDirectory(dir);
+        return SingleChronicleQueueBuilder.binary(dir)
+            .blockSize(BLOCK_SIZE_BYTES)
+            .build();
+    }
+}

@@ -1,0 +1,18 @@
+package forecastfarm.shared.wire;
+
+/**
+ * What a worker reports for one task.
+ *
+ * @param taskId       the task's id.
+ * @param key          the task's key (series id).
+ * @param status       OK, or FAILED with {@code error} saying why (the handler threw).
+ * @param startEpochMs when the worker started the task.
+ * @param wallNs       elapsed time of the handler.
+ * @param cpuNs        CPU time of the worker thread in the handler.
+ * @param error        empty when OK.
+ * @param payload      the kind-specific output (empty when FAILED).
+ */
+public record TaskResult(long taskId, String key, TaskStatus status, long startEpochMs, long wallNs, long cpuNs,
+    String error, byte[] payload)
+{
+}

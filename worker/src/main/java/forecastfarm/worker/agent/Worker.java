@@ -1,0 +1,79 @@
+package forecastfarm.worker.agent;
+
+import forecastfarm.shared.FarmDirectory;
+import forecastfarm.shared.status.StatusFile;
+import forecastfarm.shared.status.WorkerCounter;
+import forecastfarm.shared.status.WorkerState;
+import forecastfarm.shared.wire.FarmQueues;
+import forecastfarm.shared.wire.ResultProxy;
+import forecastfarm.shared.wire.TaskAdapter;
+import forecastfarm.worker.tasks.TaskKinds;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.SystemEpochClock;
+
+/**
+ * One worker process: maps the status file, opens its task and result queues, and runs the {@link WorkerAgent}
+ * on the calling thread until it is done.
+ */
+public final class Worker implements AutoCloseable
+{
+    private final StatusFile status;
+    private final ChronicleQueue taskQueue;
+    private final ChronicleQueue resultQueue;
+    private final WorkerAgent agent;
+    private final CountersWorkerStatus workerStatus;
+
+    private Worker(final WorkerContext ctx)
+    {
+        final FarmDirectory farm = new FarmDirectory(ctx.farmDir());
+        status = StatusFile.open(farm.statusFile());
+        final ProcessHandle launcher = ProcessHandle.of(ctx.launcherPid())
+            .orElseThrow(() -> new IllegalStateException("launcher " + ctx.launcherPid() + " is not running"));
+        final int slot = ctx.slot();
+        status.workerCounter(slot, WorkerCounter.PID).setRelease(ProcessHandle.current().pid());
+        status.workerCounter(slot, WorkerCounter.GENERATION).setRelease(ctx.generation());
+        final WorkerWatchdog watchdog = new WorkerWatchdog(status, slot, launcher, ctx.heartbeatIntervalMs(),
+            ctx.launcherSilenceTimeoutMs());
+        watchdog.beat();
+        watchdog.start();
+
+        taskQueue = FarmQueues.open(farm.taskQueue(ctx.runId(), slot, ctx.generation()));
+        resultQueue = FarmQueues.open(farm.resultQueue(ctx.runId(), slot, ctx.generation()));
+        workerStatus = new CountersWorkerStatus(status, slot);
+        final TaskRunner runner = new TaskRunner(TaskKinds.discover(), new ResultProxy(resultQueue.createAppender()),
+            workerStatus, SystemEpochClock.INSTANCE, FatalErrorHandler.HALT);
+        final HeapUsage heap = new HeapUsage();
+        agent = new WorkerAgent(new TaskAdapter(taskQueue.createTailer(), runner), runner, workerStatus,
+            ctx.maxTasks(), ctx.maxHeapBytes(), heap::usedAfterGcBytes);
+        status.workerCounter(slot, WorkerCounter.READY_MS).setRelease(System.currentTimeMillis());
+        workerStatus.state(WorkerState.READY);
+    }
+
+    public static Worker launch(final WorkerContext ctx)
+    {
+        return new Worker(ctx);
+    }
+
+    /**
+     * @return the exit code: normal, or recycle.
+     */
+    public int run()
+    {
+        final IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 1_000_000);
+        while (!agent.isDone())
+        {
+            idle.idle(agent.doWork());
+        }
+        workerStatus.state(WorkerState.EXITED);
+        return agent.exitCode();
+    }
+
+    @Override
+    public void close()
+    {
+        CloseHelper.closeAll(taskQueue, resultQueue, status);
+    }
+}

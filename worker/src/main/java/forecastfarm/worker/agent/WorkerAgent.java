@@ -1,0 +1,74 @@
+package forecastfarm.worker.agent;
+
+import forecastfarm.shared.WorkerExitCode;
+import forecastfarm.shared.wire.TaskAdapter;
+import org.agrona.concurrent.Agent;
+
+import java.util.function.LongSupplier;
+
+/**
+ * The worker's duty cycle: take the next task from the queue, unless the launcher said stop or drain, or this
+ * worker is due to be recycled (too many tasks done, or its heap after GC grew past the limit).
+ */
+public final class WorkerAgent implements Agent
+{
+    private static final int RUNNING = -1;
+
+    private final TaskAdapter tasks;
+    private final TaskRunner runner;
+    private final WorkerStatus status;
+    private final long maxTasks;
+    private final long maxHeapBytes;
+    private final LongSupplier heapUsedAfterGcBytes;
+    private int exitCode = RUNNING;
+
+    public WorkerAgent(final TaskAdapter tasks, final TaskRunner runner, final WorkerStatus status,
+        final long maxTasks, final long maxHeapBytes, final LongSupplier heapUsedAfterGcBytes)
+    {
+        this.tasks = tasks;
+        this.runner = runner;
+        this.status = status;
+        this.maxTasks = maxTasks;
+        this.maxHeapBytes = maxHeapBytes;
+        this.heapUsedAfterGcBytes = heapUsedAfterGcBytes;
+    }
+
+    @Override
+    public int doWork()
+    {
+        if (exitCode != RUNNING)
+        {
+            return 0;
+        }
+        if (runner.stopRequested() || status.drainRequested())
+        {
+            exitCode = WorkerExitCode.NORMAL;
+            return 0;
+        }
+        if (status.tasksDone() >= maxTasks || heapUsedAfterGcBytes.getAsLong() > maxHeapBytes)
+        {
+            exitCode = WorkerExitCode.RECYCLE;
+            return 0;
+        }
+        return tasks.poll() ? 1 : 0;
+    }
+
+    public boolean isDone()
+    {
+        return exitCode != RUNNING;
+    }
+
+    /**
+     * @return the code the worker process should exit with once {@link #isDone()}.
+     */
+    public int exitCode()
+    {
+        return exitCode;
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "worker";
+    }
+}

@@ -1,0 +1,23 @@
+package forecastfarm.worker.forecast;
+
+/**
+ * A forecasting method. Stateless and thread-safe: {@link #fit} returns a new immutable
+ * {@link FittedModel} and keeps no reference to its input.
+ */
+public interface ForecastModel {
+
+    /** The registry name: "naive", "snaive", "mean" or "drift". */
+    String name();
+
+    /**
+     * Fits the method to a series.
+     *
+     * @param y            the observations, oldest first; finite values only; copied, never mutated
+     * @param seasonLength observations per season (1 for non-seasonal data); must be at least 1
+     * @return a new immutable fitted model
+     * @throws ModelException           when the series cannot be fitted (too short, NaN, infinite values)
+     * @throws IllegalArgumentException when {@code seasonLength < 1}
+     * @throws NullPointerException     when {@code y} is null
+     */
+    FittedModel fit(double[] y, int seasonLength);
+}

@@ -1,0 +1,80 @@
+package forecastfarm.worker.forecast;
+
+import java.util.Objects;
+
+/** Argument checks shared by the models. */
+final class Inputs {
+
+    private Inputs() {
+    }
+
+    /**
+     * Checks that {@code y} is non-null, long enough and finite, and returns a private copy.
+     *
+     * @param model     model name used in messages
+     * @param minLength fewest observations the model can fit
+     */
+    static double[] series(String model, double[] y, int minLength) {
+        Objects.requireNonNull(y, "y");
+        double[] copy = y.clone(); // copy first: checks and fit then see one consistent snapshot
+        for (int i = 0; i < copy.length; i++) {
+            double v = copy[i];
+            if (Double.isNaN(v)) {
+                throw new ModelException(model + ": y contains NaN at index " + i
+                        + " (missing values are not supported)");
+            }
+            if (Double.isInfinite(v)) {
+                throw new ModelException(model + ": y contains an infinite value (" + v + ") at index " + i);
+            }
+        }
+        if (copy.length < minLength) {
+            throw new ModelException(model + " needs at least " + minLength + " observations, got "
+                    + copy.length);
+        }
+        return copy;
+    }
+
+    static void seasonLength(int seasonLength) {
+        if (seasonLength < 1) {
+            throw new IllegalArgumentException("Invalid season length " + seasonLength + " (must be >= 1)");
+        }
+    }
+
+    static void horizon(int horizon) {
+        if (horizon < 1) {
+            throw new IllegalArgumentException("Invalid forecast horizon h = " + horizon);
+        }
+    }
+
+    /** Checks that every level is in the open interval (0, 100) and returns a private copy. */
+    static double[] levels(double[] levels) {
+        Objects.requireNonNull(levels, "levels");
+        double[] copy = levels.clone();
+        for (double level : copy) {
+            if (!(level > 0 && level < 100)) {
+                throw new IllegalArgumentException("Invalid prediction interval level " + level
+                        + " (levels are percentages strictly between 0 and 100)");
+            }
+        }
+        return copy;
+    }
+
+    /** True when every value equals the first one. */
+    static boolean constant(double[] y) {
+        for (double v : y) {
+            if (v != y[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Throws when a computed forecast value is not finite (it can only happen for data near overflow). */
+    static void finite(String model, double[] values, String what) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                throw new ModelException(model + ": " + what + " overflowed (data too large in magnitude)");
+            }
+        }
+    }
+}

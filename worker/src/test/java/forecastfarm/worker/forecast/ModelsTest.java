@@ -1,0 +1,35 @@
+package forecastfarm.worker.forecast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ModelsTest {
+
+    @Test
+    void namesInRegistryOrder() {
+        assertEquals(List.of("naive", "snaive", "mean", "drift"), Models.names());
+        assertThrows(UnsupportedOperationException.class, () -> Models.names().add("arima"));
+    }
+
+    @Test
+    void byNameReturnsTheModelWithThatName() {
+        for (String name : Models.names()) {
+            assertEquals(name, Models.byName(name).name());
+        }
+    }
+
+    @Test
+    void unknownNameIsNamedAndKnownOnesListed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Models.byName("arima"));
+        assertTrue(e.getMessage().contains("'arima'"), e.getMessage());
+        for (String name : Models.names()) {
+            assertTrue(e.getMessage().contains(name), e.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> Models.byName(null));
+        assertThrows(IllegalArgumentException.class, () -> Models.byName("Naive"));
+    }
+}
