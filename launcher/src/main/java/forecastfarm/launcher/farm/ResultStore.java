@@ -3,6 +3,7 @@ package forecastfarm.launcher.farm;
 import forecastfarm.shared.FarmDirectory;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ChronicleMapBuilder;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -159,6 +160,8 @@ public final class ResultStore implements AutoCloseable
 
     private void rotate()
     {
+        LoggerFactory.getLogger(ResultStore.class).warn("a results-map write has been stuck for over {} ms (a process " +
+            "was killed holding a map lock); continuing in generation {}", stuckWriteMs, generation + 1);
         final MapWriter stuck = writer;
         final List<MapWriter.Entry> unwritten = stuck.abandon();
         final ChronicleMap<CharSequence, byte[]> old = map;

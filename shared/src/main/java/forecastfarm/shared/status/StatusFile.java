@@ -62,16 +62,18 @@ public final class StatusFile implements AutoCloseable
     public static StatusFile create(final Path file, final int workerSlots, final long launcherPid, final long runId,
         final long nowMs)
     {
+        // Built under a temporary name and renamed into place, so a reader never maps a half-made file.
+        final Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try
         {
-            Files.deleteIfExists(file);
+            Files.deleteIfExists(tmp);
         }
         catch (final IOException ex)
         {
-            throw new IllegalStateException("cannot replace status file " + file + ": " + ex.getMessage(), ex);
+            throw new IllegalStateException("cannot create status file " + tmp + ": " + ex.getMessage(), ex);
         }
-        final MappedByteBuffer mapped = IoUtil.mapNewFile(file.toFile(), fileLength(workerSlots));
-        FarmDirectory.makeOwnerOnlyFile(file);
+        final MappedByteBuffer mapped = IoUtil.mapNewFile(tmp.toFile(), fileLength(workerSlots));
+        FarmDirectory.makeOwnerOnlyFile(tmp);
         final StatusFile status = new StatusFile(mapped, workerSlots, true);
         status.header.putInt(LAYOUT_VERSION_OFFSET, LAYOUT_VERSION);
         status.header.putInt(WORKER_SLOTS_OFFSET, workerSlots);
@@ -84,6 +86,16 @@ public final class StatusFile implements AutoCloseable
             status.workerCounter(slot, WorkerCounter.TASK_ID).set(WorkerCounter.NO_TASK);
         }
         status.header.putLongVolatile(MAGIC_OFFSET, MAGIC);
+        try
+        {
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        catch (final IOException ex)
+        {
+            status.close();
+            throw new IllegalStateException("cannot create status file " + file + ": " + ex.getMessage(), ex);
+        }
         return status;
     }
 
@@ -99,8 +111,13 @@ public final class StatusFile implements AutoCloseable
             throw new IllegalStateException("no status file " + file + ": is this a farm dir, and has a farm started in it?");
         }
         final MappedByteBuffer mapped = IoUtil.mapExistingFile(file.toFile(), "farm status");
+        if (mapped.capacity() < HEADER_LENGTH)
+        {
+            IoUtil.unmap(mapped);
+            throw new IllegalStateException("status file " + file + " is incomplete or not a farm status file");
+        }
         final UnsafeBuffer header = new UnsafeBuffer(mapped, 0, HEADER_LENGTH);
-        if (mapped.capacity() < HEADER_LENGTH || header.getLongVolatile(MAGIC_OFFSET) != MAGIC)
+        if (header.getLongVolatile(MAGIC_OFFSET) != MAGIC)
         {
             IoUtil.unmap(mapped);
             throw new IllegalStateException("status file " + file + " is incomplete or not a farm status file");
