@@ -167,30 +167,40 @@ public final class FarmBenchmark
         final double[] marginalNs = new double[reps];
         final double[] steadyNs = new double[reps];
         final double[] inclStartNs = new double[reps];
+        final double[] conductorCpuNs = new double[reps];
+        final double[] launcherCpuNs = new double[reps];
+        final double[] workersCpuNs = new double[reps];
         for (int rep = 0; rep < reps; rep++)
         {
             final FarmTrial.Outcome oneRun;
             final FarmTrial.Outcome bigRun;
             if (rep % 2 == 0)
             {
-                oneRun = trial(workers, one, sizing, false);
-                bigRun = trial(workers, big, sizing, false);
+                oneRun = trial(workers, one, sizing, false, true);
+                bigRun = trial(workers, big, sizing, false, true);
             }
             else
             {
-                bigRun = trial(workers, big, sizing, false);
-                oneRun = trial(workers, one, sizing, false);
+                bigRun = trial(workers, big, sizing, false, true);
+                oneRun = trial(workers, one, sizing, false, true);
             }
             wallN[rep] = bigRun.wallNs();
             wall1[rep] = oneRun.wallNs();
             marginalNs[rep] = BenchMath.marginalPerTask(bigRun.wallNs(), n, oneRun.wallNs(), 1);
             steadyNs[rep] = bigRun.steadyWindow().nanosPerTask();
             inclStartNs[rep] = (double)bigRun.wallNs() / n;
+            conductorCpuNs[rep] = BenchMath.marginalPerTask(bigRun.conductorCpuNs(), n, oneRun.conductorCpuNs(), 1);
+            launcherCpuNs[rep] = bigRun.launcherCpuNs() < 0 || oneRun.launcherCpuNs() < 0 ? Double.NaN :
+                BenchMath.marginalPerTask(bigRun.launcherCpuNs(), n, oneRun.launcherCpuNs(), 1);
+            workersCpuNs[rep] = bigRun.workersCpuNs() < 0 || oneRun.workersCpuNs() < 0 ? Double.NaN :
+                BenchMath.marginalPerTask(bigRun.workersCpuNs(), n, oneRun.workersCpuNs(), 1);
             out.printf(Locale.ROOT, "  rep %d: T_N %8.1f ms  T_1 %6.1f ms  marginal %7.2f us/task (%,9.0f tasks/s)  " +
-                    "steady %7.2f us/task (%,9.0f tasks/s)  incl.start %7.2f us/task  [worker-side mean task %.2f us]%n",
-                rep + 1, ms(wallN[rep]), ms(wall1[rep]), us(marginalNs[rep]), BenchMath.perSecond(1, marginalNs[rep]),
-                us(steadyNs[rep]), BenchMath.perSecond(1, steadyNs[rep]), us(inclStartNs[rep]),
-                us(bigRun.meanTaskWallNs()));
+                    "steady %7.2f us/task (%,9.0f tasks/s)  incl.start %7.2f us/task%n", rep + 1, ms(wallN[rep]),
+                ms(wall1[rep]), us(marginalNs[rep]), BenchMath.perSecond(1, marginalNs[rep]), us(steadyNs[rep]),
+                BenchMath.perSecond(1, steadyNs[rep]), us(inclStartNs[rep]));
+            out.printf(Locale.ROOT, "         CPU per task (marginal): conductor thread %.2f us, launcher JVM %.2f us, " +
+                    "workers %.2f us (all); worker-side mean task %.2f us%n", us(conductorCpuNs[rep]),
+                us(launcherCpuNs[rep]), us(workersCpuNs[rep]), us(bigRun.meanTaskWallNs()));
         }
         final double tN = BenchMath.median(wallN);
         final double t1 = BenchMath.median(wall1);
@@ -207,6 +217,12 @@ public final class FarmBenchmark
             BenchMath.perSecond(1, steady));
         out.printf(Locale.ROOT, "  incl.start %7.2f us/task  %,10.0f tasks/s%n", us(inclStart),
             BenchMath.perSecond(1, inclStart));
+        final double conductorCpu = medianIgnoringNaN(conductorCpuNs);
+        final double launcherCpu = medianIgnoringNaN(launcherCpuNs);
+        final double workersCpu = medianIgnoringNaN(workersCpuNs);
+        out.printf(Locale.ROOT, "  CPU per task (marginal): conductor thread %.2f us, launcher JVM %.2f us, all " +
+                "workers %.2f us; total %.2f us on %d processor(s)%n", us(conductorCpu), us(launcherCpu),
+            us(workersCpu), us(launcherCpu + workersCpu), Runtime.getRuntime().availableProcessors());
         final List<Object> crashes = crashReport();
         result(kv(
             "bench", "overhead", "tasks", n, "workers", workers, "reps", reps,
@@ -215,6 +231,8 @@ public final class FarmBenchmark
             "us_per_task_steady", fmt(us(steady)), "tasks_per_s_steady", fmt0(BenchMath.perSecond(1, steady)),
             "us_per_task_incl_start", fmt(us(inclStart)),
             "tasks_per_s_incl_start", fmt0(BenchMath.perSecond(1, inclStart)),
+            "cpu_us_per_task_conductor", fmt(us(conductorCpu)), "cpu_us_per_task_launcher", fmt(us(launcherCpu)),
+            "cpu_us_per_task_workers", fmt(us(workersCpu)), "cpus", Runtime.getRuntime().availableProcessors(),
             "target_us_per_task", fmt0(OVERHEAD_TARGET_US), "target_tasks_per_s", fmt0(OVERHEAD_TARGET_TASKS_PER_S),
             "target_met", pass, crashes.get(0), crashes.get(1)));
     }
@@ -386,7 +404,13 @@ public final class FarmBenchmark
     private FarmTrial.Outcome trial(final int workers, final List<TaskSpec> tasks, final MapSizing sizing,
         final boolean probeStartup)
     {
-        final FarmTrial.Outcome outcome = FarmTrial.run(scratch, workers, tasks, sizing, probeStartup);
+        return trial(workers, tasks, sizing, probeStartup, false);
+    }
+
+    private FarmTrial.Outcome trial(final int workers, final List<TaskSpec> tasks, final MapSizing sizing,
+        final boolean probeStartup, final boolean probeCpu)
+    {
+        final FarmTrial.Outcome outcome = FarmTrial.run(scratch, workers, tasks, sizing, probeStartup, probeCpu);
         workerCrashes += outcome.workerCrashes();
         return outcome;
     }

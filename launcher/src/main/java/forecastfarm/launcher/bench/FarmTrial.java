@@ -14,8 +14,11 @@ import forecastfarm.shared.wire.TaskStatus;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,6 +35,7 @@ final class FarmTrial
      * {@code -Dfarm.bench.keep=true} keeps each farm dir (worker logs) for a look after the run.
      */
     static final boolean KEEP_FARM_DIRS = Boolean.getBoolean("farm.bench.keep");
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private FarmTrial()
     {
@@ -47,9 +51,14 @@ final class FarmTrial
      * @param firstResultEpochMs wall clock at the first result's arrival.
      * @param probe         the worker start-up probe, or null when not asked for.
      * @param workerCrashes  worker JVMs of this run that died of a fatal error (hs_err files written).
+     * @param conductorCpuNs CPU time of the calling thread in {@link Farm#run}: the conductor runs on it.
+     * @param launcherCpuNs  CPU time of this whole JVM during {@link Farm#run} (conductor, map writer, JIT, GC), or -1.
+     * @param workersCpuNs   CPU time of the worker processes (start-up included) when the last result arrived, from
+     *                       /proc in 10 ms ticks; -1 when not asked for or unknown.
      */
     record Outcome(long wallNs, FarmReport report, long entryEpochMs, long returnEpochMs, long[] arrivalNs, int[] slots,
-        int arrived, long taskWallNs, long firstResultEpochMs, StartupProbe probe, int workerCrashes)
+        int arrived, long taskWallNs, long firstResultEpochMs, StartupProbe probe, int workerCrashes,
+        long conductorCpuNs, long launcherCpuNs, long workersCpuNs)
     {
         BenchMath.Window steadyWindow()
         {
@@ -74,7 +83,7 @@ final class FarmTrial
     }
 
     static Outcome run(final Path scratch, final int workers, final List<TaskSpec> tasks, final MapSizing sizing,
-        final boolean probeStartup)
+        final boolean probeStartup, final boolean probeCpu)
     {
         final Path dir;
         try
@@ -94,11 +103,16 @@ final class FarmTrial
             jvmOptions.add("-XX:ErrorFile=" + crashDir.resolve("hs_err_pid%p.log"));
             ctx.workerJvmOptions(jvmOptions);
             final int crashesBefore = crashFiles(crashDir).size();
-            final Recorder recorder = new Recorder(tasks.size(), probeStartup ? new FarmDirectory(dir) : null);
+            final Recorder recorder = new Recorder(tasks.size(), new FarmDirectory(dir), probeStartup, probeCpu);
             final long entryEpochMs = System.currentTimeMillis();
+            final long threadCpuStart = THREADS.getCurrentThreadCpuTime();
+            final long processCpuStart = processCpuNs();
             final long startNs = System.nanoTime();
             final FarmReport report = Farm.run(ctx, tasks, "bench-" + dir.getFileName(), sizing, recorder, false);
             final long wallNs = System.nanoTime() - startNs;
+            final long conductorCpuNs = THREADS.getCurrentThreadCpuTime() - threadCpuStart;
+            final long processCpuEnd = processCpuNs();
+            final long launcherCpuNs = processCpuStart < 0 || processCpuEnd < 0 ? -1 : processCpuEnd - processCpuStart;
             final long returnEpochMs = System.currentTimeMillis();
             if (!report.complete() || report.ok() != tasks.size() || recorder.notOk > 0)
             {
@@ -117,7 +131,7 @@ final class FarmTrial
             }
             return new Outcome(wallNs, report, entryEpochMs, returnEpochMs, recorder.arrivalNs, recorder.slots,
                 recorder.arrived, recorder.taskWallNs, recorder.firstResultEpochMs, probe,
-                crashFiles(crashDir).size() - crashesBefore);
+                crashFiles(crashDir).size() - crashesBefore, conductorCpuNs, launcherCpuNs, recorder.workersCpuNs);
         }
         finally
         {
@@ -126,6 +140,15 @@ final class FarmTrial
                 deleteTree(dir);
             }
         }
+    }
+
+    private static long processCpuNs()
+    {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)
+        {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     static Path crashDir(final Path scratch)
@@ -221,7 +244,9 @@ final class FarmTrial
     {
         private final long[] arrivalNs;
         private final int[] slots;
-        private final FarmDirectory probeFarm;
+        private final FarmDirectory farm;
+        private final boolean probeStartup;
+        private final boolean probeCpu;
         private int arrived;
         private int notOk;
         private String firstProblem;
@@ -229,12 +254,15 @@ final class FarmTrial
         private long firstResultEpochMs = -1;
         private long workerPid = -1;
         private long jvmStartMs = -1;
+        private long workersCpuNs = -1;
 
-        Recorder(final int tasks, final FarmDirectory probeFarm)
+        Recorder(final int tasks, final FarmDirectory farm, final boolean probeStartup, final boolean probeCpu)
         {
             arrivalNs = new long[tasks];
             slots = new int[tasks];
-            this.probeFarm = probeFarm;
+            this.farm = farm;
+            this.probeStartup = probeStartup;
+            this.probeCpu = probeCpu;
         }
 
         @Override
@@ -244,7 +272,7 @@ final class FarmTrial
             if (arrived == 0)
             {
                 firstResultEpochMs = System.currentTimeMillis();
-                if (probeFarm != null)
+                if (probeStartup)
                 {
                     probeWorker();
                 }
@@ -256,6 +284,10 @@ final class FarmTrial
                 arrived++;
             }
             taskWallNs += record.wallNs();
+            if (probeCpu && arrived == arrivalNs.length)
+            {
+                workersCpuNs = workersCpu();
+            }
             if (record.status() != TaskStatus.OK)
             {
                 notOk++;
@@ -267,11 +299,38 @@ final class FarmTrial
         }
 
         /**
+         * At the last result every worker is still alive (they are told to stop only after it).
+         */
+        private long workersCpu()
+        {
+            try (StatusFile status = StatusFile.open(farm.statusFile()))
+            {
+                long total = 0;
+                for (int slot = 0; slot < status.workerSlots(); slot++)
+                {
+                    final long pid = status.workerValue(slot, WorkerCounter.PID);
+                    final long cpu = pid <= 0 ? -1 : ProcessHandle.of(pid)
+                        .flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos).orElse(-1L);
+                    if (cpu < 0)
+                    {
+                        return -1;
+                    }
+                    total += cpu;
+                }
+                return total;
+            }
+            catch (final RuntimeException ex)
+            {
+                return -1;
+            }
+        }
+
+        /**
          * The worker is alive while its first result arrives, so its pid still names it.
          */
         private void probeWorker()
         {
-            try (StatusFile status = StatusFile.open(probeFarm.statusFile()))
+            try (StatusFile status = StatusFile.open(farm.statusFile()))
             {
                 workerPid = status.workerValue(0, WorkerCounter.PID);
                 jvmStartMs = ProcStart.epochMs(workerPid);

@@ -78,6 +78,7 @@ public final class CommonsExecWorkerSpawner implements WorkerSpawner
             command.addArgument(flag, false);
         }
         command.addArgument("-XX:+ExitOnOutOfMemoryError", false);
+        command.addArgument("-XX:ErrorFile=" + farm.logsDir().resolve("hs_err_worker_%p.log"), false);
         command.addArgument("-cp", false);
         command.addArgument(ctx.workerClasspath(), false);
         command.addArgument(WORKER_MAIN, false);

@@ -1,8 +1,9 @@
 package forecastfarm.launcher.farm;
 
 /**
- * Exponential restart delay for a worker slot, and the crash-loop breaker: after {@code crashLoopLimit} crashes in a
- * row that no task explains (the worker died at start or idle), the slot is given up. A completed task resets both.
+ * Exponential restart delay for a worker slot, and the crash-loop breaker: after {@code crashLoopLimit} crashes that
+ * no task explains (the worker died at start or idle) with no completed task in between, the slot is given up.
+ * A completed task resets both.
  */
 public final class RestartBackoff
 {

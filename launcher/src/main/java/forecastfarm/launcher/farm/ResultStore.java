@@ -81,6 +81,7 @@ public final class ResultStore implements AutoCloseable
         {
             throw new UncheckedIOException("cannot open results map in " + farm.resultsDir() + ": " + ex.getMessage(), ex);
         }
+        store.keysWritten.addAll(store.keys());
         store.writer = new MapWriter(store.map, store.generation);
         return store;
     }
@@ -382,7 +383,7 @@ public final class ResultStore implements AutoCloseable
             return error;
         }
 
-        List<Entry> abandon()
+        synchronized List<Entry> abandon()
         {
             abandoned = true;
             final List<Entry> unwritten = new ArrayList<>();
@@ -409,6 +410,36 @@ public final class ResultStore implements AutoCloseable
             }
         }
 
+        /**
+         * Takes the next entry and makes it current in one step with respect to {@link #abandon()}, so an entry is
+         * always either queued, current, or written.
+         */
+        private Entry take() throws InterruptedException
+        {
+            final Entry next = queue.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (next == null)
+            {
+                return null;
+            }
+            synchronized (this)
+            {
+                if (abandoned)
+                {
+                    if (next != STOP)
+                    {
+                        queue.add(next);
+                    }
+                    return STOP;
+                }
+                if (next != STOP)
+                {
+                    current = next;
+                    currentSinceNs = System.nanoTime();
+                }
+                return next;
+            }
+        }
+
         @Override
         public void run()
         {
@@ -417,18 +448,20 @@ public final class ResultStore implements AutoCloseable
                 final Entry entry;
                 try
                 {
-                    entry = queue.take();
+                    entry = take();
                 }
                 catch (final InterruptedException ex)
                 {
                     return;
                 }
-                if (entry == STOP || abandoned)
+                if (entry == null)
+                {
+                    continue;
+                }
+                if (entry == STOP)
                 {
                     return;
                 }
-                current = entry;
-                currentSinceNs = System.nanoTime();
                 try
                 {
                     map.put(entry.key(), entry.value());

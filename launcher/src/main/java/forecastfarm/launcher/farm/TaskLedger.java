@@ -82,7 +82,7 @@ public final class TaskLedger
     }
 
     /**
-     * Takes the next task to dispatch and counts an attempt of it.
+     * Takes the next task to dispatch (attempts are counted when it completes or its worker dies).
      *
      * @return the task index.
      */

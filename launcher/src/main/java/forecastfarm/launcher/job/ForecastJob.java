@@ -18,6 +18,7 @@ import forecastfarm.shared.FarmDirectory;
 import forecastfarm.shared.forecast.ForecastRequest;
 import forecastfarm.shared.forecast.ForecastResult;
 import forecastfarm.shared.forecast.ModelForecast;
+import forecastfarm.shared.wire.FarmQueues;
 import forecastfarm.shared.wire.ResultRecord;
 import forecastfarm.shared.wire.TaskStatus;
 import org.slf4j.Logger;
@@ -44,6 +45,7 @@ public final class ForecastJob
     private final ForecastJobOptions options;
     private final FarmContext farmContext;
     private final PrintStream console;
+    private final java.util.Set<String> rejected = new java.util.HashSet<>();
 
     public ForecastJob(final ForecastJobOptions options, final FarmContext farmContext, final PrintStream console)
     {
@@ -69,14 +71,29 @@ public final class ForecastJob
             return ExitCodes.INPUT;
         }
         final List<TaskSpec> tasks = new ArrayList<>(series.size());
+        final int problemsBefore = problems.size();
         double keyBytes = 0;
         for (final Series s : series)
         {
             final int m = options.seasonLength() > 0 ? options.seasonLength() : s.axis().inferredSeasonLength();
             final ForecastRequest request = new ForecastRequest(s.y(), options.horizon(), m, options.models(),
                 options.levels());
-            tasks.add(new TaskSpec(s.id(), ForecastRequest.KIND, request.encode()));
+            final byte[] payload = request.encode();
+            if (payload.length > FarmQueues.MAX_MESSAGE_BYTES)
+            {
+                problems.add(new InputProblem(s.id(), s.firstLine(), "series " + s.id() + " has " + s.length() +
+                    " values, more than one task can carry (" + FarmQueues.MAX_MESSAGE_BYTES / 8 + "); shorten it"));
+                rejected.add(s.id());
+                continue;
+            }
+            tasks.add(new TaskSpec(s.id(), ForecastRequest.KIND, payload));
             keyBytes += s.id().length();
+        }
+        problems.stream().skip(problemsBefore).forEach(problem -> console.println("input problem: " + problem));
+        if (tasks.isEmpty())
+        {
+            console.println("error: no series in " + options.input() + " can be forecast; see the problems above");
+            return ExitCodes.INPUT;
         }
         final MapSizing sizing = MapSizing.forTasks(tasks.size(), keyBytes / tasks.size(),
             ForecastResult.estimateEncodedBytes(options.models().size(), options.horizon(), options.levels().length));
@@ -109,7 +126,10 @@ public final class ForecastJob
                 {
                     for (final Series s : series)
                     {
-                        writeOne(s, results.get(s.id()).orElse(null), forecasts, failed, stats);
+                        if (!rejected.contains(s.id()))
+                        {
+                            writeOne(s, results.get(s.id()).orElse(null), forecasts, failed, stats);
+                        }
                     }
                 }
             }
@@ -239,6 +259,7 @@ public final class ForecastJob
     {
         private static final long EVERY_MS = 5_000;
         private final PrintStream console;
+    private final java.util.Set<String> rejected = new java.util.HashSet<>();
         private final int total;
         private int finished;
         private long lastMs = System.currentTimeMillis();

@@ -44,6 +44,18 @@ class LauncherProcessIT
         return m;
     }
 
+    private void awaitDone(final Path farmDir, final long done, final String log) throws Exception
+    {
+        try
+        {
+            await(done + " tasks done", 90_000, () -> doneCount(farmDir) >= done);
+        }
+        catch (final AssertionError ex)
+        {
+            throw new AssertionError(ex.getMessage() + "; launcher output:\n" + Files.readString(tmp.resolve(log)), ex);
+        }
+    }
+
     private static long doneCount(final Path farmDir)
     {
         try (forecastfarm.shared.status.StatusFile status =
@@ -78,7 +90,7 @@ class LauncherProcessIT
     {
         final Path farmDir = tmp.resolve("farm");
         final Process first = launcher(farmDir, 60, "sleep:30", "first.log");
-        await("some tasks done", 60_000, () -> doneCount(farmDir) >= 10);
+        awaitDone(farmDir, 10, "first.log");
         first.destroyForcibly();
         assertTrue(first.waitFor(10, TimeUnit.SECONDS));
 
@@ -96,7 +108,7 @@ class LauncherProcessIT
     {
         final Path farmDir = tmp.resolve("farm");
         final Process first = launcher(farmDir, 80, "sleep:100", "first.log");
-        await("some tasks done", 60_000, () -> doneCount(farmDir) >= 4);
+        awaitDone(farmDir, 4, "first.log");
         final List<Long> workers = workerPids(farmDir);
         signal(first.pid(), "TERM");
         final Matcher drained = report(first, "first.log");

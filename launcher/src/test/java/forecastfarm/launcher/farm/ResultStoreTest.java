@@ -15,9 +15,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ExternalMapQueryContext;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,18 +95,6 @@ class ResultStoreTest {
     }
 
     @Test
-    void reopeningAfterALauncherThatNeverClosedRecoversTheData() {
-        // the launcher killed after its last put: the map was never closed (here: still mapped by the dead store)
-        ResultStore dead = ResultStore.openForLauncher(farm, SIZING, NEVER_STUCK_MS);
-        dead.put("a", record(1));
-        dead.flush();
-        try (ResultStore store = ResultStore.openForLauncher(farm, SIZING, NEVER_STUCK_MS)) {
-            assertArrayEquals(record(1), store.get("a"));
-            assertEquals(List.of("a"), store.keys());
-        }
-    }
-
-    @Test
     void reopenUsesTheLatestGenerationAndDeletesOlderOnes() throws IOException {
         try (ResultStore store = ResultStore.openForLauncher(farm, SIZING, NEVER_STUCK_MS)) {
             store.put("old", record(1));
@@ -138,48 +129,136 @@ class ResultStoreTest {
     }
 
     /**
-     * A stuck put, in process: this thread holds the read lock of the segment the put needs, as a reader killed
-     * inside a read would leave it. The put cannot take the write lock; the store must move to generation 2 with
-     * everything written so far plus the stuck entry.
+     * A stuck put, in process: a helper thread holds the update lock of the segment the put needs, as a reader
+     * killed inside a map iteration leaves it (see HoldReadLockMain). Reads still work; the put cannot proceed.
+     * The store must move to generation 2 with everything written so far plus the stuck entry.
      */
     @Test
     void aStuckPutMovesToANewGenerationKeepingEverything() throws Exception {
-        try (ResultStore store = ResultStore.openForLauncher(farm, SIZING, NEVER_STUCK_MS)) {
+        try (ResultStore store = ResultStore.openForLauncher(farm, SIZING, NEVER_STUCK_MS);
+             ChronicleMap<CharSequence, byte[]> reader =
+                     ResultStore.builder(SIZING).createPersistedTo(farm.resultsMapFile(1).toFile())) {
             for (int i = 0; i < 20; i++) {
                 store.put("k" + i, record(i));
             }
             store.flush();
-            try (ChronicleMap<CharSequence, byte[]> reader =
-                         ResultStore.builder(SIZING).createPersistedTo(farm.resultsMapFile(1).toFile())) {
+            CountDownLatch locked = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread holder = new Thread(() -> {
                 try (ExternalMapQueryContext<CharSequence, byte[], ?> held = reader.queryContext("stuck")) {
-                    held.readLock().lock();
-                    store.put("stuck", record(99));
-                    long deadline = System.nanoTime() + 20_000_000_000L;
-                    int rotated = 0;
-                    while (rotated == 0 && System.nanoTime() < deadline) {
-                        // "now" far ahead: rotates as soon as the put has started and not finished
-                        rotated = store.checkStuck(System.nanoTime() + 3_600_000_000_000L);
-                        Thread.onSpinWait();
-                    }
-                    assertEquals(1, rotated, "the put never got stuck behind the read lock");
-                    assertEquals(2, store.generation());
-                    assertEquals(1, store.rotations());
-                    assertFalse(Files.exists(farm.resultsMapFile(1)), "the abandoned generation is deleted");
-                    assertTrue(Files.exists(farm.resultsMapFile(2)));
-                    for (int i = 0; i < 20; i++) {
-                        assertArrayEquals(record(i), store.get("k" + i), "k" + i);
-                    }
-                    assertArrayEquals(record(99), store.get("stuck"), "the stuck entry is not lost");
-                    store.put("after", record(100));
-                    store.flush();
-                    assertArrayEquals(record(100), store.get("after"));
+                    held.updateLock().lock();
+                    locked.countDown();
+                    release.await();
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
                 }
+            }, "dead-reader");
+            holder.start();
+            try {
+                assertTrue(locked.await(10, TimeUnit.SECONDS));
+                store.put("stuck", record(99));
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                int rotated = 0;
+                while (rotated == 0 && System.nanoTime() < deadline) {
+                    // "now" far ahead: rotates as soon as the put has started and not finished
+                    rotated = store.checkStuck(System.nanoTime() + 3_600_000_000_000L);
+                    Thread.onSpinWait();
+                }
+                assertEquals(1, rotated, "the put never got stuck behind the held lock");
+                assertEquals(2, store.generation());
+                assertEquals(1, store.rotations());
+                assertFalse(Files.exists(farm.resultsMapFile(1)), "the abandoned generation is deleted");
+                assertTrue(Files.exists(farm.resultsMapFile(2)));
+                for (int i = 0; i < 20; i++) {
+                    assertArrayEquals(record(i), store.get("k" + i), "k" + i);
+                }
+                assertArrayEquals(record(99), store.get("stuck"), "the stuck entry is not lost");
+                store.put("after", record(100));
+                store.flush();
+                assertArrayEquals(record(100), store.get("after"));
+                assertEquals(22, store.keys().size());
+            } finally {
+                release.countDown();
+                holder.join(10_000);
             }
         }
         try (ResultStore store = ResultStore.openForLauncher(farm, SIZING, NEVER_STUCK_MS)) {
             assertEquals(2, store.generation());
             assertEquals(22, store.keys().size());
             assertArrayEquals(record(99), store.get("stuck"));
+        }
+    }
+
+    /** flush() itself notices the stuck put once it has lasted longer than the bound. */
+    @Test
+    void flushRotatesPastAStuckPut() throws Exception {
+        try (ResultStore store = ResultStore.openForLauncher(farm, SIZING, 50);
+             ChronicleMap<CharSequence, byte[]> reader =
+                     ResultStore.builder(SIZING).createPersistedTo(farm.resultsMapFile(1).toFile())) {
+            CountDownLatch locked = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread holder = new Thread(() -> {
+                try (ExternalMapQueryContext<CharSequence, byte[], ?> held = reader.queryContext("stuck")) {
+                    held.updateLock().lock();
+                    locked.countDown();
+                    release.await();
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "dead-reader");
+            holder.start();
+            try {
+                assertTrue(locked.await(10, TimeUnit.SECONDS));
+                store.put("stuck", record(7));
+                store.flush();
+                assertEquals(2, store.generation());
+                assertArrayEquals(record(7), store.get("stuck"));
+            } finally {
+                release.countDown();
+                holder.join(10_000);
+            }
+        }
+    }
+
+    /**
+     * BUG (reported): rotate() copies only the keys put by this ResultStore instance (keysWritten), so after a resume
+     * the results of earlier runs are not copied into generation G+1, and the old file holding them is deleted.
+     */
+    @Test
+    @Disabled("bug in ResultStore.rotate: results from earlier runs are lost on rotation after a resume")
+    void aRotationAfterResumeKeepsEarlierRunsResults() throws Exception {
+        try (ResultStore firstRun = ResultStore.openForLauncher(farm, SIZING, NEVER_STUCK_MS)) {
+            firstRun.put("earlier", record(1));
+        }
+        try (ResultStore store = ResultStore.openForLauncher(farm, SIZING, NEVER_STUCK_MS);
+             ChronicleMap<CharSequence, byte[]> reader =
+                     ResultStore.builder(SIZING).createPersistedTo(farm.resultsMapFile(1).toFile())) {
+            CountDownLatch locked = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread holder = new Thread(() -> {
+                try (ExternalMapQueryContext<CharSequence, byte[], ?> held = reader.queryContext("stuck")) {
+                    held.updateLock().lock();
+                    locked.countDown();
+                    release.await();
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "dead-reader");
+            holder.start();
+            try {
+                assertTrue(locked.await(10, TimeUnit.SECONDS));
+                store.put("stuck", record(2));
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (store.checkStuck(System.nanoTime() + 3_600_000_000_000L) == 0 && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                assertEquals(2, store.generation());
+                assertArrayEquals(record(2), store.get("stuck"));
+                assertArrayEquals(record(1), store.get("earlier"), "the earlier run's result survives the rotation");
+            } finally {
+                release.countDown();
+                holder.join(10_000);
+            }
         }
     }
 }

@@ -73,14 +73,14 @@ class SupervisionIT
     void aStoppedWorkerIsDetectedKilledAndItsTaskRerun() throws Exception
     {
         final Path farmDir = tmp.resolve("farm");
-        final List<TaskSpec> tasks = tasks(30, "sleep:50");
+        final List<TaskSpec> tasks = tasks(16, "sleep:400");
         final CompletableFuture<FarmReport> run = runAsync(context(farmDir, 2).heartbeatTimeoutMs(1_500), tasks);
         final long victim = busyWorkerPid(farmDir, 60_000);
         signal(victim, "STOP");
 
         final FarmReport report = run.get(120, TimeUnit.SECONDS);
         assertFalse(ProcessHandle.of(victim).map(ProcessHandle::isAlive).orElse(false), "stopped worker was killed");
-        assertEquals(30, report.ok());
+        assertEquals(16, report.ok());
         assertTrue(report.retries() >= 1, "the task it held was run again");
         assertTrue(report.workerRestarts() >= 1);
         results(farmDir, tasks).values().forEach(record -> assertEquals(TaskStatus.OK, record.status()));

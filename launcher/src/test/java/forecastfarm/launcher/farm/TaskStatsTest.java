@@ -20,7 +20,7 @@ class TaskStatsTest {
         TaskStats stats = new TaskStats();
         stats.onResult(100, 100);
         assertEquals(64, stats.inFlightLimit(5, 64));
-        assertEquals(1_000, stats.inFlightLimit(5, 1_000_000), "a task counts as at least 1 us: 5 ms / 1 us");
+        assertEquals(5_001, stats.inFlightLimit(5, 1_000_000), "a task counts as at least 1 us: 5 ms / 1 us + 1");
     }
 
     @Test

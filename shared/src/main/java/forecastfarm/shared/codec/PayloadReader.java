@@ -48,6 +48,15 @@ public final class PayloadReader
         return bytes;
     }
 
+    /**
+     * Reads an element count and checks it against what is left, each element taking at least
+     * {@code minBytesPerElement}.
+     */
+    public int getCount(final int minBytesPerElement)
+    {
+        return length(minBytesPerElement);
+    }
+
     public double[] getDoubles()
     {
         final double[] values = new double[length(8)];

@@ -36,7 +36,7 @@ public record ForecastRequest(double[] y, int horizon, int seasonLength, List<St
         final PayloadReader in = new PayloadReader(payload);
         final int horizon = in.getInt();
         final int seasonLength = in.getInt();
-        final int modelCount = in.getInt();
+        final int modelCount = in.getCount(4);
         final List<String> models = new ArrayList<>(modelCount);
         for (int i = 0; i < modelCount; i++)
         {

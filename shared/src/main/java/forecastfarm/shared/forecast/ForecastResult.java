@@ -25,7 +25,7 @@ public record ForecastResult(List<ModelForecast> forecasts)
     public static ForecastResult decode(final byte[] payload)
     {
         final PayloadReader in = new PayloadReader(payload);
-        final int count = in.getInt();
+        final int count = in.getCount(4);
         final List<ModelForecast> forecasts = new ArrayList<>(count);
         for (int i = 0; i < count; i++)
         {

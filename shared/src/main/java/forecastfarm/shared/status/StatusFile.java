@@ -129,7 +129,13 @@ public final class StatusFile implements AutoCloseable
             throw new IllegalStateException("status file " + file + " has layout version " + version +
                 ", this build reads " + LAYOUT_VERSION);
         }
-        return new StatusFile(mapped, header.getInt(WORKER_SLOTS_OFFSET), false);
+        final int slots = header.getInt(WORKER_SLOTS_OFFSET);
+        if (slots < 0 || mapped.capacity() < fileLength(slots))
+        {
+            IoUtil.unmap(mapped);
+            throw new IllegalStateException("status file " + file + " is truncated");
+        }
+        return new StatusFile(mapped, slots, false);
     }
 
     public int workerSlots()

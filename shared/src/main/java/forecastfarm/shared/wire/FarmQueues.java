@@ -13,7 +13,11 @@ import java.nio.file.Path;
  */
 public final class FarmQueues
 {
-    private static final long BLOCK_SIZE_BYTES = 4L << 20;
+    /**
+     * Chronicle limits one message to a quarter of the block; the files are sparse, so a large block costs little.
+     */
+    private static final long BLOCK_SIZE_BYTES = 64L << 20;
+    public static final int MAX_MESSAGE_BYTES = 8 << 20;
 
     private FarmQueues()
     {

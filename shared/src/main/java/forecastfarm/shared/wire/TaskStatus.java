@@ -12,6 +12,11 @@ public enum TaskStatus
 
     public static TaskStatus of(final int code)
     {
-        return values()[code];
+        final TaskStatus[] values = values();
+        if (code < 0 || code >= values.length)
+        {
+            throw new IllegalArgumentException("corrupt task status " + code);
+        }
+        return values[code];
     }
 }

@@ -62,9 +62,18 @@ public final class TaskRunner implements TaskSink
         }
         final long wallNs = System.nanoTime() - startNs;
         final long cpuNs = threads.getCurrentThreadCpuTime() - startCpuNs;
-        final boolean ok = error.isEmpty();
-        results.onResult(new TaskResult(task.taskId(), task.key(), ok ? TaskStatus.OK : TaskStatus.FAILED,
-            startEpochMs, wallNs, cpuNs, error, output));
+        boolean ok = error.isEmpty();
+        try
+        {
+            results.onResult(new TaskResult(task.taskId(), task.key(), ok ? TaskStatus.OK : TaskStatus.FAILED,
+                startEpochMs, wallNs, cpuNs, error, output));
+        }
+        catch (final RuntimeException tooLarge)
+        {
+            ok = false;
+            results.onResult(new TaskResult(task.taskId(), task.key(), TaskStatus.FAILED, startEpochMs, wallNs, cpuNs,
+                "the result (" + output.length + " bytes) could not be sent: " + describe(tooLarge), EMPTY));
+        }
         status.taskFinished(ok);
     }
 

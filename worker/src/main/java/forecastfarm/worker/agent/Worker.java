@@ -25,6 +25,7 @@ public final class Worker implements AutoCloseable
     private final ChronicleQueue resultQueue;
     private final WorkerAgent agent;
     private final CountersWorkerStatus workerStatus;
+    private final Thread watchdogThread;
 
     private Worker(final WorkerContext ctx)
     {
@@ -38,7 +39,7 @@ public final class Worker implements AutoCloseable
         final WorkerWatchdog watchdog = new WorkerWatchdog(status, slot, launcher, ctx.heartbeatIntervalMs(),
             ctx.launcherSilenceTimeoutMs());
         watchdog.beat();
-        watchdog.start();
+        watchdogThread = watchdog.start();
 
         taskQueue = FarmQueues.open(farm.taskQueue(ctx.runId(), slot, ctx.generation()));
         resultQueue = FarmQueues.open(farm.resultQueue(ctx.runId(), slot, ctx.generation()));
@@ -74,6 +75,16 @@ public final class Worker implements AutoCloseable
     @Override
     public void close()
     {
+        // The watchdog writes into the mapped status file: stop it before unmapping, or it faults.
+        watchdogThread.interrupt();
+        try
+        {
+            watchdogThread.join(1_000);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
         CloseHelper.closeAll(taskQueue, resultQueue, status);
     }
 }

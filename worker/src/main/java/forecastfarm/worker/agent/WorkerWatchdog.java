@@ -47,7 +47,7 @@ public final class WorkerWatchdog implements Runnable
     @Override
     public void run()
     {
-        while (true)
+        while (!Thread.currentThread().isInterrupted())
         {
             final long nowMs = System.currentTimeMillis();
             heartbeatMs.setRelease(nowMs);
