@@ -207,16 +207,21 @@ public final class FarmBenchmark
         final double marginal = BenchMath.median(marginalNs);
         final double steady = BenchMath.median(steadyNs);
         final double inclStart = BenchMath.median(inclStartNs);
-        final boolean pass = us(marginal) <= OVERHEAD_TARGET_US &&
-            BenchMath.perSecond(1, marginal) >= OVERHEAD_TARGET_TASKS_PER_S;
+        // The verdict takes the worse of the two start-up-free figures: the difference of two runs is noisy when
+        // N tasks take less time than the start-up varies by, the steady window is not.
+        final double judged = Math.max(marginal, steady);
+        final boolean pass = us(judged) <= OVERHEAD_TARGET_US &&
+            BenchMath.perSecond(1, judged) >= OVERHEAD_TARGET_TASKS_PER_S;
         out.printf(Locale.ROOT, "  median T_N %.1f ms, T_1 %.1f ms%n", ms(tN), ms(t1));
-        out.printf(Locale.ROOT, "  marginal   %7.2f us/task  %,10.0f tasks/s   (target <= %.0f us/task, >= %,.0f " +
-                "tasks/s with 2 workers): %s%n", us(marginal), BenchMath.perSecond(1, marginal), OVERHEAD_TARGET_US,
-            OVERHEAD_TARGET_TASKS_PER_S, pass ? "MET" : "MISSED");
+        out.printf(Locale.ROOT, "  marginal   %7.2f us/task  %,10.0f tasks/s%n", us(marginal),
+            BenchMath.perSecond(1, marginal));
         out.printf(Locale.ROOT, "  steady     %7.2f us/task  %,10.0f tasks/s%n", us(steady),
             BenchMath.perSecond(1, steady));
         out.printf(Locale.ROOT, "  incl.start %7.2f us/task  %,10.0f tasks/s%n", us(inclStart),
             BenchMath.perSecond(1, inclStart));
+        out.printf(Locale.ROOT, "  judged (worse of marginal and steady) %.2f us/task, %,.0f tasks/s: target <= %.0f " +
+                "us/task and >= %,.0f tasks/s with 2 workers: %s%n", us(judged), BenchMath.perSecond(1, judged),
+            OVERHEAD_TARGET_US, OVERHEAD_TARGET_TASKS_PER_S, pass ? "MET" : "MISSED");
         final double conductorCpu = medianIgnoringNaN(conductorCpuNs);
         final double launcherCpu = medianIgnoringNaN(launcherCpuNs);
         final double workersCpu = medianIgnoringNaN(workersCpuNs);
@@ -233,7 +238,7 @@ public final class FarmBenchmark
             "tasks_per_s_incl_start", fmt0(BenchMath.perSecond(1, inclStart)),
             "cpu_us_per_task_conductor", fmt(us(conductorCpu)), "cpu_us_per_task_launcher", fmt(us(launcherCpu)),
             "cpu_us_per_task_workers", fmt(us(workersCpu)), "cpus", Runtime.getRuntime().availableProcessors(),
-            "target_us_per_task", fmt0(OVERHEAD_TARGET_US), "target_tasks_per_s", fmt0(OVERHEAD_TARGET_TASKS_PER_S),
+            "us_per_task_judged", fmt(us(judged)), "target_us_per_task", fmt0(OVERHEAD_TARGET_US), "target_tasks_per_s", fmt0(OVERHEAD_TARGET_TASKS_PER_S),
             "target_met", pass, crashes.get(0), crashes.get(1)));
     }
 
