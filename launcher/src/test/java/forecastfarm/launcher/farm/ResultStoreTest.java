@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ExternalMapQueryContext;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -225,7 +224,6 @@ class ResultStoreTest {
      * the results of earlier runs are not copied into generation G+1, and the old file holding them is deleted.
      */
     @Test
-    @Disabled("bug in ResultStore.rotate: results from earlier runs are lost on rotation after a resume")
     void aRotationAfterResumeKeepsEarlierRunsResults() throws Exception {
         try (ResultStore firstRun = ResultStore.openForLauncher(farm, SIZING, NEVER_STUCK_MS)) {
             firstRun.put("earlier", record(1));

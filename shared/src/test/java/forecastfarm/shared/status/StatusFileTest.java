@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -189,7 +188,6 @@ class StatusFileTest {
      * full disk) fails with a bounds-check exception instead of IllegalStateException, and leaks the mapping.
      */
     @Test
-    @Disabled("bug in StatusFile.open: truncated counters -> IndexOutOfBoundsException, not IllegalStateException")
     void openOfATruncatedFileSaysSo() throws IOException {
         StatusFile.create(file(), 64, PID, RUN, NOW).close();
         byte[] bytes = Files.readAllBytes(file());

@@ -12,7 +12,6 @@ import java.util.List;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -179,7 +178,6 @@ class QueueRoundTripTest {
      * DecoratedBufferOverflowException in the launcher's conductor (or the worker's result path).
      */
     @Test
-    @Disabled("bug in FarmQueues: 4 MiB block size caps a message below 1 MiB")
     void oneMebibytePayloads() {
         ChronicleQueue in = queue("in");
         Task big = new Task(1, 1, "forecast", "big", new byte[1 << 20]);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class ResultRecordTest {
@@ -65,7 +64,6 @@ class ResultRecordTest {
      * ArrayIndexOutOfBoundsException, not the IllegalArgumentException PayloadReader promises for corrupt payloads.
      */
     @Test
-    @Disabled("bug in TaskStatus.of: corrupt status byte -> ArrayIndexOutOfBoundsException")
     void corruptStatusIsRejectedAsIllegalArgument() {
         byte[] bytes = new ResultRecord(TaskStatus.OK, 1, 2, 3, 4, 5, 6, "", new byte[0]).encode();
         bytes[0] = 9;
