@@ -114,7 +114,8 @@ final class BenchArgs
             }
             catch (final NumberFormatException ex)
             {
-                throw new IllegalArgumentException("--" + name + " must be numbers separated by commas, got '" + raw + "'");
+                throw new IllegalArgumentException("--" + name + " must be numbers separated by commas, got '" +
+                    raw + "'");
             }
             if (value < 1)
             {

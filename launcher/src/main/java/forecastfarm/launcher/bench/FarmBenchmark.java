@@ -152,7 +152,11 @@ public final class FarmBenchmark
         out.println("          marginal = (T_N - T_1) / (N - 1)  [worker start-up and shutdown cancel out];");
         out.println("          steady   = from the arrival by which every worker delivered a result to the last " +
             "arrival, per task;");
-        out.println("          incl.start = T_N / N.");
+        out.println("          incl.start = T_N / N;");
+        out.println("          target judged on the worse of marginal and steady;");
+        out.println("          CPU per task = (CPU in the N-task run - CPU in the 1-task run) / (N - 1): the " +
+            "conductor thread, the whole launcher JVM (conductor, map writer, JIT, GC), and the worker processes " +
+            "up to the last result.");
         warmUp(() ->
         {
             if (warmupTasks > 0)
@@ -198,8 +202,8 @@ public final class FarmBenchmark
                     "steady %7.2f us/task (%,9.0f tasks/s)  incl.start %7.2f us/task%n", rep + 1, ms(wallN[rep]),
                 ms(wall1[rep]), us(marginalNs[rep]), BenchMath.perSecond(1, marginalNs[rep]), us(steadyNs[rep]),
                 BenchMath.perSecond(1, steadyNs[rep]), us(inclStartNs[rep]));
-            out.printf(Locale.ROOT, "         CPU per task (marginal): conductor thread %.2f us, launcher JVM %.2f us, " +
-                    "workers %.2f us (all); worker-side mean task %.2f us%n", us(conductorCpuNs[rep]),
+            out.printf(Locale.ROOT, "         CPU per task (marginal): conductor thread %.2f us, launcher JVM " +
+                    "%.2f us, workers %.2f us (all); worker-side mean task %.2f us%n", us(conductorCpuNs[rep]),
                 us(launcherCpuNs[rep]), us(workersCpuNs[rep]), us(bigRun.meanTaskWallNs()));
         }
         final double tN = BenchMath.median(wallN);
@@ -238,8 +242,9 @@ public final class FarmBenchmark
             "tasks_per_s_incl_start", fmt0(BenchMath.perSecond(1, inclStart)),
             "cpu_us_per_task_conductor", fmt(us(conductorCpu)), "cpu_us_per_task_launcher", fmt(us(launcherCpu)),
             "cpu_us_per_task_workers", fmt(us(workersCpu)), "cpus", Runtime.getRuntime().availableProcessors(),
-            "us_per_task_judged", fmt(us(judged)), "target_us_per_task", fmt0(OVERHEAD_TARGET_US), "target_tasks_per_s", fmt0(OVERHEAD_TARGET_TASKS_PER_S),
-            "target_met", pass, crashes.get(0), crashes.get(1)));
+            "us_per_task_judged", fmt(us(judged)), "target_us_per_task", fmt0(OVERHEAD_TARGET_US),
+            "target_tasks_per_s", fmt0(OVERHEAD_TARGET_TASKS_PER_S), "target_met", pass,
+            crashes.get(0), crashes.get(1)));
     }
 
     // ------------------------------------------------------------------------------------------------- scaling
@@ -474,9 +479,18 @@ public final class FarmBenchmark
         return tasks;
     }
 
-    private static String key(final char prefix, final int i)
+    /**
+     * @return the prefix and i zero-padded to 7 digits: {@link #KEY_LENGTH} characters below 10 million.
+     */
+    static String key(final char prefix, final int i)
     {
-        return prefix + String.format(Locale.ROOT, "%07d", i);
+        final String digits = Integer.toString(i);
+        final StringBuilder key = new StringBuilder(KEY_LENGTH).append(prefix);
+        for (int pad = digits.length(); pad < KEY_LENGTH - 1; pad++)
+        {
+            key.append('0');
+        }
+        return key.append(digits).toString();
     }
 
     static int lcm(final List<Integer> values)

@@ -91,7 +91,13 @@ class BenchMathTest
         final String stat = "4242 (java (worker) x) S 1 4242 4242 0 -1 4194304 100 0 0 0 5 3 0 0 20 0 19 0 " +
             "987654 123456789 1000 18446744073709551615 1 1 0 0 0 0 0 4096 0 0 0 17 1 0 0 0 0 0";
         assertEquals(987654, ProcStart.startTicks(stat));
-        assertTrue(ProcStart.epochMs(ProcessHandle.current().pid()) > 0 || !System.getProperty("os.name").contains("Linux"));
+        if (System.getProperty("os.name").contains("Linux"))
+        {
+            // this JVM's exec, from /proc, is close to the JVM's own idea of its start
+            final long fromProc = ProcStart.epochMs(ProcessHandle.current().pid());
+            final long fromJvm = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            assertTrue(Math.abs(fromProc - fromJvm) < 1_000, "proc " + fromProc + " vs jvm " + fromJvm);
+        }
     }
 
     @Test
@@ -115,6 +121,14 @@ class BenchMathTest
         assertThrows(IllegalArgumentException.class, () -> BenchArgs.parse(List.of("--tasks"), Set.of("tasks")));
         assertThrows(IllegalArgumentException.class,
             () -> BenchArgs.parse(List.of("--tasks", "0"), Set.of("tasks")).intValue("tasks", 1, 1));
+    }
+
+    @Test
+    void keysAreFixedWidth()
+    {
+        assertEquals("n0000000", FarmBenchmark.key('n', 0));
+        assertEquals("s0001234", FarmBenchmark.key('s', 1234));
+        assertEquals(FarmBenchmark.KEY_LENGTH, FarmBenchmark.key('n', 9_999_999).length());
     }
 
     @Test
