@@ -54,6 +54,51 @@ public final class BenchMath
     }
 
     /**
+     * @return {@code farm / bare}: the farm's parallel efficiency relative to what the machine itself gives the same
+     * number of plain processes (1.0: the farm loses nothing to its own machinery); NaN when the bare figure is not
+     * a positive number.
+     */
+    public static double relativeEfficiency(final double farm, final double bare)
+    {
+        return bare > 0 ? farm / bare : Double.NaN;
+    }
+
+    /**
+     * How {@code tasks} split over {@code n} processes that each get a fixed share: as even as can be, the first
+     * {@code tasks % n} one task more.
+     */
+    public static int[] shares(final int tasks, final int n)
+    {
+        if (n < 1 || tasks < 0)
+        {
+            throw new IllegalArgumentException("need n >= 1 and tasks >= 0: n=" + n + " tasks=" + tasks);
+        }
+        final int[] shares = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            shares[i] = tasks / n + (i < tasks % n ? 1 : 0);
+        }
+        return shares;
+    }
+
+    /**
+     * @return the largest value: side-by-side processes are done when the slowest is.
+     */
+    public static double slowest(final long[] values)
+    {
+        if (values.length == 0)
+        {
+            throw new IllegalArgumentException("slowest of no values");
+        }
+        long max = Long.MIN_VALUE;
+        for (final long v : values)
+        {
+            max = Math.max(max, v);
+        }
+        return max;
+    }
+
+    /**
      * @return events per second for {@code count} events in {@code nanos}.
      */
     public static double perSecond(final double count, final double nanos)

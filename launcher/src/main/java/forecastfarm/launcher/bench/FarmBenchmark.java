@@ -22,7 +22,8 @@ import java.util.Set;
  * {@link System#nanoTime()}: a warm-up run, then the median of several repetitions. Not a unit test.
  * <ul>
  * <li>{@code overhead}: the farm's own cost per task, with "noop" tasks;</li>
- * <li>{@code scaling}: parallel efficiency of a CPU-bound "spin" workload, 1 worker against N;</li>
+ * <li>{@code scaling}: parallel efficiency of a CPU-bound "spin" workload, 1 worker against N, next to the same
+ * work in N plain side-by-side JVMs ("bare": the machine's own ceiling), and the farm's figure relative to it;</li>
  * <li>{@code coldstart}: a worker's start-up, spawn to READY and to its first result.</li>
  * </ul>
  * Each prints readable lines and one machine-readable line starting with {@code RESULT }.
@@ -37,6 +38,8 @@ public final class FarmBenchmark
     static final double OVERHEAD_TARGET_US = 20.0;
     static final double OVERHEAD_TARGET_TASKS_PER_S = 50_000.0;
     static final double EFFICIENCY_TARGET = 0.95;
+    /** Whole spin tasks each bare process runs before it says it is ready (after its short JIT warm-up calls). */
+    static final int BARE_WARMUP_TASKS = 3;
 
     private static final String USAGE = String.join("\n",
         "usage: scripts/bench overhead  [--tasks 100000] [--workers 2] [--reps 3] [--warmup-tasks 20000]",
@@ -278,6 +281,12 @@ public final class FarmBenchmark
         out.printf(Locale.ROOT, "    diff:   T_w = wall(M tasks) - wall(%d tasks); %d is a multiple of every worker " +
             "count, so the difference is the same M-%d tasks for every count%n", small, small, small);
         out.println("    efficiency(N) = T_1 / (N * T_N)");
+        out.printf(Locale.ROOT, "    bare:   the machine's own ceiling, in the same rep loop: N plain JVMs (%s, no farm, " +
+            "no flags; same java, launcher class path) each warm up (JIT + %d tasks), wait until all N are ready, then " +
+            "run their share M/N of the same spin tasks; bare T_N = the slowest process's measured part%n",
+            BareSpin.class.getSimpleName(), BARE_WARMUP_TASKS);
+        out.println("    relative(N) = farm efficiency(N) / bare efficiency(N): the farm's scaling relative to the " +
+            "machine's  [1.0 = the farm loses nothing]");
         final List<TaskSpec> bigTasks = spinTasks(m, iterations);
         final List<TaskSpec> smallTasks = spinTasks(small, iterations);
         final MapSizing sizing = MapSizing.forTasks(m, KEY_LENGTH, EXPECTED_VALUE_BYTES);
@@ -287,12 +296,19 @@ public final class FarmBenchmark
         final Map<Integer, double[]> steadyT = new LinkedHashMap<>();
         final Map<Integer, double[]> diffT = new LinkedHashMap<>();
         final Map<Integer, double[]> taskWall = new LinkedHashMap<>();
+        final Map<Integer, double[]> bareT = new LinkedHashMap<>();
+        final Map<Integer, double[]> bareTaskWall = new LinkedHashMap<>();
         counts.forEach(w ->
         {
             steadyT.put(w, new double[reps]);
             diffT.put(w, new double[reps]);
             taskWall.put(w, new double[reps]);
+            bareT.put(w, new double[reps]);
+            bareTaskWall.put(w, new double[reps]);
         });
+        final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        final String classPath = System.getProperty("java.class.path");
+        final long bareTimeoutMs = 60_000L + Math.round(5 * m * taskMs);
         for (int rep = 0; rep < reps; rep++)
         {
             final List<Integer> order = new ArrayList<>(counts);
@@ -304,16 +320,22 @@ public final class FarmBenchmark
             {
                 final FarmTrial.Outcome bigRun;
                 final FarmTrial.Outcome smallRun;
+                final BareTrial.Outcome bareRun;
+                // odd reps run everything in reverse: bare first, then the small farm run, then the big one
                 if (rep % 2 == 0)
                 {
                     bigRun = trial(w, bigTasks, sizing, false);
                     smallRun = trial(w, smallTasks, sizing, false);
+                    bareRun = BareTrial.run(java, classPath, w, m, iterations, BARE_WARMUP_TASKS, bareTimeoutMs);
                 }
                 else
                 {
+                    bareRun = BareTrial.run(java, classPath, w, m, iterations, BARE_WARMUP_TASKS, bareTimeoutMs);
                     smallRun = trial(w, smallTasks, sizing, false);
                     bigRun = trial(w, bigTasks, sizing, false);
                 }
+                bareT.get(w)[rep] = bareRun.slowestNs();
+                bareTaskWall.get(w)[rep] = bareRun.meanTaskNs();
                 final BenchMath.Window window = bigRun.steadyWindow();
                 steadyT.get(w)[rep] = window.nanosPerTask() * m;
                 diffT.get(w)[rep] = bigRun.wallNs() - smallRun.wallNs();
@@ -322,16 +344,24 @@ public final class FarmBenchmark
                         "ms (%d tasks in window)  diff T %7.1f ms  worker-side mean task %.2f ms%n", rep + 1, w,
                     ms(bigRun.wallNs()), small, ms(smallRun.wallNs()), ms(steadyT.get(w)[rep]), window.tasks(),
                     ms(diffT.get(w)[rep]), ms(taskWall.get(w)[rep]));
+                out.printf(Locale.ROOT, "  rep %d, %d bare JVM(s):  T %7.1f ms (slowest of %d; fastest %.1f ms)  " +
+                        "mean task %.2f ms%n", rep + 1, w, ms(bareT.get(w)[rep]), w, ms(bareRun.fastestNs()),
+                    ms(bareTaskWall.get(w)[rep]));
             }
         }
         final double t1Steady = BenchMath.median(steadyT.get(1));
         final double t1Diff = BenchMath.median(diffT.get(1));
+        final double t1Bare = BenchMath.median(bareT.get(1));
         final List<Object> pairs = new ArrayList<>(List.of("bench", "scaling", "tasks", m, "task_ms", fmt(taskMs),
             "iterations", iterations, "reps", reps, "workers", join(counts),
             "mean_task_ms_1", fmt(ms(BenchMath.median(taskWall.get(1)))),
-            "t1_steady_ms", fmt(ms(t1Steady)), "t1_diff_ms", fmt(ms(t1Diff))));
-        out.printf(Locale.ROOT, "  T1: steady %.1f ms, diff %.1f ms%n", ms(t1Steady), ms(t1Diff));
+            "t1_steady_ms", fmt(ms(t1Steady)), "t1_diff_ms", fmt(ms(t1Diff)),
+            "t1_bare_ms", fmt(ms(t1Bare)), "mean_task_ms_1_bare", fmt(ms(BenchMath.median(bareTaskWall.get(1))))));
+        out.printf(Locale.ROOT, "  T1: steady %.1f ms, diff %.1f ms, bare %.1f ms (farm steady / bare %.3f)%n",
+            ms(t1Steady), ms(t1Diff), ms(t1Bare), t1Steady / t1Bare);
         boolean met = true;
+        boolean relativeMet = true;
+        final List<String> summary = new ArrayList<>();
         for (final int w : counts)
         {
             if (w == 1)
@@ -342,16 +372,34 @@ public final class FarmBenchmark
             final double tDiff = BenchMath.median(diffT.get(w));
             final double effSteady = BenchMath.parallelEfficiency(t1Steady, tSteady, w);
             final double effDiff = BenchMath.parallelEfficiency(t1Diff, tDiff, w);
+            final double tBare = BenchMath.median(bareT.get(w));
+            final double effBare = BenchMath.parallelEfficiency(t1Bare, tBare, w);
+            final double relSteady = BenchMath.relativeEfficiency(effSteady, effBare);
+            final double relDiff = BenchMath.relativeEfficiency(effDiff, effBare);
             met &= effSteady >= EFFICIENCY_TARGET;
+            relativeMet &= relSteady >= EFFICIENCY_TARGET;
             out.printf(Locale.ROOT, "  T%d: steady %.1f ms, diff %.1f ms   efficiency T1/(%d*T%d): steady %.3f, " +
                     "diff %.3f   (target >= %.2f): %s%n", w, ms(tSteady), ms(tDiff), w, w, effSteady, effDiff,
                 EFFICIENCY_TARGET, effSteady >= EFFICIENCY_TARGET ? "MET" : "MISSED");
+            out.printf(Locale.ROOT, "  T%d bare: %.1f ms   bare efficiency T1bare/(%d*T%dbare): %.3f  (the machine's " +
+                "ceiling for %d side-by-side JVMs)%n", w, ms(tBare), w, w, effBare, w);
+            summary.add(String.format(Locale.ROOT, "  %d workers: farm efficiency %.3f (steady; diff %.3f), bare " +
+                    "efficiency %.3f, farm efficiency relative to the machine %.3f (diff %.3f)  (relative >= %.2f): %s",
+                w, effSteady, effDiff, effBare, relSteady, relDiff, EFFICIENCY_TARGET,
+                relSteady >= EFFICIENCY_TARGET ? "MET" : "MISSED"));
             pairs.addAll(List.of("t" + w + "_steady_ms", fmt(ms(tSteady)), "t" + w + "_diff_ms", fmt(ms(tDiff)),
                 "efficiency_" + w + "_steady", fmt3(effSteady), "efficiency_" + w + "_diff", fmt3(effDiff),
-                "mean_task_ms_" + w, fmt(ms(BenchMath.median(taskWall.get(w))))));
+                "mean_task_ms_" + w, fmt(ms(BenchMath.median(taskWall.get(w)))),
+                "t" + w + "_bare_ms", fmt(ms(tBare)), "mean_task_ms_" + w + "_bare",
+                fmt(ms(BenchMath.median(bareTaskWall.get(w)))),
+                "efficiency_" + w + "_bare", fmt3(effBare), "efficiency_" + w + "_relative", fmt3(relSteady),
+                "efficiency_" + w + "_relative_diff", fmt3(relDiff)));
         }
+        summary.forEach(out::println);
+        out.printf(Locale.ROOT, "  relative target: farm efficiency / bare efficiency >= %.2f for every N: %s%n",
+            EFFICIENCY_TARGET, relativeMet ? "MET" : "MISSED");
         pairs.addAll(List.of("target_efficiency", fmt(EFFICIENCY_TARGET), "target_met", met,
-            "cpus", Runtime.getRuntime().availableProcessors()));
+            "target_relative_met", relativeMet, "cpus", Runtime.getRuntime().availableProcessors()));
         pairs.addAll(crashReport());
         result(kv(pairs.toArray()));
     }

@@ -1,11 +1,11 @@
 package forecastfarm.launcher.farm;
 
 import forecastfarm.shared.FarmDirectory;
+import forecastfarm.shared.FarmIdle;
 import forecastfarm.shared.status.FarmCounter;
 import forecastfarm.shared.status.LauncherState;
 import forecastfarm.shared.status.StatusFile;
 import forecastfarm.shared.wire.ResultRecord;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,7 +134,7 @@ public final class Farm
 
     private static void runConductor(final FarmConductor conductor)
     {
-        final IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 1_000_000);
+        final IdleStrategy idle = FarmIdle.newIdleStrategy();
         while (!conductor.isDone())
         {
             idle.idle(conductor.doWork());

@@ -45,6 +45,7 @@ final class FarmConductor implements Agent
     private boolean draining;
     private long drainDeadlineMs = Long.MAX_VALUE;
     private long stopSentMs = -1;
+    private long lastPublishMs;
     private String abortReason;
     private String interruptedBy;
 
@@ -86,6 +87,7 @@ final class FarmConductor implements Agent
         work += startWorkers(nowMs);
         work += dispatch();
         work += finishWhenDone(nowMs);
+        work += store.publish();
         publishStatus(nowMs);
         return work;
     }
@@ -361,6 +363,16 @@ final class FarmConductor implements Agent
 
     private void publishStatus(final long nowMs)
     {
+        if (nowMs == lastPublishMs)
+        {
+            return;
+        }
+        lastPublishMs = nowMs;
+        int alive = 0;
+        for (final WorkerProcess worker : workers)
+        {
+            alive += worker.alive() ? 1 : 0;
+        }
         status.launcherHeartbeatMs(nowMs);
         status.farmCounter(FarmCounter.PENDING).setRelease(ledger.pendingCount());
         status.farmCounter(FarmCounter.RUNNING).setRelease(ledger.inFlightCount());
@@ -369,7 +381,7 @@ final class FarmConductor implements Agent
         status.farmCounter(FarmCounter.POISONED).setRelease(ledger.poisonedCount());
         status.farmCounter(FarmCounter.RETRIES).setRelease(ledger.retryCount());
         status.farmCounter(FarmCounter.WORKER_RESTARTS).setRelease(workerRestarts);
-        status.farmCounter(FarmCounter.WORKERS_ALIVE).setRelease(workers.stream().filter(WorkerProcess::alive).count());
+        status.farmCounter(FarmCounter.WORKERS_ALIVE).setRelease(alive);
         status.resultsGeneration(store.generation());
     }
 

@@ -106,6 +106,16 @@ public final class ResultStore implements AutoCloseable
     }
 
     /**
+     * A conductor duty: hands the puts queued since the last call to the writer thread in one batch.
+     *
+     * @return 1 when there were any.
+     */
+    public int publish()
+    {
+        return writer.publish();
+    }
+
+    /**
      * @return the stored value, or null. Reads are not blocked by a dead reader's lock.
      */
     public byte[] get(final String key)
@@ -144,6 +154,7 @@ public final class ResultStore implements AutoCloseable
      */
     public void flush()
     {
+        writer.publish();
         while (!writer.idle())
         {
             if (checkStuck(System.nanoTime()) == 0)
@@ -334,7 +345,8 @@ public final class ResultStore implements AutoCloseable
     }
 
     /**
-     * The thread that does the puts.
+     * The thread that does the puts. The conductor collects a duty cycle's puts and hands them over as one batch
+     * ({@link #publish()}), so the writer is woken once per batch rather than once per result.
      */
     static final class MapWriter implements Runnable
     {
@@ -342,12 +354,13 @@ public final class ResultStore implements AutoCloseable
         {
         }
 
-        private static final Entry STOP = new Entry("", new byte[0]);
+        private static final List<Entry> STOP = java.util.Collections.unmodifiableList(new ArrayList<>());
 
         private final ChronicleMap<CharSequence, byte[]> map;
-        private final LinkedBlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
+        private final LinkedBlockingQueue<List<Entry>> batches = new LinkedBlockingQueue<>();
         private final Thread thread;
-        private volatile Entry current;
+        private List<Entry> pending = new ArrayList<>();
+        private volatile List<Entry> current;
         private volatile long currentSinceNs;
         private volatile boolean abandoned;
         private volatile Throwable error;
@@ -364,8 +377,24 @@ public final class ResultStore implements AutoCloseable
 
         void enqueue(final String key, final byte[] value)
         {
-            enqueued++; // only the conductor thread enqueues
-            queue.add(new Entry(key, value));
+            pending.add(new Entry(key, value));
+        }
+
+        /**
+         * Called by the conductor thread only.
+         *
+         * @return 1 when a batch was handed over, else 0.
+         */
+        int publish()
+        {
+            if (pending.isEmpty())
+            {
+                return 0;
+            }
+            enqueued += pending.size();
+            batches.add(pending);
+            pending = new ArrayList<>();
+            return 1;
         }
 
         long currentPutSinceNs()
@@ -375,7 +404,7 @@ public final class ResultStore implements AutoCloseable
 
         boolean idle()
         {
-            return completed == enqueued;
+            return pending.isEmpty() && completed == enqueued;
         }
 
         Throwable error()
@@ -383,23 +412,30 @@ public final class ResultStore implements AutoCloseable
             return error;
         }
 
+        /**
+         * @return every entry not known to be written: the batch in progress, the queued ones and the pending ones.
+         */
         synchronized List<Entry> abandon()
         {
             abandoned = true;
             final List<Entry> unwritten = new ArrayList<>();
-            final Entry stuck = current;
+            final List<Entry> stuck = current;
             if (stuck != null)
             {
-                unwritten.add(stuck);
+                unwritten.addAll(stuck);
             }
-            queue.drainTo(unwritten);
-            unwritten.remove(STOP);
+            for (List<Entry> batch = batches.poll(); batch != null; batch = batches.poll())
+            {
+                unwritten.addAll(batch);
+            }
+            unwritten.addAll(pending);
+            pending = new ArrayList<>();
             return unwritten;
         }
 
         void stop()
         {
-            queue.add(STOP);
+            batches.add(STOP);
             try
             {
                 thread.join(5_000);
@@ -411,12 +447,12 @@ public final class ResultStore implements AutoCloseable
         }
 
         /**
-         * Takes the next entry and makes it current in one step with respect to {@link #abandon()}, so an entry is
-         * always either queued, current, or written.
+         * Takes the next batch and makes it current in one step with respect to {@link #abandon()}, so an entry is
+         * always pending, queued, current, or written.
          */
-        private Entry take() throws InterruptedException
+        private List<Entry> take() throws InterruptedException
         {
-            final Entry next = queue.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            final List<Entry> next = batches.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
             if (next == null)
             {
                 return null;
@@ -427,7 +463,7 @@ public final class ResultStore implements AutoCloseable
                 {
                     if (next != STOP)
                     {
-                        queue.add(next);
+                        batches.add(next);
                     }
                     return STOP;
                 }
@@ -445,37 +481,41 @@ public final class ResultStore implements AutoCloseable
         {
             while (!abandoned)
             {
-                final Entry entry;
+                final List<Entry> batch;
                 try
                 {
-                    entry = take();
+                    batch = take();
                 }
                 catch (final InterruptedException ex)
                 {
                     return;
                 }
-                if (entry == null)
-                {
-                    continue;
-                }
-                if (entry == STOP)
+                if (batch == STOP)
                 {
                     return;
                 }
-                try
+                if (batch == null)
                 {
-                    map.put(entry.key(), entry.value());
+                    continue;
                 }
-                catch (final Throwable ex)
+                for (final Entry entry : batch)
                 {
-                    if (!abandoned)
+                    try
                     {
+                        map.put(entry.key(), entry.value());
+                    }
+                    catch (final Throwable ex)
+                    {
+                        if (abandoned)
+                        {
+                            return;
+                        }
                         error = ex;
                     }
                 }
                 currentSinceNs = 0;
                 current = null;
-                completed++; // only this thread completes
+                completed += batch.size(); // only this thread completes
             }
         }
     }

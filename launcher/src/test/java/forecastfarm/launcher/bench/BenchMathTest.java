@@ -1,9 +1,11 @@
 package forecastfarm.launcher.bench;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,40 @@ class BenchMathTest
         assertEquals(0.8, BenchMath.parallelEfficiency(4000, 2500, 2), 1e-12);
         assertEquals(1.0, BenchMath.parallelEfficiency(10, 10, 1), 1e-12);
         assertThrows(IllegalArgumentException.class, () -> BenchMath.parallelEfficiency(1, 0, 2));
+    }
+
+    @Test
+    void relativeEfficiencyIsTheFarmsShareOfTheMachinesScaling()
+    {
+        // the machine alone gives two processes 0.80; the farm gets 0.76 of the ideal, i.e. 0.95 of the machine's
+        assertEquals(0.95, BenchMath.relativeEfficiency(0.76, 0.80), 1e-12);
+        assertEquals(1.0, BenchMath.relativeEfficiency(0.9, 0.9), 1e-12);
+        assertTrue(BenchMath.relativeEfficiency(0.9, 0.96) < 0.95);
+        assertTrue(Double.isNaN(BenchMath.relativeEfficiency(0.9, 0)));
+        assertTrue(Double.isNaN(BenchMath.relativeEfficiency(0.9, Double.NaN)));
+    }
+
+    @Test
+    void bareEfficiencyTakesTheSlowestProcess()
+    {
+        // one process ran 400 tasks in 4000 ms; two ran 200 each in 2100 and 2500 ms: T2 = 2500
+        final double t2 = BenchMath.slowest(new long[] {2100, 2500});
+        assertEquals(2500.0, t2);
+        assertEquals(0.8, BenchMath.parallelEfficiency(4000, t2, 2), 1e-12);
+        assertEquals(-3.0, BenchMath.slowest(new long[] {-5, -3}));
+        assertThrows(IllegalArgumentException.class, () -> BenchMath.slowest(new long[0]));
+    }
+
+    @Test
+    void sharesSplitTasksAsEvenlyAsTheyCan()
+    {
+        assertArrayEquals(new int[] {200, 200}, BenchMath.shares(400, 2));
+        assertArrayEquals(new int[] {134, 133, 133}, BenchMath.shares(400, 3));
+        assertArrayEquals(new int[] {400}, BenchMath.shares(400, 1));
+        assertArrayEquals(new int[] {1, 1, 0}, BenchMath.shares(2, 3));
+        assertEquals(401, Arrays.stream(BenchMath.shares(401, 4)).sum());
+        assertThrows(IllegalArgumentException.class, () -> BenchMath.shares(4, 0));
+        assertThrows(IllegalArgumentException.class, () -> BenchMath.shares(-1, 2));
     }
 
     @Test

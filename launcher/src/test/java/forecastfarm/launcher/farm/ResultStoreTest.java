@@ -118,7 +118,7 @@ class ResultStoreTest {
 
     @Test
     void checkStuckDoesNothingWhileNoPutIsRunning() {
-        try (ResultStore store = ResultStore.openForLauncher(farm, SIZING, 1)) {
+        try (ResultStore store = ResultStore.openForLauncher(farm, SIZING, 60_000)) {
             assertEquals(0, store.checkStuck(System.nanoTime() + 3_600_000_000_000L));
             store.put("a", record(1));
             store.flush();
@@ -156,6 +156,7 @@ class ResultStoreTest {
             try {
                 assertTrue(locked.await(10, TimeUnit.SECONDS));
                 store.put("stuck", record(99));
+                store.publish();
                 long deadline = System.nanoTime() + 10_000_000_000L;
                 int rotated = 0;
                 while (rotated == 0 && System.nanoTime() < deadline) {
@@ -246,6 +247,7 @@ class ResultStoreTest {
             try {
                 assertTrue(locked.await(10, TimeUnit.SECONDS));
                 store.put("stuck", record(2));
+                store.publish();
                 long deadline = System.nanoTime() + 10_000_000_000L;
                 while (store.checkStuck(System.nanoTime() + 3_600_000_000_000L) == 0 && System.nanoTime() < deadline) {
                     Thread.onSpinWait();

@@ -1,6 +1,7 @@
 package forecastfarm.worker.agent;
 
 import forecastfarm.shared.FarmDirectory;
+import forecastfarm.shared.FarmIdle;
 import forecastfarm.shared.status.StatusFile;
 import forecastfarm.shared.status.WorkerCounter;
 import forecastfarm.shared.status.WorkerState;
@@ -10,7 +11,6 @@ import forecastfarm.shared.wire.TaskAdapter;
 import forecastfarm.worker.tasks.TaskKinds;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.agrona.CloseHelper;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SystemEpochClock;
 
@@ -63,7 +63,7 @@ public final class Worker implements AutoCloseable
      */
     public int run()
     {
-        final IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 1_000_000);
+        final IdleStrategy idle = FarmIdle.newIdleStrategy();
         while (!agent.isDone())
         {
             idle.idle(agent.doWork());

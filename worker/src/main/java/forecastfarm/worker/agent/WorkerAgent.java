@@ -13,6 +13,7 @@ import java.util.function.LongSupplier;
 public final class WorkerAgent implements Agent
 {
     private static final int RUNNING = -1;
+    static final int HEAP_CHECK_EVERY_TASKS = 16;
 
     private final TaskAdapter tasks;
     private final TaskRunner runner;
@@ -45,12 +46,25 @@ public final class WorkerAgent implements Agent
             exitCode = WorkerExitCode.NORMAL;
             return 0;
         }
-        if (status.tasksDone() >= maxTasks || heapUsedAfterGcBytes.getAsLong() > maxHeapBytes)
+        if (!tasks.poll())
         {
-            exitCode = WorkerExitCode.RECYCLE;
             return 0;
         }
-        return tasks.poll() ? 1 : 0;
+        if (dueForRecycling())
+        {
+            exitCode = WorkerExitCode.RECYCLE;
+        }
+        return 1;
+    }
+
+    /**
+     * Checked after each task; the heap (a few JMX calls) only every {@link #HEAP_CHECK_EVERY_TASKS} tasks.
+     */
+    private boolean dueForRecycling()
+    {
+        final long done = status.tasksDone();
+        return done >= maxTasks ||
+            (done % HEAP_CHECK_EVERY_TASKS == 0 && heapUsedAfterGcBytes.getAsLong() > maxHeapBytes);
     }
 
     public boolean isDone()

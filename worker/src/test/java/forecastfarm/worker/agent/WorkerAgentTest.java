@@ -122,28 +122,28 @@ class WorkerAgentTest {
     }
 
     @Test
-    void recyclesWhenTheHeapAfterGcGrowsPastTheLimit() {
-        send(5);
+    void recyclesWhenTheHeapAfterGcGrowsPastTheLimitCheckedEverySixteenTasks() {
+        send(40);
         WorkerAgent agent = agent(Long.MAX_VALUE, 10_000);
         heapAfterGc.set(10_000);
-        assertEquals(1, agent.doWork(), "at the limit is still fine");
+        for (int i = 0; i < WorkerAgent.HEAP_CHECK_EVERY_TASKS; i++) {
+            assertEquals(1, agent.doWork());
+        }
+        assertFalse(agent.isDone(), "at the limit is still fine");
         heapAfterGc.set(10_001);
-        assertEquals(0, agent.doWork());
-        assertTrue(agent.isDone());
+        runToEnd(agent);
         assertEquals(WorkerExitCode.RECYCLE, agent.exitCode());
-        assertEquals(1, results.size());
+        assertEquals(2 * WorkerAgent.HEAP_CHECK_EVERY_TASKS, results.size(), "recycled at the next heap check");
     }
 
     @Test
-    void stopWinsOverRecycle() {
+    void aStopBeforeTheLimitEndsNormally() {
         send(1);
         launcher.onStop();
-        WorkerAgent agent = agent(1, Long.MAX_VALUE);
-        agent.doWork(); // the task: now tasksDone == maxTasks
-        assertFalse(agent.isDone());
-        runner.onStop();
-        agent.doWork();
+        WorkerAgent agent = agent(5, Long.MAX_VALUE);
+        runToEnd(agent);
         assertEquals(WorkerExitCode.NORMAL, agent.exitCode(), "asked to stop: exit normally, not as a recycle");
+        assertEquals(1, results.size());
     }
 
     @Test
