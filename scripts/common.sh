@@ -14,6 +14,23 @@ farm_build_if_missing() {
   fi
 }
 
+# Class data sharing for workers: an archive of the classes a worker loads, made once per Java build and
+# worker jar, halves a worker's start-up. Sets FARM_WORKER_PROPS for the launcher.
+farm_worker_cds() {
+  local vm
+  vm=$("$JAVA_BIN" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.vm.version/ {print $2}' | tr -c 'A-Za-z0-9.\n-' '_')
+  local archive="$FARM_HOME/worker/target/cds/worker-$vm.jsa"
+  FARM_WORKER_PROPS=()
+  [ "${FARM_WORKER_CDS:-on}" = off ] && return 0
+  if [ ! -f "$archive" ] || [ "$WORKER_JAR" -nt "$archive" ]; then
+    mkdir -p "$(dirname "$archive")"
+    "$JAVA_BIN" "${FARM_JAVA_FLAGS[@]}" -XX:ArchiveClassesAtExit="$archive.tmp" -Xlog:cds=off -Xlog:cds+dynamic=off \
+      -cp "$WORKER_JAR" forecastfarm.worker.CdsTraining >/dev/null 2>&1 && mv -f "$archive.tmp" "$archive" || rm -f "$archive.tmp"
+  fi
+  [ -f "$archive" ] && FARM_WORKER_PROPS+=("-Dfarm.worker.cds.archive=$archive")
+  return 0
+}
+
 farm_java_flags() {
   local options_dir="$FARM_HOME/shared/src/main/resources/forecastfarm"
   local feature

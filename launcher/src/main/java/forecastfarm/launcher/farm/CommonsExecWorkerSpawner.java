@@ -77,6 +77,12 @@ public final class CommonsExecWorkerSpawner implements WorkerSpawner
         {
             command.addArgument(flag, false);
         }
+        if (ctx.workerCdsArchive() != null)
+        {
+            // -Xshare:auto: an archive from another JDK or jar is ignored, never fatal.
+            command.addArgument("-XX:SharedArchiveFile=" + ctx.workerCdsArchive(), false);
+            command.addArgument("-Xshare:auto", false);
+        }
         command.addArgument("-XX:+ExitOnOutOfMemoryError", false);
         command.addArgument("-XX:ErrorFile=" + farm.logsDir().resolve("hs_err_worker_%p.log"), false);
         command.addArgument("-cp", false);

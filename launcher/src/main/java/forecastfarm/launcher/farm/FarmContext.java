@@ -7,6 +7,7 @@ import org.agrona.concurrent.SystemEpochClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Configuration of one farm run, Aeron-style: fluent setters, {@link #conclude()} validates and fills derived values.
@@ -16,6 +17,7 @@ public final class FarmContext
 {
     public static final String WORKER_CLASSPATH_PROP = "farm.worker.classpath";
     public static final String WORKER_JVM_OPTIONS_PROP = "farm.worker.jvm.options";
+    public static final String WORKER_CDS_ARCHIVE_PROP = "farm.worker.cds.archive";
 
     public static final long HEARTBEAT_TIMEOUT_MS_DEFAULT = 5_000;
     public static final long TASK_TIMEOUT_MS_DEFAULT = 30L * 60 * 1000;
@@ -42,6 +44,8 @@ public final class FarmContext
     private long stuckMapWriteMs = 2_000;
     private String workerClasspath = System.getProperty(WORKER_CLASSPATH_PROP);
     private List<String> workerJvmOptions = splitOptions(System.getProperty(WORKER_JVM_OPTIONS_PROP, ""));
+    private Path workerCdsArchive = Optional.ofNullable(System.getProperty(WORKER_CDS_ARCHIVE_PROP)).map(Path::of)
+        .filter(Files::isRegularFile).orElse(null);
     private Path javaExecutable = Path.of(System.getProperty("java.home"), "bin", "java");
     private EpochClock clock = SystemEpochClock.INSTANCE;
     private FarmDirectory farmDirectory;
@@ -112,6 +116,9 @@ public final class FarmContext
     public FarmContext workerClasspath(final String v) { workerClasspath = v; return this; }
     public List<String> workerJvmOptions() { return workerJvmOptions; }
     public FarmContext workerJvmOptions(final List<String> v) { workerJvmOptions = List.copyOf(v); return this; }
+    /** A class data sharing archive for worker JVMs (made by scripts/common.sh), or null. */
+    public Path workerCdsArchive() { return workerCdsArchive; }
+    public FarmContext workerCdsArchive(final Path v) { workerCdsArchive = v; return this; }
     public Path javaExecutable() { return javaExecutable; }
     public FarmContext javaExecutable(final Path v) { javaExecutable = v; return this; }
     public EpochClock clock() { return clock; }
