@@ -24,7 +24,6 @@ import java.util.Set;
  *     queues/run-R/in-S-gG/      tasks for worker slot S, generation G, launcher run R (written only by the launcher)
  *     queues/run-R/out-S-gG/     results of that worker (written only by that worker process)
  *     logs/worker-S-gG.log       that worker's stdout and stderr
- *     logs/launcher.log          the launcher's log
  * </pre>
  */
 public final class FarmDirectory

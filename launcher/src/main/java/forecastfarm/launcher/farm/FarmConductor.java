@@ -27,6 +27,9 @@ final class FarmConductor implements Agent
     private static final Logger LOG = LoggerFactory.getLogger(FarmConductor.class);
     private static final int RESULTS_PER_POLL = 512;
     private static final long STOP_WAIT_MS = 5_000;
+    private static final long EXIT_REPORT_GRACE_MS = 2_000;
+    private static final int UNKNOWN_EXIT_CODE = -1;
+    private static final long EXIT_CHECK_INTERVAL_MS = 100;
 
     private final FarmContext ctx;
     private final long runId;
@@ -46,6 +49,7 @@ final class FarmConductor implements Agent
     private long drainDeadlineMs = Long.MAX_VALUE;
     private long stopSentMs = -1;
     private long lastPublishMs;
+    private long lastExitCheckMs;
     private String abortReason;
     private String interruptedBy;
 
@@ -220,6 +224,11 @@ final class FarmConductor implements Agent
     private int superviseWorkers(final long nowMs)
     {
         int work = 0;
+        final boolean exitCheckDue = nowMs - lastExitCheckMs >= EXIT_CHECK_INTERVAL_MS;
+        if (exitCheckDue)
+        {
+            lastExitCheckMs = nowMs;
+        }
         for (final WorkerProcess worker : workers)
         {
             if (worker.phase() == WorkerProcess.Phase.STARTING && worker.becameReady())
@@ -236,6 +245,14 @@ final class FarmConductor implements Agent
                     worker.kill(verdict);
                     work++;
                 }
+            }
+            if (exitCheckDue && worker.alive() && worker.exitUnreported(nowMs, EXIT_REPORT_GRACE_MS))
+            {
+                // The exit handler thread should have told us; do not wait on it forever.
+                LOG.warn("worker {} (pid {}) is gone but its exit was not reported", worker.slot(), worker.process().pid());
+                onWorkerExited(new FarmEvent.WorkerExited(worker.slot(), worker.generation(), UNKNOWN_EXIT_CODE), nowMs);
+                work++;
+                continue;
             }
             if (worker.alive() && nowMs > drainDeadlineMs)
             {

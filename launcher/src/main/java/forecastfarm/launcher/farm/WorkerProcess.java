@@ -35,6 +35,7 @@ final class WorkerProcess
     private long spawnedMs;
     private long restartAtMs;
     private String killCause;
+    private long goneSinceMs;
     private ChronicleQueue taskQueue;
     private ChronicleQueue resultQueue;
     private TaskProxy tasks;
@@ -68,6 +69,7 @@ final class WorkerProcess
         tasks = new TaskProxy(taskQueue.createAppender());
         results = new ResultAdapter(resultQueue.createTailer(), sink);
         killCause = null;
+        goneSinceMs = 0;
         spawnedMs = nowMs;
         phase = Phase.STARTING;
         process = spawner.spawn(slot, generation);
@@ -133,6 +135,23 @@ final class WorkerProcess
         this.restartAtMs = restartAtMs;
         phase = disable ? Phase.DISABLED : Phase.IDLE;
         status.workerCounter(slot, WorkerCounter.STATE).setRelease(WorkerState.EXITED.code());
+    }
+
+    /**
+     * @return true when the process has been gone for longer than the grace period without its exit being handled.
+     */
+    boolean exitUnreported(final long nowMs, final long graceMs)
+    {
+        if (process == null || process.isAlive())
+        {
+            goneSinceMs = 0;
+            return false;
+        }
+        if (goneSinceMs == 0)
+        {
+            goneSinceMs = nowMs;
+        }
+        return nowMs - goneSinceMs > graceMs;
     }
 
     long runningTaskId()

@@ -151,4 +151,39 @@ class SupervisionIT
         assertTrue(report.mapRotations() >= 1, "the launcher moved to a new map generation");
         results(farmDir, tasks).values().forEach(record -> assertEquals(TaskStatus.OK, record.status()));
     }
+    @Test
+    void workersAreRecycledAfterMaxTasksWithoutChargingAnyTask() throws Exception
+    {
+        final Path farmDir = tmp.resolve("farm");
+        final List<TaskSpec> tasks = tasks(24, "sleep:5");
+        final FarmReport report = runAsync(context(farmDir, 2).maxTasksPerWorker(5), tasks).get(150, TimeUnit.SECONDS);
+        assertEquals(24, report.ok());
+        assertEquals(0, report.retries(), "a recycle is planned: nothing is charged");
+        assertTrue(report.workerRestarts() >= 3, "24 tasks at 5 per worker generation need several generations");
+        deliveries.forEach((key, times) -> assertEquals(1, times, key + " delivered once"));
+    }
+
+    @Test
+    void realInspectorsKilledWhileTheFarmRunsDoNotDisturbIt() throws Exception
+    {
+        final Path farmDir = tmp.resolve("farm");
+        final List<TaskSpec> tasks = tasks(120, "sleep:40");
+        final CompletableFuture<FarmReport> run = runAsync(context(farmDir, 2), tasks);
+        busyWorkerPid(farmDir, 60_000);
+        final java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 4 && !run.isDone(); i++)
+        {
+            final String[] args = i % 2 == 0 ? new String[]{"inspect", "--farm-dir", farmDir.toString(), "--id", "t0"} :
+                new String[]{"inspect", "--farm-dir", farmDir.toString()};
+            final Process inspector = startJava(tmp.resolve("inspect-" + i + ".log"),
+                forecastfarm.launcher.FarmCli.class.getName(), args);
+            Thread.sleep(300 + random.nextInt(900));
+            inspector.destroyForcibly();
+            assertTrue(inspector.waitFor(10, TimeUnit.SECONDS));
+        }
+        final FarmReport report = run.get(150, TimeUnit.SECONDS);
+        assertEquals(120, report.ok());
+        assertEquals(0, report.workerRestarts());
+        results(farmDir, tasks).values().forEach(record -> assertEquals(TaskStatus.OK, record.status()));
+    }
 }
