@@ -43,7 +43,7 @@ public final class FarmBenchmark
 
     private static final String USAGE = String.join("\n",
         "usage: scripts/bench overhead  [--tasks 100000] [--workers 2] [--reps 3] [--warmup-tasks 20000]",
-        "       scripts/bench scaling   [--task-ms 10] [--tasks 400] [--workers 1,2] [--reps 3]",
+        "       scripts/bench scaling   [--task-ms 10] [--tasks 1200] [--workers 1,2] [--reps 3]",
         "       scripts/bench coldstart [--reps 5]",
         "Runs the real farm (worker JVMs from -Dfarm.worker.classpath) in temp farm dirs under java.io.tmpdir.");
 
@@ -255,7 +255,7 @@ public final class FarmBenchmark
     private void scaling(final BenchArgs args)
     {
         final double taskMs = args.doubleValue("task-ms", 10.0, 0.0);
-        final int m = args.intValue("tasks", 400, 2);
+        final int m = args.intValue("tasks", 1200, 2);
         final int reps = args.intValue("reps", 3, 1);
         final List<Integer> counts = new ArrayList<>(args.intList("workers", List.of(1, 2)));
         if (!counts.contains(1))
