@@ -79,10 +79,31 @@ public final class FarmCli implements Callable<Integer>
         return ExitCodes.USAGE;
     }
 
-    static Path defaultFarmDir()
+    /**
+     * Node-local, one folder per job under it: rerunning the same job resumes it; another input or options get their
+     * own farm dir.
+     */
+    static Path defaultFarmBase()
     {
         final String tmp = System.getenv().getOrDefault("TMPDIR", System.getProperty("java.io.tmpdir"));
         return Path.of(tmp, "forecast-farm-" + System.getProperty("user.name"));
+    }
+
+    /**
+     * @return the most recently used job farm dir under the default base, for {@code inspect} without --farm-dir.
+     */
+    static Path latestDefaultFarmDir()
+    {
+        try (java.util.stream.Stream<Path> dirs = Files.list(defaultFarmBase()))
+        {
+            return dirs.filter(Files::isDirectory)
+                .max(java.util.Comparator.comparingLong(dir -> dir.resolve("status.dat").toFile().lastModified()))
+                .orElseThrow(() -> new FarmException("no farm dir under " + defaultFarmBase() + "; name one with --farm-dir"));
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new FarmException("no farm dir under " + defaultFarmBase() + "; name one with --farm-dir");
+        }
     }
 
     @Command(name = "forecast", mixinStandardHelpOptions = true,
@@ -113,7 +134,8 @@ public final class FarmCli implements Callable<Integer>
         @Option(names = "--out", defaultValue = "results", description = "output folder (default ${DEFAULT-VALUE})")
         Path out;
 
-        @Option(names = "--farm-dir", description = "farm dir: queues, results map, status (default: under $TMPDIR)")
+        @Option(names = "--farm-dir", description = "farm dir: queues, results map, status (default: " +
+            "$TMPDIR/forecast-farm-$USER/job-<hash of input and options>, so the same command resumes)")
         Path farmDir;
 
         @Option(names = "--task-timeout", defaultValue = "30m",
@@ -163,8 +185,11 @@ public final class FarmCli implements Callable<Integer>
                 throw new InputException(input, "input file " + input + (Files.exists(input) ?
                     " cannot be read" : " does not exist"));
             }
+            final double[] sortedLevels = Arrays.stream(levels).sorted().distinct().toArray();
+            final ForecastJobOptions options = new ForecastJobOptions(input, horizon, seasonLength,
+                List.copyOf(models), sortedLevels, out, idCol, timeCol, valueCol);
             final FarmContext ctx = new FarmContext()
-                .farmDir(farmDir != null ? farmDir : defaultFarmDir())
+                .farmDir(farmDir != null ? farmDir : defaultFarmBase().resolve(options.jobId()))
                 .taskTimeoutMs(Durations.toMillis(taskTimeout))
                 .heartbeatTimeoutMs(Durations.toMillis(heartbeatTimeout))
                 .maxAttempts(maxAttempts)
@@ -174,9 +199,6 @@ public final class FarmCli implements Callable<Integer>
             {
                 ctx.workers(workers);
             }
-            final double[] sortedLevels = Arrays.stream(levels).sorted().distinct().toArray();
-            final ForecastJobOptions options = new ForecastJobOptions(input, horizon, seasonLength,
-                List.copyOf(models), sortedLevels, out, idCol, timeCol, valueCol);
             return new ForecastJob(options, ctx, System.out).run();
         }
     }
@@ -185,7 +207,7 @@ public final class FarmCli implements Callable<Integer>
         description = "Show a farm's workers and counts from shared memory, live or after the run.")
     static final class Inspect implements Callable<Integer>
     {
-        @Option(names = "--farm-dir", description = "the farm dir (default: under $TMPDIR)")
+        @Option(names = "--farm-dir", description = "the farm dir (default: the latest one under $TMPDIR/forecast-farm-$USER)")
         Path farmDir;
 
         @Option(names = "--id", description = "print this series' result")
@@ -194,7 +216,7 @@ public final class FarmCli implements Callable<Integer>
         @Override
         public Integer call()
         {
-            final FarmDirectory farm = new FarmDirectory(farmDir != null ? farmDir : defaultFarmDir());
+            final FarmDirectory farm = new FarmDirectory(farmDir != null ? farmDir : latestDefaultFarmDir());
             if (!Files.isDirectory(farm.root()))
             {
                 throw new FarmException("no farm dir " + farm.root());

@@ -16,8 +16,37 @@ public record ForecastJobOptions(Path input, int horizon, int seasonLength, List
      */
     public String fingerprint()
     {
-        return "forecast input=" + input.toAbsolutePath().normalize() + " h=" + horizon + " m=" + seasonLength +
-            " models=" + String.join(",", models) + " levels=" + java.util.Arrays.toString(levels) +
-            " cols=" + idCol + "," + timeCol + "," + valueCol;
+        return "forecast input=" + input.toAbsolutePath().normalize() + " (" + inputVersion() + ") h=" + horizon +
+            " m=" + seasonLength + " models=" + String.join(",", models) + " levels=" +
+            java.util.Arrays.toString(levels) + " cols=" + idCol + "," + timeCol + "," + valueCol;
+    }
+
+    /**
+     * @return a short stable name for this job, for its default farm dir.
+     */
+    public String jobId()
+    {
+        try
+        {
+            final byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(fingerprint().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "job-" + java.util.HexFormat.of().formatHex(digest, 0, 6);
+        }
+        catch (final java.security.NoSuchAlgorithmException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private String inputVersion()
+    {
+        try
+        {
+            return java.nio.file.Files.size(input) + " bytes, modified " + java.nio.file.Files.getLastModifiedTime(input);
+        }
+        catch (final java.io.IOException ex)
+        {
+            return "unreadable";
+        }
     }
 }
