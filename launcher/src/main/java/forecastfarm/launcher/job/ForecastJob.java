@@ -111,33 +111,50 @@ public final class ForecastJob
         final FarmReport report)
     {
         final OutputStats stats = new OutputStats();
-        FarmDirectory.createOwnerOnlyDirectory(options.out());
-        try (ForecastCsvWriter forecasts = new ForecastCsvWriter(options.out().resolve("forecasts.csv"), options.levels());
-             FailedCsvWriter failed = new FailedCsvWriter(options.out().resolve("failed.csv")))
+        try
         {
-            for (final InputProblem problem : problems)
+            java.nio.file.Files.createDirectories(options.out());
+            final ForecastCsvWriter forecasts =
+                new ForecastCsvWriter(options.out().resolve("forecasts.csv"), options.levels());
+            final FailedCsvWriter failed = new FailedCsvWriter(options.out().resolve("failed.csv"));
+            try
             {
-                failed.write(problem.seriesId() == null ? "" : problem.seriesId(), "INVALID", 0, problem.message());
-            }
-            final Optional<ResultReader> opened = ResultReader.open(new FarmDirectory(farmContext.farmDir()));
-            if (opened.isPresent())
-            {
-                try (ResultReader results = opened.get())
+                for (final InputProblem problem : problems)
                 {
-                    for (final Series s : series)
+                    failed.write(problem.seriesId() == null ? "" : problem.seriesId(), "INVALID", 0, problem.message());
+                }
+                final Optional<ResultReader> opened = ResultReader.open(new FarmDirectory(farmContext.farmDir()));
+                if (opened.isPresent())
+                {
+                    try (ResultReader results = opened.get())
                     {
-                        if (!rejected.contains(s.id()))
+                        for (final Series s : series)
                         {
-                            writeOne(s, results.get(s.id()).orElse(null), forecasts, failed, stats);
+                            if (!rejected.contains(s.id()))
+                            {
+                                writeOne(s, results.get(s.id()).orElse(null), forecasts, failed, stats);
+                            }
                         }
                     }
                 }
             }
+            catch (final IOException | RuntimeException ex)
+            {
+                // Never leave a half-written file under a final name; the results stay in the farm dir.
+                forecasts.abort();
+                failed.abort();
+                throw ex;
+            }
+            forecasts.close();
+            failed.close();
             SummaryJson.write(options.out().resolve("summary.json"), summary(report, stats, problems.size()));
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException("cannot write results to " + options.out() + ": " + ex.getMessage(), ex);
+            throw new UncheckedIOException("cannot write results to " + options.out() + ": " + ex.getClass().getSimpleName() +
+                " " + ex.getMessage() +
+                " (the results are kept in the farm dir " + farmContext.farmDir() + "; rerun the same command to " +
+                "write them again)", ex);
         }
         return stats;
     }
