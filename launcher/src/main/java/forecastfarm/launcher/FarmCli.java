@@ -32,6 +32,13 @@ public final class FarmCli implements Callable<Integer>
 {
     private static final Logger LOG = LoggerFactory.getLogger(FarmCli.class);
 
+    private final PrintStream out;
+
+    FarmCli(final PrintStream out)
+    {
+        this.out = out;
+    }
+
     public static void main(final String[] args)
     {
         System.exit(execute(args, System.out));
@@ -39,7 +46,7 @@ public final class FarmCli implements Callable<Integer>
 
     static int execute(final String[] args, final PrintStream out)
     {
-        final CommandLine cli = new CommandLine(new FarmCli());
+        final CommandLine cli = new CommandLine(new FarmCli(out));
         cli.setExitCodeExceptionMapper(ex -> ex instanceof CommandLine.ParameterException ? ExitCodes.USAGE :
             ExitCodes.INTERNAL);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, commandLine));
@@ -75,7 +82,7 @@ public final class FarmCli implements Callable<Integer>
     @Override
     public Integer call()
     {
-        new CommandLine(this).usage(System.out);
+        new CommandLine(this).usage(out);
         return ExitCodes.USAGE;
     }
 
@@ -110,6 +117,9 @@ public final class FarmCli implements Callable<Integer>
         description = "Forecast every series of a long CSV (unique_id,ds,y).")
     static final class Forecast implements Callable<Integer>
     {
+        @CommandLine.ParentCommand
+        FarmCli parent;
+
         @Option(names = "--input", required = true, description = "long CSV: one row per series and time")
         Path input;
 
@@ -199,7 +209,7 @@ public final class FarmCli implements Callable<Integer>
             {
                 ctx.workers(workers);
             }
-            return new ForecastJob(options, ctx, System.out).run();
+            return new ForecastJob(options, ctx, parent.out).run();
         }
     }
 
@@ -207,6 +217,9 @@ public final class FarmCli implements Callable<Integer>
         description = "Show a farm's workers and counts from shared memory, live or after the run.")
     static final class Inspect implements Callable<Integer>
     {
+        @CommandLine.ParentCommand
+        FarmCli parent;
+
         @Option(names = "--farm-dir", description = "the farm dir (default: the latest one under $TMPDIR/forecast-farm-$USER)")
         Path farmDir;
 
@@ -221,7 +234,7 @@ public final class FarmCli implements Callable<Integer>
             {
                 throw new FarmException("no farm dir " + farm.root());
             }
-            final Inspector inspector = new Inspector(farm, System.out);
+            final Inspector inspector = new Inspector(farm, parent.out);
             if (id != null)
             {
                 return inspector.printResult(id) ? ExitCodes.OK : 1;

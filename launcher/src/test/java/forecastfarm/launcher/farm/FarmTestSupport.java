@@ -17,7 +17,7 @@ import java.util.function.BooleanSupplier;
  * Helpers for the multi-process tests: the worker classpath with the test-only "test-crash" kind, task lists,
  * and waiting on the farm's status file.
  */
-final class FarmTestSupport
+public final class FarmTestSupport
 {
     static final String CRASH_KIND = "test-crash";
 
@@ -25,7 +25,7 @@ final class FarmTestSupport
     {
     }
 
-    static String workerClasspath()
+    public static String workerClasspath()
     {
         final Path worker = Path.of("..", "worker", "target").toAbsolutePath().normalize();
         final Path jar = worker.resolve("forecast-farm-worker.jar");
