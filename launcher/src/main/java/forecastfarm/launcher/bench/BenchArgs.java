@@ -52,6 +52,12 @@ final class BenchArgs
         return parsed;
     }
 
+    String stringValue(final String name, final String defaultValue)
+    {
+        final String raw = values.get(name);
+        return raw == null || raw.isBlank() ? defaultValue : raw.trim();
+    }
+
     int intValue(final String name, final int defaultValue, final int min)
     {
         final String raw = values.get(name);

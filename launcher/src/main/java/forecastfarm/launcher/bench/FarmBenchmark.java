@@ -44,6 +44,8 @@ public final class FarmBenchmark
     private static final String USAGE = String.join("\n",
         "usage: scripts/bench overhead  [--tasks 100000] [--workers 2] [--reps 3] [--warmup-tasks 20000]",
         "       scripts/bench scaling   [--task-ms 10] [--tasks 1200] [--workers 1,2] [--reps 3]",
+        "       scripts/bench m3        [--models naive2,theta,ets,arima,comb] [--categories yearly,...] " +
+        "[--limit N] [--workers N] [--data ../shared/data]",
         "       scripts/bench coldstart [--reps 5]",
         "Runs the real farm (worker JVMs from -Dfarm.worker.classpath) in temp farm dirs under java.io.tmpdir.");
 
@@ -95,6 +97,10 @@ public final class FarmBenchmark
                     return 0;
                 case "coldstart":
                     bench.coldstart(BenchArgs.parse(rest, Set.of("reps")));
+                    return 0;
+                case "m3":
+                    new M3Accuracy(out, scratch).run(BenchArgs.parse(rest,
+                        Set.of("data", "models", "categories", "limit", "workers")));
                     return 0;
                 default:
                     err.println("error: unknown benchmark '" + args[0] + "'\n" + USAGE);
