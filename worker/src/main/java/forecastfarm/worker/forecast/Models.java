@@ -16,7 +16,8 @@ public final class Models {
     private static Map<String, ForecastModel> build() {
         Map<String, ForecastModel> m = new LinkedHashMap<>();
         for (ForecastModel model : new ForecastModel[] {
-                new Naive(), new SeasonalNaive(), new MeanForecast(), new Drift()}) {
+                new Naive(), new SeasonalNaive(), new MeanForecast(), new Drift(),
+                new Combination("comb", List.of("ets", "theta", "arima"), Models::byName)}) {
             m.put(model.name(), model);
         }
         return m;
@@ -36,7 +37,7 @@ public final class Models {
         return model;
     }
 
-    /** The registered names in a fixed order: naive, snaive, mean, drift. Unmodifiable. */
+    /** The registered names in a fixed order. Unmodifiable. */
     public static List<String> names() {
         return NAMES;
     }

@@ -1,0 +1,109 @@
+package forecastfarm.worker.forecast;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The equally weighted mean of other models' forecasts ("comb": ets, theta and arima, the M3/M4 combination
+ * benchmark). The interval bounds are the means of the components' bounds at each level (a common convention; R's
+ * forecast has no combination intervals). A component that cannot fit or forecast is left out and named in the note;
+ * the combination fails only when every component does.
+ */
+public final class Combination implements ForecastModel {
+
+    private final String name;
+    private final List<String> components;
+    private final Function<String, ForecastModel> lookup;
+
+    /**
+     * @param lookup resolves component names at fit time (so a combination can name models registered after it)
+     */
+    public Combination(String name, List<String> components, Function<String, ForecastModel> lookup) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.components = List.copyOf(components);
+        this.lookup = Objects.requireNonNull(lookup, "lookup");
+        if (this.components.isEmpty()) {
+            throw new IllegalArgumentException("a combination needs at least one component");
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public FittedModel fit(double[] y, int seasonLength) {
+        Objects.requireNonNull(y, "y");
+        List<FittedModel> fitted = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        for (String component : components) {
+            ForecastModel model = lookup.apply(component);
+            try {
+                fitted.add(model.fit(y, seasonLength));
+            } catch (IllegalArgumentException | NullPointerException callersMistake) {
+                throw callersMistake;
+            } catch (RuntimeException ex) {
+                dropped.add(component + " (" + ex.getMessage() + ")");
+            }
+        }
+        if (fitted.isEmpty()) {
+            throw new ModelException("no component of " + name + " could fit: " + String.join("; ", dropped));
+        }
+        return new Fit(fitted, dropped);
+    }
+
+    private static final class Fit implements FittedModel {
+        private final List<FittedModel> fitted;
+        private final List<String> droppedAtFit;
+
+        Fit(List<FittedModel> fitted, List<String> droppedAtFit) {
+            this.fitted = List.copyOf(fitted);
+            this.droppedAtFit = List.copyOf(droppedAtFit);
+        }
+
+        @Override
+        public String method() {
+            List<String> methods = new ArrayList<>();
+            fitted.forEach(f -> methods.add(f.method()));
+            return "Mean of " + String.join(", ", methods);
+        }
+
+        @Override
+        public Forecast forecast(int horizon, double[] levels) {
+            List<Forecast> forecasts = new ArrayList<>();
+            List<String> dropped = new ArrayList<>(droppedAtFit);
+            List<String> methods = new ArrayList<>();
+            for (FittedModel f : fitted) {
+                try {
+                    forecasts.add(f.forecast(horizon, levels));
+                    methods.add(f.method());
+                } catch (IllegalArgumentException | NullPointerException callersMistake) {
+                    throw callersMistake; // a bad horizon or level is the caller's mistake, not a component's
+                } catch (RuntimeException ex) {
+                    dropped.add(f.method() + " (" + ex.getMessage() + ")");
+                }
+            }
+            if (forecasts.isEmpty()) {
+                throw new ModelException("no component could forecast: " + String.join("; ", dropped));
+            }
+            int k = forecasts.size();
+            double[] mean = new double[horizon];
+            double[][] lower = new double[levels.length][horizon];
+            double[][] upper = new double[levels.length][horizon];
+            for (Forecast f : forecasts) {
+                for (int t = 0; t < horizon; t++) {
+                    mean[t] += f.mean()[t] / k;
+                    for (int i = 0; i < levels.length; i++) {
+                        lower[i][t] += f.lower(i)[t] / k;
+                        upper[i][t] += f.upper(i)[t] / k;
+                    }
+                }
+            }
+            String note = dropped.isEmpty() ? "" : "left out: " + String.join("; ", dropped);
+            return new Forecast("Mean of " + String.join(", ", methods), note, mean, levels, lower, upper);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package forecastfarm.worker.forecast;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The combination of two baselines, so the contract and the averaging are tested without the big models.
+ */
+class CombinationTest extends ForecastModelContractTest {
+
+    @Override
+    protected ForecastModel model() {
+        return new Combination("comb", List.of("naive", "drift"), Models::byName);
+    }
+
+    @Override
+    protected String expectedName() {
+        return "comb";
+    }
+
+    @Override
+    protected int minimumLength() {
+        return 2;
+    }
+
+    @Test
+    void meanAndBoundsAreTheComponentsAverage() {
+        double[] y = {10, 12, 11, 15, 14, 16, 18, 17, 19, 21};
+        double[] levels = {80, 95};
+        Forecast a = new Naive().fit(y, 1).forecast(4, levels);
+        Forecast b = new Drift().fit(y, 1).forecast(4, levels);
+        Forecast c = model().fit(y, 1).forecast(4, levels);
+        for (int t = 0; t < 4; t++) {
+            assertEquals((a.mean()[t] + b.mean()[t]) / 2, c.mean()[t], 1e-12);
+            assertEquals((a.lower(1)[t] + b.lower(1)[t]) / 2, c.lower(1)[t], 1e-12);
+            assertEquals((a.upper(0)[t] + b.upper(0)[t]) / 2, c.upper(0)[t], 1e-12);
+        }
+        assertEquals("", c.note());
+    }
+
+    @Test
+    void aComponentThatCannotFitIsLeftOutAndNamed() {
+        Combination comb = new Combination("c", List.of("naive", "drift"), Models::byName);
+        double[] y = {5, 6}; // drift needs 3 observations
+        Forecast f = comb.fit(y, 1).forecast(2, new double[] {80});
+        assertEquals(6, f.mean()[0], 1e-12);
+        assertTrue(f.note().contains("drift"), f.note());
+    }
+
+    @Test
+    void failsWhenNoComponentFits() {
+        Combination comb = new Combination("c", List.of("drift"), Models::byName);
+        ModelException ex = assertThrows(ModelException.class, () -> comb.fit(new double[] {1, 2}, 1));
+        assertTrue(ex.getMessage().contains("no component of c could fit"), ex.getMessage());
+    }
+}
