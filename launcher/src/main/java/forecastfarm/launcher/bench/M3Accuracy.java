@@ -52,6 +52,7 @@ final class M3Accuracy
 
     private final PrintStream out;
     private final Path scratch;
+    private double lastMsPerSeries;
 
     M3Accuracy(final PrintStream out, final Path scratch)
     {
@@ -67,7 +68,6 @@ final class M3Accuracy
             .split(","));
         final int limit = args.intValue("limit", Integer.MAX_VALUE, 1);
         final int workers = args.intValue("workers", Runtime.getRuntime().availableProcessors(), 1);
-        final Map<String, Map<String, double[]>> reference = readReference(data);
         out.printf(Locale.ROOT, "M3 accuracy through the farm: models %s, %d workers, R = forecast 8.20 on the same " +
             "series%n", models, workers);
         out.printf(Locale.ROOT, "%-10s %-7s %6s %9s %9s %7s %8s %8s %7s %6s %9s%n", "category", "model", "series",
@@ -76,14 +76,27 @@ final class M3Accuracy
         {
             if (categories.contains(category.name()))
             {
-                runCategory(category, data, models, limit, workers, reference);
+                runCategory(category, data, models, limit, workers);
             }
         }
     }
 
-    private void runCategory(final Category category, final Path data, final List<String> models, final int limit,
-        final int workers, final Map<String, Map<String, double[]>> reference)
+    /**
+     * One model's scores on one category, ours beside R's on the same series.
+     */
+    record ModelScore(String model, int series, int failed, double smape, double mase, double rSmape, double rMase)
     {
+    }
+
+    /**
+     * Runs the category's series (the first {@code limit}) through a farm and scores every model.
+     *
+     * @return per model, in the order given; plus, under the key "best R single", R's best single method.
+     */
+    List<ModelScore> evaluate(final Category category, final Path data, final List<String> models, final int limit,
+        final int workers)
+    {
+        final Map<String, Map<String, double[]>> reference = readReference(data);
         final List<Series> train = read(data.resolve("m3_" + category.name() + "_train.csv"), "t", limit);
         final Map<String, double[]> test = new HashMap<>();
         read(data.resolve("m3_" + category.name() + "_test.csv"), "step", Integer.MAX_VALUE)
@@ -99,33 +112,48 @@ final class M3Accuracy
         final FarmReport report = Farm.run(ctx, tasks, "m3 " + category.name() + " " + models + " " + limit,
             MapSizing.forTasks(tasks.size(), 6, ForecastResult.estimateEncodedBytes(models.size(),
                 category.horizon(), 2)), FarmListener.NONE, false);
-        final double msPerSeries = report.wallNs() / 1e6 / Math.max(1, tasks.size());
+        lastMsPerSeries = report.wallNs() / 1e6 / Math.max(1, tasks.size());
         final Map<String, Scores> scores = score(farmDir, train, test, category, models);
+        final List<ModelScore> result = new ArrayList<>();
         for (final String model : models)
         {
             final Scores ours = scores.get(model);
-            final double[] r = rMeans(reference, R_METHOD.get(model), category.name(), ours.ids);
-            out.printf(Locale.ROOT, "%-10s %-7s %6d %9.3f %9.3f %7.3f %8.3f %8.3f %7.3f %6d %9.1f%n",
-                category.name(), model, ours.ids.size(), ours.meanSmape(), r[0], ours.meanSmape() / r[0],
-                ours.meanMase(), r[1], ours.meanMase() / r[1], ours.failed, msPerSeries);
-            out.printf(Locale.ROOT, "RESULT bench=m3 category=%s model=%s series=%d smape=%.4f r_smape=%.4f mase=%.4f " +
-                "r_mase=%.4f failed=%d%n", category.name(), model, ours.ids.size(), ours.meanSmape(), r[0],
-                ours.meanMase(), r[1], ours.failed);
+            final double[] r = rMeans(reference, R_METHOD.getOrDefault(model, model), category.name(), ours.ids);
+            result.add(new ModelScore(model, ours.ids.size(), ours.failed, ours.meanSmape(), ours.meanMase(), r[0],
+                r[1]));
         }
-        final List<String> ids = scores.values().iterator().next().allIds;
-        double bestR = Double.MAX_VALUE;
-        String bestMethod = "";
+        final List<String> ids = new ArrayList<>();
+        train.forEach(s -> ids.add(s.id()));
+        ModelScore best = null;
         for (final String method : R_SINGLE_METHODS)
         {
-            final double smape = rMeans(reference, method, category.name(), ids)[0];
-            if (smape < bestR)
+            final double[] r = rMeans(reference, method, category.name(), ids);
+            if (best == null || r[0] < best.rSmape())
             {
-                bestR = smape;
-                bestMethod = method;
+                best = new ModelScore("R " + method, ids.size(), 0, Double.NaN, Double.NaN, r[0], r[1]);
             }
         }
-        out.printf(Locale.ROOT, "%-10s best single R method on these series: %s, sMAPE %.3f%n", category.name(),
-            bestMethod, bestR);
+        result.add(best);
+        return result;
+    }
+
+    private void runCategory(final Category category, final Path data, final List<String> models, final int limit,
+        final int workers)
+    {
+        final List<ModelScore> scores = evaluate(category, data, models, limit, workers);
+        for (final ModelScore score : scores.subList(0, scores.size() - 1))
+        {
+            out.printf(Locale.ROOT, "%-10s %-7s %6d %9.3f %9.3f %7.3f %8.3f %8.3f %7.3f %6d %9.1f%n",
+                category.name(), score.model(), score.series(), score.smape(), score.rSmape(),
+                score.smape() / score.rSmape(), score.mase(), score.rMase(), score.mase() / score.rMase(),
+                score.failed(), lastMsPerSeries);
+            out.printf(Locale.ROOT, "RESULT bench=m3 category=%s model=%s series=%d smape=%.4f r_smape=%.4f mase=%.4f " +
+                "r_mase=%.4f failed=%d%n", category.name(), score.model(), score.series(), score.smape(),
+                score.rSmape(), score.mase(), score.rMase(), score.failed());
+        }
+        final ModelScore best = scores.get(scores.size() - 1);
+        out.printf(Locale.ROOT, "%-10s best single R method on these series: %s, sMAPE %.3f, MASE %.3f%n",
+            category.name(), best.model().substring(2), best.rSmape(), best.rMase());
     }
 
     private Map<String, Scores> score(final Path farmDir, final List<Series> train, final Map<String, double[]> test,
