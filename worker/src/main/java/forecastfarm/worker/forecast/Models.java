@@ -16,7 +16,7 @@ public final class Models {
     private static Map<String, ForecastModel> build() {
         Map<String, ForecastModel> m = new LinkedHashMap<>();
         for (ForecastModel model : new ForecastModel[] {
-                new Naive(), new SeasonalNaive(), new MeanForecast(), new Drift(),
+                new Naive(), new SeasonalNaive(), new MeanForecast(), new Drift(), new Naive2(), new Theta(),
                 new Combination("comb", List.of("ets", "theta", "arima"), Models::byName)}) {
             m.put(model.name(), model);
         }

@@ -118,7 +118,6 @@ public final class Seasonality {
         double wEnd = even ? 0.5 / m : 1.0 / m;
         double wMid = 1.0 / m;
         double[] sums = new double[m];
-        int[] counts = new int[m];
         double[] ratio = new double[n];
         boolean[] defined = new boolean[n];
         for (int t = o; t + o < n && t - (nf - 1 - o) >= 0; t++) {
@@ -149,7 +148,6 @@ public final class Seasonality {
                 }
             }
             sums[i] = mu + corr / c;
-            counts[i] = c;
         }
         double total = mean(sums, 0, m);
         double[] figure = new double[m];
