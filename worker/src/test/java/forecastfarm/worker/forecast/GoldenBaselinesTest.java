@@ -57,11 +57,14 @@ class GoldenBaselinesTest {
         return out;
     }
 
+    /** The models this golden file covers; the others have their own. */
+    private static final java.util.List<String> BASELINES = java.util.List.of("naive", "snaive", "mean", "drift");
+
     @Test
     void everySeriesHasEveryModel() {
         Set<String> keys = new HashSet<>(expected().keySet());
         for (String id : series().keySet()) {
-            for (String model : Models.names()) {
+            for (String model : BASELINES) {
                 assertTrue(keys.remove(id + "/" + model), "no golden values for " + id + "/" + model);
             }
         }
