@@ -11,7 +11,7 @@ class ModelsTest {
 
     @Test
     void namesInRegistryOrder() {
-        assertEquals(List.of("naive", "snaive", "mean", "drift", "naive2", "theta", "comb"), Models.names());
+        assertEquals(List.of("naive", "snaive", "mean", "drift", "naive2", "theta", "ets", "comb"), Models.names());
         assertThrows(UnsupportedOperationException.class, () -> Models.names().add("arima"));
     }
 

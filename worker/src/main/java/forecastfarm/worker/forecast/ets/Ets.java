@@ -1,0 +1,141 @@
+package forecastfarm.worker.forecast.ets;
+
+import forecastfarm.worker.forecast.FittedModel;
+import forecastfarm.worker.forecast.ForecastModel;
+import forecastfarm.worker.forecast.ModelException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Exponential smoothing state space models chosen automatically, as R forecast's ets() (8.20)
+ * with its defaults (model "ZZZ", bounds "both", opt.crit "lik", ic "aicc", restrict = TRUE,
+ * no multiplicative trend): every admissible form among error A/M x trend N/A/Ad x season
+ * N/A/M is fitted by {@link EtsModelFitter} and the smallest AICc wins (ties: the first in R's
+ * order A before M, N before A, N/A/M seasons, damped before undamped).
+ *
+ * <ul>
+ *   <li>Multiplicative error or season only for strictly positive data; additive error never
+ *       with a multiplicative season.</li>
+ *   <li>Seasonal forms only when 1 < m <= 24 and n > m.</li>
+ *   <li>A constant series gives ETS(A,N,N) with alpha = 0.99999 and zero variance (R returns
+ *       ses(y, alpha = 0.99999, initial = "simple")).</li>
+ *   <li>n <= 6: R falls back to HoltWinters-style fits; here SES and Holt's linear method with
+ *       first-observation starts and least-squares smoothing parameters, the one with the
+ *       smaller residual variance (an approximation of R's HoltWintersZZ, not a copy).</li>
+ * </ul>
+ */
+public final class Ets implements ForecastModel {
+
+    public static final String NAME = "ets";
+    /** Fewest observations accepted. */
+    public static final int MIN_LENGTH = 3;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public FittedModel fit(double[] y, int seasonLength) {
+        if (seasonLength < 1) {
+            throw new IllegalArgumentException("Invalid season length " + seasonLength + " (must be >= 1)");
+        }
+        double[] data = validated(y);
+        return select(data, seasonLength);
+    }
+
+    static double[] validated(double[] y) {
+        Objects.requireNonNull(y, "y");
+        double[] copy = y.clone();
+        for (int i = 0; i < copy.length; i++) {
+            double v = copy[i];
+            if (Double.isNaN(v)) {
+                throw new ModelException(NAME + ": y contains NaN at index " + i
+                        + " (missing values are not supported)");
+            }
+            if (Double.isInfinite(v)) {
+                throw new ModelException(NAME + ": y contains an infinite value (" + v + ") at index " + i);
+            }
+        }
+        if (copy.length < MIN_LENGTH) {
+            throw new ModelException(NAME + " needs at least " + MIN_LENGTH + " observations, got " + copy.length);
+        }
+        return copy;
+    }
+
+    /** The candidate forms in R's loop order. */
+    static List<EtsSpec> candidates(double[] y, int m) {
+        boolean positive = true;
+        for (double v : y) {
+            if (!(v > 0)) {
+                positive = false;
+                break;
+            }
+        }
+        boolean seasonalAllowed = m > 1 && m <= 24 && y.length > m;
+        List<EtsSpec> out = new ArrayList<>();
+        for (boolean multError : new boolean[] {false, true}) {
+            if (multError && !positive) {
+                continue;
+            }
+            for (boolean trend : new boolean[] {false, true}) {
+                for (EtsSpec.Season season : EtsSpec.Season.values()) {
+                    if (season != EtsSpec.Season.N && !seasonalAllowed) {
+                        continue;
+                    }
+                    if (!multError && season == EtsSpec.Season.M) {
+                        continue;
+                    }
+                    for (boolean damped : new boolean[] {true, false}) {
+                        if (damped && !trend) {
+                            continue;
+                        }
+                        out.add(new EtsSpec(multError, trend, damped, season));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static FittedModel select(double[] y, int m) {
+        int n = y.length;
+        if (constant(y)) {
+            double[] state = {y[n - 1]};
+            EtsFitResult r = new EtsFitResult(new EtsSpec(false, false, false, EtsSpec.Season.N), 1,
+                    0.99999, 0, 0, 1, new double[] {y[0]}, state, Double.NEGATIVE_INFINITY,
+                    Double.NEGATIVE_INFINITY, 0.0, 0);
+            return new EtsFitted(r, "ETS(A,N,N)");
+        }
+        if (n <= 6) {
+            EtsFitResult r = SmallSample.fit(y);
+            return new EtsFitted(r, r.spec().label());
+        }
+        EtsFitResult best = null;
+        for (EtsSpec spec : candidates(y, m)) {
+            EtsFitResult r;
+            try {
+                r = new EtsModelFitter(y, m, spec).fit();
+            } catch (ModelException e) {
+                continue; // R: try-error, the form is skipped
+            }
+            if (r != null && !Double.isNaN(r.aicc()) && (best == null || r.aicc() < best.aicc())) {
+                best = r;
+            }
+        }
+        if (best == null) {
+            throw new ModelException("ets: no model able to be fitted");
+        }
+        return new EtsFitted(best, best.spec().label());
+    }
+
+    private static boolean constant(double[] y) {
+        for (double v : y) {
+            if (v != y[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
