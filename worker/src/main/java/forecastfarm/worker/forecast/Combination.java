@@ -40,7 +40,13 @@ public final class Combination implements ForecastModel {
         List<FittedModel> fitted = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         for (String component : components) {
-            ForecastModel model = lookup.apply(component);
+            ForecastModel model;
+            try {
+                model = lookup.apply(component);
+            } catch (IllegalArgumentException unknown) {
+                dropped.add(component + " (not available)");
+                continue;
+            }
             try {
                 fitted.add(model.fit(y, seasonLength));
             } catch (IllegalArgumentException | NullPointerException callersMistake) {

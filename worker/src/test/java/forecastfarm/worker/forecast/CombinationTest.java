@@ -51,6 +51,14 @@ class CombinationTest extends ForecastModelContractTest {
     }
 
     @Test
+    void anUnknownComponentIsLeftOutAndNamed() {
+        Combination comb = new Combination("c", List.of("naive", "no-such-model"), Models::byName);
+        Forecast f = comb.fit(new double[] {5, 6, 7}, 1).forecast(1, new double[] {80});
+        assertEquals(7, f.mean()[0], 1e-12);
+        assertTrue(f.note().contains("no-such-model (not available)"), f.note());
+    }
+
+    @Test
     void failsWhenNoComponentFits() {
         Combination comb = new Combination("c", List.of("drift"), Models::byName);
         ModelException ex = assertThrows(ModelException.class, () -> comb.fit(new double[] {1, 2}, 1));
