@@ -35,6 +35,30 @@ public final class ForecastTaskHandler implements TaskHandler
         return new ForecastResult(forecasts).encode();
     }
 
+    private static boolean allFinite(final double[][] rows)
+    {
+        for (final double[] row : rows)
+        {
+            if (!allFinite(row))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allFinite(final double[] values)
+    {
+        for (final double value : values)
+        {
+            if (!Double.isFinite(value))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static ModelForecast forecastOne(final String model, final ForecastRequest request)
     {
         try
@@ -47,6 +71,10 @@ public final class ForecastTaskHandler implements TaskHandler
             {
                 lower[i] = forecast.lower(i);
                 upper[i] = forecast.upper(i);
+            }
+            if (!allFinite(forecast.mean()) || !allFinite(lower) || !allFinite(upper))
+            {
+                return ModelForecast.failed(model, forecast.method() + " produced non-finite forecasts");
             }
             return new ModelForecast(model, forecast.method(), forecast.note(), "", forecast.levels(),
                 forecast.mean(), lower, upper);
