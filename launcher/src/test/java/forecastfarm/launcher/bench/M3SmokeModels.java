@@ -7,7 +7,7 @@ import java.util.List;
  */
 final class M3SmokeModels
 {
-    static final List<String> MODELS = List.of("naive2", "theta", "ets");
+    static final List<String> MODELS = List.of("naive2", "theta", "ets", "arima", "comb");
 
     private M3SmokeModels()
     {

@@ -17,7 +17,7 @@ public final class Models {
         Map<String, ForecastModel> m = new LinkedHashMap<>();
         for (ForecastModel model : new ForecastModel[] {
                 new Naive(), new SeasonalNaive(), new MeanForecast(), new Drift(), new Naive2(), new Theta(),
-                new forecastfarm.worker.forecast.ets.Ets(),
+                new forecastfarm.worker.forecast.ets.Ets(), new forecastfarm.worker.forecast.arima.AutoArima(),
                 new Combination("comb", List.of("ets", "theta", "arima"), Models::byName)}) {
             m.put(model.name(), model);
         }

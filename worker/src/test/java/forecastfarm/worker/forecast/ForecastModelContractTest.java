@@ -47,6 +47,11 @@ abstract class ForecastModelContractTest {
         return 4;
     }
 
+    /** Fits per thread in the concurrency check; models whose fit takes milliseconds use fewer. */
+    protected int concurrentIterations() {
+        return 300;
+    }
+
     private Forecast run(double[] y, int h) {
         return model().fit(y, seasonLength()).forecast(h, LEVELS);
     }
@@ -183,7 +188,7 @@ abstract class ForecastModelContractTest {
                 results.add(pool.submit(() -> {
                     start.await();
                     int mismatches = 0;
-                    for (int iter = 0; iter < 300; iter++) {
+                    for (int iter = 0; iter < concurrentIterations(); iter++) {
                         boolean useA = (iter + parity) % 2 == 0;
                         Forecast got = shared.fit(useA ? SERIES_A : SERIES_B, seasonLength()).forecast(12, LEVELS);
                         if (!got.equals(useA ? expectedA : expectedB)) {

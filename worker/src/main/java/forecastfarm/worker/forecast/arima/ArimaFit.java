@@ -1,0 +1,723 @@
+package forecastfarm.worker.forecast.arima;
+
+import forecastfarm.worker.forecast.Distributions;
+import forecastfarm.worker.forecast.FittedModel;
+import forecastfarm.worker.forecast.Forecast;
+import forecastfarm.worker.forecast.ModelException;
+
+/**
+ * A fitted seasonal ARIMA model, estimated as R's stats::arima (called through forecast's
+ * Arima()): conditional sum of squares for starting values, then exact Gaussian likelihood via
+ * the Kalman filter on the state-space form (method "CSS-ML", the default), or CSS alone.
+ *
+ * <p>Constant: with d + D = 0 an intercept ("mean", R's include.mean), with d + D = 1 a drift
+ * (coefficient of t = 1..n, R's include.drift); with more differencing no constant. AR parts are
+ * kept stationary during ML by R's PACF transform; MA roots inside the unit circle are inverted.
+ * Reported as R: sigma2 = sum(residuals^2) / (nstar - npar + 1), loglik, AIC = -2 loglik +
+ * 2 (k + 1), AICc and BIC with nstar = n - d - D m and npar = k + 1 (k estimated coefficients).
+ */
+public final class ArimaFit implements FittedModel {
+
+    /** Estimation method, as R's arima(method = ...). */
+    public enum Method { CSS_ML, ML, CSS }
+
+    private final ArimaOrder order;
+    private final String method;
+    private final double[] coef;      // ar, ma, sar, sma, constant (if any), undone transform
+    private final boolean hasConstant;
+    private final boolean drift;
+    private final double sigma2;      // forecast variance scale (R forecast's redefinition)
+    private final double sigma2Arima; // stats::arima's sigma2
+    private final double loglik;
+    private final double aic;
+    private final double aicc;
+    private final double bic;
+    private final double[] residuals;
+    private final int n;
+    private final double scale;
+    // state for forecasting (in scaled units)
+    private final double[] phi;
+    private final double[] theta;
+    private final double[] delta;
+    private final double[] stateA;
+    private final double[] stateP;
+    private final boolean varianceOk;
+
+    private ArimaFit(ArimaOrder order, String method, double[] coef, boolean hasConstant, boolean drift,
+                     double sigma2, double sigma2Arima, double loglik, double aic, double aicc, double bic,
+                     double[] residuals, int n, double scale, StateSpace ss, boolean varianceOk) {
+        this.order = order;
+        this.method = method;
+        this.coef = coef;
+        this.hasConstant = hasConstant;
+        this.drift = drift;
+        this.sigma2 = sigma2;
+        this.sigma2Arima = sigma2Arima;
+        this.loglik = loglik;
+        this.aic = aic;
+        this.aicc = aicc;
+        this.bic = bic;
+        this.residuals = residuals;
+        this.n = n;
+        this.scale = scale;
+        this.phi = ss.phi.clone();
+        this.theta = ss.theta.clone();
+        this.delta = ss.delta.clone();
+        this.stateA = ss.a.clone();
+        this.stateP = ss.pmat.clone();
+        this.varianceOk = varianceOk;
+    }
+
+    /** Fits with method CSS-ML; see {@link #fit(double[], ArimaOrder, boolean, Double, Method)}. */
+    public static ArimaFit fit(double[] y, ArimaOrder order, boolean includeConstant) {
+        return fit(y, order, includeConstant, null, Method.CSS_ML);
+    }
+
+    /**
+     * Fits the model.
+     *
+     * @param y               observations (finite), not modified
+     * @param order           the orders
+     * @param includeConstant mean (d + D = 0) or drift (d + D = 1); ignored with more differencing
+     * @param fixedConstant   when non-null, the constant is fixed at this value instead of estimated
+     * @param method          estimation method
+     * @throws ModelException when the fit fails (too few observations, non-stationary CSS start,
+     *                        non-finite likelihood)
+     */
+    public static ArimaFit fit(double[] y, ArimaOrder order, boolean includeConstant, Double fixedConstant,
+                               Method method) {
+        try {
+            return new Fitter(y, order, includeConstant, fixedConstant, method).run();
+        } catch (ArithmeticException e) {
+            throw new ModelException("arima " + order + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One fit's data and work space. */
+    private static final class Fitter {
+        final double[] x;       // scaled series
+        final int n;
+        final ArimaOrder o;
+        final int p;
+        final int q;
+        final int sp;
+        final int sq;
+        final int m;
+        final int narma;
+        final boolean constant;
+        final boolean isDrift;
+        final Double fixedConstant;
+        final Method method;
+        final double scale;
+        final double[] z;       // xreg column or null
+        final double[] delta;
+        final int pE;
+        final int qE;
+        final StateSpace ss;
+        final double[] phiE;
+        final double[] thetaE;
+        final double[] work;
+        final double[] scratch;
+        final double[] full;    // all parameters
+        final boolean[] mask;
+        final int nmask;
+        final double[] xr;      // x - z * beta
+        final double[] w;
+        final double[] res;
+        final double[] out = new double[3];
+        int ncond;
+        boolean varianceOk = true;
+
+        Fitter(double[] y, ArimaOrder order, boolean includeConstant, Double fixedConstant, Method method) {
+            this.n = y.length;
+            this.o = order;
+            this.p = order.p();
+            this.q = order.q();
+            this.sp = order.sp();
+            this.sq = order.sq();
+            this.m = order.period();
+            this.narma = p + q + sp + sq;
+            int diffs = order.d() + order.sd();
+            this.constant = includeConstant && diffs <= 1;
+            this.isDrift = constant && diffs == 1;
+            this.method = method;
+            double maxAbs = 0;
+            for (double v : y) {
+                maxAbs = Math.max(maxAbs, Math.abs(v));
+            }
+            double s = 1.0;
+            if (maxAbs > 0 && (maxAbs < 1e-30 || maxAbs > 1e30)) {
+                s = Math.scalb(1.0, -Math.getExponent(maxAbs));
+            }
+            this.scale = s;
+            this.x = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = y[i] * s;
+            }
+            this.fixedConstant = fixedConstant == null ? null : fixedConstant * s;
+            if (constant) {
+                z = new double[n];
+                for (int i = 0; i < n; i++) {
+                    z[i] = isDrift ? i + 1 : 1.0;
+                }
+            } else {
+                z = null;
+            }
+            // differencing polynomial: (1 - B)^d (1 - B^m)^D = 1 - sum delta_i B^i
+            double[] poly = {1.0};
+            for (int i = 0; i < order.d(); i++) {
+                poly = polyMul(poly, lagPoly(1));
+            }
+            for (int i = 0; i < order.sd(); i++) {
+                poly = polyMul(poly, lagPoly(m));
+            }
+            this.delta = new double[poly.length - 1];
+            for (int i = 1; i < poly.length; i++) {
+                delta[i - 1] = -poly[i];
+            }
+            this.pE = p + sp * m;
+            this.qE = q + sq * m;
+            this.ss = new StateSpace(pE, qE, delta);
+            this.phiE = new double[pE];
+            this.thetaE = new double[qE];
+            int npar = narma + (constant ? 1 : 0);
+            this.work = new double[npar];
+            this.scratch = new double[2 * Math.max(p, sp)];
+            this.full = new double[npar];
+            this.mask = new boolean[npar];
+            int k = 0;
+            for (int i = 0; i < npar; i++) {
+                mask[i] = !(i == narma && fixedConstant != null);
+                if (mask[i]) {
+                    k++;
+                }
+            }
+            this.nmask = k;
+            this.xr = new double[n];
+            this.w = new double[n];
+            this.res = new double[n];
+        }
+
+        private static double[] lagPoly(int lag) {
+            double[] a = new double[lag + 1];
+            a[0] = 1;
+            a[lag] = -1;
+            return a;
+        }
+
+        private static double[] polyMul(double[] a, double[] b) {
+            double[] c = new double[a.length + b.length - 1];
+            for (int i = 0; i < a.length; i++) {
+                for (int j = 0; j < b.length; j++) {
+                    c[i + j] += a[i] * b[j];
+                }
+            }
+            return c;
+        }
+
+        private void setMasked(double[] masked) {
+            int k = 0;
+            for (int i = 0; i < full.length; i++) {
+                if (mask[i]) {
+                    full[i] = masked[k++];
+                }
+            }
+        }
+
+        private double[] getMasked() {
+            double[] v = new double[nmask];
+            int k = 0;
+            for (int i = 0; i < full.length; i++) {
+                if (mask[i]) {
+                    v[k++] = full[i];
+                }
+            }
+            return v;
+        }
+
+        private void regressionResidual() {
+            if (constant) {
+                double beta = full[narma];
+                for (int i = 0; i < n; i++) {
+                    xr[i] = x[i] - z[i] * beta;
+                }
+            } else {
+                System.arraycopy(x, 0, xr, 0, n);
+            }
+        }
+
+        double cssObjective(double[] masked) {
+            setMasked(masked);
+            ArimaMath.expand(full, p, q, sp, sq, m, false, work, phiE, thetaE, scratch);
+            regressionResidual();
+            double v = StateSpace.css(xr, o.d(), o.sd(), m, phiE, pE, thetaE, qE, ncond, w, res);
+            return 0.5 * Math.log(v);
+        }
+
+        double mlObjective(double[] masked, boolean trans) {
+            setMasked(masked);
+            ArimaMath.expand(full, p, q, sp, sq, m, trans, work, phiE, thetaE, scratch);
+            ss.setModel(phiE, thetaE);
+            regressionResidual();
+            ss.filter(xr, out, null);
+            double s2 = out[0] / out[2];
+            return 0.5 * (Math.log(s2) + out[1] / out[2]);
+        }
+
+        ArimaFit run() {
+            int nUsed = n - delta.length;
+            if (nUsed <= 0) {
+                throw new ModelException("arima " + o + ": too few non-missing observations (" + n + ")");
+            }
+            java.util.Arrays.fill(full, 0.0);
+            double[] parscale = new double[nmask];
+            java.util.Arrays.fill(parscale, 1.0);
+            if (constant) {
+                if (fixedConstant != null) {
+                    full[narma] = fixedConstant;
+                } else {
+                    double[] reg = initialRegression();
+                    full[narma] = reg[0];
+                    double ps = 10 * reg[1];
+                    parscale[nmask - 1] = Double.isFinite(ps) && ps > 0 ? ps : 1.0;
+                }
+            }
+            ncond = o.d() + o.sd() * m + pE;
+            double value;
+            String label;
+            if (method == Method.CSS) {
+                label = "CSS";
+                double[] init = getMasked();
+                Bfgs opt = new Bfgs(nmask, parscale);
+                value = opt.minimize(this::cssObjective, init);
+                double[] hess = hessian(this::cssObjective, init, parscale);
+                varianceOk = diagonalOk(hess, null, nUsed);
+                setMasked(init);
+                ArimaMath.expand(full, p, q, sp, sq, m, false, work, phiE, thetaE, scratch);
+                ss.setModel(phiE, thetaE);
+                regressionResidual();
+                ss.filter(xr, out, null);
+                double s2 = StateSpace.css(xr, o.d(), o.sd(), m, phiE, pE, thetaE, qE, ncond, w, res);
+                double[] resid = res.clone();
+                return finish(label, value, s2, resid, nUsed, Double.NaN);
+            }
+            label = "CSS-ML";
+            if (method == Method.CSS_ML) {
+                double[] init = getMasked();
+                Bfgs opt = new Bfgs(nmask, parscale);
+                try {
+                    opt.minimize(this::cssObjective, init);
+                    if (opt.converged) {
+                        setMasked(init);
+                    }
+                } catch (ArithmeticException e) {
+                    throw new ModelException("arima " + o + ": CSS failed: " + e.getMessage(), e);
+                }
+                if (p > 0 && !ArimaMath.arStationary(full, 0, p)) {
+                    throw new ModelException("arima " + o + ": non-stationary AR part from CSS");
+                }
+                if (sp > 0 && !ArimaMath.arStationary(full, p + q, sp)) {
+                    throw new ModelException("arima " + o + ": non-stationary seasonal AR part from CSS");
+                }
+            } else {
+                label = "ML";
+            }
+            // to transformed space
+            if (p > 0) {
+                ArimaMath.arToPacf(full, 0, p, full, 0);
+            }
+            if (sp > 0) {
+                ArimaMath.arToPacf(full, p + q, sp, full, p + q);
+            }
+            if (q > 0) {
+                ArimaMath.maInvert(full, p, q);
+            }
+            if (sq > 0) {
+                ArimaMath.maInvert(full, p + q + sp, sq);
+            }
+            for (double v : full) {
+                if (!Double.isFinite(v)) {
+                    throw new ModelException("arima " + o + ": non-finite starting values");
+                }
+            }
+            double[] init = getMasked();
+            Bfgs opt = new Bfgs(nmask, parscale);
+            value = opt.minimize(v -> mlObjective(v, true), init);
+            setMasked(init);
+            boolean changed = false;
+            if (q > 0) {
+                double[] before = full.clone();
+                ArimaMath.maInvert(full, p, q);
+                changed |= !java.util.Arrays.equals(before, full);
+            }
+            if (sq > 0) {
+                double[] before = full.clone();
+                ArimaMath.maInvert(full, p + q + sp, sq);
+                changed |= !java.util.Arrays.equals(before, full);
+            }
+            if (changed) {
+                value = mlObjective(getMasked(), true);
+            }
+            double[] optimum = getMasked();
+            double[] hess = hessian(v -> mlObjective(v, true), optimum, parscale);
+            double[] jac = transformJacobian();
+            setMasked(optimum);
+            varianceOk = diagonalOk(hess, jac, nUsed);
+            // undo the transform
+            if (p > 0) {
+                ArimaMath.pacfToAr(full, 0, p, full, 0);
+            }
+            if (sp > 0) {
+                ArimaMath.pacfToAr(full, p + q, sp, full, p + q);
+            }
+            ArimaMath.expand(full, p, q, sp, sq, m, false, work, phiE, thetaE, scratch);
+            ss.setModel(phiE, thetaE);
+            regressionResidual();
+            double[] resid = new double[n];
+            ss.filter(xr, out, resid);
+            double s2 = out[0] / nUsed;
+            return finish(label, value, s2, resid, nUsed, 0);
+        }
+
+        /** optim's numerical Hessian (R optimHess): central differences of central-difference gradients. */
+        private double[] hessian(Bfgs.Objective fn, double[] at, double[] parscale) {
+            int k = at.length;
+            double[] h = new double[k * k];
+            double[] g1 = new double[k];
+            double[] g2 = new double[k];
+            double[] pt = at.clone();
+            for (int i = 0; i < k; i++) {
+                double eps = 1e-3 * parscale[i];
+                pt[i] = at[i] + eps;
+                grad(fn, pt, parscale, g1);
+                pt[i] = at[i] - eps;
+                grad(fn, pt, parscale, g2);
+                pt[i] = at[i];
+                for (int j = 0; j < k; j++) {
+                    h[i * k + j] = (g1[j] - g2[j]) / (2 * eps);
+                }
+            }
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < i; j++) {
+                    double v = 0.5 * (h[i * k + j] + h[j * k + i]);
+                    h[i * k + j] = v;
+                    h[j * k + i] = v;
+                }
+            }
+            return h;
+        }
+
+        private static void grad(Bfgs.Objective fn, double[] at, double[] parscale, double[] out) {
+            double[] pt = at.clone();
+            for (int j = 0; j < at.length; j++) {
+                double eps = 1e-3 * parscale[j];
+                pt[j] = at[j] + eps;
+                double f1 = fn.value(pt);
+                pt[j] = at[j] - eps;
+                double f2 = fn.value(pt);
+                pt[j] = at[j];
+                out[j] = (f1 - f2) / (2 * eps);
+            }
+        }
+
+        /** Jacobian (masked, row = raw parameter, column = coefficient) of the AR transform, as R's ARIMA_Gradtrans. */
+        private double[] transformJacobian() {
+            int np = full.length;
+            double[] a = new double[np * np];
+            for (int i = 0; i < np; i++) {
+                a[i * np + i] = 1.0;
+            }
+            jacBlock(a, np, 0, p);
+            jacBlock(a, np, p + q, sp);
+            double[] out = new double[nmask * nmask];
+            int ri = 0;
+            for (int i = 0; i < np; i++) {
+                if (!mask[i]) {
+                    continue;
+                }
+                int ci = 0;
+                for (int j = 0; j < np; j++) {
+                    if (mask[j]) {
+                        out[ri * nmask + ci++] = a[i * np + j];
+                    }
+                }
+                ri++;
+            }
+            return out;
+        }
+
+        private void jacBlock(double[] a, int np, int from, int k) {
+            if (k == 0) {
+                return;
+            }
+            double[] w1 = new double[k];
+            double[] w2 = new double[k];
+            double[] w3 = new double[k];
+            System.arraycopy(full, from, w1, 0, k);
+            ArimaMath.pacfToAr(w1, 0, k, w2, 0);
+            for (int i = 0; i < k; i++) {
+                w1[i] += 1e-3;
+                ArimaMath.pacfToAr(w1, 0, k, w3, 0);
+                for (int j = 0; j < k; j++) {
+                    a[(from + i) * np + from + j] = (w3[j] - w2[j]) / 1e-3;
+                }
+                w1[i] -= 1e-3;
+            }
+        }
+
+        /** forecast:::checkarima: false when a coefficient variance A'(H n)^-1 A is negative, NaN or H is singular. */
+        private boolean diagonalOk(double[] h, double[] jac, int nUsed) {
+            int k = nmask;
+            if (k == 0) {
+                return true;
+            }
+            double[][] hm = new double[k][k];
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < k; j++) {
+                    hm[i][j] = h[i * k + j] * nUsed;
+                    if (!Double.isFinite(hm[i][j])) {
+                        return false;
+                    }
+                }
+            }
+            org.hipparchus.linear.RealMatrix inv;
+            try {
+                inv = new org.hipparchus.linear.LUDecomposition(
+                        new org.hipparchus.linear.Array2DRowRealMatrix(hm, false), 0.0).getSolver().getInverse();
+            } catch (RuntimeException e) {
+                return false;
+            }
+            for (int c = 0; c < k; c++) {
+                double v = 0;
+                for (int i = 0; i < k; i++) {
+                    for (int j = 0; j < k; j++) {
+                        double ai = jac == null ? (i == c ? 1 : 0) : jac[i * k + c];
+                        double aj = jac == null ? (j == c ? 1 : 0) : jac[j * k + c];
+                        v += ai * inv.getEntry(i, j) * aj;
+                    }
+                }
+                if (!(v >= 0)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Least squares of the differenced series on the differenced regressor: {coef, se}. */
+        private double[] initialRegression() {
+            double[] dx = x.clone();
+            double[] dz = z.clone();
+            int len = n;
+            for (int i = 0; i < o.d(); i++) {
+                len = diffInPlace(dx, len, 1);
+                diffInPlace(dz, len + 1, 1);
+            }
+            for (int i = 0; i < o.sd(); i++) {
+                int before = len;
+                len = diffInPlace(dx, len, m);
+                diffInPlace(dz, before, m);
+            }
+            double[] r = lsThroughOrigin(dx, dz, len);
+            if (r == null) {
+                r = lsThroughOrigin(x, z, n);
+            }
+            return r == null ? new double[] {0, 1} : r;
+        }
+
+        private static int diffInPlace(double[] a, int len, int lag) {
+            if (len <= lag) {
+                return 0;
+            }
+            for (int i = 0; i < len - lag; i++) {
+                a[i] = a[i + lag] - a[i];
+            }
+            return len - lag;
+        }
+
+        private static double[] lsThroughOrigin(double[] yv, double[] zv, int len) {
+            if (len <= 1) {
+                return null;
+            }
+            double szz = 0;
+            double szy = 0;
+            for (int i = 0; i < len; i++) {
+                szz += zv[i] * zv[i];
+                szy += zv[i] * yv[i];
+            }
+            if (szz == 0) {
+                return null;
+            }
+            double b = szy / szz;
+            double rss = 0;
+            for (int i = 0; i < len; i++) {
+                double e = yv[i] - b * zv[i];
+                rss += e * e;
+            }
+            return new double[] {b, Math.sqrt(rss / (len - 1) / szz)};
+        }
+
+        private ArimaFit finish(String label, double value, double s2, double[] resid, int nUsed, double aicFlag) {
+            double logScale = Math.log(scale);
+            double ll = -0.5 * (2 * nUsed * value + nUsed + nUsed * Math.log(2 * Math.PI)) - nUsed * logScale;
+            int npar = nmask + 1;
+            int nstar = n - o.d() - o.sd() * m;
+            double aicV = Double.isNaN(aicFlag) ? Double.NaN : -2 * ll + 2 * nmask + 2;
+            double aiccV = aicV + 2.0 * npar * (nstar / (double) (nstar - npar - 1) - 1);
+            double bicV = aicV + npar * (Math.log(nstar) - 2);
+            double ssr = 0;
+            double[] residOut = new double[n];
+            for (int i = 0; i < n; i++) {
+                ssr += resid[i] * resid[i];
+                residOut[i] = resid[i] / scale;
+            }
+            double sig = ssr / (nstar - npar + 1);
+            double[] coefOut = full.clone();
+            if (constant) {
+                coefOut[narma] = full[narma] / scale;
+            }
+            double sigS = sig / (scale * scale);
+            double sigA = s2 / (scale * scale);
+            return new ArimaFit(o, label, coefOut, constant, isDrift, sigS, sigA, ll, aicV, aiccV, bicV,
+                    residOut, n, scale, ss, varianceOk);
+        }
+    }
+
+    /** False when R's forecast would reject the fit for NaN coefficient standard errors (checkarima). */
+    public boolean varianceOk() {
+        return varianceOk;
+    }
+
+    /** The orders. */
+    public ArimaOrder order() {
+        return order;
+    }
+
+    /** Coefficients ar1..p, ma1..q, sar1..P, sma1..Q, then the mean or drift when present. */
+    public double[] coefficients() {
+        return coef.clone();
+    }
+
+    public boolean hasConstant() {
+        return hasConstant;
+    }
+
+    public boolean hasDrift() {
+        return drift;
+    }
+
+    /** Residual variance as forecast's Arima() reports it (used for the prediction intervals). */
+    public double sigma2() {
+        return sigma2;
+    }
+
+    /** Residual variance as stats::arima reports it (ML: ssq / n.used; CSS: CSS mean square). */
+    public double sigma2Arima() {
+        return sigma2Arima;
+    }
+
+    public double logLikelihood() {
+        return loglik;
+    }
+
+    /** AIC; NaN for method CSS (as R). */
+    public double aic() {
+        return aic;
+    }
+
+    public double aicc() {
+        return aicc;
+    }
+
+    public double bic() {
+        return bic;
+    }
+
+    public double[] residuals() {
+        return residuals.clone();
+    }
+
+    /** Expanded AR polynomial coefficients (length p + P m), as R's model$phi. */
+    public double[] phi() {
+        return phi.clone();
+    }
+
+    /** Expanded MA polynomial coefficients (length q + Q m), as R's model$theta. */
+    public double[] theta() {
+        return theta.clone();
+    }
+
+    @Override
+    public String method() {
+        String s = order.toString();
+        if (hasConstant) {
+            s += drift ? " with drift" : " with non-zero mean";
+        } else if (order.d() + order.sd() == 0) {
+            s += " with zero mean";
+        }
+        return s;
+    }
+
+    /** Point forecasts and standard errors (as predict.Arima with forecast's sigma2). */
+    public double[][] predict(int horizon) {
+        if (horizon < 1) {
+            throw new IllegalArgumentException("Invalid forecast horizon h = " + horizon);
+        }
+        StateSpace s = new StateSpace(phi.length, theta.length, delta);
+        s.restore(phi, theta, stateA, stateP);
+        double[] mean = new double[horizon];
+        double[] var = new double[horizon];
+        s.forecast(horizon, mean, var);
+        double[] se = new double[horizon];
+        double c = hasConstant ? coef[coef.length - 1] : 0.0;
+        for (int h = 0; h < horizon; h++) {
+            mean[h] = mean[h] / scale + (hasConstant ? (drift ? (n + h + 1) * c : c) : 0.0);
+            se[h] = Math.sqrt(Math.max(var[h], 0) * sigma2);
+        }
+        return new double[][] {mean, se};
+    }
+
+    @Override
+    public Forecast forecast(int horizon, double[] levels) {
+        if (horizon < 1) {
+            throw new IllegalArgumentException("Invalid forecast horizon h = " + horizon);
+        }
+        java.util.Objects.requireNonNull(levels, "levels");
+        double[] lv = levels.clone();
+        for (double level : lv) {
+            if (!(level > 0 && level < 100)) {
+                throw new IllegalArgumentException("Invalid prediction interval level " + level
+                        + " (levels are percentages strictly between 0 and 100)");
+            }
+        }
+        double[][] ps = predict(horizon);
+        double[] mean = ps[0];
+        double[] se = ps[1];
+        double[][] lower = new double[lv.length][horizon];
+        double[][] upper = new double[lv.length][horizon];
+        for (int i = 0; i < lv.length; i++) {
+            double zq = Distributions.normalQuantile(0.5 + lv[i] / 200);
+            for (int j = 0; j < horizon; j++) {
+                lower[i][j] = mean[j] - zq * se[j];
+                upper[i][j] = mean[j] + zq * se[j];
+            }
+            checkFinite(lower[i]);
+            checkFinite(upper[i]);
+        }
+        checkFinite(mean);
+        return new Forecast(method(), "", mean, lv, lower, upper);
+    }
+
+    private static void checkFinite(double[] v) {
+        for (double d : v) {
+            if (!Double.isFinite(d)) {
+                throw new ModelException("arima: forecast overflowed (data too large in magnitude)");
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return method() + " [coef=" + java.util.Arrays.toString(coef) + ", sigma2=" + sigma2
+                + ", loglik=" + loglik + ", aicc=" + aicc + "]";
+    }
+}
