@@ -369,7 +369,7 @@ public final class LongCsvReader {
                 }
             }
             if (ok && axis != null) {
-                onSeries.accept(new Series(id, Arrays.copyOf(values, n), axis, firstLine));
+                onSeries.accept(Series.of(id, Arrays.copyOf(values, n), axis, firstLine, ds));
             }
         }
 
