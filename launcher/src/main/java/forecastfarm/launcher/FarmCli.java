@@ -1,5 +1,6 @@
 package forecastfarm.launcher;
 
+import forecastfarm.launcher.api.ForecastFarmException;
 import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.farm.FarmException;
 import forecastfarm.launcher.inspect.Inspector;
@@ -55,9 +56,11 @@ public final class FarmCli implements Callable<Integer>
         return cli.execute(args);
     }
 
-    private static int handle(final Exception ex, final CommandLine commandLine)
+    private static int handle(final Exception thrown, final CommandLine commandLine)
     {
         final PrintStream err = System.err;
+        final Exception ex = thrown instanceof ForecastFarmException && thrown.getCause() instanceof Exception cause ?
+            cause : thrown;
         if (ex instanceof InputException || ex instanceof IllegalArgumentException)
         {
             err.println("error: " + ex.getMessage());
@@ -168,6 +171,15 @@ public final class FarmCli implements Callable<Integer>
             description = "recycle a worker whose heap after GC exceeds this (default: off)")
         long maxWorkerHeapMb;
 
+        @Option(names = "--resume", description = "skip the series that joblog.tsv in --out lists as finished (OK, " +
+            "FAILED or POISONED) and keep their rows; useful when the farm dir is gone (a rerun with the farm dir " +
+            "resumes by itself)")
+        boolean resume;
+
+        @Option(names = "--retry-failed", description = "like --resume, but series that FAILED, were POISONED or " +
+            "not run are run again (in the farm dir too)")
+        boolean retryFailed;
+
         @Option(names = "--id-col", defaultValue = "unique_id") String idCol;
         @Option(names = "--time-col", defaultValue = "ds") String timeCol;
         @Option(names = "--value-col", defaultValue = "y") String valueCol;
@@ -197,12 +209,13 @@ public final class FarmCli implements Callable<Integer>
             }
             final double[] sortedLevels = Arrays.stream(levels).sorted().distinct().toArray();
             final ForecastJobOptions options = new ForecastJobOptions(input, horizon, seasonLength,
-                List.copyOf(models), sortedLevels, out, idCol, timeCol, valueCol);
+                List.copyOf(models), sortedLevels, out, idCol, timeCol, valueCol, resume, retryFailed, 0);
             final FarmContext ctx = new FarmContext()
                 .farmDir(farmDir != null ? farmDir : defaultFarmBase().resolve(options.jobId()))
                 .taskTimeoutMs(Durations.toMillis(taskTimeout))
                 .heartbeatTimeoutMs(Durations.toMillis(heartbeatTimeout))
                 .maxAttempts(maxAttempts)
+                .retryFailed(retryFailed)
                 .maxTasksPerWorker(maxTasksPerWorker)
                 .maxWorkerHeapBytes(maxWorkerHeapMb > 0 ? maxWorkerHeapMb << 20 : Long.MAX_VALUE);
             if (workers != null)
@@ -226,6 +239,10 @@ public final class FarmCli implements Callable<Integer>
         @Option(names = "--id", description = "print this series' result")
         String id;
 
+        @Option(names = "--watch", arity = "0..1", fallbackValue = "2s", description = "refresh the view every " +
+            "interval (default 2s) until the launcher finishes or Ctrl-C")
+        String watch;
+
         @Override
         public Integer call()
         {
@@ -241,6 +258,11 @@ public final class FarmCli implements Callable<Integer>
             }
             try
             {
+                if (watch != null)
+                {
+                    inspector.watch(Durations.toMillis(watch), System.console() != null);
+                    return ExitCodes.OK;
+                }
                 inspector.printStatus(System.currentTimeMillis());
             }
             catch (final IllegalStateException ex)

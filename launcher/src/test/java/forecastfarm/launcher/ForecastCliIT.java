@@ -67,7 +67,8 @@ class ForecastCliIT
             "--out", out.toString()}, new PrintStream(console, true, StandardCharsets.UTF_8));
 
         assertEquals(2, exit, "one invalid and one failed series; console:\n" + console);
-        assertTrue(console.toString(StandardCharsets.UTF_8).contains("2 ok, 1 failed"), console.toString());
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains("succeeded 2, failed 1, poisoned 0, invalid input 1"),
+            console.toString());
         final List<String> forecasts = Files.readAllLines(out.resolve("forecasts.csv"));
         assertEquals("unique_id,ds,step,model,forecast,lo-80,hi-80,lo-95,hi-95", forecasts.get(0));
         assertEquals(1 + 2 * 5 * 2, forecasts.size(), "2 series x 5 steps x 2 models");
@@ -91,6 +92,49 @@ class ForecastCliIT
         assertEquals(2, summary.get("ok").asInt());
         assertEquals(1, summary.get("failed").asInt());
         assertTrue(summary.get("task_ms").has("p95"));
+
+        final List<String> joblog = Files.readAllLines(out.resolve("joblog.tsv"));
+        assertEquals("seq\tid\tworker\tstart\truntime\tattempts\tstatus\treason", joblog.get(0));
+        assertEquals(1 + 4, joblog.size(), "3 series run and 1 invalid: " + joblog);
+        assertTrue(joblog.stream().anyMatch(l -> l.matches("1\tSTOCK\t[01]\t\\d+\\.\\d{3}\t[0-9.]+\t1\tOK\t")),
+            joblog.toString());
+        assertTrue(joblog.stream().anyMatch(l -> l.startsWith("0\tBAD\t-1\t") && l.contains("INVALID")), joblog.toString());
+        assertTrue(joblog.stream().anyMatch(l -> l.startsWith("3\tSHORT\t") && l.contains("\tFAILED\t")), joblog.toString());
+    }
+
+    @Test
+    void resumeFromTheJoblogKeepsFinishedSeriesEvenWithoutTheFarmDir() throws Exception
+    {
+        final Path out = tmp.resolve("out");
+        final PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        final String[] args = {"forecast", "--input", input().toString(), "--horizon", "5", "--model", "naive",
+            "--workers", "1", "--farm-dir", tmp.resolve("farm").toString(), "--out", out.toString()};
+        assertEquals(2, FarmCli.execute(args, quiet));
+        final List<String> firstForecasts = Files.readAllLines(out.resolve("forecasts.csv"));
+        try (java.util.stream.Stream<Path> paths = Files.walk(tmp.resolve("farm")))
+        {
+            for (final Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList())
+            {
+                Files.delete(path);
+            }
+        }
+
+        final ByteArrayOutputStream console = new ByteArrayOutputStream();
+        final String[] resume = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+            java.util.stream.Stream.of("--resume")).toArray(String[]::new);
+        assertEquals(2, FarmCli.execute(resume, new PrintStream(console, true, StandardCharsets.UTF_8)));
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains("forecasting 0 series"), console.toString());
+        assertEquals(firstForecasts, Files.readAllLines(out.resolve("forecasts.csv")), "rows carried over");
+        final List<String> joblog = Files.readAllLines(out.resolve("joblog.tsv"));
+        assertEquals(1, joblog.stream().filter(l -> l.contains("\tSTOCK\t")).count(), joblog.toString());
+        assertEquals(1, joblog.stream().filter(l -> l.contains("\tSHORT\t")).count(), joblog.toString());
+
+        final ByteArrayOutputStream retry = new ByteArrayOutputStream();
+        final String[] retryFailed = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+            java.util.stream.Stream.of("--retry-failed")).toArray(String[]::new);
+        assertEquals(2, FarmCli.execute(retryFailed, new PrintStream(retry, true, StandardCharsets.UTF_8)));
+        assertTrue(retry.toString(StandardCharsets.UTF_8).contains("forecasting 1 series"), retry.toString());
+        assertEquals(firstForecasts.size(), Files.readAllLines(out.resolve("forecasts.csv")).size());
     }
 
     @Test

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a list of tasks on a farm of worker processes, end to end: takes the farm dir, resumes what an earlier run
+ * Runs tasks on a farm of worker processes, end to end: takes the farm dir, resumes what an earlier run
  * left, starts the workers, runs the conductor until every task is finished (or the run is drained by a signal),
  * stops the workers and leaves every result in the results map.
  */
@@ -40,6 +40,40 @@ public final class Farm
      * @throws FarmException when the farm cannot run (farm dir busy or holding another job, ...).
      */
     public static FarmReport run(final FarmContext ctx, final List<TaskSpec> tasks, final String job,
+        final MapSizing sizing, final FarmListener listener, final boolean handleSignals)
+    {
+        requireUniqueKeys(tasks);
+        return run(ctx, TaskIntake.of(tasks), job, sizing, listener, handleSignals);
+    }
+
+    /**
+     * Runs the tasks submitted to the intake, as they come, until the intake is closed and every task is finished
+     * (or the run is drained by a signal, or aborted: then the intake is cancelled). Blocks the calling thread:
+     * submit from another one.
+     *
+     * @param job           what identifies this job (inputs and options): a farm dir holding another job is refused.
+     * @param sizing        the results map's size, for a new farm dir (it may grow to 4 times its entries).
+     * @param handleSignals true to drain on SIGINT/SIGTERM/SIGUSR1 (the CLI), false when embedded.
+     * @return the report; every finished task's {@link ResultRecord} is in the results map.
+     * @throws FarmException when the farm cannot run (farm dir busy or holding another job, ...).
+     */
+    public static FarmReport run(final FarmContext ctx, final TaskIntake intake, final String job,
+        final MapSizing sizing, final FarmListener listener, final boolean handleSignals)
+    {
+        try
+        {
+            return runChecked(ctx, intake, job, sizing, listener, handleSignals);
+        }
+        finally
+        {
+            if (!intake.isExhausted())
+            {
+                intake.cancel();
+            }
+        }
+    }
+
+    private static FarmReport runChecked(final FarmContext ctx, final TaskIntake tasks, final String job,
         final MapSizing sizing, final FarmListener listener, final boolean handleSignals)
     {
         ctx.conclude();
@@ -63,46 +97,28 @@ public final class Farm
         }
     }
 
-    private static FarmReport runLocked(final FarmContext ctx, final FarmDirectory farm, final List<TaskSpec> tasks,
+    private static FarmReport runLocked(final FarmContext ctx, final FarmDirectory farm, final TaskIntake tasks,
         final String job, final MapSizing requestedSizing, final FarmListener listener, final boolean handleSignals)
     {
         final long startNs = System.nanoTime();
         final MapSizing sizing = FarmManifest.checkOrWrite(farm, job, requestedSizing);
         ResumeRecovery.killLeftoverWorkers(farm);
-        final Map<String, Integer> taskByKey = indexByKey(tasks);
         try (ResultStore store = ResultStore.openForLauncher(farm, sizing, ctx.stuckMapWriteMs()))
         {
-            final int replayed = ResumeRecovery.replayOldResults(farm, store, taskByKey);
+            final int replayed = ResumeRecovery.replayOldResults(farm, store);
             if (replayed > 0)
             {
                 LOG.info("recovered {} results from the queues of an earlier run", replayed);
             }
-            final TaskLedger ledger = new TaskLedger(tasks, ctx.maxAttempts());
-            for (final String key : store.keys())
-            {
-                final Integer task = taskByKey.get(key);
-                final byte[] value = task == null ? null : store.get(key);
-                if (value != null)
-                {
-                    final ResultRecord record = ResultRecord.decode(value);
-                    ledger.markResumed(task, record.status(), record.attempts());
-                }
-            }
-            ledger.seal();
-            if (ledger.resumedCount() > 0)
-            {
-                LOG.info("resuming: {} of {} tasks already finished in this farm dir", ledger.resumedCount(), tasks.size());
-            }
+            final TaskLedger ledger = new TaskLedger(ctx.maxAttempts());
             final long runId = System.currentTimeMillis();
             try (StatusFile status = StatusFile.create(farm.statusFile(), ctx.workers(), ProcessHandle.current().pid(),
                 runId, ctx.clock().time()))
             {
-                status.farmCounter(FarmCounter.TASKS_TOTAL).setRelease(tasks.size());
-                status.farmCounter(FarmCounter.RESUMED).setRelease(ledger.resumedCount());
                 status.launcherState(LauncherState.RUNNING);
                 final FarmConductor[] holder = new FarmConductor[1];
                 final WorkerSpawner spawner = new CommonsExecWorkerSpawner(ctx, runId, event -> holder[0].offer(event));
-                final FarmConductor conductor = new FarmConductor(ctx, runId, ledger, store, status, spawner, listener);
+                final FarmConductor conductor = new FarmConductor(ctx, runId, ledger, tasks, store, status, spawner, listener);
                 holder[0] = conductor;
                 final SignalHandlers signals = handleSignals ? SignalHandlers.install(conductor) : null;
                 try
@@ -122,9 +138,14 @@ public final class Farm
                     }
                 }
                 store.flush();
+                if (ledger.resumedCount() > 0)
+                {
+                    LOG.info("resumed: {} of {} tasks were already finished in this farm dir", ledger.resumedCount(),
+                        ledger.size());
+                }
                 status.launcherState(LauncherState.FINISHED);
                 ResumeRecovery.deleteTree(farm.runQueuesDir(runId));
-                return new FarmReport(tasks.size(), ledger.okCount(), ledger.failedCount(), ledger.poisonedCount(),
+                return new FarmReport(ledger.size(), ledger.okCount(), ledger.failedCount(), ledger.poisonedCount(),
                     ledger.resumedCount(), ledger.retryCount(), conductor.workerRestarts(), ctx.workers(),
                     System.nanoTime() - startNs, conductor.stats().cpuNsTotal(), store.rotations(),
                     conductor.interruptedBy(), conductor.abortReason());
@@ -141,17 +162,16 @@ public final class Farm
         }
     }
 
-    private static Map<String, Integer> indexByKey(final List<TaskSpec> tasks)
+    private static void requireUniqueKeys(final List<TaskSpec> tasks)
     {
-        final Map<String, Integer> byKey = new HashMap<>(tasks.size() * 2);
-        for (int i = 0; i < tasks.size(); i++)
+        final java.util.Set<String> keys = new java.util.HashSet<>(tasks.size() * 2);
+        for (final TaskSpec task : tasks)
         {
-            if (byKey.putIfAbsent(tasks.get(i).key(), i) != null)
+            if (!keys.add(task.key()))
             {
-                throw new FarmException("two tasks have the key '" + tasks.get(i).key() + "'; keys must be unique");
+                throw new FarmException("two tasks have the key '" + task.key() + "'; keys must be unique");
             }
         }
-        return byKey;
     }
 
     /**
@@ -159,7 +179,8 @@ public final class Farm
      */
     private static final class SignalHandlers
     {
-        private static final List<String> SIGNALS = List.of("INT", "TERM");
+        /** INT: Ctrl-C; TERM: kill, SLURM's cancel and preemption; USR1: SLURM's warning before the time limit. */
+        private static final List<String> SIGNALS = List.of("INT", "TERM", "USR1");
         private final Map<String, sun.misc.SignalHandler> previous = new HashMap<>();
 
         static SignalHandlers install(final FarmConductor conductor)

@@ -34,6 +34,8 @@ final class FarmConductor implements Agent
     private final FarmContext ctx;
     private final long runId;
     private final TaskLedger ledger;
+    private final TaskIntake intake;
+    private final int backlogLowWater;
     private final ResultStore store;
     private final StatusFile status;
     private final WorkerSpawner spawner;
@@ -53,12 +55,14 @@ final class FarmConductor implements Agent
     private String abortReason;
     private String interruptedBy;
 
-    FarmConductor(final FarmContext ctx, final long runId, final TaskLedger ledger, final ResultStore store,
-        final StatusFile status, final WorkerSpawner spawner, final FarmListener listener)
+    FarmConductor(final FarmContext ctx, final long runId, final TaskLedger ledger, final TaskIntake intake,
+        final ResultStore store, final StatusFile status, final WorkerSpawner spawner, final FarmListener listener)
     {
         this.ctx = ctx;
         this.runId = runId;
         this.ledger = ledger;
+        this.intake = intake;
+        this.backlogLowWater = Math.max(64, ctx.workers() * ctx.maxInFlightPerWorker());
         this.store = store;
         this.status = status;
         this.spawner = spawner;
@@ -85,6 +89,7 @@ final class FarmConductor implements Agent
     {
         final long nowMs = clock.time();
         int work = drainEvents(nowMs);
+        work += takeTasks();
         work += collectResults();
         work += store.checkStuck(System.nanoTime());
         work += superviseWorkers(nowMs);
@@ -104,7 +109,43 @@ final class FarmConductor implements Agent
 
     boolean isDone()
     {
-        return (ledger.allFinished() || draining || abortReason != null) && workers.stream().noneMatch(WorkerProcess::alive);
+        return (allFinished() || draining || abortReason != null) && workers.stream().noneMatch(WorkerProcess::alive);
+    }
+
+    private boolean allFinished()
+    {
+        return intake.isExhausted() && ledger.allFinished();
+    }
+
+    /**
+     * Moves submitted tasks into the ledger while its backlog is low; a task whose result an earlier run stored is
+     * finished at once (resume), unless it failed and failed tasks are to be retried.
+     */
+    private int takeTasks()
+    {
+        if (!draining && intake.stopRequest() != null)
+        {
+            onShutdownSignal(intake.stopRequest(), clock.time());
+        }
+        if (draining || abortReason != null)
+        {
+            return 0;
+        }
+        final int room = backlogLowWater - ledger.pendingCount();
+        return room <= 0 ? 0 : intake.drainTo(this::take, room);
+    }
+
+    private void take(final TaskSpec spec)
+    {
+        final byte[] stored = store.contains(spec.key()) ? store.get(spec.key()) : null;
+        final ResultRecord record = stored == null ? null : ResultRecord.decode(stored);
+        if (record == null || (ctx.retryFailed() && record.status() != TaskStatus.OK))
+        {
+            ledger.add(spec);
+            return;
+        }
+        final int task = ledger.addFinished(spec, record.status(), record.attempts());
+        listener.onTaskResumed(task, spec, record);
     }
 
     private int drainEvents(final long nowMs)
@@ -202,7 +243,7 @@ final class FarmConductor implements Agent
             }
         }
         worker.exited(restartAtMs, disable);
-        if (workers.stream().allMatch(w -> w.phase() == WorkerProcess.Phase.DISABLED) && !ledger.allFinished())
+        if (workers.stream().allMatch(w -> w.phase() == WorkerProcess.Phase.DISABLED) && !allFinished())
         {
             abortReason = "every worker slot keeps crashing at start; see " +
                 ctx.farmDirectory().workerLog(worker.slot(), worker.generation());
@@ -323,7 +364,7 @@ final class FarmConductor implements Agent
 
     private int finishWhenDone(final long nowMs)
     {
-        final boolean nothingLeft = ledger.allFinished() || abortReason != null;
+        final boolean nothingLeft = allFinished() || abortReason != null;
         if (!nothingLeft || stopSentMs >= 0)
         {
             return 0;
@@ -333,15 +374,19 @@ final class FarmConductor implements Agent
         return 1;
     }
 
+    /**
+     * @param signal the signal's name without "SIG" ("TERM"), or what else asked to stop.
+     */
     private void onShutdownSignal(final String signal, final long nowMs)
     {
         if (!draining)
         {
             draining = true;
             interruptedBy = signal;
+            intake.cancel();
             drainDeadlineMs = nowMs + ctx.drainGraceMs();
-            LOG.warn("SIG{}: draining: no new tasks, running tasks get {} s to finish; send it again to stop at once",
-                signal, ctx.drainGraceMs() / 1000);
+            LOG.warn("{}: draining: no new tasks, running tasks get {} s to finish; send it again to stop at once",
+                signalName(signal), ctx.drainGraceMs() / 1000);
             workers.forEach(worker ->
             {
                 if (worker.acceptsTasks())
@@ -353,7 +398,7 @@ final class FarmConductor implements Agent
         }
         else
         {
-            LOG.warn("SIG{} again: stopping now", signal);
+            LOG.warn("{} again: stopping now", signalName(signal));
             workers.forEach(worker ->
             {
                 if (worker.alive())
@@ -362,6 +407,11 @@ final class FarmConductor implements Agent
                 }
             });
         }
+    }
+
+    private static String signalName(final String signal)
+    {
+        return signal.matches("[A-Z0-9]+") ? "SIG" + signal : signal;
     }
 
     /**
@@ -391,6 +441,12 @@ final class FarmConductor implements Agent
             alive += worker.alive() ? 1 : 0;
         }
         status.launcherHeartbeatMs(nowMs);
+        if (abortReason != null && !intake.isCancelled())
+        {
+            intake.cancel();
+        }
+        status.farmCounter(FarmCounter.TASKS_TOTAL).setRelease(intake.submitted());
+        status.farmCounter(FarmCounter.RESUMED).setRelease(ledger.resumedCount());
         status.farmCounter(FarmCounter.PENDING).setRelease(ledger.pendingCount());
         status.farmCounter(FarmCounter.RUNNING).setRelease(ledger.inFlightCount());
         status.farmCounter(FarmCounter.DONE).setRelease(ledger.okCount());

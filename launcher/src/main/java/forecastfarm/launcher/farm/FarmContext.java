@@ -34,6 +34,7 @@ public final class FarmContext
     private long startupTimeoutMs = STARTUP_TIMEOUT_MS_DEFAULT;
     private int maxAttempts = MAX_ATTEMPTS_DEFAULT;
     private int maxInFlightPerWorker = MAX_IN_FLIGHT_DEFAULT;
+    private boolean retryFailed;
     private long targetQueuedWorkMs = 5;
     private long maxTasksPerWorker = 1_000_000;
     private long maxWorkerHeapBytes = Long.MAX_VALUE;
@@ -94,6 +95,12 @@ public final class FarmContext
     public FarmContext startupTimeoutMs(final long v) { startupTimeoutMs = v; return this; }
     public int maxAttempts() { return maxAttempts; }
     public FarmContext maxAttempts(final int v) { maxAttempts = v; return this; }
+    /**
+     * @return true to run again the tasks an earlier run in this farm dir finished as FAILED or POISONED (their
+     * OK results are still reused).
+     */
+    public boolean retryFailed() { return retryFailed; }
+    public FarmContext retryFailed(final boolean v) { retryFailed = v; return this; }
     public int maxInFlightPerWorker() { return maxInFlightPerWorker; }
     public FarmContext maxInFlightPerWorker(final int v) { maxInFlightPerWorker = v; return this; }
     public long targetQueuedWorkMs() { return targetQueuedWorkMs; }

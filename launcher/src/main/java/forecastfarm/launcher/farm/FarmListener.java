@@ -14,4 +14,12 @@ public interface FarmListener
      * @param record what was stored for it (also when it FAILED or was POISONED).
      */
     void onTaskFinished(int task, TaskSpec spec, ResultRecord record);
+
+    /**
+     * A task whose result an earlier run in the same farm dir stored: it is not run again.
+     */
+    default void onTaskResumed(int task, TaskSpec spec, ResultRecord record)
+    {
+        onTaskFinished(task, spec, record);
+    }
 }

@@ -43,7 +43,7 @@ public final class ResultStore implements AutoCloseable
     private final FarmDirectory farm;
     private final MapSizing sizing;
     private final long stuckWriteMs;
-    private final List<String> keysWritten = new ArrayList<>();
+    private final java.util.Set<String> keysWritten = new java.util.HashSet<>();
     private int generation;
     private ChronicleMap<CharSequence, byte[]> map;
     private MapWriter writer;
@@ -121,6 +121,14 @@ public final class ResultStore implements AutoCloseable
     public byte[] get(final String key)
     {
         return map.get(key);
+    }
+
+    /**
+     * @return true when the key was stored, by this run or an earlier one (an in-memory check).
+     */
+    public boolean contains(final String key)
+    {
+        return keysWritten.contains(key);
     }
 
     /**

@@ -81,7 +81,7 @@ final class ResumeRecovery
      *
      * @return how many results were recovered.
      */
-    static int replayOldResults(final FarmDirectory farm, final ResultStore store, final Map<String, Integer> taskByKey)
+    static int replayOldResults(final FarmDirectory farm, final ResultStore store)
     {
         if (!Files.isDirectory(farm.queuesDir()))
         {
@@ -96,7 +96,7 @@ final class ResumeRecovery
                 {
                     for (final Path queueDir : queues.filter(q -> q.getFileName().toString().startsWith("out-")).toList())
                     {
-                        recovered[0] += replayQueue(queueDir, store, taskByKey);
+                        recovered[0] += replayQueue(queueDir, store);
                     }
                 }
                 deleteTree(run);
@@ -109,14 +109,15 @@ final class ResumeRecovery
         return recovered[0];
     }
 
-    private static int replayQueue(final Path queueDir, final ResultStore store, final Map<String, Integer> taskByKey)
+    private static int replayQueue(final Path queueDir, final ResultStore store)
     {
         final int[] count = {0};
         try (ChronicleQueue queue = FarmQueues.open(queueDir))
         {
             final ResultAdapter adapter = new ResultAdapter(queue.createTailer(), result ->
             {
-                if (taskByKey.containsKey(result.key()) && store.get(result.key()) == null)
+                // the farm dir belongs to one job (its manifest), so every key in its queues is one of the job's
+                if (!store.contains(result.key()))
                 {
                     final ResultRecord record = new ResultRecord(result.status(), 1, -1, -1, result.startEpochMs(),
                         result.wallNs(), result.cpuNs(), result.error(), result.payload());

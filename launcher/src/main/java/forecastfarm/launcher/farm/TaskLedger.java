@@ -3,11 +3,15 @@ package forecastfarm.launcher.farm;
 import forecastfarm.shared.wire.TaskStatus;
 import org.agrona.collections.IntArrayQueue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Where every task of the run stands: pending, in flight, or finished (OK, FAILED, POISONED), with its attempts.
- * A task's id on the wire is its index here. Tasks put back after a worker died go before fresh ones.
+ * Tasks are added as they arrive (the input is streamed), in order; a task's id on the wire is its index here.
+ * Tasks put back after a worker died go before fresh ones. A finished task keeps its key but drops its payload, so
+ * the ledger of a run of millions of tasks holds little more than their keys.
  * Single-threaded: the conductor owns it.
  */
 public final class TaskLedger
@@ -17,10 +21,12 @@ public final class TaskLedger
         PENDING, IN_FLIGHT, OK, FAILED, POISONED
     }
 
-    private final List<TaskSpec> tasks;
-    private final State[] states;
-    private final int[] attempts;
-    private final String[] causes;
+    private static final int INITIAL_CAPACITY = 1024;
+
+    private final List<TaskSpec> tasks = new ArrayList<>(INITIAL_CAPACITY);
+    private State[] states = new State[INITIAL_CAPACITY];
+    private int[] attempts = new int[INITIAL_CAPACITY];
+    private String[] causes = new String[INITIAL_CAPACITY];
     private final IntArrayQueue fresh = new IntArrayQueue(IntArrayQueue.DEFAULT_NULL_VALUE);
     private final IntArrayQueue retries = new IntArrayQueue(IntArrayQueue.DEFAULT_NULL_VALUE);
     private final int maxAttempts;
@@ -31,39 +37,50 @@ public final class TaskLedger
     private int resumed;
     private int retryCount;
 
-    public TaskLedger(final List<TaskSpec> tasks, final int maxAttempts)
+    public TaskLedger(final int maxAttempts)
     {
-        this.tasks = tasks;
         this.maxAttempts = maxAttempts;
-        states = new State[tasks.size()];
-        attempts = new int[tasks.size()];
-        causes = new String[tasks.size()];
-        java.util.Arrays.fill(states, State.PENDING);
     }
 
     /**
-     * Marks tasks already finished in an earlier run; call before {@link #seal()}.
+     * Adds a task to run.
+     *
+     * @return its index.
      */
-    public void markResumed(final int task, final TaskStatus status, final int priorAttempts)
+    public int add(final TaskSpec spec)
     {
-        states[task] = terminal(status);
-        attempts[task] = priorAttempts;
+        final int task = append(spec, State.PENDING, 0);
+        fresh.addInt(task);
+        return task;
+    }
+
+    /**
+     * Adds a task an earlier run already finished (resume): it is counted but never dispatched.
+     *
+     * @return its index.
+     */
+    public int addFinished(final TaskSpec spec, final TaskStatus status, final int priorAttempts)
+    {
+        final int task = append(spec.withoutPayload(), terminal(status), priorAttempts);
         count(status);
         resumed++;
+        return task;
     }
 
-    /**
-     * Queues every task not resumed. Call once, after any {@link #markResumed}.
-     */
-    public void seal()
+    private int append(final TaskSpec spec, final State state, final int priorAttempts)
     {
-        for (int i = 0; i < states.length; i++)
+        final int task = tasks.size();
+        if (task == states.length)
         {
-            if (states[i] == State.PENDING)
-            {
-                fresh.addInt(i);
-            }
+            final int capacity = task * 2;
+            states = Arrays.copyOf(states, capacity);
+            attempts = Arrays.copyOf(attempts, capacity);
+            causes = Arrays.copyOf(causes, capacity);
         }
+        tasks.add(spec);
+        states[task] = state;
+        attempts[task] = priorAttempts;
+        return task;
     }
 
     public TaskSpec task(final int task)
@@ -101,7 +118,7 @@ public final class TaskLedger
      */
     public boolean complete(final int task, final TaskStatus status)
     {
-        if (task < 0 || task >= states.length || states[task] != State.IN_FLIGHT)
+        if (task < 0 || task >= tasks.size() || states[task] != State.IN_FLIGHT)
         {
             return false;
         }
@@ -109,6 +126,7 @@ public final class TaskLedger
         attempts[task]++;
         states[task] = terminal(status);
         count(status);
+        tasks.set(task, tasks.get(task).withoutPayload());
         return true;
     }
 
@@ -135,6 +153,7 @@ public final class TaskLedger
             {
                 states[task] = State.POISONED;
                 poisoned++;
+                tasks.set(task, tasks.get(task).withoutPayload());
                 return true;
             }
             retryCount++;
@@ -146,7 +165,7 @@ public final class TaskLedger
 
     public boolean isInFlight(final int task)
     {
-        return task >= 0 && task < states.length && states[task] == State.IN_FLIGHT;
+        return task >= 0 && task < tasks.size() && states[task] == State.IN_FLIGHT;
     }
 
     public boolean isTerminal(final int task)
@@ -169,7 +188,7 @@ public final class TaskLedger
 
     public boolean allFinished()
     {
-        return ok + failed + poisoned == states.length;
+        return ok + failed + poisoned == tasks.size();
     }
 
     public int pendingCount()

@@ -5,6 +5,7 @@ import forecastfarm.shared.FarmDirectory;
 import forecastfarm.shared.forecast.ForecastResult;
 import forecastfarm.shared.forecast.ModelForecast;
 import forecastfarm.shared.status.FarmCounter;
+import forecastfarm.shared.status.LauncherState;
 import forecastfarm.shared.status.StatusFile;
 import forecastfarm.shared.status.WorkerCounter;
 import forecastfarm.shared.status.WorkerState;
@@ -31,7 +32,40 @@ public final class Inspector
         this.out = out;
     }
 
-    public void printStatus(final long nowMs)
+    /**
+     * Prints the status every {@code intervalMs} until the launcher has finished (or is gone), or the thread is
+     * interrupted (Ctrl-C ends the process). On a terminal each view replaces the last.
+     */
+    public void watch(final long intervalMs, final boolean terminal)
+    {
+        for (;;)
+        {
+            if (terminal)
+            {
+                out.print("\033[H\033[2J");
+            }
+            final boolean running = printStatus(System.currentTimeMillis());
+            out.flush();
+            if (!running)
+            {
+                return;
+            }
+            try
+            {
+                Thread.sleep(intervalMs);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * @return true while the launcher is alive and has not finished.
+     */
+    public boolean printStatus(final long nowMs)
     {
         try (StatusFile status = StatusFile.open(farm.statusFile()))
         {
@@ -54,6 +88,7 @@ public final class Inspector
             {
                 printWorker(status, slot, nowMs);
             }
+            return launcherAlive && status.launcherState() != LauncherState.FINISHED;
         }
     }
 

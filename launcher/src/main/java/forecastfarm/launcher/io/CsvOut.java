@@ -23,9 +23,15 @@ final class CsvOut implements AutoCloseable {
     private boolean closed;
 
     CsvOut(Path target, String... header) throws IOException {
+        this(target, ',', header);
+    }
+
+    /** @param separator ',' for CSV, '\t' for TSV */
+    CsvOut(Path target, char separator, String... header) throws IOException {
         this.file = new AtomicFile(target);
         this.writer = new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8);
-        this.csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).bufferSize(1 << 16).build(writer);
+        this.csv = CsvWriter.builder().fieldSeparator(separator).lineDelimiter(LineDelimiter.LF).bufferSize(1 << 16)
+                .build(writer);
         row(header);
     }
 

@@ -26,6 +26,12 @@ public final class FailedCsvWriter implements AutoCloseable {
         rows++;
     }
 
+    /** Writes a row as it was read from an earlier file of this kind (carried over by {@code --resume}). */
+    public void copyRow(String... fields) throws IOException {
+        out.row(fields);
+        rows++;
+    }
+
     public long rowsWritten() {
         return rows;
     }

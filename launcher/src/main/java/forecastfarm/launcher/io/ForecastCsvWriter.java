@@ -111,6 +111,12 @@ public final class ForecastCsvWriter implements AutoCloseable {
     }
 
     /** Number of data rows written so far. */
+    /** Writes a row as it was read from an earlier file of this kind (carried over by {@code --resume}). */
+    public void copyRow(String... fields) throws IOException {
+        out.row(fields);
+        rows++;
+    }
+
     public long rowsWritten() {
         return rows;
     }

@@ -1,51 +1,43 @@
 package forecastfarm.launcher.job;
 
 import forecastfarm.launcher.ExitCodes;
-import forecastfarm.launcher.farm.Farm;
+import forecastfarm.launcher.api.FarmSummary;
+import forecastfarm.launcher.api.ForecastFarm;
+import forecastfarm.launcher.api.ForecastFarmException;
 import forecastfarm.launcher.farm.FarmContext;
-import forecastfarm.launcher.farm.FarmListener;
-import forecastfarm.launcher.farm.FarmReport;
-import forecastfarm.launcher.farm.MapSizing;
-import forecastfarm.launcher.farm.ResultReader;
-import forecastfarm.launcher.farm.TaskSpec;
-import forecastfarm.launcher.io.FailedCsvWriter;
-import forecastfarm.launcher.io.ForecastCsvWriter;
 import forecastfarm.launcher.io.InputProblem;
+import forecastfarm.launcher.io.JobLogReader;
+import forecastfarm.launcher.io.JobLogWriter;
 import forecastfarm.launcher.io.LongCsvReader;
 import forecastfarm.launcher.io.Series;
 import forecastfarm.launcher.io.SummaryJson;
-import forecastfarm.shared.FarmDirectory;
-import forecastfarm.shared.forecast.ForecastRequest;
-import forecastfarm.shared.forecast.ForecastResult;
-import forecastfarm.shared.forecast.ModelForecast;
-import forecastfarm.shared.wire.FarmQueues;
-import forecastfarm.shared.wire.ResultRecord;
-import forecastfarm.shared.wire.TaskStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code farm forecast}: read the series, forecast each on the farm, write forecasts.csv, failed.csv and summary.json.
+ * {@code farm forecast}: streams the input through the farm and writes forecasts.csv, failed.csv, joblog.tsv and
+ * summary.json in {@code --out} as results arrive. Reads the input twice, never holding it whole: a first pass
+ * checks it and counts the series (reporting every problem before anything runs, and sizing the results map and
+ * the progress bar), the second submits the series one by one.
  */
 public final class ForecastJob
 {
     private static final Logger LOG = LoggerFactory.getLogger(ForecastJob.class);
+    private static final int PROBLEMS_SHOWN = 20;
 
     private final ForecastJobOptions options;
     private final FarmContext farmContext;
     private final PrintStream console;
-    private final java.util.Set<String> rejected = new java.util.HashSet<>();
 
     public ForecastJob(final ForecastJobOptions options, final FarmContext farmContext, final PrintStream console)
     {
@@ -59,244 +51,285 @@ public final class ForecastJob
      */
     public int run()
     {
-        final List<Series> series = new ArrayList<>();
-        final List<InputProblem> problems = new ArrayList<>();
-        new LongCsvReader(options.idCol(), options.timeCol(), options.valueCol())
-            .read(options.input(), series::add, problems::add);
-        problems.forEach(problem -> console.println("input problem: " + problem));
-        if (series.isEmpty())
+        final InputScan scan = InputScan.of(reader(), options.input());
+        printProblems(scan.problems());
+        if (scan.series() == 0)
         {
             console.println("error: no usable series in " + options.input() +
-                (problems.isEmpty() ? " (the file has no data rows)" : "; see the problems above"));
+                (scan.problems().isEmpty() ? " (the file has no data rows)" : "; see the problems above"));
             return ExitCodes.INPUT;
         }
-        final List<TaskSpec> tasks = new ArrayList<>(series.size());
-        final int problemsBefore = problems.size();
-        double keyBytes = 0;
-        for (final Series s : series)
-        {
-            final int m = options.seasonLength() > 0 ? options.seasonLength() : s.axis().inferredSeasonLength();
-            final ForecastRequest request = new ForecastRequest(s.y(), options.horizon(), m, options.models(),
-                options.levels());
-            final byte[] payload = request.encode();
-            if (payload.length > FarmQueues.MAX_MESSAGE_BYTES)
-            {
-                problems.add(new InputProblem(s.id(), s.firstLine(), "series " + s.id() + " has " + s.length() +
-                    " values, more than one task can carry (" + FarmQueues.MAX_MESSAGE_BYTES / 8 + "); shorten it"));
-                rejected.add(s.id());
-                continue;
-            }
-            tasks.add(new TaskSpec(s.id(), ForecastRequest.KIND, payload));
-            keyBytes += s.id().length();
-        }
-        problems.stream().skip(problemsBefore).forEach(problem -> console.println("input problem: " + problem));
-        if (tasks.isEmpty())
-        {
-            console.println("error: no series in " + options.input() + " can be forecast; see the problems above");
-            return ExitCodes.INPUT;
-        }
-        final MapSizing sizing = MapSizing.forTasks(tasks.size(), keyBytes / tasks.size(),
-            ForecastResult.estimateEncodedBytes(options.models().size(), options.horizon(), options.levels().length));
-        console.printf(Locale.ROOT, "forecasting %d series (h=%d, models %s) on %d workers; farm dir %s%n",
-            tasks.size(), options.horizon(), String.join(",", options.models()), farmContext.workers(),
-            farmContext.farmDir());
-        final FarmReport report = Farm.run(farmContext, tasks, options.fingerprint(), sizing,
-            new ProgressLines(console, tasks.size()), true);
-        final OutputStats stats = writeOutputs(series, problems, report);
-        printSummary(report, stats);
-        return exitCode(report, problems.size());
-    }
-
-    private OutputStats writeOutputs(final List<Series> series, final List<InputProblem> problems,
-        final FarmReport report)
-    {
-        final OutputStats stats = new OutputStats();
+        final Map<String, String> kept = keptFromJoblog();
+        final Set<String> skipped = kept.keySet();
+        final long toRun = scan.series() - skipped.size();
+        final long keptFailures = kept.values().stream().filter(status -> !status.equals("OK")).count();
         try
         {
-            java.nio.file.Files.createDirectories(options.out());
-            final ForecastCsvWriter forecasts =
-                new ForecastCsvWriter(options.out().resolve("forecasts.csv"), options.levels());
-            final FailedCsvWriter failed = new FailedCsvWriter(options.out().resolve("failed.csv"));
+            final JobOutputs outputs = new JobOutputs(options.out(), options.horizon(), options.levels(),
+                JobOutputs.SeriesResultListener.NONE);
             try
             {
-                for (final InputProblem problem : problems)
-                {
-                    failed.write(problem.seriesId() == null ? "" : problem.seriesId(), "INVALID", 0, problem.message());
-                }
-                final Optional<ResultReader> opened = ResultReader.open(new FarmDirectory(farmContext.farmDir()));
-                if (opened.isPresent())
-                {
-                    try (ResultReader results = opened.get())
-                    {
-                        for (final Series s : series)
-                        {
-                            if (!rejected.contains(s.id()))
-                            {
-                                writeOne(s, results.get(s.id()).orElse(null), forecasts, failed, stats);
-                            }
-                        }
-                    }
-                }
+                return runFarm(scan, skipped, toRun, outputs, keptFailures);
             }
-            catch (final IOException | RuntimeException ex)
+            catch (final RuntimeException ex)
             {
-                // Never leave a half-written file under a final name; the results stay in the farm dir.
-                forecasts.abort();
-                failed.abort();
+                outputs.abort();
                 throw ex;
             }
-            forecasts.close();
-            failed.close();
-            SummaryJson.write(options.out().resolve("summary.json"), summary(report, stats, problems.size()));
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException("cannot write results to " + options.out() + ": " + ex.getClass().getSimpleName() +
-                " " + ex.getMessage() +
-                " (the results are kept in the farm dir " + farmContext.farmDir() + "; rerun the same command to " +
-                "write them again)", ex);
-        }
-        return stats;
-    }
-
-    private void writeOne(final Series s, final ResultRecord record, final ForecastCsvWriter forecasts,
-        final FailedCsvWriter failed, final OutputStats stats) throws IOException
-    {
-        if (record == null)
-        {
-            failed.write(s.id(), "NOT_RUN", 0, "the run was interrupted before this series; rerun the same " +
-                "command with the same --farm-dir to resume");
-            return;
-        }
-        stats.taskMs.add(record.wallNs() / 1e6);
-        if (record.status() != TaskStatus.OK)
-        {
-            failed.write(s.id(), record.status().name(), record.attempts(), record.reason());
-            return;
-        }
-        final String[] ds = s.axis().future(options.horizon());
-        for (final ModelForecast f : ForecastResult.decode(record.payload()).forecasts())
-        {
-            if (f.ok())
-            {
-                forecasts.write(s.id(), ds, f.model(), f.mean(), f.lower(), f.upper());
-            }
-            else
-            {
-                failed.write(s.id(), "MODEL_FAILED", record.attempts(), f.model() + ": " + f.error());
-            }
+            throw outputFailure(ex);
         }
     }
 
-    private Map<String, Object> summary(final FarmReport report, final OutputStats stats, final int invalid)
+    private int runFarm(final InputScan scan, final Set<String> skipped, final long toRun, final JobOutputs outputs,
+        final long keptFailures) throws IOException
     {
-        final double wallSeconds = report.wallNs() / 1e9;
-        final Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("tasks", report.tasks());
-        summary.put("ok", report.ok());
-        summary.put("failed", report.failed());
-        summary.put("poisoned", report.poisoned());
-        summary.put("invalid_input", invalid);
-        summary.put("resumed", report.resumed());
-        summary.put("retries", report.retries());
-        summary.put("worker_restarts", report.workerRestarts());
-        summary.put("workers", report.workers());
-        summary.put("wall_seconds", round(wallSeconds, 3));
+        outputs.carryOver(skipped);
+        for (final InputProblem problem : scan.problems())
+        {
+            outputs.invalid(problem);
+        }
+        console.printf(Locale.ROOT, "forecasting %d series (h=%d, models %s%s) on %d workers; farm dir %s%n", toRun,
+            options.horizon(), String.join(",", options.models()),
+            skipped.isEmpty() ? "" : "; " + skipped.size() + " done in an earlier run are kept",
+            farmContext.workers(), farmContext.farmDir());
+        final AtomicLong finished = new AtomicLong();
+        final ForecastFarm farm = ForecastFarm.builder(farmContext).horizon(options.horizon()).models(options.models())
+            .levels(options.levels()).expectedSeries(Math.max(1, toRun), scan.meanIdBytes())
+            .job(options.fingerprint()).handleSignals(true)
+            .onResult(result ->
+            {
+                outputs.accept(result);
+                finished.incrementAndGet();
+            })
+            .start();
+        final FarmSummary summary;
+        final Submission submission = new Submission(farm, outputs, skipped);
+        try (ConsoleProgress progress = ConsoleProgress.start(farmContext.farmDirectory(), console, toRun,
+            finished::get, ConsoleProgress.isTerminal()))
+        {
+            submission.readAll();
+            summary = farm.finish();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", ex);
+        }
+        catch (final ForecastFarmException ex)
+        {
+            throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
+        }
+        final int notRun = outputs.notRun();
+        final long notRead = toRun - submission.submitted();
+        outputs.commit();
+        SummaryJson.write(options.out().resolve("summary.json"), summaryJson(summary, outputs, notRun, notRead));
+        printSummary(summary, outputs, notRun, notRead, skipped.size());
+        return exitCode(summary, outputs, notRun + notRead, keptFailures);
+    }
+
+    private LongCsvReader reader()
+    {
+        return new LongCsvReader(options.idCol(), options.timeCol(), options.valueCol());
+    }
+
+    /**
+     * @return id to status of the series an earlier joblog lists as done, which this run skips.
+     */
+    private Map<String, String> keptFromJoblog()
+    {
+        final Map<String, String> skipped = new java.util.HashMap<>();
+        if (!options.resume() && !options.retryFailed())
+        {
+            return skipped;
+        }
+        JobLogReader.lastStatus(options.out().resolve(JobLogWriter.FILE_NAME)).forEach((id, status) ->
+        {
+            final boolean done = options.retryFailed() ? status.equals("OK") :
+                status.equals("OK") || status.equals("FAILED") || status.equals("POISONED");
+            if (done)
+            {
+                skipped.put(id, status);
+            }
+        });
+        return skipped;
+    }
+
+    /**
+     * The second pass: one series at a time onto the farm, until the input ends or the farm stops taking series.
+     */
+    private final class Submission
+    {
+        private final ForecastFarm farm;
+        private final JobOutputs outputs;
+        private final Set<String> skipped;
+        private long seq;
+        private long submitted;
+
+        Submission(final ForecastFarm farm, final JobOutputs outputs, final Set<String> skipped)
+        {
+            this.farm = farm;
+            this.outputs = outputs;
+            this.skipped = skipped;
+        }
+
+        void readAll()
+        {
+            try
+            {
+                reader().read(options.input(), this::submit, problem -> { });
+            }
+            catch (final FarmStopped stopped)
+            {
+                LOG.info("the farm stopped taking series; {} were submitted", submitted);
+            }
+        }
+
+        private void submit(final Series series)
+        {
+            final long index = seq++;
+            if (skipped.contains(series.id()))
+            {
+                return;
+            }
+            final int m = options.seasonLength() > 0 ? options.seasonLength() : series.axis().inferredSeasonLength();
+            outputs.submitted(SubmittedSeries.of(index, series, m, index < options.plotLimit()));
+            try
+            {
+                if (!farm.submit(series.id(), series.y(), m))
+                {
+                    throw new FarmStopped();
+                }
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                throw new FarmStopped();
+            }
+            submitted++;
+        }
+
+        long submitted()
+        {
+            return submitted;
+        }
+    }
+
+    private static final class FarmStopped extends RuntimeException
+    {
+        FarmStopped()
+        {
+            super(null, null, false, false);
+        }
+    }
+
+    private void printProblems(final List<InputProblem> problems)
+    {
+        problems.stream().limit(PROBLEMS_SHOWN).forEach(problem -> console.println("input problem: " + problem));
+        if (problems.size() > PROBLEMS_SHOWN)
+        {
+            console.printf(Locale.ROOT, "... and %d more input problems (all are in %s)%n",
+                problems.size() - PROBLEMS_SHOWN, options.out().resolve("failed.csv"));
+        }
+    }
+
+    private UncheckedIOException outputFailure(final IOException ex)
+    {
+        return new UncheckedIOException("cannot write results to " + options.out() + ": " +
+            ex.getClass().getSimpleName() + " " + ex.getMessage() + " (the results are kept in the farm dir " +
+            farmContext.farmDir() + "; free space or choose another --out, then rerun the same command to write " +
+            "them)", ex);
+    }
+
+    private Map<String, Object> summaryJson(final FarmSummary summary, final JobOutputs outputs, final int notRun,
+        final long notRead)
+    {
+        final double wallSeconds = summary.wallNs() / 1e9;
+        final Map<String, Object> json = new LinkedHashMap<>();
+        json.put("tasks", summary.series());
+        json.put("ok", summary.ok());
+        json.put("failed", summary.failed());
+        json.put("poisoned", summary.poisoned());
+        json.put("invalid_input", outputs.invalidCount());
+        json.put("model_failures", outputs.modelFailures());
+        json.put("not_run", notRun + notRead);
+        json.put("resumed", summary.resumed());
+        json.put("retries", summary.retries());
+        json.put("worker_restarts", summary.workerRestarts());
+        json.put("workers", summary.workers());
+        json.put("wall_seconds", round(wallSeconds, 3));
         final Map<String, Object> taskMs = new LinkedHashMap<>();
-        taskMs.put("p50", round(stats.percentile(0.50), 3));
-        taskMs.put("p95", round(stats.percentile(0.95), 3));
-        taskMs.put("max", round(stats.percentile(1.0), 3));
-        summary.put("task_ms", taskMs);
-        final int computed = report.ok() + report.failed() - report.resumed();
-        summary.put("series_per_second", round(wallSeconds > 0 ? Math.max(0, computed) / wallSeconds : 0, 2));
-        summary.put("parallel_efficiency",
-            round(wallSeconds > 0 ? report.cpuNsTotal() / 1e9 / (wallSeconds * report.workers()) : 0, 3));
-        summary.put("interrupted_by", report.interruptedBy());
-        summary.put("abort_reason", report.abortReason());
-        summary.put("farm_dir", farmContext.farmDir().toString());
-        return summary;
+        taskMs.put("p50", round(outputs.runtimePercentileMs(0.50), 3));
+        taskMs.put("p95", round(outputs.runtimePercentileMs(0.95), 3));
+        taskMs.put("max", round(outputs.runtimePercentileMs(1.0), 3));
+        json.put("task_ms", taskMs);
+        final long computed = summary.ok() + summary.failed() - summary.resumed();
+        json.put("series_per_second", round(wallSeconds > 0 ? Math.max(0, computed) / wallSeconds : 0, 2));
+        json.put("parallel_efficiency",
+            round(wallSeconds > 0 ? summary.cpuNsTotal() / 1e9 / (wallSeconds * summary.workers()) : 0, 3));
+        json.put("success_rate", round(successRate(summary, outputs), 4));
+        json.put("interrupted_by", summary.interruptedBy());
+        json.put("abort_reason", summary.abortReason());
+        json.put("farm_dir", farmContext.farmDir().toString());
+        return json;
     }
 
-    private void printSummary(final FarmReport report, final OutputStats stats)
+    private static double successRate(final FarmSummary summary, final JobOutputs outputs)
     {
-        final double wallSeconds = report.wallNs() / 1e9;
-        console.printf(Locale.ROOT, "done in %.1f s: %d ok, %d failed, %d poisoned, %d resumed; median %.1f ms per " +
-                "series; outputs in %s%n", wallSeconds, report.ok(), report.failed(), report.poisoned(),
-            report.resumed(), stats.percentile(0.5), options.out());
-        if (report.interruptedBy() != null)
+        final long all = summary.series() + outputs.invalidCount();
+        return all == 0 ? 0 : (double)summary.ok() / all;
+    }
+
+    private void printSummary(final FarmSummary summary, final JobOutputs outputs, final int notRun,
+        final long notRead, final int kept)
+    {
+        final double wallSeconds = summary.wallNs() / 1e9;
+        final long computed = summary.ok() + summary.failed() + summary.poisoned() - summary.resumed();
+        console.printf(Locale.ROOT, "done in %.1f s: %d series, %.1f ms per series on average (wall / series " +
+                "computed), median task %.1f ms%n", wallSeconds, summary.series(),
+            computed > 0 ? summary.wallNs() / 1e6 / computed : 0.0, outputs.runtimePercentileMs(0.5));
+        console.printf(Locale.ROOT, "succeeded %d, failed %d, poisoned %d, invalid input %d%s%s; success rate %.1f%%%n",
+            summary.ok(), summary.failed(), summary.poisoned(), outputs.invalidCount(),
+            summary.resumed() > 0 ? ", resumed from the farm dir " + summary.resumed() : "",
+            kept > 0 ? ", kept from the earlier joblog " + kept : "", 100 * successRate(summary, outputs));
+        if (outputs.modelFailures() > 0)
         {
-            console.println("interrupted by SIG" + report.interruptedBy() + ": rerun the same command with the same " +
-                "--farm-dir to finish");
+            console.printf(Locale.ROOT, "%d model fits failed (the series' other models went on); see failed.csv%n",
+                outputs.modelFailures());
         }
-        if (report.abortReason() != null)
+        console.println("outputs: " + options.out().toAbsolutePath().normalize() +
+            " (forecasts.csv, failed.csv, joblog.tsv, summary.json)");
+        if (summary.interruptedBy() != null)
         {
-            console.println("error: " + report.abortReason());
+            console.printf(Locale.ROOT, "interrupted by %s: %d series not run; rerun the same command to finish%n",
+                summary.interruptedBy().matches("[A-Z0-9]+") ? "SIG" + summary.interruptedBy() : summary.interruptedBy(),
+                notRun + notRead);
+        }
+        if (summary.abortReason() != null)
+        {
+            console.println("error: " + summary.abortReason());
         }
     }
 
-    private static int exitCode(final FarmReport report, final int invalidSeries)
+    private static int exitCode(final FarmSummary summary, final JobOutputs outputs, final long notFinished,
+        final long keptFailures)
     {
-        if (report.abortReason() != null)
+        if (summary.abortReason() != null)
         {
             return ExitCodes.WORKERS_FAILED;
         }
-        if (!report.complete())
+        if (notFinished > 0 || !summary.complete())
         {
             return ExitCodes.INTERRUPTED;
         }
-        return ExitCodes.forFailures((long)report.failed() + report.poisoned() + invalidSeries);
+        return ExitCodes.forFailures(summary.failed() + summary.poisoned() + outputs.invalidCount() + keptFailures);
     }
 
     private static double round(final double value, final int digits)
     {
         final double scale = Math.pow(10, digits);
         return Math.round(value * scale) / scale;
-    }
-
-    private static final class OutputStats
-    {
-        private final List<Double> taskMs = new ArrayList<>();
-
-        double percentile(final double p)
-        {
-            if (taskMs.isEmpty())
-            {
-                return 0;
-            }
-            final double[] sorted = taskMs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            return sorted[(int)Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1 < 0 ? 0 :
-                Math.ceil(p * sorted.length) - 1)];
-        }
-    }
-
-    /**
-     * Plain progress lines, at most one every few seconds.
-     */
-    private static final class ProgressLines implements FarmListener
-    {
-        private static final long EVERY_MS = 5_000;
-        private final PrintStream console;
-    private final java.util.Set<String> rejected = new java.util.HashSet<>();
-        private final int total;
-        private int finished;
-        private long lastMs = System.currentTimeMillis();
-
-        ProgressLines(final PrintStream console, final int total)
-        {
-            this.console = console;
-            this.total = total;
-        }
-
-        @Override
-        public void onTaskFinished(final int task, final TaskSpec spec, final ResultRecord record)
-        {
-            finished++;
-            final long nowMs = System.currentTimeMillis();
-            if (nowMs - lastMs >= EVERY_MS)
-            {
-                lastMs = nowMs;
-                console.printf(Locale.ROOT, "progress: %d/%d series finished this run%n", finished, total);
-            }
-        }
     }
 }

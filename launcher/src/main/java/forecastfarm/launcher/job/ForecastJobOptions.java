@@ -7,9 +7,13 @@ import java.util.List;
  * What {@code farm forecast} was asked to do.
  *
  * @param seasonLength 0 to infer it from each series' dates.
+ * @param resume       skip the series an earlier run's joblog.tsv in {@code out} lists as finished, keeping their
+ *                     rows.
+ * @param retryFailed  like resume, but series whose last status was not OK run again.
+ * @param plotLimit    how many series to keep history for, for plots (0: none).
  */
 public record ForecastJobOptions(Path input, int horizon, int seasonLength, List<String> models, double[] levels,
-    Path out, String idCol, String timeCol, String valueCol)
+    Path out, String idCol, String timeCol, String valueCol, boolean resume, boolean retryFailed, int plotLimit)
 {
     /**
      * @return a stable description of everything that changes the results, for the farm dir's manifest.

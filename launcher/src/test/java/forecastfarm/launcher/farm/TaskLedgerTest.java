@@ -13,17 +13,21 @@ import org.junit.jupiter.api.Test;
 
 class TaskLedgerTest {
 
-    private static TaskLedger ledger(int tasks, int maxAttempts) {
-        List<TaskSpec> specs = new ArrayList<>();
-        for (int i = 0; i < tasks; i++) {
-            specs.add(new TaskSpec("k" + i, "noop", new byte[] {(byte) i}));
-        }
-        return new TaskLedger(specs, maxAttempts);
+    private static TaskSpec spec(int i) {
+        return new TaskSpec("k" + i, "noop", new byte[] {(byte) i});
     }
 
     private static TaskLedger sealed(int tasks, int maxAttempts) {
-        TaskLedger ledger = ledger(tasks, maxAttempts);
-        ledger.seal();
+        return ledger(tasks, maxAttempts, new TaskStatus[tasks]);
+    }
+
+    /** Task i is added as finished by an earlier run when resumed[i] is not null. */
+    private static TaskLedger ledger(int tasks, int maxAttempts, TaskStatus[] resumed) {
+        TaskLedger ledger = new TaskLedger(maxAttempts);
+        for (int i = 0; i < tasks; i++) {
+            int index = resumed[i] == null ? ledger.add(spec(i)) : ledger.addFinished(spec(i), resumed[i], i % 3 + 1);
+            assertEquals(i, index, "tasks are numbered in the order they are added");
+        }
         return ledger;
     }
 
@@ -185,16 +189,15 @@ class TaskLedgerTest {
 
     @Test
     void resumedTasksAreNotQueuedAgain() {
-        TaskLedger ledger = ledger(5, 3);
-        ledger.markResumed(1, TaskStatus.OK, 1);
-        ledger.markResumed(3, TaskStatus.FAILED, 2);
-        ledger.markResumed(4, TaskStatus.POISONED, 3);
-        ledger.seal();
+        TaskLedger ledger = ledger(5, 3, new TaskStatus[] {null, TaskStatus.OK, null, TaskStatus.FAILED,
+            TaskStatus.POISONED});
         assertEquals(3, ledger.resumedCount());
         assertEquals(1, ledger.okCount());
         assertEquals(1, ledger.failedCount());
         assertEquals(1, ledger.poisonedCount());
-        assertEquals(2, ledger.attempts(3));
+        assertEquals(1, ledger.attempts(3));
+        assertEquals(0, ledger.task(3).payload().length, "a finished task drops its payload");
+        assertEquals("k3", ledger.task(3).key());
         assertTrue(ledger.isTerminal(4));
         assertEquals(2, ledger.pendingCount());
         assertConsistent(ledger);
@@ -212,10 +215,7 @@ class TaskLedgerTest {
 
     @Test
     void everythingResumedIsFinishedAtOnce() {
-        TaskLedger ledger = ledger(2, 3);
-        ledger.markResumed(0, TaskStatus.OK, 1);
-        ledger.markResumed(1, TaskStatus.OK, 1);
-        ledger.seal();
+        TaskLedger ledger = ledger(2, 3, new TaskStatus[] {TaskStatus.OK, TaskStatus.OK});
         assertFalse(ledger.hasPending());
         assertTrue(ledger.allFinished());
         assertConsistent(ledger);
@@ -234,13 +234,13 @@ class TaskLedgerTest {
         Random random = new Random(42);
         for (int round = 0; round < 20; round++) {
             int maxAttempts = 1 + random.nextInt(4);
-            TaskLedger ledger = ledger(30, maxAttempts);
+            TaskStatus[] resumed = new TaskStatus[30];
             for (int i = 0; i < 30; i++) {
                 if (random.nextInt(5) == 0) {
-                    ledger.markResumed(i, TaskStatus.values()[random.nextInt(3)], 1);
+                    resumed[i] = TaskStatus.values()[random.nextInt(3)];
                 }
             }
-            ledger.seal();
+            TaskLedger ledger = ledger(30, maxAttempts, resumed);
             List<Integer> inFlight = new ArrayList<>();
             int retriesSeen = 0;
             for (int step = 0; step < 10_000 && !ledger.allFinished(); step++) {
@@ -275,5 +275,28 @@ class TaskLedgerTest {
             assertTrue(ledger.allFinished(), "round " + round);
             assertEquals(retriesSeen, ledger.retryCount());
         }
+    }
+
+    @Test
+    void acceptsTasksWhileRunningAndGrowsPastItsFirstCapacity() {
+        TaskLedger ledger = new TaskLedger(3);
+        ledger.add(spec(0));
+        int first = ledger.takePending();
+        assertTrue(ledger.complete(first, TaskStatus.OK));
+        assertTrue(ledger.allFinished(), "finished so far");
+        for (int i = 1; i < 5000; i++) {
+            assertEquals(i, ledger.add(spec(i)));
+        }
+        assertFalse(ledger.allFinished());
+        while (ledger.hasPending()) {
+            int task = ledger.takePending();
+            assertEquals("k" + task, ledger.task(task).key());
+            assertEquals(1, ledger.task(task).payload().length, "payload kept until the task finishes");
+            ledger.complete(task, TaskStatus.OK);
+            assertEquals(0, ledger.task(task).payload().length, "payload dropped once finished");
+        }
+        assertTrue(ledger.allFinished());
+        assertEquals(5000, ledger.okCount());
+        assertConsistent(ledger);
     }
 }

@@ -1,0 +1,42 @@
+package forecastfarm.launcher.job;
+
+import forecastfarm.launcher.api.ForecastFarm;
+import forecastfarm.launcher.io.InputProblem;
+import forecastfarm.launcher.io.LongCsvReader;
+import forecastfarm.launcher.io.Series;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The first pass over the input: how many series can be forecast, their mean id length, and every problem (a
+ * series too long for one task included), before anything runs.
+ */
+record InputScan(long series, double meanIdBytes, List<InputProblem> problems)
+{
+    static InputScan of(final LongCsvReader reader, final Path input)
+    {
+        final long[] count = {0};
+        final long[] idBytes = {0};
+        final List<InputProblem> problems = new ArrayList<>();
+        reader.read(input, series ->
+        {
+            if (series.length() > ForecastFarm.maxValues())
+            {
+                problems.add(tooLong(series));
+                return;
+            }
+            count[0]++;
+            idBytes[0] += series.id().getBytes(StandardCharsets.UTF_8).length;
+        }, problems::add);
+        return new InputScan(count[0], count[0] == 0 ? 0 : (double)idBytes[0] / count[0], problems);
+    }
+
+    private static InputProblem tooLong(final Series series)
+    {
+        return new InputProblem(series.id(), series.firstLine(), "series " + series.id() + " has " + series.length() +
+            " values, more than one task can carry (" + ForecastFarm.maxValues() + "); keep its most recent values");
+    }
+}
