@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * empty, unreadable or not valid CSV is a problem of that series only (the message names the file and, where there is
  * one, the line); the other files go on.
  *
- * <p>Files are read one at a time in sorted name order, and each series is handed over as soon as its file is read:
+ * <p>Files are read one at a time in sorted name order (by character code: upper case before lower case), and each series is handed over as soon as its file is read:
  * only one file is in memory. Entries whose name does not end in {@code .csv} or {@code .csv.gz} (any case),
  * names starting with a dot, and subdirectories are ignored (their number is logged at debug level). A directory
  * without any CSV file is an {@link InputException}.

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 
 /**
  * Reads a wide CSV: one date column and one column per series, what spreadsheets, {@code pandas.DataFrame.to_csv}
- * and price exports look like:
+ * and price exports look like (a name ending in {@code .gz} is read as gzip-compressed):
  *
  * <pre>
  * Date,AAPL,MSFT,META
@@ -22,23 +22,25 @@ import java.util.function.Consumer;
  *
  * <p>The date column is the one named by {@code timeCol} when that is given and in the header, else the first
  * column (whose header may be empty, as pandas writes an unnamed index). Every other column is one series, its id
- * the column header; its header must not be empty, and a column named like another (or like the date column) is
- * skipped with a problem. Same CSV dialect, number syntax and missing-value words as {@link LongCsvReader} (empty,
- * {@code NA}, {@code NaN}). A column's leading and trailing missing cells are trimmed: series may start and end at
- * different dates (a stock listed later, or delisted). A missing cell between two values skips that series, as do
- * cells that are not finite numbers (never interpolated). A column with no value at all is skipped with a problem.
+ * the column header; its header must not be empty, and columns sharing a name are all skipped with a problem. Same
+ * CSV dialect, number syntax and missing-value words as {@link LongCsvReader} (empty, {@code NA}, {@code NaN}). A
+ * column's leading and trailing missing cells are trimmed: series may start and end at different dates (a stock
+ * listed later, or delisted). A missing cell between two values skips that series, as do cells that are not finite
+ * numbers (never interpolated). A column with no value at all is skipped with a problem.
  *
  * <p>Whole-file problems throw {@link InputException}: those of {@link LongCsvReader} (missing, unreadable, empty,
- * no data rows, not CSV), a header with no series column or with an empty series column name, a row with another
- * number of fields than the header, and a date column that is not strictly increasing dates in one format (as
- * {@link TimeAxis} validates; it is shared by all series, so it is checked once for the file). Each series gets its
- * own {@link TimeAxis} over its trimmed range, so frequencies are inferred per series.
+ * no data rows, not CSV), a header with no series column, with an empty series column name or with the date
+ * column's name twice, a row with another number of fields than the header, and a date column that is not strictly
+ * increasing dates in one format (as {@link TimeAxis} validates; it is shared by all series, so it is checked once
+ * for the file, and rows must be sorted by date). Each series gets its own {@link TimeAxis} over its trimmed range,
+ * so frequencies are inferred per series.
  *
  * <p>Memory: unlike the long reader, this one reads the whole file before handing over the first series, because
  * every row holds a value of every series. Values are kept column-wise in primitive {@code double[]} arrays (8 bytes
- * a cell, plus the date labels once per row): a file of 2,000 series by 10,000 rows takes about 160 MB. Wide files
- * are meant for up to some thousands of columns; larger collections belong in the long format. Series are handed over
- * in column order after the whole file has been read, and problems are reported in column order too.
+ * a cell, plus the date labels once per row; arrays grow by doubling, so up to twice that while reading): a file of
+ * 2,000 series by 10,000 rows takes about 160 MB. Wide files are meant for up to some thousands of columns; larger
+ * collections belong in the long format. Series are handed over in column order after the whole file has been read;
+ * problems come in column order too, those of duplicate column names first.
  */
 public final class WideCsvReader implements SeriesReader {
 
