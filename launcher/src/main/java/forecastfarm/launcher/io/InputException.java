@@ -5,8 +5,8 @@ import java.nio.file.Path;
 /**
  * A problem with the user's input whose message is meant to be shown to the user as is.
  *
- * <p>Unchecked. Thrown for whole-file problems by {@link LongCsvReader} (the message then names the
- * file) and for invalid time indexes by {@link TimeAxis#of} (the message names the series; {@link
+ * <p>Unchecked. Thrown for whole-input problems by the {@link SeriesReader}s and {@link InputFormat} (the
+ * message then names the file or directory) and for invalid time indexes by {@link TimeAxis#of} (the message names the series; {@link
  * #offendingIndex()} is the position of the offending ds value in the list given, so a reader can map it
  * to a line).
  */

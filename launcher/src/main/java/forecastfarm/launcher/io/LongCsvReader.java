@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * Streams a long CSV (one row per series and time, with a header; UTF-8, an optional BOM, comma
@@ -28,14 +27,11 @@ import java.util.regex.Pattern;
  * empty, {@code NA} and {@code NaN} (any case) count as missing; a series with missing values is skipped
  * (never interpolated). Lines whose fields are all blank are ignored.
  */
-public final class LongCsvReader {
+public final class LongCsvReader implements SeriesReader {
 
     public static final String DEFAULT_ID_COL = "unique_id";
     public static final String DEFAULT_TIME_COL = "ds";
     public static final String DEFAULT_VALUE_COL = "y";
-
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-    private static final Pattern INFINITE = Pattern.compile("[+-]?(inf|infinity)", Pattern.CASE_INSENSITIVE);
 
     private final String idCol;
     private final String timeCol;
@@ -71,6 +67,7 @@ public final class LongCsvReader {
      * @throws InputException when the file is missing, unreadable, empty, has no data rows, lacks a named
      *                        column, or is not valid CSV
      */
+    @Override
     public void read(Path csv, Consumer<Series> onSeries, Consumer<InputProblem> onProblem) {
         Objects.requireNonNull(csv, "csv");
         Objects.requireNonNull(onSeries, "onSeries");
@@ -261,25 +258,21 @@ public final class LongCsvReader {
             String raw = r.getField(valueIdx);
             String v = raw.strip();
             double y;
-            if (v.isEmpty() || v.equalsIgnoreCase("NA") || v.equalsIgnoreCase("NaN")) {
+            if (Numbers.isMissing(v)) {
                 if (missingCount++ == 0) {
                     missingLine = line;
                 }
                 y = Double.NaN;
-            } else if (DECIMAL.matcher(v).matches()) {
-                y = Double.parseDouble(v);
+            } else {
+                y = Numbers.parseValue(v);
                 if (Double.isInfinite(y)) {
                     infinite(line, raw);
+                } else if (Double.isNaN(y)) {
+                    if (badNumberCount++ == 0) {
+                        badNumberLine = line;
+                        badNumber = raw;
+                    }
                 }
-            } else if (INFINITE.matcher(v).matches()) {
-                infinite(line, raw);
-                y = Double.NaN;
-            } else {
-                if (badNumberCount++ == 0) {
-                    badNumberLine = line;
-                    badNumber = raw;
-                }
-                y = Double.NaN;
             }
             if (n == values.length) {
                 values = Arrays.copyOf(values, n * 2);

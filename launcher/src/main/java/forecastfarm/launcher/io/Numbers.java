@@ -1,10 +1,38 @@
 package forecastfarm.launcher.io;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
-/** Number formatting for output files. */
+/** Number parsing for input files and formatting for output files. */
 final class Numbers {
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern INFINITE = Pattern.compile("[+-]?(inf|infinity)", Pattern.CASE_INSENSITIVE);
+
     private Numbers() {
+    }
+
+    /**
+     * Whether an input value cell (already stripped) is a missing value: empty, {@code NA} or {@code NaN}
+     * (any case).
+     */
+    static boolean isMissing(String v) {
+        return v.isEmpty() || v.equalsIgnoreCase("NA") || v.equalsIgnoreCase("NaN");
+    }
+
+    /**
+     * The number an input value cell (already stripped, not {@link #isMissing missing}) holds: a decimal
+     * ({@code 12}, {@code -1.5}, {@code 2e3}; no thousands separators, no hex). Returns an infinity for
+     * {@code inf}/{@code infinity} (any case, optional sign) and for decimals too large for a double, and
+     * NaN when the cell is not a number at all. Callers reject both: input values must be finite.
+     */
+    static double parseValue(String v) {
+        if (DECIMAL.matcher(v).matches()) {
+            return Double.parseDouble(v);
+        }
+        if (INFINITE.matcher(v).matches()) {
+            return v.charAt(0) == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        return Double.NaN;
     }
 
     /**
