@@ -5,6 +5,7 @@ import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.farm.FarmException;
 import forecastfarm.launcher.inspect.Inspector;
 import forecastfarm.launcher.io.InputException;
+import forecastfarm.launcher.io.InputFormat;
 import forecastfarm.launcher.job.ForecastJob;
 import forecastfarm.launcher.job.ForecastJobOptions;
 import forecastfarm.shared.FarmDirectory;
@@ -117,13 +118,14 @@ public final class FarmCli implements Callable<Integer>
     }
 
     @Command(name = "forecast", mixinStandardHelpOptions = true,
-        description = "Forecast every series of a long CSV (unique_id,ds,y).")
+        description = "Forecast every series of a long CSV (unique_id,ds,y), a wide CSV or a folder of OHLCV files.")
     static final class Forecast implements Callable<Integer>
     {
         @CommandLine.ParentCommand
         FarmCli parent;
 
-        @Option(names = "--input", required = true, description = "long CSV: one row per series and time")
+        @Option(names = "--input", required = true, description = "a CSV file (long or wide) or a folder of " +
+            "per-symbol OHLCV CSV files")
         Path input;
 
         @Option(names = "--horizon", required = true, description = "steps to forecast")
@@ -180,9 +182,16 @@ public final class FarmCli implements Callable<Integer>
             "not run are run again (in the farm dir too)")
         boolean retryFailed;
 
-        @Option(names = "--id-col", defaultValue = "unique_id") String idCol;
-        @Option(names = "--time-col", defaultValue = "ds") String timeCol;
-        @Option(names = "--value-col", defaultValue = "y") String valueCol;
+        @Option(names = "--format", description = "long (unique_id,ds,y rows), wide (a date column and one column " +
+            "per series) or ohlc-dir (a folder of per-symbol Date,Open,High,Low,Close,Adj Close,Volume files); " +
+            "default: detected")
+        String format;
+
+        @Option(names = "--id-col", description = "long: the series id column (default unique_id)") String idCol;
+        @Option(names = "--time-col", description = "the date column (default: long ds, wide the first column, " +
+            "ohlc-dir Date)") String timeCol;
+        @Option(names = "--value-col", description = "the value column (default: long y, ohlc-dir Adj Close, else " +
+            "Close)") String valueCol;
 
         @Override
         public Integer call()
@@ -204,12 +213,14 @@ public final class FarmCli implements Callable<Integer>
             }
             if (!Files.isReadable(input))
             {
-                throw new InputException(input, "input file " + input + (Files.exists(input) ?
+                throw new InputException(input, "input " + input + (Files.exists(input) ?
                     " cannot be read" : " does not exist"));
             }
+            final InputFormat inputFormat = format != null ? InputFormat.parse(format) :
+                InputFormat.detect(input, idCol, timeCol, valueCol);
             final double[] sortedLevels = Arrays.stream(levels).sorted().distinct().toArray();
             final ForecastJobOptions options = new ForecastJobOptions(input, horizon, seasonLength,
-                List.copyOf(models), sortedLevels, out, idCol, timeCol, valueCol, resume, retryFailed, 0);
+                List.copyOf(models), sortedLevels, out, inputFormat, idCol, timeCol, valueCol, resume, retryFailed, 0);
             final FarmContext ctx = new FarmContext()
                 .farmDir(farmDir != null ? farmDir : defaultFarmBase().resolve(options.jobId()))
                 .taskTimeoutMs(Durations.toMillis(taskTimeout))

@@ -123,7 +123,7 @@ class ForecastCliIT
         final String[] resume = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
             java.util.stream.Stream.of("--resume")).toArray(String[]::new);
         assertEquals(2, FarmCli.execute(resume, new PrintStream(console, true, StandardCharsets.UTF_8)));
-        assertTrue(console.toString(StandardCharsets.UTF_8).contains("forecasting 0 series"), console.toString());
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains("forecasting 0 series of long input"), console.toString());
         assertEquals(firstForecasts, Files.readAllLines(out.resolve("forecasts.csv")), "rows carried over");
         final List<String> joblog = Files.readAllLines(out.resolve("joblog.tsv"));
         assertEquals(1, joblog.stream().filter(l -> l.contains("\tSTOCK\t")).count(), joblog.toString());
@@ -133,7 +133,7 @@ class ForecastCliIT
         final String[] retryFailed = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
             java.util.stream.Stream.of("--retry-failed")).toArray(String[]::new);
         assertEquals(2, FarmCli.execute(retryFailed, new PrintStream(retry, true, StandardCharsets.UTF_8)));
-        assertTrue(retry.toString(StandardCharsets.UTF_8).contains("forecasting 1 series"), retry.toString());
+        assertTrue(retry.toString(StandardCharsets.UTF_8).contains("forecasting 1 series of long input"), retry.toString());
         assertEquals(firstForecasts.size(), Files.readAllLines(out.resolve("forecasts.csv")).size());
     }
 
@@ -146,5 +146,62 @@ class ForecastCliIT
         assertEquals(ExitCodes.USAGE, FarmCli.execute(new String[]{"forecast", "--no-such-option"}, quiet));
         assertEquals(ExitCodes.INPUT, FarmCli.execute(new String[]{"forecast", "--input",
             tmp.resolve("missing.csv").toString(), "--horizon", "3"}, quiet));
+    }
+
+    /**
+     * The same three stocks as long rows, as a wide sheet and as a folder of OHLCV files: the format is detected and
+     * the forecasts are identical.
+     */
+    @Test
+    void wideAndOhlcInputsAreDetectedAndForecastLikeTheLongForm() throws Exception
+    {
+        final List<String> ids = List.of("MMM", "GOOGL", "AMZN");
+        final java.util.Map<String, java.util.List<String[]>> rows = new java.util.LinkedHashMap<>();
+        for (final String line : Files.readAllLines(Path.of("..", "scripts", "sample", "sp500_50.csv")))
+        {
+            final String[] f = line.split(",");
+            if (ids.contains(f[0]))
+            {
+                rows.computeIfAbsent(f[0], k -> new java.util.ArrayList<>()).add(f);
+            }
+        }
+        assertEquals(ids, List.copyOf(rows.keySet()), "the sample has the three stocks, in order");
+        final StringBuilder lng = new StringBuilder("unique_id,ds,y\n");
+        rows.values().forEach(series -> series.forEach(r -> lng.append(String.join(",", r)).append('\n')));
+        final Path longCsv = Files.writeString(tmp.resolve("long.csv"), lng);
+        final StringBuilder wide = new StringBuilder("Date," + String.join(",", ids) + "\n");
+        final int n = rows.get("MMM").size();
+        for (int t = 0; t < n; t++)
+        {
+            wide.append(rows.get("MMM").get(t)[1]);
+            for (final String id : ids)
+            {
+                assertEquals(rows.get("MMM").get(t)[1], rows.get(id).get(t)[1], "same dates");
+                wide.append(',').append(rows.get(id).get(t)[2]);
+            }
+            wide.append('\n');
+        }
+        final Path wideCsv = Files.writeString(tmp.resolve("wide.csv"), wide);
+        final Path ohlc = Files.createDirectories(tmp.resolve("ohlc"));
+        for (final String id : ids)
+        {
+            final StringBuilder file = new StringBuilder("Date,Open,High,Low,Close,Adj Close,Volume\n");
+            rows.get(id).forEach(r -> file.append(r[1]).append(",1,2,0.5,1.5,").append(r[2]).append(",1000\n"));
+            Files.writeString(ohlc.resolve(id + ".csv"), file);
+        }
+        final List<List<String>> forecasts = new java.util.ArrayList<>();
+        for (final Path input : List.of(longCsv, wideCsv, ohlc))
+        {
+            final Path out = tmp.resolve("out-" + input.getFileName());
+            final ByteArrayOutputStream console = new ByteArrayOutputStream();
+            final int exit = FarmCli.execute(new String[]{"forecast", "--input", input.toString(), "--horizon", "3",
+                "--model", "naive,theta", "--workers", "1", "--farm-dir", tmp.resolve("farm-" + input.getFileName())
+                .toString(), "--out", out.toString()}, new PrintStream(console, true, StandardCharsets.UTF_8));
+            assertEquals(0, exit, console.toString(StandardCharsets.UTF_8));
+            forecasts.add(Files.readAllLines(out.resolve("forecasts.csv")).stream().sorted().toList());
+        }
+        assertEquals(1 + 3 * 3 * 2, forecasts.get(0).size());
+        assertEquals(forecasts.get(0), forecasts.get(1), "wide = long");
+        assertEquals(forecasts.get(0), forecasts.get(2), "ohlc-dir = long");
     }
 }

@@ -8,7 +8,7 @@ import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.io.InputProblem;
 import forecastfarm.launcher.io.JobLogReader;
 import forecastfarm.launcher.io.JobLogWriter;
-import forecastfarm.launcher.io.LongCsvReader;
+import forecastfarm.launcher.io.SeriesReader;
 import forecastfarm.launcher.io.Series;
 import forecastfarm.launcher.io.SummaryJson;
 import org.slf4j.Logger;
@@ -91,8 +91,8 @@ public final class ForecastJob
         {
             outputs.invalid(problem);
         }
-        console.printf(Locale.ROOT, "forecasting %d series (h=%d, models %s%s) on %d workers; farm dir %s%n", toRun,
-            options.horizon(), String.join(",", options.models()),
+        console.printf(Locale.ROOT, "forecasting %d series of %s input (h=%d, models %s%s) on %d workers; farm dir %s%n",
+            toRun, options.format(), options.horizon(), String.join(",", options.models()),
             skipped.isEmpty() ? "" : "; " + skipped.size() + " done in an earlier run are kept",
             farmContext.workers(), farmContext.farmDir());
         final AtomicLong finished = new AtomicLong();
@@ -130,9 +130,9 @@ public final class ForecastJob
         return exitCode(summary, outputs, notRun + notRead, keptFailures);
     }
 
-    private LongCsvReader reader()
+    private SeriesReader reader()
     {
-        return new LongCsvReader(options.idCol(), options.timeCol(), options.valueCol());
+        return options.reader();
     }
 
     /**

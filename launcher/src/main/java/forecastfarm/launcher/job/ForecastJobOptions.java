@@ -1,5 +1,8 @@
 package forecastfarm.launcher.job;
 
+import forecastfarm.launcher.io.InputFormat;
+import forecastfarm.launcher.io.SeriesReader;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -13,8 +16,18 @@ import java.util.List;
  * @param plotLimit    how many series to keep history for, for plots (0: none).
  */
 public record ForecastJobOptions(Path input, int horizon, int seasonLength, List<String> models, double[] levels,
-    Path out, String idCol, String timeCol, String valueCol, boolean resume, boolean retryFailed, int plotLimit)
+    Path out, InputFormat format, String idCol, String timeCol, String valueCol, boolean resume, boolean retryFailed,
+    int plotLimit)
 {
+    /**
+     * @return the reader of this input's format, with the columns named on the command line (null: the format's
+     * defaults).
+     */
+    public SeriesReader reader()
+    {
+        return format.reader(idCol, timeCol, valueCol);
+    }
+
     /**
      * @return a stable description of everything that changes the results, for the farm dir's manifest.
      */
@@ -22,7 +35,7 @@ public record ForecastJobOptions(Path input, int horizon, int seasonLength, List
     {
         return "forecast input=" + input.toAbsolutePath().normalize() + " (" + inputVersion() + ") h=" + horizon +
             " m=" + seasonLength + " models=" + String.join(",", models) + " levels=" +
-            java.util.Arrays.toString(levels) + " cols=" + idCol + "," + timeCol + "," + valueCol;
+            java.util.Arrays.toString(levels) + " format=" + format + " cols=" + idCol + "," + timeCol + "," + valueCol;
     }
 
     /**
@@ -44,9 +57,26 @@ public record ForecastJobOptions(Path input, int horizon, int seasonLength, List
 
     private String inputVersion()
     {
+        if (java.nio.file.Files.isDirectory(input))
+        {
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(input))
+            {
+                return files.sorted().map(ForecastJobOptions::fileVersion).reduce("", String::concat);
+            }
+            catch (final java.io.IOException ex)
+            {
+                return "unreadable";
+            }
+        }
+        return fileVersion(input);
+    }
+
+    private static String fileVersion(final Path file)
+    {
         try
         {
-            return java.nio.file.Files.size(input) + " bytes, modified " + java.nio.file.Files.getLastModifiedTime(input);
+            return file.getFileName() + ": " + java.nio.file.Files.size(file) + " bytes, modified " +
+                java.nio.file.Files.getLastModifiedTime(file) + "; ";
         }
         catch (final java.io.IOException ex)
         {

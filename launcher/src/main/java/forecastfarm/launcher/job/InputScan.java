@@ -2,7 +2,7 @@ package forecastfarm.launcher.job;
 
 import forecastfarm.launcher.api.ForecastFarm;
 import forecastfarm.launcher.io.InputProblem;
-import forecastfarm.launcher.io.LongCsvReader;
+import forecastfarm.launcher.io.SeriesReader;
 import forecastfarm.launcher.io.Series;
 
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,7 @@ import java.util.List;
  */
 record InputScan(long series, double meanIdBytes, List<InputProblem> problems)
 {
-    static InputScan of(final LongCsvReader reader, final Path input)
+    static InputScan of(final SeriesReader reader, final Path input)
     {
         final long[] count = {0};
         final long[] idBytes = {0};
