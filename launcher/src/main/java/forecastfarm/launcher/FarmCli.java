@@ -9,6 +9,7 @@ import forecastfarm.launcher.io.InputFormat;
 import forecastfarm.launcher.job.ForecastJob;
 import forecastfarm.launcher.job.ForecastJobOptions;
 import forecastfarm.shared.FarmDirectory;
+import forecastfarm.shared.forecast.ModelNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -136,7 +137,8 @@ public final class FarmCli implements Callable<Integer>
         int seasonLength;
 
         @Option(names = "--model", split = ",", defaultValue = "naive,snaive,drift",
-            description = "models, comma separated (default ${DEFAULT-VALUE})")
+            description = "models, comma separated: naive, snaive, mean, drift, naive2, theta, ets, arima, comb " +
+                "(default ${DEFAULT-VALUE})")
         List<String> models;
 
         @Option(names = "--level", split = ",", defaultValue = "80,95",
@@ -218,6 +220,7 @@ public final class FarmCli implements Callable<Integer>
             }
             final InputFormat inputFormat = format != null ? InputFormat.parse(format) :
                 InputFormat.detect(input, idCol, timeCol, valueCol);
+            ModelNames.requireKnown(models);
             final double[] sortedLevels = Arrays.stream(levels).sorted().distinct().toArray();
             final ForecastJobOptions options = new ForecastJobOptions(input, horizon, seasonLength,
                 List.copyOf(models), sortedLevels, out, inputFormat, idCol, timeCol, valueCol, resume, retryFailed, 0);

@@ -144,6 +144,20 @@ class ForecastCliIT
         assertEquals(ExitCodes.USAGE, FarmCli.execute(new String[]{"forecast", "--input", input().toString(),
             "--horizon", "0"}, quiet));
         assertEquals(ExitCodes.USAGE, FarmCli.execute(new String[]{"forecast", "--no-such-option"}, quiet));
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final PrintStream oldErr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try
+        {
+            assertEquals(ExitCodes.USAGE, FarmCli.execute(new String[]{"forecast", "--input", input().toString(),
+                "--horizon", "3", "--model", "naive,ETS"}, quiet));
+        }
+        finally
+        {
+            System.setErr(oldErr);
+        }
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown model 'ETS'; known models: naive,"),
+            err.toString(StandardCharsets.UTF_8));
         assertEquals(ExitCodes.INPUT, FarmCli.execute(new String[]{"forecast", "--input",
             tmp.resolve("missing.csv").toString(), "--horizon", "3"}, quiet));
     }

@@ -144,14 +144,39 @@ public final class TimeAxis {
         return switch (format) {
             case FMT_INT -> {
                 long step = n == 1 ? 1 : modeOfDiffs(keys);
-                yield new TimeAxis(allFourDigitYears && step == 1 ? Kind.YEAR : Kind.INTEGER, keys[n - 1], step, 0, n);
+                TimeAxis axis = new TimeAxis(allFourDigitYears && step == 1 ? Kind.YEAR : Kind.INTEGER, keys[n - 1],
+                        step, 0, n);
+                requireRegular(keys, step, axis, dsValues, seriesId);
+                yield axis;
             }
-            case FMT_MONTH -> monthLabels(keys, padYear);
-            default -> dates(keys);
+            case FMT_MONTH -> monthLabels(keys, padYear, dsValues, seriesId);
+            default -> dates(keys, dsValues, seriesId);
         };
     }
 
-    private static TimeAxis monthLabels(long[] keys, boolean padYear) {
+    /**
+     * Models assume equally spaced observations: a missing period (a gap) or an odd spacing is refused rather than
+     * silently forecast as if the points were adjacent.
+     */
+    private static void requireRegular(long[] keys, long step, TimeAxis axis, List<String> ds, String seriesId) {
+        for (int i = 1; i < keys.length; i++) {
+            long diff = keys[i] - keys[i - 1];
+            if (diff != step) {
+                throw irregular(axis, diff % step == 0 ? diff / step - 1 : -1, i, ds, seriesId);
+            }
+        }
+    }
+
+    private static InputException irregular(TimeAxis axis, long missing, int i, List<String> ds, String seriesId) {
+        String what = missing > 0
+                ? missing + " missing " + axis.describeFrequency() + (missing == 1 ? " period" : " periods")
+                : "a spacing that is not " + axis.describeFrequency();
+        return new InputException("series " + seriesId + ": ds " + ds.get(i - 1).strip() + " is followed by "
+                + ds.get(i).strip() + " (" + what + "); fill the gap (e.g. carry the last value forward or "
+                + "interpolate) so that every period has a value", i);
+    }
+
+    private static TimeAxis monthLabels(long[] keys, boolean padYear, List<String> ds, String seriesId) {
         int n = keys.length;
         boolean allUpTo4 = true;
         boolean yearChanges = false;
@@ -169,12 +194,16 @@ public final class TimeAxis {
             for (int i = 0; i < n; i++) {
                 q[i] = Math.floorDiv(keys[i], 12) * 4 + Math.floorMod(keys[i], 12);
             }
-            return new TimeAxis(Kind.QUARTER_LABEL, q[n - 1], modeOfDiffs(q), 0, n, padYear);
+            TimeAxis axis = new TimeAxis(Kind.QUARTER_LABEL, q[n - 1], modeOfDiffs(q), 0, n, padYear);
+            requireRegular(q, axis.step, axis, ds, seriesId);
+            return axis;
         }
-        return new TimeAxis(Kind.MONTH_LABEL, keys[n - 1], n == 1 ? 1 : modeOfDiffs(keys), 0, n, padYear);
+        TimeAxis axis = new TimeAxis(Kind.MONTH_LABEL, keys[n - 1], n == 1 ? 1 : modeOfDiffs(keys), 0, n, padYear);
+        requireRegular(keys, axis.step, axis, ds, seriesId);
+        return axis;
     }
 
-    private static TimeAxis dates(long[] epochDays) {
+    private static TimeAxis dates(long[] epochDays, List<String> ds, String seriesId) {
         int n = epochDays.length;
         if (n == 1) {
             return new TimeAxis(Kind.DAYS, epochDays[0], 1, 0, 1);
@@ -205,7 +234,10 @@ public final class TimeAxis {
                 LocalDate date = LocalDate.ofEpochDay(epochDays[i]);
                 months[i] = date.getYear() * 12L + date.getMonthValue() - 1;
             }
-            return new TimeAxis(Kind.DATE_MONTHS, epochDays[n - 1], modeOfDiffs(months), allMonthEnd ? 0 : maxDay, n);
+            TimeAxis axis = new TimeAxis(Kind.DATE_MONTHS, epochDays[n - 1], modeOfDiffs(months),
+                    allMonthEnd ? 0 : maxDay, n);
+            requireRegular(months, axis.step, axis, ds, seriesId);
+            return axis;
         }
         long[] gaps = new long[n - 1];
         for (int i = 1; i < n; i++) {
@@ -214,9 +246,42 @@ public final class TimeAxis {
         Arrays.sort(gaps);
         long median = gaps[(gaps.length - 1) / 2];
         if (!weekend && n >= 10 && median == 1) {
-            return new TimeAxis(Kind.BUSINESS_DAYS, epochDays[n - 1], 1, 0, n);
+            TimeAxis axis = new TimeAxis(Kind.BUSINESS_DAYS, epochDays[n - 1], 1, 0, n);
+            requireFewHolidays(epochDays, axis, ds, seriesId);
+            return axis;
         }
-        return new TimeAxis(Kind.DAYS, epochDays[n - 1], median, 0, n);
+        TimeAxis axis = new TimeAxis(Kind.DAYS, epochDays[n - 1], median, 0, n);
+        if (!weekend && median == 1) {
+            requireFewHolidays(epochDays, axis, ds, seriesId);  // weekdays only, too short to call business-daily
+        } else {
+            requireRegular(epochDays, median, axis, ds, seriesId);
+        }
+        return axis;
+    }
+
+    /** Business days skip market holidays; more than this many weekdays missing in a row is a gap in the data. */
+    static final int MAX_HOLIDAYS_IN_A_ROW = 4;
+
+    private static void requireFewHolidays(long[] epochDays, TimeAxis axis, List<String> ds, String seriesId) {
+        for (int i = 1; i < epochDays.length; i++) {
+            long missing = 0;
+            for (long d = epochDays[i - 1] + 1; d < epochDays[i] && missing <= MAX_HOLIDAYS_IN_A_ROW; d++) {
+                DayOfWeek dow = LocalDate.ofEpochDay(d).getDayOfWeek();
+                missing += dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY ? 0 : 1;
+            }
+            if (missing > MAX_HOLIDAYS_IN_A_ROW) {
+                throw irregular(axis, weekdaysBetween(epochDays[i - 1], epochDays[i]), i, ds, seriesId);
+            }
+        }
+    }
+
+    private static long weekdaysBetween(long from, long to) {
+        long count = 0;
+        for (long d = from + 1; d < to; d++) {
+            DayOfWeek dow = LocalDate.ofEpochDay(d).getDayOfWeek();
+            count += dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY ? 0 : 1;
+        }
+        return count;
     }
 
     /** Most common difference between consecutive keys (ties: the smallest); keys strictly increasing, n >= 2. */

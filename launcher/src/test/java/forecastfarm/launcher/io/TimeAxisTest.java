@@ -49,11 +49,10 @@ class TimeAxisTest {
 
     @Test
     void integerStepIsTheMostCommonDifference() {
-        // differences 5, 5, 10, 5: step 5 despite the gap
-        TimeAxis a = axis("0", "5", "10", "20", "25");
+        TimeAxis a = axis("0", "5", "10", "15", "20", "25");
         assertArrayEquals(new String[] {"30", "35"}, a.future(2));
-        // tie between 1 and 2: the smaller
-        assertArrayEquals(new String[] {"4"}, axis("0", "1", "3").future(1));
+        // differences 5, 5, 10, 5: step 5, and the 10 is a gap
+        org.junit.jupiter.api.Assertions.assertThrows(InputException.class, () -> axis("0", "5", "10", "20", "25"));
         // negative and signed integers
         assertArrayEquals(new String[] {"0", "1"}, axis("-3", "-2", "-1").future(2));
     }
@@ -99,9 +98,9 @@ class TimeAxisTest {
         assertEquals("daily", a.describeFrequency());
         assertEquals(7, a.inferredSeasonLength());
         assertArrayEquals(new String[] {"2019-01-03", "2019-01-04", "2019-01-05"}, a.future(3));
-        // a gap (missing day) does not change the median step
-        TimeAxis gap = axis("2018-01-01", "2018-01-02", "2018-01-04", "2018-01-05", "2018-01-06");
-        assertArrayEquals(new String[] {"2018-01-07"}, gap.future(1));
+        // a missing day in daily data with weekends is a gap
+        org.junit.jupiter.api.Assertions.assertThrows(InputException.class,
+                () -> axis("2018-01-01", "2018-01-02", "2018-01-04", "2018-01-05", "2018-01-06"));
     }
 
     @Test
@@ -252,5 +251,41 @@ class TimeAxisTest {
                 assertEquals(true, f.getType().isPrimitive() || f.getType().isEnum(), f.toString());
             }
         }
+    }
+
+    @Test
+    void aMissingMonthIsAGapNamedWithBothDates() {
+        InputException e = org.junit.jupiter.api.Assertions.assertThrows(InputException.class, () -> TimeAxis.of(
+                java.util.List.of("2020-01-01", "2020-02-01", "2020-03-01", "2020-05-01", "2020-06-01"), "A"));
+        org.junit.jupiter.api.Assertions.assertEquals(3, e.offendingIndex());
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(
+                "ds 2020-03-01 is followed by 2020-05-01 (1 missing monthly period)"), e.getMessage());
+    }
+
+    @Test
+    void gapsInIntegerQuarterAndWeeklyDataAreRefused() {
+        for (java.util.List<String> ds : java.util.List.of(
+                java.util.List.of("1", "2", "3", "5", "6"),
+                java.util.List.of("1990-01", "1990-02", "1990-04", "1991-01", "1991-02"),
+                java.util.List.of("2020-01-06", "2020-01-13", "2020-01-20", "2020-02-03", "2020-02-10"),
+                java.util.List.of("1", "2", "3", "4", "6", "7", "9"))) {
+            org.junit.jupiter.api.Assertions.assertThrows(InputException.class, () -> TimeAxis.of(ds, "X"),
+                    ds.toString());
+        }
+    }
+
+    @Test
+    void businessDaysAllowMarketHolidaysButNotAWeekMissing() {
+        java.util.List<String> withHolidays = java.util.List.of("2018-06-27", "2018-06-28", "2018-06-29",
+                "2018-07-02", "2018-07-03", "2018-07-05", "2018-07-06", "2018-07-09", "2018-07-10", "2018-07-11",
+                "2018-07-12");
+        org.junit.jupiter.api.Assertions.assertEquals("business-daily",
+                TimeAxis.of(withHolidays, "S").describeFrequency(), "July 4th is a holiday, not a gap");
+        java.util.List<String> weekMissing = new java.util.ArrayList<>(withHolidays);
+        weekMissing.addAll(java.util.List.of("2018-07-20", "2018-07-23"));
+        InputException e = org.junit.jupiter.api.Assertions.assertThrows(InputException.class,
+                () -> TimeAxis.of(weekMissing, "S"));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("(5 missing business-daily periods)"),
+                e.getMessage());
     }
 }
