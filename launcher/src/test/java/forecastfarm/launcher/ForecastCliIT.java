@@ -218,4 +218,54 @@ class ForecastCliIT
         assertEquals(forecasts.get(0), forecasts.get(1), "wide = long");
         assertEquals(forecasts.get(0), forecasts.get(2), "ohlc-dir = long");
     }
+
+    /**
+     * A full disk in --out (a 64 KiB tmpfs; skipped where mounting is not allowed): exit 104 naming the farm dir, no
+     * partial file under a final name, and a rerun into another --out writes everything without recomputing.
+     */
+    @Test
+    void aFullDiskInOutLosesNothingComputed() throws Exception
+    {
+        final Path full = Files.createDirectories(tmp.resolve("full"));
+        final Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", full.toString())
+            .redirectErrorStream(true).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor() == 0, "cannot mount a tmpfs here");
+        try
+        {
+            final Path sample = Path.of("..", "scripts", "sample", "sp500_50.csv");
+            final String farmDir = tmp.resolve("farm").toString();
+            final ByteArrayOutputStream err = new ByteArrayOutputStream();
+            final PrintStream oldErr = System.err;
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            final int exit;
+            try
+            {
+                exit = FarmCli.execute(new String[]{"forecast", "--input", sample.toString(), "--horizon", "14",
+                    "--model", "naive,drift", "--workers", "2", "--farm-dir", farmDir, "--out", full.toString()},
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            }
+            finally
+            {
+                System.setErr(oldErr);
+            }
+            final String message = err.toString(StandardCharsets.UTF_8);
+            assertEquals(ExitCodes.OUTPUT, exit, message);
+            assertTrue(message.contains("the results are kept in the farm dir " + farmDir), message);
+            assertFalse(Files.exists(full.resolve("forecasts.csv")), "no partial forecasts.csv");
+
+            final Path out = tmp.resolve("out");
+            final ByteArrayOutputStream console = new ByteArrayOutputStream();
+            assertEquals(0, FarmCli.execute(new String[]{"forecast", "--input", sample.toString(), "--horizon", "14",
+                "--model", "naive,drift", "--workers", "2", "--farm-dir", farmDir, "--out", out.toString()},
+                new PrintStream(console, true, StandardCharsets.UTF_8)), console.toString(StandardCharsets.UTF_8));
+            assertEquals(1 + 50 * 14 * 2, Files.readAllLines(out.resolve("forecasts.csv")).size());
+            final JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+            assertTrue(summary.get("resumed").asInt() > 0, "results computed before the disk filled are reused: " +
+                summary);
+        }
+        finally
+        {
+            new ProcessBuilder("umount", full.toString()).start().waitFor();
+        }
+    }
 }

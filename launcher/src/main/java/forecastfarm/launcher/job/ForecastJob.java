@@ -120,6 +120,10 @@ public final class ForecastJob
         }
         catch (final ForecastFarmException ex)
         {
+            if (ex.getCause() instanceof UncheckedIOException writeFailed)
+            {
+                throw outputFailure(writeFailed.getCause());
+            }
             throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
         }
         final int notRun = outputs.notRun();
