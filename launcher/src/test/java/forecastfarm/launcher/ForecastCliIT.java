@@ -72,6 +72,8 @@ class ForecastCliIT
         final List<String> forecasts = Files.readAllLines(out.resolve("forecasts.csv"));
         assertEquals("unique_id,ds,step,model,forecast,lo-80,hi-80,lo-95,hi-95", forecasts.get(0));
         assertEquals(1 + 2 * 5 * 2, forecasts.size(), "2 series x 5 steps x 2 models");
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains(
+            "season length: business-daily, m=5 (1 series); integer, m=1 (2 series)"), console.toString());
         // 30 business days from Monday 2018-07-02 end on Friday 2018-08-10; the forecast skips the weekend.
         assertTrue(forecasts.stream().anyMatch(l -> l.startsWith("STOCK,2018-08-13,1,naive,")), forecasts.toString());
         assertTrue(forecasts.stream().anyMatch(l -> l.startsWith("STOCK,2018-08-17,5,naive,")), forecasts.toString());
@@ -92,6 +94,17 @@ class ForecastCliIT
         assertEquals(2, summary.get("ok").asInt());
         assertEquals(1, summary.get("failed").asInt());
         assertTrue(summary.get("task_ms").has("p95"));
+        assertEquals(1, summary.get("seasons").get("business-daily, m=5").asInt(), summary.toString());
+
+        final ByteArrayOutputStream watch = new ByteArrayOutputStream();
+        assertEquals(0, FarmCli.execute(new String[]{"inspect", "--farm-dir", tmp.resolve("farm").toString(),
+            "--watch", "100ms"}, new PrintStream(watch, true, StandardCharsets.UTF_8)));
+        assertTrue(watch.toString(StandardCharsets.UTF_8).contains("tasks 3: pending 0, running 0, done 2, failed 1"),
+            "a finished farm is shown once and watch ends: " + watch);
+        final ByteArrayOutputStream one = new ByteArrayOutputStream();
+        assertEquals(0, FarmCli.execute(new String[]{"inspect", "--farm-dir", tmp.resolve("farm").toString(),
+            "--id", "SALES"}, new PrintStream(one, true, StandardCharsets.UTF_8)));
+        assertTrue(one.toString(StandardCharsets.UTF_8).contains("drift (Random walk with drift"), one.toString());
 
         final List<String> joblog = Files.readAllLines(out.resolve("joblog.tsv"));
         assertEquals("seq\tid\tworker\tstart\truntime\tattempts\tstatus\treason", joblog.get(0));

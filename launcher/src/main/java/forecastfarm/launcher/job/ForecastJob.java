@@ -51,7 +51,7 @@ public final class ForecastJob
      */
     public int run()
     {
-        final InputScan scan = InputScan.of(reader(), options.input());
+        final InputScan scan = InputScan.of(reader(), options.input(), options.seasonLength());
         printProblems(scan.problems());
         if (scan.series() == 0)
         {
@@ -95,6 +95,7 @@ public final class ForecastJob
             toRun, options.format(), options.horizon(), String.join(",", options.models()),
             skipped.isEmpty() ? "" : "; " + skipped.size() + " done in an earlier run are kept",
             farmContext.workers(), farmContext.farmDir());
+        console.println("season length: " + seasons(scan));
         final AtomicLong finished = new AtomicLong();
         final ForecastFarm farm = ForecastFarm.builder(farmContext).horizon(options.horizon()).models(options.models())
             .levels(options.levels()).expectedSeries(Math.max(1, toRun), scan.meanIdBytes())
@@ -129,7 +130,9 @@ public final class ForecastJob
         final int notRun = outputs.notRun();
         final long notRead = toRun - submission.submitted();
         outputs.commit();
-        SummaryJson.write(options.out().resolve("summary.json"), summaryJson(summary, outputs, notRun, notRead));
+        final Map<String, Object> json = summaryJson(summary, outputs, notRun, notRead);
+        json.put("seasons", new LinkedHashMap<>(scan.seasons()));
+        SummaryJson.write(options.out().resolve("summary.json"), json);
         printSummary(summary, outputs, notRun, notRead, skipped.size());
         return exitCode(summary, outputs, notRun + notRead, keptFailures);
     }
@@ -227,6 +230,14 @@ public final class ForecastJob
         {
             super(null, null, false, false);
         }
+    }
+
+    private static String seasons(final InputScan scan)
+    {
+        final StringBuilder text = new StringBuilder();
+        scan.seasons().forEach((season, count) -> text.append(text.length() == 0 ? "" : "; ").append(season)
+            .append(" (").append(count).append(count == 1 ? " series)" : " series)"));
+        return text.toString();
     }
 
     private void printProblems(final List<InputProblem> problems)
