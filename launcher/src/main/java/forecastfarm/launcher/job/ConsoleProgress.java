@@ -97,7 +97,7 @@ final class ConsoleProgress implements AutoCloseable
     private void updateBar()
     {
         bar.stepTo(Math.min(total, written.getAsLong()));
-        bar.setExtraMessage(workers());
+        bar.setExtraMessage(" | " + workersShort());
     }
 
     private void printLine()
@@ -121,6 +121,13 @@ final class ConsoleProgress implements AutoCloseable
         return String.format(Locale.ROOT, "workers %d/%d alive, %d restarts, %d retries",
             file.farmValue(FarmCounter.WORKERS_ALIVE), file.workerSlots(), file.farmValue(FarmCounter.WORKER_RESTARTS),
             file.farmValue(FarmCounter.RETRIES));
+    }
+
+    private String workersShort()
+    {
+        final StatusFile file = status();
+        return file == null ? "starting" : String.format(Locale.ROOT, "workers %d/%d, restarts %d",
+            file.farmValue(FarmCounter.WORKERS_ALIVE), file.workerSlots(), file.farmValue(FarmCounter.WORKER_RESTARTS));
     }
 
     private StatusFile status()
