@@ -4,6 +4,7 @@ import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.farm.FarmException;
 import forecastfarm.launcher.inspect.Inspector;
 import forecastfarm.launcher.io.InputException;
+import forecastfarm.launcher.io.ShardFilter;
 import forecastfarm.launcher.job.ForecastJob;
 import forecastfarm.launcher.job.ForecastJobOptions;
 import forecastfarm.shared.FarmDirectory;
@@ -46,7 +47,8 @@ public final class FarmCli implements Callable<Integer>
 
     static int execute(final String[] args, final PrintStream out)
     {
-        final CommandLine cli = new CommandLine(new FarmCli(out));
+        final CommandLine cli = new CommandLine(new FarmCli(out))
+            .addSubcommand(new forecastfarm.launcher.merge.MergeCommand(out));
         cli.setExitCodeExceptionMapper(ex -> ex instanceof CommandLine.ParameterException ? ExitCodes.USAGE :
             ExitCodes.INTERNAL);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, commandLine));
@@ -138,7 +140,8 @@ public final class FarmCli implements Callable<Integer>
             description = "prediction interval levels in percent (default ${DEFAULT-VALUE})")
         double[] levels;
 
-        @Option(names = "--workers", description = "worker processes (default: the CPUs available)")
+        @Option(names = "--workers", description = "worker processes (default: $SLURM_CPUS_PER_TASK when set, else " +
+            "the CPUs available)")
         Integer workers;
 
         @Option(names = "--out", defaultValue = "results", description = "output folder (default ${DEFAULT-VALUE})")
@@ -168,6 +171,10 @@ public final class FarmCli implements Callable<Integer>
             description = "recycle a worker whose heap after GC exceeds this (default: off)")
         long maxWorkerHeapMb;
 
+        @Option(names = "--shard", paramLabel = "i/n", description = "forecast only shard i (0-based) of n: the " +
+            "series whose id hashes to i (stable; see ShardFilter); for scripts/farm-slurm")
+        String shard;
+
         @Option(names = "--id-col", defaultValue = "unique_id") String idCol;
         @Option(names = "--time-col", defaultValue = "ds") String timeCol;
         @Option(names = "--value-col", defaultValue = "y") String valueCol;
@@ -195,11 +202,12 @@ public final class FarmCli implements Callable<Integer>
                 throw new InputException(input, "input file " + input + (Files.exists(input) ?
                     " cannot be read" : " does not exist"));
             }
+            final ShardFilter shardFilter = shard == null ? ShardFilter.ALL : ShardFilter.parse(shard);
             final double[] sortedLevels = Arrays.stream(levels).sorted().distinct().toArray();
             final ForecastJobOptions options = new ForecastJobOptions(input, horizon, seasonLength,
                 List.copyOf(models), sortedLevels, out, idCol, timeCol, valueCol);
             final FarmContext ctx = new FarmContext()
-                .farmDir(farmDir != null ? farmDir : defaultFarmBase().resolve(options.jobId()))
+                .farmDir(farmDir != null ? farmDir : defaultFarmBase().resolve(shardFilter.jobId(options.jobId())))
                 .taskTimeoutMs(Durations.toMillis(taskTimeout))
                 .heartbeatTimeoutMs(Durations.toMillis(heartbeatTimeout))
                 .maxAttempts(maxAttempts)
@@ -209,7 +217,7 @@ public final class FarmCli implements Callable<Integer>
             {
                 ctx.workers(workers);
             }
-            return new ForecastJob(options, ctx, parent.out).run();
+            return new ForecastJob(options, ctx, parent.out).shard(shardFilter).run();
         }
     }
 

@@ -46,12 +46,22 @@ public final class ForecastJob
     private final FarmContext farmContext;
     private final PrintStream console;
     private final java.util.Set<String> rejected = new java.util.HashSet<>();
+    private forecastfarm.launcher.io.ShardFilter shard = forecastfarm.launcher.io.ShardFilter.ALL;
 
     public ForecastJob(final ForecastJobOptions options, final FarmContext farmContext, final PrintStream console)
     {
         this.options = options;
         this.farmContext = farmContext;
         this.console = console;
+    }
+
+    /**
+     * Forecast only this shard of the input ({@code --shard i/n}); the default is the whole input.
+     */
+    public ForecastJob shard(final forecastfarm.launcher.io.ShardFilter shard)
+    {
+        this.shard = shard;
+        return this;
     }
 
     /**
@@ -62,8 +72,12 @@ public final class ForecastJob
         final List<Series> series = new ArrayList<>();
         final List<InputProblem> problems = new ArrayList<>();
         new LongCsvReader(options.idCol(), options.timeCol(), options.valueCol())
-            .read(options.input(), series::add, problems::add);
+            .read(options.input(), shard.series(series::add), shard.problems(problems::add));
         problems.forEach(problem -> console.println("input problem: " + problem));
+        if (series.isEmpty() && problems.isEmpty() && !shard.isAll())
+        {
+            return forecastfarm.launcher.merge.EmptyShard.write(options.out(), options.levels(), shard, console);
+        }
         if (series.isEmpty())
         {
             console.println("error: no usable series in " + options.input() +
@@ -100,7 +114,7 @@ public final class ForecastJob
         console.printf(Locale.ROOT, "forecasting %d series (h=%d, models %s) on %d workers; farm dir %s%n",
             tasks.size(), options.horizon(), String.join(",", options.models()), farmContext.workers(),
             farmContext.farmDir());
-        final FarmReport report = Farm.run(farmContext, tasks, options.fingerprint(), sizing,
+        final FarmReport report = Farm.run(farmContext, tasks, shard.fingerprint(options.fingerprint()), sizing,
             new ProgressLines(console, tasks.size()), true);
         final OutputStats stats = writeOutputs(series, problems, report);
         printSummary(report, stats);
@@ -214,6 +228,10 @@ public final class ForecastJob
         summary.put("interrupted_by", report.interruptedBy());
         summary.put("abort_reason", report.abortReason());
         summary.put("farm_dir", farmContext.farmDir().toString());
+        if (!shard.isAll())
+        {
+            summary.put("shard", shard.toString());
+        }
         return summary;
     }
 
