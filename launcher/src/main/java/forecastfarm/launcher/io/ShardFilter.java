@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * bytes, then MurmurHash3's 64-bit finalizer (fmix64) to spread the bits, and the shard is that value modulo
  * {@code n}, unsigned. The same in Python:
  * <pre>
- * h = 0xcbf29ce484222325
+ * M64 = 2**64 - 1; h = 0xcbf29ce484222325
  * for b in id.encode("utf-8"): h = ((h ^ b) * 0x100000001b3) &amp; M64
  * h ^= h &gt;&gt; 33; h = (h * 0xff51afd7ed558ccd) &amp; M64; h ^= h &gt;&gt; 33
  * h = (h * 0xc4ceb9fe1a85ec53) &amp; M64; h ^= h &gt;&gt; 33;  shard = h % n
