@@ -14,10 +14,33 @@ public final class ExitCodes
     public static final int OUTPUT = 104;
     public static final int INTERRUPTED = 105;
     public static final int WORKERS_FAILED = 106;
+    /** {@code farm merge}: a shard is missing, failed or unfinished, or shards overlap. */
+    public static final int SHARDS_INCOMPLETE = 107;
     public static final int INTERNAL = 110;
 
     private ExitCodes()
     {
+    }
+
+    /**
+     * @return what an exit code means, in a few words (for messages about other processes' exit codes).
+     */
+    public static String describe(final int code)
+    {
+        return switch (code)
+        {
+            case OK -> "all series succeeded";
+            case USAGE -> "bad options";
+            case INPUT -> "unreadable or unusable input";
+            case FARM_DIR -> "farm dir busy or holding another job";
+            case OUTPUT -> "outputs cannot be written";
+            case INTERRUPTED -> "interrupted; rerun to resume";
+            case WORKERS_FAILED -> "workers cannot start";
+            case SHARDS_INCOMPLETE -> "shards missing, failed or overlapping";
+            case INTERNAL -> "internal error";
+            default -> code >= 1 && code <= MAX_FAILED ? code + (code == MAX_FAILED ? " or more" : "") +
+                " series failed" : code > 128 && code < 160 ? "killed by signal " + (code - 128) : "unknown";
+        };
     }
 
     public static int forFailures(final long failedOrPoisoned)

@@ -6,6 +6,7 @@ import forecastfarm.launcher.farm.FarmException;
 import forecastfarm.launcher.inspect.Inspector;
 import forecastfarm.launcher.io.InputException;
 import forecastfarm.launcher.io.InputFormat;
+import forecastfarm.launcher.io.ShardFilter;
 import forecastfarm.launcher.job.ForecastJob;
 import forecastfarm.launcher.job.ForecastJobOptions;
 import forecastfarm.shared.FarmDirectory;
@@ -49,7 +50,8 @@ public final class FarmCli implements Callable<Integer>
 
     static int execute(final String[] args, final PrintStream out)
     {
-        final CommandLine cli = new CommandLine(new FarmCli(out));
+        final CommandLine cli = new CommandLine(new FarmCli(out))
+            .addSubcommand(new forecastfarm.launcher.merge.MergeCommand(out));
         cli.setExitCodeExceptionMapper(ex -> ex instanceof CommandLine.ParameterException ? ExitCodes.USAGE :
             ExitCodes.INTERNAL);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, commandLine));
@@ -145,7 +147,8 @@ public final class FarmCli implements Callable<Integer>
             description = "prediction interval levels in percent (default ${DEFAULT-VALUE})")
         double[] levels;
 
-        @Option(names = "--workers", description = "worker processes (default: the CPUs available)")
+        @Option(names = "--workers", description = "worker processes (default: $SLURM_CPUS_PER_TASK when set, else " +
+            "the CPUs available)")
         Integer workers;
 
         @Option(names = "--out", defaultValue = "results", description = "output folder (default ${DEFAULT-VALUE})")
@@ -195,6 +198,10 @@ public final class FarmCli implements Callable<Integer>
         @Option(names = "--value-col", description = "the value column (default: long y, ohlc-dir Adj Close, else " +
             "Close)") String valueCol;
 
+        @Option(names = "--shard", paramLabel = "i/n", description = "forecast only shard i (0-based) of n: the " +
+            "series whose id hashes to i (stable; see ShardFilter); for scripts/farm-slurm")
+        String shard;
+
         @Override
         public Integer call()
         {
@@ -221,11 +228,12 @@ public final class FarmCli implements Callable<Integer>
             final InputFormat inputFormat = format != null ? InputFormat.parse(format) :
                 InputFormat.detect(input, idCol, timeCol, valueCol);
             ModelNames.requireKnown(models);
+            final ShardFilter shardFilter = shard == null ? ShardFilter.ALL : ShardFilter.parse(shard);
             final double[] sortedLevels = Arrays.stream(levels).sorted().distinct().toArray();
             final ForecastJobOptions options = new ForecastJobOptions(input, horizon, seasonLength,
                 List.copyOf(models), sortedLevels, out, inputFormat, idCol, timeCol, valueCol, resume, retryFailed, 0);
             final FarmContext ctx = new FarmContext()
-                .farmDir(farmDir != null ? farmDir : defaultFarmBase().resolve(options.jobId()))
+                .farmDir(farmDir != null ? farmDir : defaultFarmBase().resolve(shardFilter.jobId(options.jobId())))
                 .taskTimeoutMs(Durations.toMillis(taskTimeout))
                 .heartbeatTimeoutMs(Durations.toMillis(heartbeatTimeout))
                 .maxAttempts(maxAttempts)
@@ -236,7 +244,7 @@ public final class FarmCli implements Callable<Integer>
             {
                 ctx.workers(workers);
             }
-            return new ForecastJob(options, ctx, parent.out).run();
+            return new ForecastJob(options, ctx, parent.out).shard(shardFilter).run();
         }
     }
 

@@ -35,7 +35,7 @@ public final class Farm
     /**
      * @param job         what identifies this job (inputs and options): a farm dir holding another job is refused.
      * @param sizing      the results map's size, for a new farm dir.
-     * @param handleSignals true to drain on SIGINT/SIGTERM (the CLI), false when embedded.
+     * @param handleSignals true to drain on SIGINT/SIGTERM/SIGUSR1 (the CLI), false when embedded.
      * @return the report; every finished task's {@link ResultRecord} is in the results map.
      * @throws FarmException when the farm cannot run (farm dir busy or holding another job, ...).
      */
@@ -175,23 +175,63 @@ public final class Farm
     }
 
     /**
-     * SIGINT and SIGTERM become conductor events (drain; a second one stops at once).
+     * SIGINT, SIGTERM and SIGUSR1 become conductor events (drain; a second one stops at once). USR1 is the signal
+     * {@code scripts/farm-slurm} asks SLURM to send before the time limit ({@code --signal=B:USR1@N}).
+     *
+     * <p>A signal within {@link #DUPLICATE_WINDOW_NS} of the one before is the same request delivered twice, not a
+     * second request: on {@code scancel} or preemption SLURM sends SIGTERM to every process of the job, and the batch
+     * script, which must forward signals that only it receives, forwards that one too. So "stop at once" needs a
+     * second signal at least a second after the first.
      */
-    private static final class SignalHandlers
+    static final class SignalHandlers
     {
-        /** INT: Ctrl-C; TERM: kill, SLURM's cancel and preemption; USR1: SLURM's warning before the time limit. */
-        private static final List<String> SIGNALS = List.of("INT", "TERM", "USR1");
+        static final List<String> SIGNALS = List.of("INT", "TERM", "USR1");
+        static final long DUPLICATE_WINDOW_NS = 1_000_000_000L;
         private final Map<String, sun.misc.SignalHandler> previous = new HashMap<>();
+        private long lastSignalNs;
+        private boolean any;
 
         static SignalHandlers install(final FarmConductor conductor)
         {
             final SignalHandlers handlers = new SignalHandlers();
             for (final String name : SIGNALS)
             {
-                handlers.previous.put(name, Signal.handle(new Signal(name),
-                    signal -> conductor.offer(new FarmEvent.ShutdownSignal(signal.getName()))));
+                try
+                {
+                    handlers.previous.put(name, Signal.handle(new Signal(name), signal ->
+                    {
+                        if (handlers.isNew(System.nanoTime()))
+                        {
+                            conductor.offer(new FarmEvent.ShutdownSignal(signal.getName()));
+                        }
+                        else
+                        {
+                            LOG.info("SIG{} within a second of the previous signal: the same request, ignored",
+                                signal.getName());
+                        }
+                    }));
+                }
+                catch (final IllegalArgumentException ex)
+                {
+                    // e.g. the JVM runs with -Xrs, or the platform reserves the signal
+                    LOG.warn("cannot handle SIG{}: {}", name, ex.getMessage());
+                }
             }
             return handlers;
+        }
+
+        /**
+         * @return false for a signal that repeats the previous one (within the duplicate window).
+         */
+        synchronized boolean isNew(final long nowNs)
+        {
+            final boolean fresh = !any || nowNs - lastSignalNs >= DUPLICATE_WINDOW_NS;
+            if (fresh)
+            {
+                any = true;
+                lastSignalNs = nowNs;
+            }
+            return fresh;
         }
 
         void restore()

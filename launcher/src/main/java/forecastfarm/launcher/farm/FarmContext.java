@@ -27,7 +27,7 @@ public final class FarmContext
     public static final long DRAIN_GRACE_MS_DEFAULT = 30_000;
 
     private Path farmDir;
-    private int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private int workers = DefaultWorkers.fromEnvironment();
     private long taskTimeoutMs = TASK_TIMEOUT_MS_DEFAULT;
     private long heartbeatTimeoutMs = HEARTBEAT_TIMEOUT_MS_DEFAULT;
     private long heartbeatIntervalMs = 100;

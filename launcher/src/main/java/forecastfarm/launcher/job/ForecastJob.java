@@ -9,6 +9,8 @@ import forecastfarm.launcher.io.InputProblem;
 import forecastfarm.launcher.io.JobLogReader;
 import forecastfarm.launcher.io.JobLogWriter;
 import forecastfarm.launcher.io.SeriesReader;
+import forecastfarm.launcher.io.ShardFilter;
+import forecastfarm.launcher.merge.EmptyShard;
 import forecastfarm.launcher.io.Series;
 import forecastfarm.launcher.io.SummaryJson;
 import org.slf4j.Logger;
@@ -38,6 +40,7 @@ public final class ForecastJob
     private final ForecastJobOptions options;
     private final FarmContext farmContext;
     private final PrintStream console;
+    private ShardFilter shard = ShardFilter.ALL;
 
     public ForecastJob(final ForecastJobOptions options, final FarmContext farmContext, final PrintStream console)
     {
@@ -47,12 +50,25 @@ public final class ForecastJob
     }
 
     /**
+     * Forecast only this shard of the input ({@code --shard i/n}); the default is the whole input.
+     */
+    public ForecastJob shard(final ShardFilter shard)
+    {
+        this.shard = shard;
+        return this;
+    }
+
+    /**
      * @return the process exit code (see {@link ExitCodes}).
      */
     public int run()
     {
         final InputScan scan = InputScan.of(reader(), options.input(), options.seasonLength());
         printProblems(scan.problems());
+        if (scan.series() == 0 && scan.problems().isEmpty() && !shard.isAll())
+        {
+            return EmptyShard.write(options.out(), options.levels(), shard, console);
+        }
         if (scan.series() == 0)
         {
             console.println("error: no usable series in " + options.input() +
@@ -99,7 +115,7 @@ public final class ForecastJob
         final AtomicLong finished = new AtomicLong();
         final ForecastFarm farm = ForecastFarm.builder(farmContext).horizon(options.horizon()).models(options.models())
             .levels(options.levels()).expectedSeries(Math.max(1, toRun), scan.meanIdBytes())
-            .job(options.fingerprint()).handleSignals(true)
+            .job(shard.fingerprint(options.fingerprint())).handleSignals(true)
             .onResult(result ->
             {
                 outputs.accept(result);
@@ -132,6 +148,10 @@ public final class ForecastJob
         outputs.commit();
         final Map<String, Object> json = summaryJson(summary, outputs, notRun, notRead);
         json.put("seasons", new LinkedHashMap<>(scan.seasons()));
+        if (!shard.isAll())
+        {
+            json.put("shard", shard.toString());
+        }
         SummaryJson.write(options.out().resolve("summary.json"), json);
         printSummary(summary, outputs, notRun, notRead, skipped.size());
         return exitCode(summary, outputs, notRun + notRead, keptFailures);
@@ -139,7 +159,8 @@ public final class ForecastJob
 
     private SeriesReader reader()
     {
-        return options.reader();
+        final SeriesReader reader = options.reader();
+        return (input, onSeries, onProblem) -> reader.read(input, shard.series(onSeries), shard.problems(onProblem));
     }
 
     /**
