@@ -85,7 +85,8 @@ class ShardFilterTest {
             }
         }
         List<Series> seen = new ArrayList<>();
-        Series series = new Series(idOfOne, new double[] {1, 2}, TimeAxis.of(List.of("1", "2"), idOfOne), 2);
+        Series series = Series.of(idOfOne, new double[] {1, 2}, TimeAxis.of(List.of("1", "2"), idOfOne), 2,
+                List.of("1", "2"));
         zero.series(seen::add).accept(series);
         assertTrue(seen.isEmpty());
         one.series(seen::add).accept(series);
