@@ -22,7 +22,22 @@ public final class TestFarmMain
         final AtomicInteger computed = new AtomicInteger();
         final FarmReport report = Farm.run(FarmTestSupport.context(farmDir, workers),
             FarmTestSupport.tasks(count, args[3]), "test job " + count + " " + args[3], FarmTestSupport.sizing(count),
-            (task, spec, record) -> computed.incrementAndGet(), true);
+            new FarmListener()
+            {
+                @Override
+                public void onTaskFinished(final int task, final TaskSpec spec,
+                    final forecastfarm.shared.wire.ResultRecord record)
+                {
+                    computed.incrementAndGet();
+                }
+
+                @Override
+                public void onTaskResumed(final int task, final TaskSpec spec,
+                    final forecastfarm.shared.wire.ResultRecord record)
+                {
+                    // reused from the earlier run, not computed
+                }
+            }, true);
         System.out.println("REPORT ok=" + report.ok() + " failed=" + report.failed() + " poisoned=" + report.poisoned() +
             " resumed=" + report.resumed() + " computed=" + computed.get() + " interrupted=" + report.interruptedBy());
         System.exit(0);
