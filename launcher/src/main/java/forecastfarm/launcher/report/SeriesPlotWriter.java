@@ -296,10 +296,11 @@ public final class SeriesPlotWriter {
         if (lo <= hi) {
             double range = hi > lo ? hi - lo : Math.max(1, Math.abs(hi));
             chart.getStyler().setYAxisMin(lo - 0.05 * range);
-            chart.getStyler().setYAxisMax(hi + range * (0.12 + 0.09 * lines.size()));
+            chart.getStyler().setYAxisMax(hi + range * (0.15 + 0.09 * lines.size()));
         }
-        // Screen coordinates, y from the bottom: the panel's top-left corner near the plot's top-left.
-        AnnotationTextPanel panel = new AnnotationTextPanel(String.join("\n", lines), 60, height - 40, true);
+        // Screen coordinates, y from the bottom to the panel's bottom edge: just under the title, ~17 px a line.
+        AnnotationTextPanel panel = new AnnotationTextPanel(String.join("\n", lines), 60,
+                height - 48 - 17 * lines.size() - 10, true);
         chart.addAnnotation(panel);
         chart.getStyler().setAnnotationTextPanelFontColor(new Color(0x99, 0x1b, 0x1b));
         chart.getStyler().setAnnotationTextPanelBackgroundColor(new Color(0xff, 0xf1, 0xf1, 230));
