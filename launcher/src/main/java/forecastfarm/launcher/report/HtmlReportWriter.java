@@ -146,7 +146,8 @@ public final class HtmlReportWriter {
         TreeMap<String, Integer> statuses = new TreeMap<>();
         rows.forEach(r -> statuses.merge(r.status(), 1, Integer::sum));
         h.append("<section><h2>Series</h2>\n<div class=\"controls\">")
-                .append("<input id=\"q\" type=\"search\" placeholder=\"filter: id, model, reason\" aria-label=\"filter\">")
+                .append("<input id=\"q\" type=\"search\" placeholder=\"filter: id, model, reason\"")
+                .append(" aria-label=\"filter\">")
                 .append("<select id=\"st\" aria-label=\"status\"><option value=\"\">all statuses</option>");
         statuses.forEach((s, n) -> h.append("<option value=\"").append(Html.esc(s)).append("\">").append(Html.esc(s))
                 .append(" (").append(n).append(")</option>"));
@@ -159,19 +160,20 @@ public final class HtmlReportWriter {
         for (int i = 0; i < rows.size(); i++) {
             ReportRow r = rows.get(i);
             String st = r.status();
-            h.append("<tr data-status=\"").append(Html.esc(st)).append("\"").append(r.plotFile() != null ? " data-plot" : "")
+            h.append("<tr data-status=\"").append(Html.esc(st)).append("\"")
+                    .append(r.plotFile() != null ? " data-plot" : "")
                     .append("><td data-v=\"").append(i + 1).append("\">").append(i + 1)
                     .append("</td><td class=\"id\">").append(Html.esc(r.id()))
                     .append("</td><td>").append(Html.esc(String.join(", ", r.models())))
                     .append("</td><td><span class=\"st ").append(statusClass(st)).append("\">").append(Html.esc(st))
                     .append("</span></td><td data-v=\"").append(r.attempts()).append("\">").append(r.attempts())
                     .append("</td><td data-v=\"").append(Double.isFinite(r.runtimeMs()) ? number(r.runtimeMs()) : "-1")
-                    .append("\">").append(Double.isFinite(r.runtimeMs()) ? String.format(Locale.ROOT, "%.1f", r.runtimeMs())
-                            : "&ndash;")
+                    .append("\">")
+                    .append(Double.isFinite(r.runtimeMs()) ? String.format(Locale.ROOT, "%.1f", r.runtimeMs()) : "&ndash;")
                     .append("</td><td class=\"reason\">").append(Html.esc(r.reason())).append("</td><td>");
             if (r.plotFile() != null) {
                 String href = Html.esc(Html.urlPath(r.plotFile()));
-                h.append("<a href=\"").append(href).append("\"><img loading=\"lazy\" decoding=\"async\" src=\"")
+                h.append("<a href=\"").append(href).append("\"><img loading=\"lazy\" src=\"")
                         .append(href).append("\" width=\"200\" height=\"100\" alt=\"plot of ").append(Html.esc(r.id()))
                         .append("\"></a>");
             }
@@ -251,7 +253,8 @@ public final class HtmlReportWriter {
             body{font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:0 24px 40px;\
             color:#222;background:#fafafa}
             h1{font-size:22px;margin:20px 0 2px}h2{font-size:17px;margin:22px 0 8px}
-            .sub,.muted{color:#666}code{font-size:13px;background:#eee;padding:1px 4px;border-radius:3px;word-break:break-all}
+            .sub,.muted{color:#666}
+            code{font-size:13px;background:#eee;padding:1px 4px;border-radius:3px;word-break:break-all}
             .cards{display:flex;flex-wrap:wrap;gap:10px;margin-top:14px}
             .card{background:#fff;border:1px solid #ddd;border-radius:6px;padding:10px 16px;min-width:110px}
             .card .v{font-size:22px;font-weight:600}.card .k{color:#666;font-size:12px}
@@ -263,7 +266,8 @@ public final class HtmlReportWriter {
             table{border-collapse:collapse;background:#fff}
             #series{width:100%}
             #series th,#series td{border-bottom:1px solid #e6e6e6;padding:4px 8px;text-align:left;vertical-align:middle}
-            #series thead th{position:sticky;top:0;background:#f0f0f0;cursor:pointer;user-select:none;white-space:nowrap}
+            #series thead th{position:sticky;top:0;background:#f0f0f0;cursor:pointer;user-select:none;\
+            white-space:nowrap}
             #series thead th[aria-sort=ascending]::after{content:" \\25B2"}
             #series thead th[aria-sort=descending]::after{content:" \\25BC"}
             #series td[data-v]{text-align:right;font-variant-numeric:tabular-nums}
@@ -299,7 +303,10 @@ public final class HtmlReportWriter {
                 var frag = document.createDocumentFragment();
                 rows.forEach(function (r) { r.hidden = true; frag.appendChild(r); });
                 body.appendChild(frag);
-                shown.slice(page * size, (page + 1) * size).forEach(function (r) { body.appendChild(r); r.hidden = false; });
+                shown.slice(page * size, (page + 1) * size).forEach(function (r) {
+                  body.appendChild(r);
+                  r.hidden = false;
+                });
                 info.textContent = shown.length === 0 ? 'no series' : (page * size + 1) + '\\u2013' +
                   Math.min(shown.length, (page + 1) * size) + ' of ' + shown.length + ' series (page ' + (page + 1) +
                   '/' + pages + ')';
