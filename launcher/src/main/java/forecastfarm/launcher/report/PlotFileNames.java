@@ -12,11 +12,12 @@ import java.util.Set;
  * spaces, unicode, {@code ..}, names reserved on Windows), and unique within one instance even on
  * case-insensitive file systems.
  *
- * <p>An id made only of {@code A-Z a-z 0-9 . _ -} (not starting with a dot, at most {@value #MAX_BASE} chars,
- * not a Windows device name) is used as is: {@code AAPL -> AAPL.png}. Any other id is sanitised (runs of other
- * characters, dots included, become one {@code _}, cut to {@value #MAX_BASE} chars) and gets {@code -} plus the first 8 hex digits
- * of the SHA-256 of its UTF-8 bytes: {@code "a/b c" -> a_b_c-1f3e....png}. If a name is already taken in this
- * instance (compared case-insensitively) a counter is added: {@code -2}, {@code -3}, ... Not thread-safe.
+ * <p>An id made only of {@code A-Z a-z 0-9 . _ -} (not starting or ending with a dot, at most
+ * {@value #MAX_BASE} chars, not a Windows device name) is used as is: {@code AAPL -> AAPL.png}. Any other id is
+ * sanitised (runs of other characters, dots included, become one {@code _}; cut to {@value #MAX_BASE} chars) and
+ * gets {@code -} plus the first 8 hex digits of the SHA-256 of its UTF-8 bytes: {@code "a/b c" -> a_b_c-0af99a60.png}.
+ * If a name is already taken in this instance (compared case-insensitively) a counter is added: {@code -2},
+ * {@code -3}, ... Not thread-safe.
  */
 public final class PlotFileNames {
     static final int MAX_BASE = 80;

@@ -115,7 +115,8 @@ final class XAxis {
         String[] labels = all.clone();
         return build(Kind.ORDINAL, x, n, h, v -> {
             long k = Math.round(v);
-            return Math.abs(v - k) < 1e-9 && k >= 0 && k < labels.length && labels[(int) k] != null ? labels[(int) k] : "";
+            boolean at = Math.abs(v - k) < 1e-9 && k >= 0 && k < labels.length && labels[(int) k] != null;
+            return at ? labels[(int) k] : "";
         });
     }
 
