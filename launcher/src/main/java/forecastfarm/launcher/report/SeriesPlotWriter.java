@@ -179,7 +179,11 @@ public final class SeriesPlotWriter {
             chart.setXAxisTitle("steps from the last observation");
         }
 
-        // Drawn (and listed in the legend) in this order: history, bands (widest first), means.
+        // Drawn (and listed in the legend) in this order: history, bands (widest first), means. History first is
+        // also what keeps XChart from hanging: with a tick label function it gathers the x values of all series
+        // in the order they were added, and when that order was not increasing (bands added before the history)
+        // its tick search never ended on an 8-point labelled axis. Every series here runs forward in x after the
+        // history, so the gathered values stay increasing.
         if (n > 0) {
             line(chart, "history", x.historyX, Arrays.copyOfRange(data.history(), from, from + n), HISTORY, 1.4f);
         }

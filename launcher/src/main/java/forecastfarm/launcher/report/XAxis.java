@@ -10,9 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -120,22 +118,6 @@ final class XAxis {
         });
     }
 
-    /**
-     * XChart widens its tick step until all tick labels are distinct, and never stops when positions without a
-     * label all read "": give each such position its own invisible label (zero-width spaces, which Java draws
-     * as nothing).
-     */
-    static Function<Double, String> distinctBlanks(Function<Double, String> labels) {
-        Map<Double, String> blanks = new HashMap<>();
-        return v -> {
-            String label = labels.apply(v);
-            if (!label.isEmpty()) {
-                return label;
-            }
-            return blanks.computeIfAbsent(v, k -> "\u200B".repeat(blanks.size() + 1));
-        };
-    }
-
     private static XAxis build(Kind kind, double[] x, int n, int h, Function<Double, String> labels) {
         List<Object> past = new ArrayList<>(n);
         List<Object> future = new ArrayList<>(h);
@@ -148,7 +130,7 @@ final class XAxis {
             double spanDays = (x[x.length - 1] - x[0]) / 86_400_000.0;
             pattern = spanDays <= 3 ? "MM-dd HH:mm" : spanDays <= 2 * 365 ? "yyyy-MM-dd" : null;
         }
-        return new XAxis(kind, past, future, labels == null ? null : distinctBlanks(labels),
+        return new XAxis(kind, past, future, labels,
                 n > 0 ? x[n - 1] : Double.NaN, pattern);
     }
 

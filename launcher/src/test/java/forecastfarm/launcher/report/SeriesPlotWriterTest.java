@@ -1,6 +1,8 @@
 package forecastfarm.launcher.report;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.knowm.xchart.XYSeries;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
@@ -11,13 +13,18 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** Timed out rather than hung: XChart's tick search once looped forever (see the series order in SeriesPlotWriter). */
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SeriesPlotWriterTest {
     @TempDir
     Path tmp;
@@ -87,6 +94,50 @@ class SeriesPlotWriterTest {
         var chart = new SeriesPlotWriter(tmp).chart(data);
         assertEquals(Set.of("history", "naive", "snaive", "drift", "naive 80%", "naive 95%"),
                 chart.getSeriesMap().keySet());
+    }
+
+    /**
+     * Random shapes (integers with irregular gaps, free labels, dates, no labels, no history, failed) render,
+     * each within the class timeout; the x values of the series, in the order they were added, increase.
+     */
+    @Test
+    void rendersRandomShapesAndKeepsTheSeriesXValuesIncreasing() {
+        Random r = new Random(42);
+        SeriesPlotWriter writer = new SeriesPlotWriter(tmp, 400, 200);
+        for (int c = 0; c < 120; c++) {
+            int n = r.nextInt(4) == 0 ? 0 : 1 + r.nextInt(r.nextBoolean() ? 10 : 200);
+            int h = (n == 0 ? 1 : 0) + r.nextInt(r.nextBoolean() ? 5 : 40);
+            int kind = r.nextInt(4);
+            String[] ds = new String[n + h];
+            long v = r.nextInt(3000) - 100;
+            for (int i = 0; i < n + h; i++) {
+                v += kind == 0 ? 1 + r.nextInt(r.nextBoolean() ? 3 : 1000) : 1;
+                ds[i] = kind == 1 ? "Q" + i + "-" + r.nextInt(99)
+                        : kind == 2 ? LocalDate.of(2000, 1, 1).plusDays(v).toString() : Long.toString(v);
+            }
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                y[i] = r.nextGaussian() * Math.pow(10, r.nextInt(8) - 3);
+            }
+            boolean labels = r.nextInt(6) > 0;
+            String[] hd = labels ? Arrays.copyOfRange(ds, 0, n) : null;
+            String[] fd = labels && r.nextInt(5) > 0 ? Arrays.copyOfRange(ds, n, n + h) : null;
+            SeriesPlotData data = r.nextInt(8) == 0 && n > 0 ? SeriesPlotData.failed("f" + c, hd, y, 1, "why")
+                    : SeriesPlotData.forecast("s" + c, hd, y, fd, List.of(Synthetic.naive("a", n > 0 ? y : new double[] {1}, h,
+                    0.1, 80, 95), Synthetic.naive("b", n > 0 ? y : new double[] {2}, h, -0.1)), 1 + r.nextInt(12));
+            assertTrue(distinctColours(writer.render(data)) > 5, "case " + c);
+            List<Double> xs = new ArrayList<>();
+            for (XYSeries s : writer.chart(data).getSeriesMap().values()) {
+                for (double x : s.getXData()) {
+                    if (!xs.contains(x)) {
+                        xs.add(x);
+                    }
+                }
+            }
+            for (int i = 1; i < xs.size(); i++) {
+                assertTrue(xs.get(i) > xs.get(i - 1), "case " + c + ": x values in series order increase");
+            }
+        }
     }
 
     static int distinctColours(BufferedImage image) {
