@@ -9,6 +9,7 @@ import forecastfarm.launcher.io.InputFormat;
 import forecastfarm.launcher.io.ShardFilter;
 import forecastfarm.launcher.job.ForecastJob;
 import forecastfarm.launcher.job.ForecastJobOptions;
+import forecastfarm.launcher.report.PlotPolicy;
 import forecastfarm.shared.FarmDirectory;
 import forecastfarm.shared.forecast.ModelNames;
 import org.slf4j.Logger;
@@ -198,6 +199,10 @@ public final class FarmCli implements Callable<Integer>
         @Option(names = "--value-col", description = "the value column (default: long y, ohlc-dir Adj Close, else " +
             "Close)") String valueCol;
 
+        @Option(names = "--plots", defaultValue = "200", description = "plots/<id>.png for: none, failed, all, or " +
+            "the first N series (default ${DEFAULT-VALUE})")
+        String plots;
+
         @Option(names = "--shard", paramLabel = "i/n", description = "forecast only shard i (0-based) of n: the " +
             "series whose id hashes to i (stable; see ShardFilter); for scripts/farm-slurm")
         String shard;
@@ -231,7 +236,7 @@ public final class FarmCli implements Callable<Integer>
             final ShardFilter shardFilter = shard == null ? ShardFilter.ALL : ShardFilter.parse(shard);
             final double[] sortedLevels = Arrays.stream(levels).sorted().distinct().toArray();
             final ForecastJobOptions options = new ForecastJobOptions(input, horizon, seasonLength,
-                List.copyOf(models), sortedLevels, out, inputFormat, idCol, timeCol, valueCol, resume, retryFailed, 0);
+                List.copyOf(models), sortedLevels, out, inputFormat, idCol, timeCol, valueCol, resume, retryFailed, PlotPolicy.parse(plots));
             final FarmContext ctx = new FarmContext()
                 .farmDir(farmDir != null ? farmDir : defaultFarmBase().resolve(shardFilter.jobId(options.jobId())))
                 .taskTimeoutMs(Durations.toMillis(taskTimeout))

@@ -106,6 +106,20 @@ class ForecastCliIT
             "--id", "SALES"}, new PrintStream(one, true, StandardCharsets.UTF_8)));
         assertTrue(one.toString(StandardCharsets.UTF_8).contains("drift (Random walk with drift"), one.toString());
 
+        final String html = Files.readString(out.resolve("report.html"));
+        for (final String id : List.of("STOCK", "SALES", "BAD", "SHORT"))
+        {
+            assertTrue(html.contains(">" + id + "<"), "report.html lists " + id);
+        }
+        try (java.util.stream.Stream<Path> plots = Files.list(out.resolve("plots")))
+        {
+            final List<String> names = plots.map(p -> p.getFileName().toString()).sorted().toList();
+            assertEquals(List.of("SALES.png", "SHORT.png", "STOCK.png"), names, "one plot per series run");
+            assertTrue(html.contains("plots/STOCK.png"), "report links the plots");
+            final java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(out.resolve("plots/STOCK.png").toFile());
+            assertTrue(png.getWidth() > 100 && png.getHeight() > 100, "a real image");
+        }
+
         final List<String> joblog = Files.readAllLines(out.resolve("joblog.tsv"));
         assertEquals("seq\tid\tworker\tstart\truntime\tattempts\tstatus\treason", joblog.get(0));
         assertEquals(1 + 4, joblog.size(), "3 series run and 1 invalid: " + joblog);

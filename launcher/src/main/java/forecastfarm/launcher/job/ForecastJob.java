@@ -11,6 +11,7 @@ import forecastfarm.launcher.io.JobLogWriter;
 import forecastfarm.launcher.io.SeriesReader;
 import forecastfarm.launcher.io.ShardFilter;
 import forecastfarm.launcher.merge.EmptyShard;
+import forecastfarm.launcher.report.PlotPolicy;
 import forecastfarm.launcher.io.Series;
 import forecastfarm.launcher.io.SummaryJson;
 import org.slf4j.Logger;
@@ -81,11 +82,12 @@ public final class ForecastJob
         final long keptFailures = kept.values().stream().filter(status -> !status.equals("OK")).count();
         try
         {
-            final JobOutputs outputs = new JobOutputs(options.out(), options.horizon(), options.levels(),
-                JobOutputs.SeriesResultListener.NONE);
+            final JobReport report = new JobReport(options.out(), options.horizon(), options.models(),
+                options.plots());
+            final JobOutputs outputs = new JobOutputs(options.out(), options.horizon(), options.levels(), report);
             try
             {
-                return runFarm(scan, skipped, toRun, outputs, keptFailures);
+                return runFarm(scan, skipped, toRun, outputs, report, keptFailures);
             }
             catch (final RuntimeException ex)
             {
@@ -100,7 +102,7 @@ public final class ForecastJob
     }
 
     private int runFarm(final InputScan scan, final Set<String> skipped, final long toRun, final JobOutputs outputs,
-        final long keptFailures) throws IOException
+        final JobReport report, final long keptFailures) throws IOException
     {
         outputs.carryOver(skipped);
         for (final InputProblem problem : scan.problems())
@@ -123,7 +125,7 @@ public final class ForecastJob
             })
             .start();
         final FarmSummary summary;
-        final Submission submission = new Submission(farm, outputs, skipped);
+        final Submission submission = new Submission(farm, outputs, report, skipped);
         try (ConsoleProgress progress = ConsoleProgress.start(farmContext.farmDirectory(), console, toRun,
             finished::get, ConsoleProgress.isTerminal()))
         {
@@ -153,6 +155,7 @@ public final class ForecastJob
             json.put("shard", shard.toString());
         }
         SummaryJson.write(options.out().resolve("summary.json"), json);
+        report.write(json);
         printSummary(summary, outputs, notRun, notRead, skipped.size());
         return exitCode(summary, outputs, notRun + notRead, keptFailures);
     }
@@ -192,14 +195,16 @@ public final class ForecastJob
     {
         private final ForecastFarm farm;
         private final JobOutputs outputs;
+        private final JobReport report;
         private final Set<String> skipped;
         private long seq;
         private long submitted;
 
-        Submission(final ForecastFarm farm, final JobOutputs outputs, final Set<String> skipped)
+        Submission(final ForecastFarm farm, final JobOutputs outputs, final JobReport report, final Set<String> skipped)
         {
             this.farm = farm;
             this.outputs = outputs;
+            this.report = report;
             this.skipped = skipped;
         }
 
@@ -223,7 +228,7 @@ public final class ForecastJob
                 return;
             }
             final int m = options.seasonLength() > 0 ? options.seasonLength() : series.axis().inferredSeasonLength();
-            outputs.submitted(SubmittedSeries.of(index, series, m, index < options.plotLimit()));
+            outputs.submitted(SubmittedSeries.of(index, series, m, report.mayPlot(index)));
             try
             {
                 if (!farm.submit(series.id(), series.y(), m))
@@ -336,7 +341,8 @@ public final class ForecastJob
                 outputs.modelFailures());
         }
         console.println("outputs: " + options.out().toAbsolutePath().normalize() +
-            " (forecasts.csv, failed.csv, joblog.tsv, summary.json)");
+            " (forecasts.csv, failed.csv, joblog.tsv, summary.json, report.html" +
+            (options.plots().mode() == PlotPolicy.Mode.NONE ? ")" : ", plots/)"));
         if (summary.interruptedBy() != null)
         {
             console.printf(Locale.ROOT, "interrupted by %s: %d series not run; rerun the same command to finish%n",

@@ -2,6 +2,7 @@ package forecastfarm.launcher.job;
 
 import forecastfarm.launcher.io.InputFormat;
 import forecastfarm.launcher.io.SeriesReader;
+import forecastfarm.launcher.report.PlotPolicy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -13,11 +14,11 @@ import java.util.List;
  * @param resume       skip the series an earlier run's joblog.tsv in {@code out} lists as finished, keeping their
  *                     rows.
  * @param retryFailed  like resume, but series whose last status was not OK run again.
- * @param plotLimit    how many series to keep history for, for plots (0: none).
+ * @param plots        which series get a plot ({@code --plots}).
  */
 public record ForecastJobOptions(Path input, int horizon, int seasonLength, List<String> models, double[] levels,
     Path out, InputFormat format, String idCol, String timeCol, String valueCol, boolean resume, boolean retryFailed,
-    int plotLimit)
+    PlotPolicy plots)
 {
     /**
      * @return the reader of this input's format, with the columns named on the command line (null: the format's

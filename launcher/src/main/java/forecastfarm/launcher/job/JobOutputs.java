@@ -48,6 +48,14 @@ final class JobOutputs
         SeriesResultListener NONE = (series, result) -> { };
 
         void onWritten(SubmittedSeries series, SeriesResult result) throws IOException;
+
+        default void onInvalid(InputProblem problem)
+        {
+        }
+
+        default void onNotRun(SubmittedSeries series)
+        {
+        }
     }
 
     JobOutputs(final Path out, final int horizon, final double[] levels, final SeriesResultListener next)
@@ -83,6 +91,7 @@ final class JobOutputs
         final String id = problem.seriesId() == null ? "" : problem.seriesId();
         failed.write(id, "INVALID", 0, problem.message());
         joblog.write(0, id, -1, 0, 0, 0, "INVALID", problem.message());
+        next.onInvalid(problem);
     }
 
     void submitted(final SubmittedSeries series)
@@ -168,6 +177,7 @@ final class JobOutputs
             final String reason = "the run was interrupted before this series; rerun the same command to resume";
             failed.write(series.id(), "NOT_RUN", 0, reason);
             joblog.write(series.seq() + 1, series.id(), -1, 0, 0, 0, "NOT_RUN", reason);
+            next.onNotRun(series);
         }
         inFlight.clear();
         return count;
