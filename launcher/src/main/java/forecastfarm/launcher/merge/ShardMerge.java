@@ -310,12 +310,11 @@ public final class ShardMerge
     /**
      * The hook for the job's HTML report ({@code report.html}, built by {@code forecastfarm.launcher.report}): called
      * after forecasts.csv, failed.csv and summary.json are written to {@code dir}, with what the merge found (the
-     * shards' states, missing and failed ones named). Not wired yet: until the report writer lands, a merge
-     * writes no report.
+     * shards' states, missing and failed ones named).
      */
     public static void writeReport(final Path dir, final Result result)
     {
-        // intentionally empty: to be wired to the report writer of forecastfarm.launcher.report
+        MergeReport.write(dir, result);
     }
 
     @FunctionalInterface

@@ -84,6 +84,14 @@ class ShardMergeTest
         }
         Files.writeString(shardDir.resolve("forecasts.csv"), forecasts);
         Files.writeString(shardDir.resolve("failed.csv"), failed);
+        final StringBuilder joblog = new StringBuilder("seq\tid\tworker\tstart\truntime\tattempts\tstatus\treason\n");
+        for (int k = 0; k < seriesIds.size(); k++)
+        {
+            joblog.append(k + 1).append('\t').append(seriesIds.get(k)).append("\t0\t1.000\t0.012\t1\tOK\t\n");
+        }
+        Files.writeString(shardDir.resolve("joblog.tsv"), joblog);
+        Files.createDirectories(shardDir.resolve("plots"));
+        Files.write(shardDir.resolve("plots").resolve(seriesIds.get(0) + ".png"), new byte[] {1});
         final Map<String, Object> summary = new HashMap<>();
         summary.put("tasks", seriesIds.size());
         summary.put("ok", seriesIds.size());
@@ -156,6 +164,12 @@ class ShardMergeTest
         assertEquals(6, summary.get("workers"));
         assertEquals(List.of(), summary.get("missing_shards"));
         assertEquals(0, summary.get("not_run_series"));
+        final String html = Files.readString(dir.resolve("report.html"));
+        for (final String id : ids)
+        {
+            assertTrue(html.contains(">" + id + "<"), "report.html lists " + id);
+        }
+        assertTrue(html.contains("shards/41_0/plots/" + idsOf(0).get(0) + ".png"), "links the shard's plot");
     }
 
     @Test
@@ -177,6 +191,8 @@ class ShardMergeTest
         }
         assertEquals(ids.size(), mergedRows().size(), "every series accounted for, the missing as NOT_RUN");
         assertTrue(console.toString().contains("incomplete: shard 1/3: missing"), console.toString());
+        final String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("(shard 1/3)") && html.contains("MISSING"), "the report names the missing shard");
     }
 
     @Test
