@@ -12,8 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -31,7 +29,8 @@ final class JobOutputs
     private final FailedCsvWriter failed;
     private final JobLogWriter joblog;
     private final ConcurrentHashMap<String, SubmittedSeries> inFlight = new ConcurrentHashMap<>();
-    private final List<Double> runtimeMs = new ArrayList<>();
+    private double[] runtimeMs = new double[1024];
+    private int runtimes;
     private final SeriesResultListener next;
     private int invalid;
     private int modelFailures;
@@ -119,7 +118,11 @@ final class JobOutputs
 
     private synchronized void write(final SubmittedSeries series, final SeriesResult result) throws IOException
     {
-        runtimeMs.add(result.runtimeMs());
+        if (runtimes == runtimeMs.length)
+        {
+            runtimeMs = java.util.Arrays.copyOf(runtimeMs, runtimes * 2);
+        }
+        runtimeMs[runtimes++] = result.runtimeMs();
         joblog.write(result.seq() + 1, result.id(), result.workerSlot(), result.startEpochMs(), result.runtimeMs() / 1000,
             result.attempts(), result.status().name(), result.reason());
         switch (result.status())
@@ -205,11 +208,12 @@ final class JobOutputs
 
     synchronized double runtimePercentileMs(final double p)
     {
-        if (runtimeMs.isEmpty())
+        if (runtimes == 0)
         {
             return 0;
         }
-        final double[] sorted = runtimeMs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        final double[] sorted = java.util.Arrays.copyOf(runtimeMs, runtimes);
+        java.util.Arrays.sort(sorted);
         return sorted[Math.max(0, (int)Math.ceil(p * sorted.length) - 1)];
     }
 }
