@@ -125,6 +125,9 @@ public final class ArimaFit implements FittedModel {
         final double[] w;
         final double[] res;
         final double[] out = new double[3];
+        final ArmaLikelihood arma;
+        final double[] wd;      // differenced xr (the ARMA part's series)
+        final int[] deltaNz;    // indices of the non-zero differencing coefficients
         int ncond;
         boolean varianceOk = true;
 
@@ -178,6 +181,19 @@ public final class ArimaFit implements FittedModel {
             this.pE = p + sp * m;
             this.qE = q + sq * m;
             this.ss = new StateSpace(pE, qE, delta);
+            this.arma = new ArmaLikelihood(pE, qE);
+            this.wd = new double[n];
+            int nz = 0;
+            for (double v : delta) {
+                nz += v != 0.0 ? 1 : 0;
+            }
+            this.deltaNz = new int[nz];
+            nz = 0;
+            for (int i = 0; i < delta.length; i++) {
+                if (delta[i] != 0.0) {
+                    deltaNz[nz++] = i;
+                }
+            }
             this.phiE = new double[pE];
             this.thetaE = new double[qE];
             int npar = narma + (constant ? 1 : 0);
@@ -257,9 +273,24 @@ public final class ArimaFit implements FittedModel {
         double mlObjective(double[] masked, boolean trans) {
             setMasked(masked);
             ArimaMath.expand(full, p, q, sp, sq, m, trans, work, phiE, thetaE, scratch);
-            ss.setModel(phiE, thetaE);
+            if (!arma.setModel(phiE, thetaE)) {
+                return Double.NaN;
+            }
             regressionResidual();
-            ss.filter(xr, out, null);
+            int dl = delta.length;
+            if (dl == 0) {
+                arma.filter(xr, 0, n, out);
+            } else {
+                for (int t = dl; t < n; t++) {
+                    double v = xr[t];
+                    for (int k = 0; k < deltaNz.length; k++) {
+                        int i = deltaNz[k];
+                        v -= delta[i] * xr[t - i - 1];
+                    }
+                    wd[t] = v;
+                }
+                arma.filter(wd, dl, n, out);
+            }
             double s2 = out[0] / out[2];
             return 0.5 * (Math.log(s2) + out[1] / out[2]);
         }
@@ -375,6 +406,11 @@ public final class ArimaFit implements FittedModel {
             regressionResidual();
             double[] resid = new double[n];
             ss.filter(xr, out, resid);
+            if (delta.length > 0) {
+                // the optimiser worked on the differenced series (exact diffuse likelihood); report R's
+                // likelihood with the differencing in the state (prior variance kappa) at the optimum
+                value = 0.5 * (Math.log(out[0] / out[2]) + out[1] / out[2]);
+            }
             double s2 = out[0] / nUsed;
             return finish(label, value, s2, resid, nUsed, 0);
         }
