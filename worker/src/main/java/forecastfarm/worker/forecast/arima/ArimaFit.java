@@ -128,6 +128,10 @@ public final class ArimaFit implements FittedModel {
         final ArmaLikelihood arma;
         final double[] wd;      // differenced xr (the ARMA part's series)
         final int[] deltaNz;    // indices of the non-zero differencing coefficients
+        final double[] dx;      // x differenced as ARIMA_CSS does (valid from d + D m on)
+        final double[] dz;      // z differenced likewise, or null
+        final int[] phiPos;     // positions of phiE that can be non-zero
+        final int[] thetaPos;   // positions of thetaE that can be non-zero
         int ncond;
         boolean varianceOk = true;
 
@@ -212,6 +216,16 @@ public final class ArimaFit implements FittedModel {
             this.xr = new double[n];
             this.w = new double[n];
             this.res = new double[n];
+            this.dx = x.clone();
+            difference(dx);
+            if (z != null) {
+                this.dz = z.clone();
+                difference(dz);
+            } else {
+                this.dz = null;
+            }
+            this.phiPos = positions(p, sp, m, pE);
+            this.thetaPos = positions(q, sq, m, qE);
         }
 
         private static double[] lagPoly(int lag) {
@@ -265,9 +279,88 @@ public final class ArimaFit implements FittedModel {
         double cssObjective(double[] masked) {
             setMasked(masked);
             ArimaMath.expand(full, p, q, sp, sq, m, false, work, phiE, thetaE, scratch);
-            regressionResidual();
-            double v = StateSpace.css(xr, o.d(), o.sd(), m, phiE, pE, thetaE, qE, ncond, w, res);
-            return 0.5 * Math.log(v);
+            return 0.5 * Math.log(css());
+        }
+
+        /**
+         * R's conditional sum of squares (ARIMA_CSS) at the current phiE, thetaE and constant:
+         * the differenced series less the differenced regressor, then the ARMA residuals from
+         * ncond on, over the structurally non-zero coefficients only. Residuals in res; returns
+         * ssq / nu.
+         */
+        private double css() {
+            int start = o.d() + o.sd() * m;
+            if (constant) {
+                double beta = full[narma];
+                for (int l = start; l < n; l++) {
+                    w[l] = dx[l] - dz[l] * beta;
+                }
+            } else {
+                System.arraycopy(dx, start, w, start, n - start);
+            }
+            double ssq = 0;
+            int nu = 0;
+            for (int l = 0; l < ncond && l < n; l++) {
+                res[l] = 0;
+            }
+            for (int l = ncond; l < n; l++) {
+                double tmp = w[l];
+                for (int k = 0; k < phiPos.length; k++) {
+                    int j = phiPos[k];
+                    tmp -= phiE[j] * w[l - j - 1];
+                }
+                int jmax = Math.min(l - ncond, qE);
+                for (int k = 0; k < thetaPos.length; k++) {
+                    int j = thetaPos[k];
+                    if (j >= jmax) {
+                        break;
+                    }
+                    tmp -= thetaE[j] * res[l - j - 1];
+                }
+                res[l] = tmp;
+                ssq += tmp * tmp;
+                nu++;
+            }
+            return ssq / nu;
+        }
+
+        /** Differences v in place as ARIMA_CSS does: (1 - B)^d, then (1 - B^m)^D. */
+        private void difference(double[] v) {
+            for (int i = 0; i < o.d(); i++) {
+                for (int l = n - 1; l > 0; l--) {
+                    v[l] -= v[l - 1];
+                }
+            }
+            for (int i = 0; i < o.sd(); i++) {
+                for (int l = n - 1; l >= m; l--) {
+                    v[l] -= v[l - m];
+                }
+            }
+        }
+
+        /** Sorted positions of the expanded polynomial that can be non-zero: 0..k-1 and s m - 1 + (0..k). */
+        private static int[] positions(int k, int seasonal, int period, int len) {
+            boolean[] at = new boolean[len];
+            for (int i = 0; i < k; i++) {
+                at[i] = true;
+            }
+            for (int j = 0; j < seasonal; j++) {
+                for (int i = 0; i <= k; i++) {
+                    at[(j + 1) * period - 1 + i] = true;
+                }
+            }
+            int c = 0;
+            for (boolean b : at) {
+                c += b ? 1 : 0;
+            }
+            int[] pos = new int[c];
+            c = 0;
+            for (int i = 0; i < len; i++) {
+                if (at[i]) {
+                    pos[c++] = i;
+                }
+            }
+            return pos;
         }
 
         double mlObjective(double[] masked, boolean trans) {
@@ -328,7 +421,7 @@ public final class ArimaFit implements FittedModel {
                 ss.setModel(phiE, thetaE);
                 regressionResidual();
                 ss.filter(xr, out, null);
-                double s2 = StateSpace.css(xr, o.d(), o.sd(), m, phiE, pE, thetaE, qE, ncond, w, res);
+                double s2 = css();
                 double[] resid = res.clone();
                 return finish(label, value, s2, resid, nUsed, Double.NaN);
             }
@@ -415,8 +508,25 @@ public final class ArimaFit implements FittedModel {
             return finish(label, value, s2, resid, nUsed, 0);
         }
 
-        /** optim's numerical Hessian (R optimHess): central differences of central-difference gradients. */
-        private double[] hessian(Bfgs.Objective fn, double[] at, double[] parscale) {
+        /**
+         * optim's numerical Hessian (R optimHess): central differences of central-difference gradients.
+         * The (i, j) and (j, i) terms evaluate fn at bit-identical points, so values are memoised:
+         * about half the evaluations, the same result.
+         */
+        private double[] hessian(Bfgs.Objective fn0, double[] at, double[] parscale) {
+            java.util.List<double[]> seen = new java.util.ArrayList<>();
+            java.util.List<Double> values = new java.util.ArrayList<>();
+            Bfgs.Objective fn = v -> {
+                for (int i = 0; i < seen.size(); i++) {
+                    if (java.util.Arrays.equals(seen.get(i), v)) {
+                        return values.get(i);
+                    }
+                }
+                double f = fn0.value(v);
+                seen.add(v.clone());
+                values.add(f);
+                return f;
+            };
             int k = at.length;
             double[] h = new double[k * k];
             double[] g1 = new double[k];

@@ -29,10 +29,17 @@ final class ArmaLikelihood {
     private final double[] a;
     private final double[] k;
     private final double[] w;
-    private final double[] sys;   // (p + 1) x (p + 1) autocovariance system, row-major
-    private final double[] rhs;
+    private final double[] lev;   // Durbin-Levinson coefficients, order k in row k (p + 1 rows of p)
+    private final double[] pacf;
+    private final double[] gar;   // autocovariances of the pure AR part, lags 0..r+q
+    private final double[] gx;    // autocovariances of the MA part, lags 0..q
+    private final int[] gxIdx;
     private final int[] phiIdx;   // indices of the non-zero phi (multiplicative models are sparse)
     private int nzPhi;
+    /** Relative size of the covariance change below which the gain is frozen (0: never). */
+    double steadyTol = STEADY_TOL;
+
+    static final double STEADY_TOL = 1e-14;
 
     ArmaLikelihood(int p, int q) {
         this.p = p;
@@ -46,14 +53,17 @@ final class ArmaLikelihood {
         this.a = new double[r + 1];
         this.k = new double[r + 1];
         this.w = new double[r + 1];
-        this.sys = new double[(p + 1) * (p + 1)];
-        this.rhs = new double[Math.max(p, q) + 2];
+        this.lev = new double[(p + 1) * Math.max(p, 1)];
+        this.pacf = new double[Math.max(p, 1)];
+        this.gar = new double[r + q + 2];
+        this.gx = new double[q + 1];
+        this.gxIdx = new int[q + 1];
         this.phiIdx = new int[r];
     }
 
     /**
      * Sets phi (length p) and theta (length q) and computes the first column of the stationary
-     * state covariance. Returns false when the autocovariance system is singular (a unit AR root).
+     * state covariance. Returns false when the AR part is not stationary.
      */
     boolean setModel(double[] newPhi, double[] newTheta) {
         java.util.Arrays.fill(phi, 0.0);
@@ -79,24 +89,7 @@ final class ArmaLikelihood {
             }
             psi[j] = s;
         }
-        // right-hand sides: rhs(h) = sum_{j=h..q} theta_j psi_{j-h}  (theta_0 = 1), zero for h > q
-        int nr = rhs.length;
-        for (int h = 0; h < nr; h++) {
-            double s = 0;
-            for (int j = h; j <= q; j++) {
-                s += rv[j] * psi[j - h];
-            }
-            rhs[h] = s;
-        }
-        if (p == 0) {
-            for (int h = 0; h <= r; h++) {
-                double s = 0;
-                for (int j = h; j <= q; j++) {
-                    s += rv[j] * rv[j - h];
-                }
-                gamma[h] = s;
-            }
-        } else if (!solveAutocovariances()) {
+        if (!autocovariances()) {
             return false;
         }
         // c_i = sum_{k=i..r-1} phi_k gamma(k - i + 1) + sum_{k=i..r-1} R_k psi_{k-i}
@@ -118,69 +111,73 @@ final class ArmaLikelihood {
     }
 
     /**
-     * gamma(h) - sum_k phi_k gamma(h - k) = rhs(h) for h = 0..p (gamma(-h) = gamma(h)), solved by
-     * Gaussian elimination with partial pivoting; then the recursion for h = p + 1..r.
+     * gamma(0..r) of the ARMA process with unit innovation variance: the autocovariances of the
+     * pure AR part (step-down of phi to its partial autocorrelations, then the Durbin-Levinson
+     * recursion; O(p^2)) convolved with the autocovariances of the MA part. Returns false when the
+     * AR part is not stationary.
      */
-    private boolean solveAutocovariances() {
-        int n = p + 1;
-        java.util.Arrays.fill(sys, 0.0);
-        for (int h = 0; h < n; h++) {
-            int row = h * n;
-            sys[row + h] += 1.0;
-            for (int kk = 0; kk < nzPhi; kk++) {
-                int i = phiIdx[kk];
-                int lag = Math.abs(h - (i + 1));
-                sys[row + lag] -= phi[i];
-            }
-            gamma[h] = h < rhs.length ? rhs[h] : 0.0;
-        }
-        for (int col = 0; col < n; col++) {
-            int piv = col;
-            double best = Math.abs(sys[col * n + col]);
-            for (int i = col + 1; i < n; i++) {
-                double v = Math.abs(sys[i * n + col]);
-                if (v > best) {
-                    best = v;
-                    piv = i;
+    private boolean autocovariances() {
+        int maxLag = r + q;
+        double g0 = 1.0;
+        if (p == 0) {
+            java.util.Arrays.fill(gar, 0, maxLag + 1, 0.0);
+            gar[0] = 1.0;
+        } else {
+            // lev row k (k = 1..p) holds the order-k AR coefficients
+            int w = p;
+            System.arraycopy(phi, 0, lev, p * w, p);
+            for (int k = p; k >= 1; k--) {
+                int row = k * w;
+                double kappa = lev[row + k - 1];
+                pacf[k - 1] = kappa;
+                double den = 1.0 - kappa * kappa;
+                if (!(den > 0.0)) {
+                    return false;
+                }
+                g0 /= den;
+                int prev = (k - 1) * w;
+                for (int j = 0; j < k - 1; j++) {
+                    lev[prev + j] = (lev[row + j] + kappa * lev[row + k - 2 - j]) / den;
                 }
             }
-            if (!(best > 0.0)) {
-                return false;
-            }
-            if (piv != col) {
-                for (int j = col; j < n; j++) {
-                    double t = sys[col * n + j];
-                    sys[col * n + j] = sys[piv * n + j];
-                    sys[piv * n + j] = t;
+            gar[0] = 1.0;
+            for (int k = 1; k <= p; k++) {
+                int row = k * w;
+                double s = 0;
+                for (int j = 0; j < k; j++) {
+                    s += lev[row + j] * gar[k - 1 - j];
                 }
-                double t = gamma[col];
-                gamma[col] = gamma[piv];
-                gamma[piv] = t;
+                gar[k] = s;
             }
-            double d = sys[col * n + col];
-            for (int i = col + 1; i < n; i++) {
-                double f = sys[i * n + col];
-                if (f != 0.0) {
-                    f /= d;
-                    for (int j = col + 1; j < n; j++) {
-                        sys[i * n + j] -= f * sys[col * n + j];
-                    }
-                    gamma[i] -= f * gamma[col];
+            for (int h = p + 1; h <= maxLag; h++) {
+                double s = 0;
+                for (int kk = 0; kk < nzPhi; kk++) {
+                    int i = phiIdx[kk];
+                    s += phi[i] * gar[h - i - 1];
                 }
+                gar[h] = s;
+            }
+            for (int h = 0; h <= maxLag; h++) {
+                gar[h] *= g0;
             }
         }
-        for (int i = n - 1; i >= 0; i--) {
-            double s = gamma[i];
-            for (int j = i + 1; j < n; j++) {
-                s -= sys[i * n + j] * gamma[j];
+        // MA autocovariances gx(j) = sum_i R_i R_{i+j}, j = 0..q (non-zero ones indexed)
+        int nzg = 0;
+        for (int j = 0; j <= q; j++) {
+            double s = 0;
+            for (int i = 0; i + j <= q; i++) {
+                s += rv[i] * rv[i + j];
             }
-            gamma[i] = s / sys[i * n + i];
+            gx[j] = s;
+            if (j > 0 && s != 0.0) {
+                gxIdx[nzg++] = j;
+            }
         }
-        for (int h = n; h <= r; h++) {
-            double s = h < rhs.length ? rhs[h] : 0.0;
-            for (int kk = 0; kk < nzPhi; kk++) {
-                int i = phiIdx[kk];
-                s += phi[i] * gamma[h - i - 1];
+        for (int h = 0; h <= r; h++) {
+            double s = gx[0] * gar[h];
+            for (int kk = 0; kk < nzg; kk++) {
+                int j = gxIdx[kk];
+                s += gx[j] * (gar[Math.abs(h - j)] + gar[h + j]);
             }
             gamma[h] = s;
         }
@@ -238,12 +235,6 @@ final class ArmaLikelihood {
             }
             // Chandrasekhar step: z = Z w; T w; F' = F + s z^2; K' = K + s z T w; w' = T w - K' z / F'; s' = s F' / F
             double z = ww[0];
-            double sz2 = s * z * z;
-            if (sz2 == 0.0 || Math.abs(sz2) <= 1e-300) {
-                // P no longer changes: the filter has reached its steady state exactly
-                converged = true;
-                continue;
-            }
             for (int i = 0; i < rr; i++) {
                 ww[i] = ww[i + 1];
             }
@@ -251,16 +242,24 @@ final class ArmaLikelihood {
                 int i = idx[j];
                 ww[i] += ph[i] * z;
             }
-            double fNew = f + sz2;
             double sz = s * z;
+            double fNew = f + sz * z;
             double zf = z / fNew;
+            double norm = 0;
             for (int i = 0; i < rr; i++) {
                 double ki = kk[i] + sz * ww[i];
                 kk[i] = ki;
-                ww[i] -= ki * zf;
+                double wi = ww[i] - ki * zf;
+                ww[i] = wi;
+                norm += wi * wi;
             }
             s = s * fNew / f;
             f = fNew;
+            // P[t+1] - P[t] = s w w': once it is negligible against F the filter is in its steady state
+            // (constant F and gain); only the state recursion goes on
+            if (Math.abs(s) * norm <= steadyTol * f) {
+                converged = true;
+            }
         }
         out[0] = ssq;
         out[1] = sumlog;

@@ -73,6 +73,9 @@ class ArmaLikelihoodTest {
         expand(new double[] {-0.3, 0.2, 0.1, -0.1, 0.05}, new double[] {0.2, -0.1, 0.1, 0.1, -0.2},
                 new double[0], new double[0], 4),
         expand(new double[0], new double[0], new double[0], new double[0], 12),
+        expand(new double[0], new double[0], new double[0], new double[] {-0.26}, 12),
+        expand(new double[0], new double[0], new double[] {-0.25}, new double[0], 12),
+        expand(new double[0], new double[0], new double[] {0.3, 0.2}, new double[] {0.4, -0.2}, 12),
     };
 
     @Test
@@ -135,6 +138,33 @@ class ArmaLikelihoodTest {
             double llRef = 0.5 * (Math.log(ref[0] / ref[2]) + ref[1] / ref[2]);
             double llGot = 0.5 * (Math.log(got[0] / got[2]) + got[1] / got[2]);
             assertEquals(llRef, llGot, 1e-5, "objective " + what);
+        }
+    }
+
+    @Test
+    void steadyStateSwitchKeepsTheLikelihood() {
+        // long enough for the gain to converge for most models; the switch must not move the result
+        double[] y = series(400, 5);
+        double mean = 0;
+        for (double v : y) {
+            mean += v / y.length;
+        }
+        for (int i = 0; i < y.length; i++) {
+            y[i] -= mean;
+        }
+        for (double[][] mod : MODELS) {
+            ArmaLikelihood fast = new ArmaLikelihood(mod[0].length, mod[1].length);
+            ArmaLikelihood full = new ArmaLikelihood(mod[0].length, mod[1].length);
+            full.steadyTol = 0;
+            assertTrue(fast.setModel(mod[0], mod[1]));
+            assertTrue(full.setModel(mod[0], mod[1]));
+            double[] a = new double[3];
+            double[] b = new double[3];
+            fast.filter(y, 0, y.length, a);
+            full.filter(y, 0, y.length, b);
+            String what = java.util.Arrays.toString(mod[0]) + " / " + java.util.Arrays.toString(mod[1]);
+            assertEquals(b[0], a[0], 1e-10 * Math.abs(b[0]), "ssq " + what);
+            assertEquals(b[1], a[1], 1e-10 * Math.max(1, Math.abs(b[1])), "sumlog " + what);
         }
     }
 
