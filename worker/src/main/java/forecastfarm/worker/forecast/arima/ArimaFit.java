@@ -26,46 +26,107 @@ public final class ArimaFit implements FittedModel {
     private final double[] coef;      // ar, ma, sar, sma, constant (if any), undone transform
     private final boolean hasConstant;
     private final boolean drift;
-    private final double sigma2;      // forecast variance scale (R forecast's redefinition)
-    private final double sigma2Arima; // stats::arima's sigma2
-    private final double loglik;
-    private final double aic;
-    private final double aicc;
-    private final double bic;
-    private final double[] residuals;
     private final int n;
+    private final int nUsed;          // n - d - D m (R's n.used)
+    private final int nmask;          // estimated coefficients
     private final double scale;
+    private final boolean css;        // method CSS: value and residuals from the CSS recursion
+    private final double searchValue; // the optimiser's objective at the optimum (ML: differenced series)
+    private final double searchAic;   // AIC from searchValue (NaN for CSS)
+    private final double cssSigma2;   // CSS: its mean square
+    private final double[] cssResid;  // CSS: its residuals (scaled units)
     // state for forecasting (in scaled units)
     private final double[] phi;
     private final double[] theta;
     private final double[] delta;
-    private final double[] stateA;
-    private final double[] stateP;
     private final boolean varianceOk;
+    // R's Kalman filter with the differencing in the state, run on first use (forecasts, residuals,
+    // R's likelihood); the stepwise search mostly does not need it
+    private double[] xr;              // the regression residual series (scaled), until the filter has run
+    private boolean filtered;
+    private double sigma2;            // forecast variance scale (R forecast's redefinition)
+    private double sigma2Arima;       // stats::arima's sigma2
+    private double loglik;
+    private double aic;
+    private double aicc;
+    private double bic;
+    private double[] residuals;
+    private double[] stateA;
+    private double[] stateP;
 
     private ArimaFit(ArimaOrder order, String method, double[] coef, boolean hasConstant, boolean drift,
-                     double sigma2, double sigma2Arima, double loglik, double aic, double aicc, double bic,
-                     double[] residuals, int n, double scale, StateSpace ss, boolean varianceOk) {
+                     int n, int nUsed, int nmask, double scale, boolean css, double searchValue,
+                     double cssSigma2, double[] cssResid, double[] phi, double[] theta, double[] delta,
+                     double[] xr, boolean varianceOk) {
         this.order = order;
         this.method = method;
         this.coef = coef;
         this.hasConstant = hasConstant;
         this.drift = drift;
-        this.sigma2 = sigma2;
-        this.sigma2Arima = sigma2Arima;
-        this.loglik = loglik;
-        this.aic = aic;
-        this.aicc = aicc;
-        this.bic = bic;
-        this.residuals = residuals;
         this.n = n;
+        this.nUsed = nUsed;
+        this.nmask = nmask;
         this.scale = scale;
-        this.phi = ss.phi.clone();
-        this.theta = ss.theta.clone();
-        this.delta = ss.delta.clone();
-        this.stateA = ss.a.clone();
-        this.stateP = ss.pmat.clone();
+        this.css = css;
+        this.searchValue = searchValue;
+        this.searchAic = css ? Double.NaN : -2 * logLik(searchValue) + 2 * nmask + 2;
+        this.cssSigma2 = cssSigma2;
+        this.cssResid = cssResid;
+        this.phi = phi;
+        this.theta = theta;
+        this.delta = delta;
+        this.xr = xr;
         this.varianceOk = varianceOk;
+    }
+
+    private double logLik(double value) {
+        return -0.5 * (2 * nUsed * value + nUsed + nUsed * Math.log(2 * Math.PI)) - nUsed * Math.log(scale);
+    }
+
+    /** Runs R's state-space filter over the whole series once: forecast state, residuals, R's likelihood. */
+    private synchronized void filterOnce() {
+        if (filtered) {
+            return;
+        }
+        StateSpace ss = new StateSpace(phi.length, theta.length, delta);
+        ss.setModel(phi, theta);
+        double[] out = new double[3];
+        double[] resid = new double[n];
+        ss.filter(xr, out, resid);
+        double value = searchValue;
+        if (css) {
+            resid = cssResid;
+            sigma2Arima = cssSigma2 / (scale * scale);
+        } else {
+            sigma2Arima = out[0] / nUsed / (scale * scale);
+            if (delta.length > 0) {
+                // the optimiser worked on the differenced series (exact diffuse likelihood); R's
+                // likelihood has the differencing in the state with prior variance kappa
+                value = 0.5 * (Math.log(out[0] / out[2]) + out[1] / out[2]);
+            }
+        }
+        loglik = logLik(value);
+        int npar = nmask + 1;
+        int nstar = nUsed;
+        aic = css ? Double.NaN : -2 * loglik + 2 * nmask + 2;
+        aicc = aic + 2.0 * npar * (nstar / (double) (nstar - npar - 1) - 1);
+        bic = aic + npar * (Math.log(nstar) - 2);
+        double ssr = 0;
+        residuals = new double[n];
+        for (int i = 0; i < n; i++) {
+            ssr += resid[i] * resid[i];
+            residuals[i] = resid[i] / scale;
+        }
+        sigma2 = ssr / (nstar - npar + 1) / (scale * scale);
+        stateA = ss.a.clone();
+        stateP = ss.pmat.clone();
+        xr = null;
+        filtered = true;
+    }
+
+    /** AIC from the optimiser's own objective (ML: the exact likelihood of the differenced series), for the search. */
+    double searchAic() {
+        return searchAic;
     }
 
     /** Fits with method CSS-ML; see {@link #fit(double[], ArimaOrder, boolean, Double, Method)}. */
@@ -113,7 +174,6 @@ public final class ArimaFit implements FittedModel {
         final double[] delta;
         final int pE;
         final int qE;
-        final StateSpace ss;
         final double[] phiE;
         final double[] thetaE;
         final double[] work;
@@ -184,7 +244,6 @@ public final class ArimaFit implements FittedModel {
             }
             this.pE = p + sp * m;
             this.qE = q + sq * m;
-            this.ss = new StateSpace(pE, qE, delta);
             this.arma = new ArmaLikelihood(pE, qE);
             this.wd = new double[n];
             int nz = 0;
@@ -418,12 +477,8 @@ public final class ArimaFit implements FittedModel {
                 varianceOk = diagonalOk(hess, null, nUsed);
                 setMasked(init);
                 ArimaMath.expand(full, p, q, sp, sq, m, false, work, phiE, thetaE, scratch);
-                ss.setModel(phiE, thetaE);
-                regressionResidual();
-                ss.filter(xr, out, null);
                 double s2 = css();
-                double[] resid = res.clone();
-                return finish(label, value, s2, resid, nUsed, Double.NaN);
+                return finish(label, value, s2, res.clone(), nUsed, true);
             }
             label = "CSS-ML";
             if (method == Method.CSS_ML) {
@@ -495,17 +550,7 @@ public final class ArimaFit implements FittedModel {
                 ArimaMath.pacfToAr(full, p + q, sp, full, p + q);
             }
             ArimaMath.expand(full, p, q, sp, sq, m, false, work, phiE, thetaE, scratch);
-            ss.setModel(phiE, thetaE);
-            regressionResidual();
-            double[] resid = new double[n];
-            ss.filter(xr, out, resid);
-            if (delta.length > 0) {
-                // the optimiser worked on the differenced series (exact diffuse likelihood); report R's
-                // likelihood with the differencing in the state (prior variance kappa) at the optimum
-                value = 0.5 * (Math.log(out[0] / out[2]) + out[1] / out[2]);
-            }
-            double s2 = out[0] / nUsed;
-            return finish(label, value, s2, resid, nUsed, 0);
+            return finish(label, value, Double.NaN, null, nUsed, false);
         }
 
         /**
@@ -702,29 +747,14 @@ public final class ArimaFit implements FittedModel {
             return new double[] {b, Math.sqrt(rss / (len - 1) / szz)};
         }
 
-        private ArimaFit finish(String label, double value, double s2, double[] resid, int nUsed, double aicFlag) {
-            double logScale = Math.log(scale);
-            double ll = -0.5 * (2 * nUsed * value + nUsed + nUsed * Math.log(2 * Math.PI)) - nUsed * logScale;
-            int npar = nmask + 1;
-            int nstar = n - o.d() - o.sd() * m;
-            double aicV = Double.isNaN(aicFlag) ? Double.NaN : -2 * ll + 2 * nmask + 2;
-            double aiccV = aicV + 2.0 * npar * (nstar / (double) (nstar - npar - 1) - 1);
-            double bicV = aicV + npar * (Math.log(nstar) - 2);
-            double ssr = 0;
-            double[] residOut = new double[n];
-            for (int i = 0; i < n; i++) {
-                ssr += resid[i] * resid[i];
-                residOut[i] = resid[i] / scale;
-            }
-            double sig = ssr / (nstar - npar + 1);
+        private ArimaFit finish(String label, double value, double cssS2, double[] cssResid, int nUsed, boolean isCss) {
             double[] coefOut = full.clone();
             if (constant) {
                 coefOut[narma] = full[narma] / scale;
             }
-            double sigS = sig / (scale * scale);
-            double sigA = s2 / (scale * scale);
-            return new ArimaFit(o, label, coefOut, constant, isDrift, sigS, sigA, ll, aicV, aiccV, bicV,
-                    residOut, n, scale, ss, varianceOk);
+            regressionResidual();
+            return new ArimaFit(o, label, coefOut, constant, isDrift, n, nUsed, nmask, scale, isCss, value,
+                    cssS2, cssResid, phiE.clone(), thetaE.clone(), delta.clone(), xr.clone(), varianceOk);
         }
     }
 
@@ -753,32 +783,42 @@ public final class ArimaFit implements FittedModel {
 
     /** Residual variance as forecast's Arima() reports it (used for the prediction intervals). */
     public double sigma2() {
+        filterOnce();
         return sigma2;
     }
 
     /** Residual variance as stats::arima reports it (ML: ssq / n.used; CSS: CSS mean square). */
     public double sigma2Arima() {
+        if (css) {
+            return cssSigma2 / (scale * scale);
+        }
+        filterOnce();
         return sigma2Arima;
     }
 
     public double logLikelihood() {
+        filterOnce();
         return loglik;
     }
 
     /** AIC; NaN for method CSS (as R). */
     public double aic() {
+        filterOnce();
         return aic;
     }
 
     public double aicc() {
+        filterOnce();
         return aicc;
     }
 
     public double bic() {
+        filterOnce();
         return bic;
     }
 
     public double[] residuals() {
+        filterOnce();
         return residuals.clone();
     }
 
@@ -809,6 +849,7 @@ public final class ArimaFit implements FittedModel {
             throw new IllegalArgumentException("Invalid forecast horizon h = " + horizon);
         }
         StateSpace s = new StateSpace(phi.length, theta.length, delta);
+        filterOnce();
         s.restore(phi, theta, stateA, stateP);
         double[] mean = new double[horizon];
         double[] var = new double[horizon];
@@ -863,6 +904,7 @@ public final class ArimaFit implements FittedModel {
 
     @Override
     public String toString() {
+        filterOnce();
         return method() + " [coef=" + java.util.Arrays.toString(coef) + ", sigma2=" + sigma2
                 + ", loglik=" + loglik + ", aicc=" + aicc + "]";
     }
