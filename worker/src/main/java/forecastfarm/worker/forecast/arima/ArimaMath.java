@@ -263,8 +263,9 @@ final class ArimaMath {
                 double qi = (pi * dr - pr * di) / den;
                 re[i] -= qr;
                 im[i] -= qi;
-                double mod = Math.hypot(re[i], im[i]);
-                change = Math.max(change, Math.hypot(qr, qi) / Math.max(1e-300, mod));
+                // the stopping test only needs moduli roughly: sqrt(x^2 + y^2), not the slower exact hypot
+                double mod = Math.sqrt(re[i] * re[i] + im[i] * im[i]);
+                change = Math.max(change, Math.sqrt(qr * qr + qi * qi) / Math.max(1e-300, mod));
             }
             if (change < 1e-15) {
                 break;

@@ -35,6 +35,8 @@ final class ArmaLikelihood {
     private final double[] gx;    // autocovariances of the MA part, lags 0..q
     private final int[] gxIdx;
     private final int[] phiIdx;   // indices of the non-zero phi (multiplicative models are sparse)
+    private final int[] rIdx;     // indices of the non-zero R = (1, theta)
+    private int nzR;
     private int nzPhi;
     /** Relative size of the covariance change below which the gain is frozen (0: never). */
     double steadyTol = STEADY_TOL;
@@ -59,6 +61,7 @@ final class ArmaLikelihood {
         this.gx = new double[q + 1];
         this.gxIdx = new int[q + 1];
         this.phiIdx = new int[r];
+        this.rIdx = new int[q + 1];
     }
 
     /**
@@ -75,6 +78,12 @@ final class ArmaLikelihood {
         for (int i = 0; i < p; i++) {
             if (phi[i] != 0.0) {
                 phiIdx[nzPhi++] = i;
+            }
+        }
+        nzR = 0;
+        for (int i = 0; i <= q; i++) {
+            if (rv[i] != 0.0) {
+                rIdx[nzR++] = i;
             }
         }
         // psi weights: psi_0 = 1, psi_j = R_j + sum_{k=1..min(j,p)} phi_{k-1} psi_{j-k}
@@ -101,8 +110,11 @@ final class ArmaLikelihood {
                     s += phi[j] * gamma[j - i + 1];
                 }
             }
-            for (int j = i; j <= q && j < r; j++) {
-                s += rv[j] * psi[j - i];
+            for (int kk = 0; kk < nzR; kk++) {
+                int j = rIdx[kk];
+                if (j >= i) {
+                    s += rv[j] * psi[j - i];
+                }
             }
             c[i] = s;
         }
@@ -135,9 +147,10 @@ final class ArmaLikelihood {
                     return false;
                 }
                 g0 /= den;
+                double inv = 1.0 / den;
                 int prev = (k - 1) * w;
                 for (int j = 0; j < k - 1; j++) {
-                    lev[prev + j] = (lev[row + j] + kappa * lev[row + k - 2 - j]) / den;
+                    lev[prev + j] = (lev[row + j] + kappa * lev[row + k - 2 - j]) * inv;
                 }
             }
             gar[0] = 1.0;
@@ -161,15 +174,19 @@ final class ArmaLikelihood {
                 gar[h] *= g0;
             }
         }
-        // MA autocovariances gx(j) = sum_i R_i R_{i+j}, j = 0..q (non-zero ones indexed)
-        int nzg = 0;
-        for (int j = 0; j <= q; j++) {
-            double s = 0;
-            for (int i = 0; i + j <= q; i++) {
-                s += rv[i] * rv[i + j];
+        // MA autocovariances gx(j) = sum_i R_i R_{i+j}, j = 0..q, over the non-zero R (non-zero ones indexed)
+        java.util.Arrays.fill(gx, 0.0);
+        for (int a1 = 0; a1 < nzR; a1++) {
+            int i1 = rIdx[a1];
+            double v1 = rv[i1];
+            for (int a2 = a1; a2 < nzR; a2++) {
+                int i2 = rIdx[a2];
+                gx[i2 - i1] += v1 * rv[i2];
             }
-            gx[j] = s;
-            if (j > 0 && s != 0.0) {
+        }
+        int nzg = 0;
+        for (int j = 1; j <= q; j++) {
+            if (gx[j] != 0.0) {
                 gxIdx[nzg++] = j;
             }
         }
@@ -194,62 +211,51 @@ final class ArmaLikelihood {
         final double[] aa = a;
         final double[] kk = k;
         final double[] ww = w;
-        final int[] idx = phiIdx;
-        final int nz = nzPhi;
         java.util.Arrays.fill(aa, 0.0);
         double f = c[0];
         // K = T c, w = K, s = -1 / F
         for (int i = 0; i < rr; i++) {
             kk[i] = c[i + 1];
         }
-        for (int j = 0; j < nz; j++) {
-            int i = idx[j];
+        for (int i = 0; i < p; i++) {
             kk[i] += ph[i] * c[0];
         }
         kk[rr] = 0.0;
         System.arraycopy(kk, 0, ww, 0, rr + 1);
         double s = -1.0 / f;
-        boolean converged = false;
         double ssq = 0;
         double sumlog = 0;
+        double prod = 1.0; // product of the F's not yet logged (one log per many steps)
         int nu = 0;
-        for (int t = from; t < to; t++) {
+        int t = from;
+        for (; t < to; t++) {
             double v = y[t] - aa[0];
             if (f < 1e4) {
                 nu++;
                 ssq += v * v / f;
-                sumlog += Math.log(f);
+                prod *= f;
+                if (!(prod < 1e200 && prod > 1e-200)) {
+                    sumlog += Math.log(prod);
+                    prod = 1.0;
+                }
             }
-            // a = T a + K v / F
+            // one pass: a' = T a + K v / F with the current K, then the Chandrasekhar step
+            // z = Z w; F' = F + s z^2; K' = K + s z T w; w' = T w - K' z / F'; s' = s F' / F
             double g = v / f;
             double a0 = aa[0];
-            for (int i = 0; i < rr; i++) {
-                aa[i] = aa[i + 1] + kk[i] * g;
-            }
-            for (int j = 0; j < nz; j++) {
-                int i = idx[j];
-                aa[i] += ph[i] * a0;
-            }
-            if (converged) {
-                continue;
-            }
-            // Chandrasekhar step: z = Z w; T w; F' = F + s z^2; K' = K + s z T w; w' = T w - K' z / F'; s' = s F' / F
             double z = ww[0];
-            for (int i = 0; i < rr; i++) {
-                ww[i] = ww[i + 1];
-            }
-            for (int j = 0; j < nz; j++) {
-                int i = idx[j];
-                ww[i] += ph[i] * z;
-            }
             double sz = s * z;
             double fNew = f + sz * z;
             double zf = z / fNew;
             double norm = 0;
             for (int i = 0; i < rr; i++) {
-                double ki = kk[i] + sz * ww[i];
+                double phiI = ph[i];
+                double ki = kk[i];
+                aa[i] = aa[i + 1] + phiI * a0 + ki * g;
+                double twi = ww[i + 1] + phiI * z;
+                ki += sz * twi;
                 kk[i] = ki;
-                double wi = ww[i] - ki * zf;
+                double wi = twi - ki * zf;
                 ww[i] = wi;
                 norm += wi * wi;
             }
@@ -258,7 +264,29 @@ final class ArmaLikelihood {
             // P[t+1] - P[t] = s w w': once it is negligible against F the filter is in its steady state
             // (constant F and gain); only the state recursion goes on
             if (Math.abs(s) * norm <= steadyTol * f) {
-                converged = true;
+                t++;
+                break;
+            }
+        }
+        sumlog += Math.log(prod);
+        if (t < to) {
+            // steady state: constant F and gain
+            double invF = 1.0 / f;
+            double ssqSteady = 0;
+            int steps = to - t;
+            for (; t < to; t++) {
+                double v = y[t] - aa[0];
+                ssqSteady += v * v * invF;
+                double g = v * invF;
+                double a0 = aa[0];
+                for (int i = 0; i < rr; i++) {
+                    aa[i] = aa[i + 1] + ph[i] * a0 + kk[i] * g;
+                }
+            }
+            if (f < 1e4) { // as R, steps with F >= 1e4 add nothing
+                nu += steps;
+                ssq += ssqSteady;
+                sumlog += steps * Math.log(f);
             }
         }
         out[0] = ssq;
