@@ -188,6 +188,8 @@ public final class ArimaFit implements FittedModel {
         final ArmaLikelihood arma;
         final double[] wd;      // differenced xr (the ARMA part's series)
         final int[] deltaNz;    // indices of the non-zero differencing coefficients
+        boolean wdValid;        // xr and wd hold the series less the constant wdBeta
+        double wdBeta;
         final double[] dx;      // x differenced as ARIMA_CSS does (valid from d + D m on)
         final double[] dz;      // z differenced likewise, or null
         final int[] phiPos;     // positions of phiE that can be non-zero
@@ -325,6 +327,7 @@ public final class ArimaFit implements FittedModel {
         }
 
         private void regressionResidual() {
+            wdValid = false;
             if (constant) {
                 double beta = full[narma];
                 for (int i = 0; i < n; i++) {
@@ -354,9 +357,8 @@ public final class ArimaFit implements FittedModel {
                 for (int l = start; l < n; l++) {
                     w[l] = dx[l] - dz[l] * beta;
                 }
-            } else {
-                System.arraycopy(dx, start, w, start, n - start);
             }
+            double[] w = constant ? this.w : dx;
             double ssq = 0;
             int nu = 0;
             for (int l = 0; l < ncond && l < n; l++) {
@@ -428,11 +430,20 @@ public final class ArimaFit implements FittedModel {
             if (!arma.setModel(phiE, thetaE)) {
                 return Double.NaN;
             }
-            regressionResidual();
             int dl = delta.length;
-            if (dl == 0) {
+            double beta = constant ? full[narma] : 0.0;
+            if (wdValid && Double.doubleToRawLongBits(beta) == Double.doubleToRawLongBits(wdBeta)) {
+                // the series (less the constant) is the same as the last call's: only phi or theta moved
+                arma.filter(dl == 0 ? xr : wd, dl, n, out);
+            } else if (dl == 0) {
+                regressionResidual();
+                wdValid = true;
+                wdBeta = beta;
                 arma.filter(xr, 0, n, out);
             } else {
+                regressionResidual();
+                wdValid = true;
+                wdBeta = beta;
                 for (int t = dl; t < n; t++) {
                     double v = xr[t];
                     for (int k = 0; k < deltaNz.length; k++) {

@@ -37,6 +37,10 @@ final class ArmaLikelihood {
     private final int[] phiIdx;   // indices of the non-zero phi (multiplicative models are sparse)
     private final int[] rIdx;     // indices of the non-zero R = (1, theta)
     private int nzR;
+    private int nzg;
+    private boolean valid;   // phi, rv and the autocovariances below belong together
+    private boolean arOk;
+    private boolean lastOk;
     private int nzPhi;
     /** Relative size of the covariance change below which the gain is frozen (0: never). */
     double steadyTol = STEADY_TOL;
@@ -69,8 +73,15 @@ final class ArmaLikelihood {
      * state covariance. Returns false when the AR part is not stationary.
      */
     boolean setModel(double[] newPhi, double[] newTheta) {
-        java.util.Arrays.fill(phi, 0.0);
-        java.util.Arrays.fill(rv, 0.0);
+        // the optimiser's gradient moves one parameter at a time: the AR or the MA part (or both,
+        // for a change of the constant) are often bit-identical to the last call's, and their
+        // autocovariances are then reused
+        boolean phiSame = valid && same(phi, 0, newPhi, p);
+        boolean thetaSame = valid && same(rv, 1, newTheta, q);
+        if (phiSame && thetaSame) {
+            return lastOk;
+        }
+        valid = false;
         System.arraycopy(newPhi, 0, phi, 0, p);
         rv[0] = 1.0;
         System.arraycopy(newTheta, 0, rv, 1, q);
@@ -98,8 +109,24 @@ final class ArmaLikelihood {
             }
             psi[j] = s;
         }
-        if (!autocovariances()) {
+        if (!phiSame) {
+            arOk = arAutocovariances();
+        }
+        if (!thetaSame) {
+            maAutocovariances();
+        }
+        valid = true;
+        lastOk = arOk;
+        if (!arOk) {
             return false;
+        }
+        for (int h = 0; h <= r; h++) {
+            double s = gx[0] * gar[h];
+            for (int kk = 0; kk < nzg; kk++) {
+                int j = gxIdx[kk];
+                s += gx[j] * (gar[Math.abs(h - j)] + gar[h + j]);
+            }
+            gamma[h] = s;
         }
         // c_i = sum_{k=i..r-1} phi_k gamma(k - i + 1) + sum_{k=i..r-1} R_k psi_{k-i}
         for (int i = 0; i < r; i++) {
@@ -122,13 +149,22 @@ final class ArmaLikelihood {
         return true;
     }
 
+    private static boolean same(double[] mine, int off, double[] theirs, int len) {
+        for (int i = 0; i < len; i++) {
+            if (Double.doubleToRawLongBits(mine[off + i]) != Double.doubleToRawLongBits(theirs[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
-     * gamma(0..r) of the ARMA process with unit innovation variance: the autocovariances of the
-     * pure AR part (step-down of phi to its partial autocorrelations, then the Durbin-Levinson
-     * recursion; O(p^2)) convolved with the autocovariances of the MA part. Returns false when the
-     * AR part is not stationary.
+     * Autocovariances (lags 0..r+q, unit innovation variance) of the pure AR part: step-down of phi
+     * to its partial autocorrelations, then the Durbin-Levinson recursion; O(p^2). gamma(0..r) of
+     * the ARMA process is this convolved with the MA autocovariances. Returns false when the AR part
+     * is not stationary.
      */
-    private boolean autocovariances() {
+    private boolean arAutocovariances() {
         int maxLag = r + q;
         double g0 = 1.0;
         if (p == 0) {
@@ -174,7 +210,11 @@ final class ArmaLikelihood {
                 gar[h] *= g0;
             }
         }
-        // MA autocovariances gx(j) = sum_i R_i R_{i+j}, j = 0..q, over the non-zero R (non-zero ones indexed)
+        return true;
+    }
+
+    /** Autocovariances of the MA part, gx(j) = sum_i R_i R_{i+j}, j = 0..q, over the non-zero R; non-zero lags indexed. */
+    private void maAutocovariances() {
         java.util.Arrays.fill(gx, 0.0);
         for (int a1 = 0; a1 < nzR; a1++) {
             int i1 = rIdx[a1];
@@ -184,21 +224,12 @@ final class ArmaLikelihood {
                 gx[i2 - i1] += v1 * rv[i2];
             }
         }
-        int nzg = 0;
+        nzg = 0;
         for (int j = 1; j <= q; j++) {
             if (gx[j] != 0.0) {
                 gxIdx[nzg++] = j;
             }
         }
-        for (int h = 0; h <= r; h++) {
-            double s = gx[0] * gar[h];
-            for (int kk = 0; kk < nzg; kk++) {
-                int j = gxIdx[kk];
-                s += gx[j] * (gar[Math.abs(h - j)] + gar[h + j]);
-            }
-            gamma[h] = s;
-        }
-        return true;
     }
 
     /**
