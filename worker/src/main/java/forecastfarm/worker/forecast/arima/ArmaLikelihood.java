@@ -253,7 +253,8 @@ final class ArmaLikelihood {
         }
         kk[rr] = 0.0;
         System.arraycopy(kk, 0, ww, 0, rr + 1);
-        double s = -1.0 / f;
+        double invF = 1.0 / f;
+        double s = -invF;
         double ssq = 0;
         double sumlog = 0;
         double prod = 1.0; // product of the F's not yet logged (one log per many steps)
@@ -261,9 +262,10 @@ final class ArmaLikelihood {
         int t = from;
         for (; t < to; t++) {
             double v = y[t] - aa[0];
+            double g = v * invF;
             if (f < 1e4) {
                 nu++;
-                ssq += v * v / f;
+                ssq += v * g;
                 prod *= f;
                 if (!(prod < 1e200 && prod > 1e-200)) {
                     sumlog += Math.log(prod);
@@ -272,12 +274,12 @@ final class ArmaLikelihood {
             }
             // one pass: a' = T a + K v / F with the current K, then the Chandrasekhar step
             // z = Z w; F' = F + s z^2; K' = K + s z T w; w' = T w - K' z / F'; s' = s F' / F
-            double g = v / f;
             double a0 = aa[0];
             double z = ww[0];
             double sz = s * z;
             double fNew = f + sz * z;
-            double zf = z / fNew;
+            double invFNew = 1.0 / fNew; // the one division of the step
+            double zf = z * invFNew;
             double norm = 0;
             for (int i = 0; i < rr; i++) {
                 double phiI = ph[i];
@@ -290,8 +292,9 @@ final class ArmaLikelihood {
                 ww[i] = wi;
                 norm += wi * wi;
             }
-            s = s * fNew / f;
+            s = s * fNew * invF;
             f = fNew;
+            invF = invFNew;
             // P[t+1] - P[t] = s w w': once it is negligible against F the filter is in its steady state
             // (constant F and gain); only the state recursion goes on
             if (Math.abs(s) * norm <= steadyTol * f) {
@@ -302,7 +305,6 @@ final class ArmaLikelihood {
         sumlog += Math.log(prod);
         if (t < to) {
             // steady state: constant F and gain
-            double invF = 1.0 / f;
             double ssqSteady = 0;
             int steps = to - t;
             for (; t < to; t++) {
