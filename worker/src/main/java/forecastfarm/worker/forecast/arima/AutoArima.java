@@ -300,18 +300,17 @@ public final class AutoArima implements ForecastModel {
                 return new Candidate(null, Double.POSITIVE_INFINITY);
             }
             value = criterion(aic, npar, nstar);
-            double minRoot = 2;
-            try {
-                if (p + sp > 0) {
-                    minRoot = Math.min(minRoot, ArimaMath.minRootModulus(f.phi(), -1, 1e-8));
-                }
-                if (q + sq > 0 && value < Double.POSITIVE_INFINITY) {
-                    minRoot = Math.min(minRoot, ArimaMath.minRootModulus(f.theta(), 1, 1e-8));
-                }
-            } catch (RuntimeException e) {
-                return new Candidate(null, Double.POSITIVE_INFINITY);
+            // forecast's myarima rejects a fit with an AR or MA root of modulus below 1.01 (roots of the
+            // expanded polynomials, tails below 1e-8 dropped); decided here without finding the roots
+            boolean rootsOk = true;
+            double[] scratch = new double[2 * Math.max(f.phi().length, f.theta().length) + 2];
+            if (p + sp > 0) {
+                rootsOk = ArimaMath.rootsOutside(f.phi(), -1, 1e-8, 1.01, scratch);
             }
-            if (minRoot < 1.01 || Double.isNaN(value) || !f.varianceOk()) {
+            if (rootsOk && q + sq > 0 && value < Double.POSITIVE_INFINITY) {
+                rootsOk = ArimaMath.rootsOutside(f.theta(), 1, 1e-8, 1.01, scratch);
+            }
+            if (!rootsOk || Double.isNaN(value) || !f.varianceOk()) {
                 value = Double.POSITIVE_INFINITY;
             }
             return new Candidate(f, value, approximation);
