@@ -129,19 +129,25 @@ final class ArmaLikelihood {
             gamma[h] = s;
         }
         // c_i = sum_{k=i..r-1} phi_k gamma(k - i + 1) + sum_{k=i..r-1} R_k psi_{k-i}
+        // the index lists are ascending: the terms with j >= i are a suffix of each, found by a
+        // pointer that only moves forward (no per-term test; the same terms in the same order)
+        int fromPhi = 0;
+        int fromR = 0;
         for (int i = 0; i < r; i++) {
-            double s = 0;
-            for (int kk = 0; kk < nzPhi; kk++) {
-                int j = phiIdx[kk];
-                if (j >= i) {
-                    s += phi[j] * gamma[j - i + 1];
-                }
+            while (fromPhi < nzPhi && phiIdx[fromPhi] < i) {
+                fromPhi++;
             }
-            for (int kk = 0; kk < nzR; kk++) {
+            while (fromR < nzR && rIdx[fromR] < i) {
+                fromR++;
+            }
+            double s = 0;
+            for (int kk = fromPhi; kk < nzPhi; kk++) {
+                int j = phiIdx[kk];
+                s += phi[j] * gamma[j - i + 1];
+            }
+            for (int kk = fromR; kk < nzR; kk++) {
                 int j = rIdx[kk];
-                if (j >= i) {
-                    s += rv[j] * psi[j - i];
-                }
+                s += rv[j] * psi[j - i];
             }
             c[i] = s;
         }
