@@ -15,6 +15,12 @@ import forecastfarm.worker.forecast.ModelException;
  * kept stationary during ML by R's PACF transform; MA roots inside the unit circle are inverted.
  * Reported as R: sigma2 = sum(residuals^2) / (nstar - npar + 1), loglik, AIC = -2 loglik +
  * 2 (k + 1), AICc and BIC with nstar = n - d - D m and npar = k + 1 (k estimated coefficients).
+ *
+ * <p>Speed: the ML optimiser maximises the exact likelihood of the differenced series
+ * ({@link ArmaLikelihood}, O(r) per observation), which differs from R's (differencing in the
+ * state, prior variance 1e6) by O(1/kappa); {@link #searchAic()} is that criterion. R's filter
+ * over the whole series runs once, on first use of the likelihood, residuals or forecasts, and
+ * those accessors report R's definitions at the optimum.
  */
 public final class ArimaFit implements FittedModel {
 
