@@ -15,6 +15,12 @@ import forecastfarm.worker.forecast.ModelException;
  * kept stationary during ML by R's PACF transform; MA roots inside the unit circle are inverted.
  * Reported as R: sigma2 = sum(residuals^2) / (nstar - npar + 1), loglik, AIC = -2 loglik +
  * 2 (k + 1), AICc and BIC with nstar = n - d - D m and npar = k + 1 (k estimated coefficients).
+ *
+ * <p>Speed: the ML optimiser maximises the exact likelihood of the differenced series
+ * ({@link ArmaLikelihood}, O(r) per observation), which differs from R's (differencing in the
+ * state, prior variance 1e6) by O(1/kappa); {@link #searchAic()} is that criterion. R's filter
+ * over the whole series runs once, on first use of the likelihood, residuals or forecasts, and
+ * those accessors report R's definitions at the optimum.
  */
 public final class ArimaFit implements FittedModel {
 
@@ -26,46 +32,107 @@ public final class ArimaFit implements FittedModel {
     private final double[] coef;      // ar, ma, sar, sma, constant (if any), undone transform
     private final boolean hasConstant;
     private final boolean drift;
-    private final double sigma2;      // forecast variance scale (R forecast's redefinition)
-    private final double sigma2Arima; // stats::arima's sigma2
-    private final double loglik;
-    private final double aic;
-    private final double aicc;
-    private final double bic;
-    private final double[] residuals;
     private final int n;
+    private final int nUsed;          // n - d - D m (R's n.used)
+    private final int nmask;          // estimated coefficients
     private final double scale;
+    private final boolean css;        // method CSS: value and residuals from the CSS recursion
+    private final double searchValue; // the optimiser's objective at the optimum (ML: differenced series)
+    private final double searchAic;   // AIC from searchValue (NaN for CSS)
+    private final double cssSigma2;   // CSS: its mean square
+    private final double[] cssResid;  // CSS: its residuals (scaled units)
     // state for forecasting (in scaled units)
     private final double[] phi;
     private final double[] theta;
     private final double[] delta;
-    private final double[] stateA;
-    private final double[] stateP;
     private final boolean varianceOk;
+    // R's Kalman filter with the differencing in the state, run on first use (forecasts, residuals,
+    // R's likelihood); the stepwise search mostly does not need it
+    private double[] xr;              // the regression residual series (scaled), until the filter has run
+    private boolean filtered;
+    private double sigma2;            // forecast variance scale (R forecast's redefinition)
+    private double sigma2Arima;       // stats::arima's sigma2
+    private double loglik;
+    private double aic;
+    private double aicc;
+    private double bic;
+    private double[] residuals;
+    private double[] stateA;
+    private double[] stateP;
 
     private ArimaFit(ArimaOrder order, String method, double[] coef, boolean hasConstant, boolean drift,
-                     double sigma2, double sigma2Arima, double loglik, double aic, double aicc, double bic,
-                     double[] residuals, int n, double scale, StateSpace ss, boolean varianceOk) {
+                     int n, int nUsed, int nmask, double scale, boolean css, double searchValue,
+                     double cssSigma2, double[] cssResid, double[] phi, double[] theta, double[] delta,
+                     double[] xr, boolean varianceOk) {
         this.order = order;
         this.method = method;
         this.coef = coef;
         this.hasConstant = hasConstant;
         this.drift = drift;
-        this.sigma2 = sigma2;
-        this.sigma2Arima = sigma2Arima;
-        this.loglik = loglik;
-        this.aic = aic;
-        this.aicc = aicc;
-        this.bic = bic;
-        this.residuals = residuals;
         this.n = n;
+        this.nUsed = nUsed;
+        this.nmask = nmask;
         this.scale = scale;
-        this.phi = ss.phi.clone();
-        this.theta = ss.theta.clone();
-        this.delta = ss.delta.clone();
-        this.stateA = ss.a.clone();
-        this.stateP = ss.pmat.clone();
+        this.css = css;
+        this.searchValue = searchValue;
+        this.searchAic = css ? Double.NaN : -2 * logLik(searchValue) + 2 * nmask + 2;
+        this.cssSigma2 = cssSigma2;
+        this.cssResid = cssResid;
+        this.phi = phi;
+        this.theta = theta;
+        this.delta = delta;
+        this.xr = xr;
         this.varianceOk = varianceOk;
+    }
+
+    private double logLik(double value) {
+        return -0.5 * (2 * nUsed * value + nUsed + nUsed * Math.log(2 * Math.PI)) - nUsed * Math.log(scale);
+    }
+
+    /** Runs R's state-space filter over the whole series once: forecast state, residuals, R's likelihood. */
+    private synchronized void filterOnce() {
+        if (filtered) {
+            return;
+        }
+        StateSpace ss = new StateSpace(phi.length, theta.length, delta);
+        ss.setModel(phi, theta);
+        double[] out = new double[3];
+        double[] resid = new double[n];
+        ss.filter(xr, out, resid);
+        double value = searchValue;
+        if (css) {
+            resid = cssResid;
+            sigma2Arima = cssSigma2 / (scale * scale);
+        } else {
+            sigma2Arima = out[0] / nUsed / (scale * scale);
+            if (delta.length > 0) {
+                // the optimiser worked on the differenced series (exact diffuse likelihood); R's
+                // likelihood has the differencing in the state with prior variance kappa
+                value = 0.5 * (Math.log(out[0] / out[2]) + out[1] / out[2]);
+            }
+        }
+        loglik = logLik(value);
+        int npar = nmask + 1;
+        int nstar = nUsed;
+        aic = css ? Double.NaN : -2 * loglik + 2 * nmask + 2;
+        aicc = aic + 2.0 * npar * (nstar / (double) (nstar - npar - 1) - 1);
+        bic = aic + npar * (Math.log(nstar) - 2);
+        double ssr = 0;
+        residuals = new double[n];
+        for (int i = 0; i < n; i++) {
+            ssr += resid[i] * resid[i];
+            residuals[i] = resid[i] / scale;
+        }
+        sigma2 = ssr / (nstar - npar + 1) / (scale * scale);
+        stateA = ss.a.clone();
+        stateP = ss.pmat.clone();
+        xr = null;
+        filtered = true;
+    }
+
+    /** AIC from the optimiser's own objective (ML: the exact likelihood of the differenced series), for the search. */
+    double searchAic() {
+        return searchAic;
     }
 
     /** Fits with method CSS-ML; see {@link #fit(double[], ArimaOrder, boolean, Double, Method)}. */
@@ -113,7 +180,6 @@ public final class ArimaFit implements FittedModel {
         final double[] delta;
         final int pE;
         final int qE;
-        final StateSpace ss;
         final double[] phiE;
         final double[] thetaE;
         final double[] work;
@@ -125,6 +191,15 @@ public final class ArimaFit implements FittedModel {
         final double[] w;
         final double[] res;
         final double[] out = new double[3];
+        final ArmaLikelihood arma;
+        final double[] wd;      // differenced xr (the ARMA part's series)
+        final int[] deltaNz;    // indices of the non-zero differencing coefficients
+        boolean wdValid;        // xr and wd hold the series less the constant wdBeta
+        double wdBeta;
+        final double[] dx;      // x differenced as ARIMA_CSS does (valid from d + D m on)
+        final double[] dz;      // z differenced likewise, or null
+        final int[] phiPos;     // positions of phiE that can be non-zero
+        final int[] thetaPos;   // positions of thetaE that can be non-zero
         int ncond;
         boolean varianceOk = true;
 
@@ -177,7 +252,19 @@ public final class ArimaFit implements FittedModel {
             }
             this.pE = p + sp * m;
             this.qE = q + sq * m;
-            this.ss = new StateSpace(pE, qE, delta);
+            this.arma = new ArmaLikelihood(pE, qE);
+            this.wd = new double[n];
+            int nz = 0;
+            for (double v : delta) {
+                nz += v != 0.0 ? 1 : 0;
+            }
+            this.deltaNz = new int[nz];
+            nz = 0;
+            for (int i = 0; i < delta.length; i++) {
+                if (delta[i] != 0.0) {
+                    deltaNz[nz++] = i;
+                }
+            }
             this.phiE = new double[pE];
             this.thetaE = new double[qE];
             int npar = narma + (constant ? 1 : 0);
@@ -196,6 +283,16 @@ public final class ArimaFit implements FittedModel {
             this.xr = new double[n];
             this.w = new double[n];
             this.res = new double[n];
+            this.dx = x.clone();
+            difference(dx);
+            if (z != null) {
+                this.dz = z.clone();
+                difference(dz);
+            } else {
+                this.dz = null;
+            }
+            this.phiPos = positions(p, sp, m, pE);
+            this.thetaPos = positions(q, sq, m, qE);
         }
 
         private static double[] lagPoly(int lag) {
@@ -236,6 +333,7 @@ public final class ArimaFit implements FittedModel {
         }
 
         private void regressionResidual() {
+            wdValid = false;
             if (constant) {
                 double beta = full[narma];
                 for (int i = 0; i < n; i++) {
@@ -249,17 +347,119 @@ public final class ArimaFit implements FittedModel {
         double cssObjective(double[] masked) {
             setMasked(masked);
             ArimaMath.expand(full, p, q, sp, sq, m, false, work, phiE, thetaE, scratch);
-            regressionResidual();
-            double v = StateSpace.css(xr, o.d(), o.sd(), m, phiE, pE, thetaE, qE, ncond, w, res);
-            return 0.5 * Math.log(v);
+            return 0.5 * Math.log(css());
+        }
+
+        /**
+         * R's conditional sum of squares (ARIMA_CSS) at the current phiE, thetaE and constant:
+         * the differenced series less the differenced regressor, then the ARMA residuals from
+         * ncond on, over the structurally non-zero coefficients only. Residuals in res; returns
+         * ssq / nu.
+         */
+        private double css() {
+            int start = o.d() + o.sd() * m;
+            if (constant) {
+                double beta = full[narma];
+                for (int l = start; l < n; l++) {
+                    w[l] = dx[l] - dz[l] * beta;
+                }
+            }
+            double[] w = constant ? this.w : dx;
+            double ssq = 0;
+            int nu = 0;
+            for (int l = 0; l < ncond && l < n; l++) {
+                res[l] = 0;
+            }
+            for (int l = ncond; l < n; l++) {
+                double tmp = w[l];
+                for (int k = 0; k < phiPos.length; k++) {
+                    int j = phiPos[k];
+                    tmp -= phiE[j] * w[l - j - 1];
+                }
+                int jmax = Math.min(l - ncond, qE);
+                for (int k = 0; k < thetaPos.length; k++) {
+                    int j = thetaPos[k];
+                    if (j >= jmax) {
+                        break;
+                    }
+                    tmp -= thetaE[j] * res[l - j - 1];
+                }
+                res[l] = tmp;
+                ssq += tmp * tmp;
+                nu++;
+            }
+            return ssq / nu;
+        }
+
+        /** Differences v in place as ARIMA_CSS does: (1 - B)^d, then (1 - B^m)^D. */
+        private void difference(double[] v) {
+            for (int i = 0; i < o.d(); i++) {
+                for (int l = n - 1; l > 0; l--) {
+                    v[l] -= v[l - 1];
+                }
+            }
+            for (int i = 0; i < o.sd(); i++) {
+                for (int l = n - 1; l >= m; l--) {
+                    v[l] -= v[l - m];
+                }
+            }
+        }
+
+        /** Sorted positions of the expanded polynomial that can be non-zero: 0..k-1 and s m - 1 + (0..k). */
+        private static int[] positions(int k, int seasonal, int period, int len) {
+            boolean[] at = new boolean[len];
+            for (int i = 0; i < k; i++) {
+                at[i] = true;
+            }
+            for (int j = 0; j < seasonal; j++) {
+                for (int i = 0; i <= k; i++) {
+                    at[(j + 1) * period - 1 + i] = true;
+                }
+            }
+            int c = 0;
+            for (boolean b : at) {
+                c += b ? 1 : 0;
+            }
+            int[] pos = new int[c];
+            c = 0;
+            for (int i = 0; i < len; i++) {
+                if (at[i]) {
+                    pos[c++] = i;
+                }
+            }
+            return pos;
         }
 
         double mlObjective(double[] masked, boolean trans) {
             setMasked(masked);
             ArimaMath.expand(full, p, q, sp, sq, m, trans, work, phiE, thetaE, scratch);
-            ss.setModel(phiE, thetaE);
-            regressionResidual();
-            ss.filter(xr, out, null);
+            if (!arma.setModel(phiE, thetaE)) {
+                return Double.NaN;
+            }
+            int dl = delta.length;
+            double beta = constant ? full[narma] : 0.0;
+            if (wdValid && Double.doubleToRawLongBits(beta) == Double.doubleToRawLongBits(wdBeta)) {
+                // the series (less the constant) is the same as the last call's: only phi or theta moved
+                arma.filter(dl == 0 ? xr : wd, dl, n, out);
+            } else if (dl == 0) {
+                regressionResidual();
+                wdValid = true;
+                wdBeta = beta;
+                arma.filter(xr, 0, n, out);
+            } else {
+                regressionResidual();
+                wdValid = true;
+                wdBeta = beta;
+                for (int t = dl; t < n; t++) {
+                    double v = xr[t];
+                    for (int k = 0; k < deltaNz.length; k++) {
+                        int i = deltaNz[k];
+                        v -= delta[i] * xr[t - i - 1];
+                    }
+                    wd[t] = v;
+                }
+                arma.filter(wd, dl, n, out);
+            }
             double s2 = out[0] / out[2];
             return 0.5 * (Math.log(s2) + out[1] / out[2]);
         }
@@ -294,12 +494,8 @@ public final class ArimaFit implements FittedModel {
                 varianceOk = diagonalOk(hess, null, nUsed);
                 setMasked(init);
                 ArimaMath.expand(full, p, q, sp, sq, m, false, work, phiE, thetaE, scratch);
-                ss.setModel(phiE, thetaE);
-                regressionResidual();
-                ss.filter(xr, out, null);
-                double s2 = StateSpace.css(xr, o.d(), o.sd(), m, phiE, pE, thetaE, qE, ncond, w, res);
-                double[] resid = res.clone();
-                return finish(label, value, s2, resid, nUsed, Double.NaN);
+                double s2 = css();
+                return finish(label, value, s2, res.clone(), nUsed, true);
             }
             label = "CSS-ML";
             if (method == Method.CSS_ML) {
@@ -371,16 +567,28 @@ public final class ArimaFit implements FittedModel {
                 ArimaMath.pacfToAr(full, p + q, sp, full, p + q);
             }
             ArimaMath.expand(full, p, q, sp, sq, m, false, work, phiE, thetaE, scratch);
-            ss.setModel(phiE, thetaE);
-            regressionResidual();
-            double[] resid = new double[n];
-            ss.filter(xr, out, resid);
-            double s2 = out[0] / nUsed;
-            return finish(label, value, s2, resid, nUsed, 0);
+            return finish(label, value, Double.NaN, null, nUsed, false);
         }
 
-        /** optim's numerical Hessian (R optimHess): central differences of central-difference gradients. */
-        private double[] hessian(Bfgs.Objective fn, double[] at, double[] parscale) {
+        /**
+         * optim's numerical Hessian (R optimHess): central differences of central-difference gradients.
+         * The (i, j) and (j, i) terms evaluate fn at bit-identical points, so values are memoised:
+         * about half the evaluations, the same result.
+         */
+        private double[] hessian(Bfgs.Objective fn0, double[] at, double[] parscale) {
+            java.util.List<double[]> seen = new java.util.ArrayList<>();
+            java.util.List<Double> values = new java.util.ArrayList<>();
+            Bfgs.Objective fn = v -> {
+                for (int i = 0; i < seen.size(); i++) {
+                    if (java.util.Arrays.equals(seen.get(i), v)) {
+                        return values.get(i);
+                    }
+                }
+                double f = fn0.value(v);
+                seen.add(v.clone());
+                values.add(f);
+                return f;
+            };
             int k = at.length;
             double[] h = new double[k * k];
             double[] g1 = new double[k];
@@ -556,29 +764,14 @@ public final class ArimaFit implements FittedModel {
             return new double[] {b, Math.sqrt(rss / (len - 1) / szz)};
         }
 
-        private ArimaFit finish(String label, double value, double s2, double[] resid, int nUsed, double aicFlag) {
-            double logScale = Math.log(scale);
-            double ll = -0.5 * (2 * nUsed * value + nUsed + nUsed * Math.log(2 * Math.PI)) - nUsed * logScale;
-            int npar = nmask + 1;
-            int nstar = n - o.d() - o.sd() * m;
-            double aicV = Double.isNaN(aicFlag) ? Double.NaN : -2 * ll + 2 * nmask + 2;
-            double aiccV = aicV + 2.0 * npar * (nstar / (double) (nstar - npar - 1) - 1);
-            double bicV = aicV + npar * (Math.log(nstar) - 2);
-            double ssr = 0;
-            double[] residOut = new double[n];
-            for (int i = 0; i < n; i++) {
-                ssr += resid[i] * resid[i];
-                residOut[i] = resid[i] / scale;
-            }
-            double sig = ssr / (nstar - npar + 1);
+        private ArimaFit finish(String label, double value, double cssS2, double[] cssResid, int nUsed, boolean isCss) {
             double[] coefOut = full.clone();
             if (constant) {
                 coefOut[narma] = full[narma] / scale;
             }
-            double sigS = sig / (scale * scale);
-            double sigA = s2 / (scale * scale);
-            return new ArimaFit(o, label, coefOut, constant, isDrift, sigS, sigA, ll, aicV, aiccV, bicV,
-                    residOut, n, scale, ss, varianceOk);
+            regressionResidual();
+            return new ArimaFit(o, label, coefOut, constant, isDrift, n, nUsed, nmask, scale, isCss, value,
+                    cssS2, cssResid, phiE.clone(), thetaE.clone(), delta.clone(), xr.clone(), varianceOk);
         }
     }
 
@@ -607,32 +800,42 @@ public final class ArimaFit implements FittedModel {
 
     /** Residual variance as forecast's Arima() reports it (used for the prediction intervals). */
     public double sigma2() {
+        filterOnce();
         return sigma2;
     }
 
     /** Residual variance as stats::arima reports it (ML: ssq / n.used; CSS: CSS mean square). */
     public double sigma2Arima() {
+        if (css) {
+            return cssSigma2 / (scale * scale);
+        }
+        filterOnce();
         return sigma2Arima;
     }
 
     public double logLikelihood() {
+        filterOnce();
         return loglik;
     }
 
     /** AIC; NaN for method CSS (as R). */
     public double aic() {
+        filterOnce();
         return aic;
     }
 
     public double aicc() {
+        filterOnce();
         return aicc;
     }
 
     public double bic() {
+        filterOnce();
         return bic;
     }
 
     public double[] residuals() {
+        filterOnce();
         return residuals.clone();
     }
 
@@ -663,6 +866,7 @@ public final class ArimaFit implements FittedModel {
             throw new IllegalArgumentException("Invalid forecast horizon h = " + horizon);
         }
         StateSpace s = new StateSpace(phi.length, theta.length, delta);
+        filterOnce();
         s.restore(phi, theta, stateA, stateP);
         double[] mean = new double[horizon];
         double[] var = new double[horizon];
@@ -717,6 +921,7 @@ public final class ArimaFit implements FittedModel {
 
     @Override
     public String toString() {
+        filterOnce();
         return method() + " [coef=" + java.util.Arrays.toString(coef) + ", sigma2=" + sigma2
                 + ", loglik=" + loglik + ", aicc=" + aicc + "]";
     }

@@ -145,6 +145,42 @@ final class ArimaMath {
         return min;
     }
 
+    /**
+     * Whether every root of 1 + sign * (c[0] z + c[1] z^2 + ...), ignoring the |c| <= tol tail as
+     * {@link #minRootModulus} does, has modulus above radius; the same decision as
+     * {@code minRootModulus(c, sign, tol) > radius} without finding the roots: with z = radius w the
+     * polynomial is an AR polynomial in w, stationary exactly when its roots in z lie outside the
+     * radius, and the Durbin-Levinson step-down decides that in O(k^2) (all partial
+     * autocorrelations inside (-1, 1)). Allocation-free given scratch of length >= 2 k.
+     */
+    static boolean rootsOutside(double[] c, double sign, double tol, double radius, double[] scratch) {
+        int last = -1;
+        for (int i = 0; i < c.length; i++) {
+            if (Math.abs(c[i]) > tol) {
+                last = i;
+            }
+        }
+        int k = last + 1;
+        double[] b = scratch;
+        double pow = radius;
+        for (int i = 0; i < k; i++) {
+            b[i] = -sign * c[i] * pow;
+            pow *= radius;
+        }
+        for (int kk = k; kk >= 1; kk--) {
+            double kappa = b[kk - 1];
+            if (!(Math.abs(kappa) < 1.0)) {
+                return false;
+            }
+            double inv = 1.0 / (1.0 - kappa * kappa);
+            for (int j = 0; j < kk - 1; j++) {
+                scratch[k + j] = (b[j] + kappa * b[kk - 2 - j]) * inv;
+            }
+            System.arraycopy(scratch, k, b, 0, kk - 1);
+        }
+        return true;
+    }
+
     /** True when 1 - ar[0] z - ... has all roots outside the unit circle (R's arCheck). */
     static boolean arStationary(double[] par, int from, int k) {
         double[] c = new double[k];
@@ -263,8 +299,9 @@ final class ArimaMath {
                 double qi = (pi * dr - pr * di) / den;
                 re[i] -= qr;
                 im[i] -= qi;
-                double mod = Math.hypot(re[i], im[i]);
-                change = Math.max(change, Math.hypot(qr, qi) / Math.max(1e-300, mod));
+                // the stopping test only needs moduli roughly: sqrt(x^2 + y^2), not the slower exact hypot
+                double mod = Math.sqrt(re[i] * re[i] + im[i] * im[i]);
+                change = Math.max(change, Math.sqrt(qr * qr + qi * qi) / Math.max(1e-300, mod));
             }
             if (change < 1e-15) {
                 break;

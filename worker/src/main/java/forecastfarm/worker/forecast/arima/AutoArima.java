@@ -164,7 +164,7 @@ public final class AutoArima implements ForecastModel {
 
             Candidate best = fitModel(p, q, sp, sq, constant);
             Candidate c = fitModel(0, 0, 0, 0, constant);
-            if (c.ic < best.ic) {
+            if (better(c, best)) {
                 best = c;
                 p = q = sp = sq = 0;
             }
@@ -172,7 +172,7 @@ public final class AutoArima implements ForecastModel {
                 int np = maxP > 0 ? 1 : 0;
                 int nsp = m > 1 && maxSP > 0 ? 1 : 0;
                 c = fitModel(np, 0, nsp, 0, constant);
-                if (c.ic < best.ic) {
+                if (better(c, best)) {
                     best = c;
                     p = np;
                     sp = nsp;
@@ -183,7 +183,7 @@ public final class AutoArima implements ForecastModel {
                 int nq = maxQ > 0 ? 1 : 0;
                 int nsq = m > 1 && maxSQ > 0 ? 1 : 0;
                 c = fitModel(0, nq, 0, nsq, constant);
-                if (c.ic < best.ic) {
+                if (better(c, best)) {
                     best = c;
                     p = sp = 0;
                     q = nq;
@@ -192,7 +192,7 @@ public final class AutoArima implements ForecastModel {
             }
             if (constant) {
                 c = fitModel(0, 0, 0, 0, false);
-                if (c.ic < best.ic) {
+                if (better(c, best)) {
                     best = c;
                     p = q = sp = sq = 0;
                 }
@@ -219,7 +219,7 @@ public final class AutoArima implements ForecastModel {
                         continue;
                     }
                     c = fitModel(np, nq, nsp, nsq, constant);
-                    if (c.ic < best.ic) {
+                    if (better(c, best)) {
                         best = c;
                         p = np;
                         q = nq;
@@ -234,7 +234,7 @@ public final class AutoArima implements ForecastModel {
                 }
                 if ((allowDrift || allowMean) && isNew(p, q, sp, sq, !constant)) {
                     c = fitModel(p, q, sp, sq, !constant);
-                    if (c.ic < best.ic) {
+                    if (better(c, best)) {
                         best = c;
                         constant = !constant;
                     }
@@ -295,35 +295,57 @@ public final class AutoArima implements ForecastModel {
             double value;
             int npar = f.coefficients().length + 1;
             int nstar = n - d - sd * m;
-            double aic = approximation ? offset + nstar * Math.log(f.sigma2Arima()) + 2 * npar : f.aic();
+            double aic = approximation ? offset + nstar * Math.log(f.sigma2Arima()) + 2 * npar : f.searchAic();
             if (Double.isNaN(aic)) {
                 return new Candidate(null, Double.POSITIVE_INFINITY);
             }
-            switch (ic) {
-                case "aic":
-                    value = aic;
-                    break;
-                default:
-                    value = aic + 2.0 * npar * (npar + 1) / (nstar - npar - 1);
+            value = criterion(aic, npar, nstar);
+            // forecast's myarima rejects a fit with an AR or MA root of modulus below 1.01 (roots of the
+            // expanded polynomials, tails below 1e-8 dropped); decided here without finding the roots
+            boolean rootsOk = true;
+            double[] scratch = new double[2 * Math.max(f.phi().length, f.theta().length) + 2];
+            if (p + sp > 0) {
+                rootsOk = ArimaMath.rootsOutside(f.phi(), -1, 1e-8, 1.01, scratch);
             }
-            double minRoot = 2;
-            try {
-                if (p + sp > 0) {
-                    minRoot = Math.min(minRoot, ArimaMath.minRootModulus(f.phi(), -1, 1e-8));
-                }
-                if (q + sq > 0 && value < Double.POSITIVE_INFINITY) {
-                    minRoot = Math.min(minRoot, ArimaMath.minRootModulus(f.theta(), 1, 1e-8));
-                }
-            } catch (RuntimeException e) {
-                return new Candidate(null, Double.POSITIVE_INFINITY);
+            if (rootsOk && q + sq > 0 && value < Double.POSITIVE_INFINITY) {
+                rootsOk = ArimaMath.rootsOutside(f.theta(), 1, 1e-8, 1.01, scratch);
             }
-            if (minRoot < 1.01 || Double.isNaN(value) || !f.varianceOk()) {
+            if (!rootsOk || Double.isNaN(value) || !f.varianceOk()) {
                 value = Double.POSITIVE_INFINITY;
             }
-            return new Candidate(f, value);
+            return new Candidate(f, value, approximation);
+        }
+
+        private double criterion(double aic, int npar, int nstar) {
+            return "aic".equals(ic) ? aic : aic + 2.0 * npar * (npar + 1) / (nstar - npar - 1);
+        }
+
+        /**
+         * Whether c beats best. The search compares the ML fits by the exact likelihood of the
+         * differenced series, which differs from R's (differencing in the state, prior variance
+         * 1e6) by well under 1e-4 in the log-likelihood; when two criteria are closer than
+         * {@link #TIE} they are compared by R's likelihood instead, so the choice is R's.
+         */
+        private boolean better(Candidate c, Candidate best) {
+            if (!(Math.abs(c.ic - best.ic) < TIE) || c.css || best.css) {
+                return c.ic < best.ic;
+            }
+            return exactIc(c) < exactIc(best);
+        }
+
+        private double exactIc(Candidate c) {
+            int npar = c.fit.coefficients().length + 1;
+            return criterion(c.fit.aic(), npar, n - d - sd * m);
         }
     }
 
-    private record Candidate(ArimaFit fit, double ic) {
+    /** Criteria closer than this are recomputed with R's likelihood before they are compared. */
+    static final double TIE = 0.01;
+
+    /** A fitted candidate and its criterion; css when fitted by the CSS approximation. */
+    private record Candidate(ArimaFit fit, double ic, boolean css) {
+        Candidate(ArimaFit fit, double ic) {
+            this(fit, ic, false);
+        }
     }
 }
