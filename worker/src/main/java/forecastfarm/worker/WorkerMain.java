@@ -1,6 +1,7 @@
 package forecastfarm.worker;
 
 import forecastfarm.shared.WorkerExitCode;
+import forecastfarm.worker.agent.LauncherOwnedSignals;
 import forecastfarm.worker.agent.Worker;
 import forecastfarm.worker.agent.WorkerContext;
 
@@ -26,6 +27,7 @@ public final class WorkerMain
             System.exit(WorkerExitCode.USAGE);
             return;
         }
+        LauncherOwnedSignals.install();
         final int exitCode;
         try (Worker worker = Worker.launch(ctx))
         {

@@ -69,6 +69,26 @@ class SupervisionIT
         results(farmDir, tasks).forEach((key, record) -> assertEquals(TaskStatus.OK, record.status(), key));
     }
 
+    /**
+     * Ctrl-C and SLURM signal every process, workers included: a worker leaves its life to the launcher, so the task
+     * it runs finishes and nothing is run twice.
+     */
+    @Test
+    void sigtermAndSigintToABusyWorkerAreLeftToTheLauncher() throws Exception
+    {
+        final Path farmDir = tmp.resolve("farm");
+        final List<TaskSpec> tasks = tasks(12, "sleep:300");
+        final CompletableFuture<FarmReport> run = runAsync(context(farmDir, 2), tasks);
+        final long victim = busyWorkerPid(farmDir, 60_000);
+        signal(victim, "TERM");
+        signal(victim, "INT");
+
+        final FarmReport report = run.get(120, TimeUnit.SECONDS);
+        assertEquals(12, report.ok());
+        assertEquals(0, report.retries(), "no task was lost to the signals");
+        assertEquals(0, report.workerRestarts(), "the signalled worker lived on");
+    }
+
     @Test
     void aStoppedWorkerIsDetectedKilledAndItsTaskRerun() throws Exception
     {
