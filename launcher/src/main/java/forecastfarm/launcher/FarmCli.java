@@ -287,7 +287,7 @@ public final class FarmCli implements Callable<Integer>
             {
                 if (watch != null)
                 {
-                    inspector.watch(Durations.toMillis(watch), System.console() != null);
+                    inspector.watch(Durations.toMillis(watch), Terminal.isInteractive());
                     return ExitCodes.OK;
                 }
                 inspector.printStatus(System.currentTimeMillis());

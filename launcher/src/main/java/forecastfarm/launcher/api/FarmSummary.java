@@ -13,7 +13,7 @@ package forecastfarm.launcher.api;
  * @param workers        worker processes.
  * @param wallNs         the run's wall time.
  * @param cpuNsTotal     the workers' CPU time on the series computed in this run.
- * @param interruptedBy  the signal (or "stop()") that drained the run before the end, or null.
+ * @param interruptedBy  the signal ("SIGTERM") or what else (a stop() reason) drained the run before the end, or null.
  * @param abortReason    why the run gave up (workers crash at start), or null.
  */
 public record FarmSummary(long series, int ok, int failed, int poisoned, int resumed, int retries, int workerRestarts,

@@ -382,7 +382,7 @@ final class FarmConductor implements Agent
         if (!draining)
         {
             draining = true;
-            interruptedBy = signal;
+            interruptedBy = signalName(signal);
             intake.cancel();
             drainDeadlineMs = nowMs + ctx.drainGraceMs();
             LOG.warn("{}: draining: no new tasks, running tasks get {} s to finish; send it again to stop at once",

@@ -1,13 +1,6 @@
 package forecastfarm.launcher.io;
 
-import de.siegmar.fastcsv.reader.CloseableIterator;
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +10,7 @@ import java.util.function.Consumer;
 
 /**
  * Streams a long CSV (one row per series and time, with a header; UTF-8, an optional BOM, comma
- * separated, RFC 4180 quoting) and hands over one {@link Series} at a time. Only the rows of the current
+ * separated, RFC 4180 quoting; gzip-compressed when the name ends in {@code .gz}) and hands over one {@link Series} at a time. Only the rows of the current
  * series are held in memory, plus a compact set of the ids already seen.
  *
  * <p>Rows of one series must be contiguous and sorted by ds. Whole-file problems throw
@@ -72,36 +65,15 @@ public final class LongCsvReader implements SeriesReader {
         Objects.requireNonNull(csv, "csv");
         Objects.requireNonNull(onSeries, "onSeries");
         Objects.requireNonNull(onProblem, "onProblem");
-        if (!Files.exists(csv)) {
-            throw new InputException(csv, "input file " + csv + " does not exist");
-        }
-        if (Files.isDirectory(csv)) {
-            throw new InputException(csv, "input " + csv + " is a directory, not a file");
-        }
-        if (!Files.isReadable(csv)) {
-            throw new InputException(csv, "input file " + csv + " cannot be read (permission denied)");
-        }
-        CsvReader<CsvRecord> reader;
-        try {
-            reader = CsvReader.builder()
-                    .ignoreDifferentFieldCount(true)
-                    .skipEmptyLines(true)
-                    .detectBomHeader(true)
-                    .ofCsvRecord(csv, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException(csv, "cannot read input " + csv + ": " + e.getMessage(), e);
-        }
-        try (reader) {
-            new Pass(csv, reader.iterator(), onSeries, onProblem).run();
-        } catch (IOException e) {
-            throw new InputException(csv, "cannot read input " + csv + ": " + e.getMessage(), e);
+        try (CsvRows rows = CsvRows.open(csv)) {
+            new Pass(csv, rows, onSeries, onProblem).run();
         }
     }
 
     /** State of one read. */
     private final class Pass {
         private final Path csv;
-        private final CloseableIterator<CsvRecord> rows;
+        private final CsvRows rows;
         private final Consumer<Series> onSeries;
         private final Consumer<InputProblem> onProblem;
         private final IdSet seen = new IdSet();
@@ -121,19 +93,9 @@ public final class LongCsvReader implements SeriesReader {
         private double[] values = new double[256];
         private long[] lines = new long[256];
         private int n;
-        private long wrongFieldsLine;
-        private int wrongFieldsFound;
-        private int wrongFieldsCount;
-        private long badNumberLine;
-        private String badNumber;
-        private int badNumberCount;
-        private long infiniteLine;
-        private String infinite;
-        private int infiniteCount;
-        private long missingLine;
-        private int missingCount;
+        private final ValueChecks checks = new ValueChecks();
 
-        Pass(Path csv, CloseableIterator<CsvRecord> rows, Consumer<Series> onSeries,
+        Pass(Path csv, CsvRows rows, Consumer<Series> onSeries,
              Consumer<InputProblem> onProblem) {
             this.csv = csv;
             this.rows = rows;
@@ -141,36 +103,17 @@ public final class LongCsvReader implements SeriesReader {
             this.onProblem = onProblem;
         }
 
-        /** The next non-blank record, or null at the end; read errors become InputException. */
-        private CsvRecord next() {
-            try {
-                while (rows.hasNext()) {
-                    CsvRecord r = rows.next();
-                    if (!isBlank(r)) {
-                        return r;
-                    }
-                }
-                return null;
-            } catch (UncheckedIOException e) {
-                throw new InputException(csv, "cannot read input " + csv + ": " + e.getCause().getMessage(), e);
-            } catch (CsvParseException e) {
-                String detail = e.getCause() != null && e.getCause().getMessage() != null
-                        ? e.getMessage() + ": " + e.getCause().getMessage() : e.getMessage();
-                throw new InputException(csv, "input " + csv + " is not valid CSV: " + detail, e);
-            }
-        }
-
         void run() {
-            CsvRecord header = next();
+            CsvRecord header = rows.next();
             if (header == null) {
                 throw new InputException(csv, "input " + csv + " is empty");
             }
             readHeader(header);
-            CsvRecord r = next();
+            CsvRecord r = rows.next();
             if (r == null) {
                 throw new InputException(csv, "input " + csv + " has a header but no data rows");
             }
-            for (; r != null; r = next()) {
+            for (; r != null; r = rows.next()) {
                 row(r);
             }
             if (id != null) {
@@ -180,10 +123,7 @@ public final class LongCsvReader implements SeriesReader {
 
         private void readHeader(CsvRecord header) {
             fieldCount = header.getFieldCount();
-            List<String> names = new ArrayList<>(fieldCount);
-            for (String f : header.getFields()) {
-                names.add(f.strip());
-            }
+            List<String> names = CsvRows.stripped(header);
             idIdx = names.indexOf(idCol);
             timeIdx = names.indexOf(timeCol);
             valueIdx = names.indexOf(valueCol);
@@ -233,7 +173,7 @@ public final class LongCsvReader implements SeriesReader {
                     onProblem.accept(new InputProblem(null, line,
                             "line " + line + ": expected " + fieldCount + " fields but found " + fc));
                 } else if (!skipping) {
-                    wrongFields(line, fc);
+                    checks.wrongFields(line, fc);
                 }
                 return;
             }
@@ -252,28 +192,10 @@ public final class LongCsvReader implements SeriesReader {
                 return;
             }
             if (fc != fieldCount) {
-                wrongFields(line, fc);
+                checks.wrongFields(line, fc);
                 return;
             }
-            String raw = r.getField(valueIdx);
-            String v = raw.strip();
-            double y;
-            if (Numbers.isMissing(v)) {
-                if (missingCount++ == 0) {
-                    missingLine = line;
-                }
-                y = Double.NaN;
-            } else {
-                y = Numbers.parseValue(v);
-                if (Double.isInfinite(y)) {
-                    infinite(line, raw);
-                } else if (Double.isNaN(y)) {
-                    if (badNumberCount++ == 0) {
-                        badNumberLine = line;
-                        badNumber = raw;
-                    }
-                }
-            }
+            double y = checks.value(r.getField(valueIdx), line);
             if (n == values.length) {
                 values = Arrays.copyOf(values, n * 2);
                 lines = Arrays.copyOf(lines, n * 2);
@@ -284,30 +206,13 @@ public final class LongCsvReader implements SeriesReader {
             ds.add(r.getField(timeIdx));
         }
 
-        private void infinite(long line, String raw) {
-            if (infiniteCount++ == 0) {
-                infiniteLine = line;
-                infinite = raw;
-            }
-        }
-
-        private void wrongFields(long line, int found) {
-            if (wrongFieldsCount++ == 0) {
-                wrongFieldsLine = line;
-                wrongFieldsFound = found;
-            }
-        }
-
         private void start(String rowId, long line) {
             id = rowId;
             firstLine = line;
             groupRows = 0;
             n = 0;
             ds.clear();
-            wrongFieldsCount = 0;
-            badNumberCount = 0;
-            infiniteCount = 0;
-            missingCount = 0;
+            checks.reset();
             emptyId = rowId.isEmpty();
             skipping = false;
             if (emptyId) {
@@ -328,29 +233,7 @@ public final class LongCsvReader implements SeriesReader {
             if (skipping) {
                 return;
             }
-            boolean ok = true;
-            if (wrongFieldsCount > 0) {
-                ok = false;
-                problem(wrongFieldsLine, "series " + id + " line " + wrongFieldsLine + ": expected " + fieldCount
-                        + " fields but found " + wrongFieldsFound
-                        + more(wrongFieldsCount, "row with the wrong number of fields", "rows with the wrong number of fields"));
-            }
-            if (badNumberCount > 0) {
-                ok = false;
-                problem(badNumberLine, "series " + id + " line " + badNumberLine + ": value '" + badNumber
-                        + "' is not a number" + more(badNumberCount, "value that is not a number", "values that are not numbers"));
-            }
-            if (infiniteCount > 0) {
-                ok = false;
-                problem(infiniteLine, "series " + id + " line " + infiniteLine + ": value '" + infinite
-                        + "' is not a finite number" + more(infiniteCount, "infinite value", "infinite values"));
-            }
-            if (missingCount > 0) {
-                ok = false;
-                problem(missingLine, "series " + id + " has " + missingCount
-                        + (missingCount == 1 ? " missing value" : " missing values")
-                        + " (first at line " + missingLine + ")");
-            }
+            boolean ok = checks.report(id, "series " + id, fieldCount, onProblem);
             TimeAxis axis = null;
             if (n > 0) {
                 try {
@@ -369,22 +252,5 @@ public final class LongCsvReader implements SeriesReader {
         private void problem(long line, String message) {
             onProblem.accept(new InputProblem(id, line, message));
         }
-    }
-
-    private static String more(int count, String one, String many) {
-        if (count <= 1) {
-            return "";
-        }
-        int others = count - 1;
-        return " (and " + others + " more " + (others == 1 ? one : many) + " in this series)";
-    }
-
-    private static boolean isBlank(CsvRecord r) {
-        for (int i = 0; i < r.getFieldCount(); i++) {
-            if (!r.getField(i).isBlank()) {
-                return false;
-            }
-        }
-        return true;
     }
 }

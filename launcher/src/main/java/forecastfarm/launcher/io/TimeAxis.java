@@ -264,13 +264,9 @@ public final class TimeAxis {
 
     private static void requireFewHolidays(long[] epochDays, TimeAxis axis, List<String> ds, String seriesId) {
         for (int i = 1; i < epochDays.length; i++) {
-            long missing = 0;
-            for (long d = epochDays[i - 1] + 1; d < epochDays[i] && missing <= MAX_HOLIDAYS_IN_A_ROW; d++) {
-                DayOfWeek dow = LocalDate.ofEpochDay(d).getDayOfWeek();
-                missing += dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY ? 0 : 1;
-            }
+            long missing = weekdaysBetween(epochDays[i - 1], epochDays[i]);
             if (missing > MAX_HOLIDAYS_IN_A_ROW) {
-                throw irregular(axis, weekdaysBetween(epochDays[i - 1], epochDays[i]), i, ds, seriesId);
+                throw irregular(axis, missing, i, ds, seriesId);
             }
         }
     }

@@ -73,31 +73,10 @@ final class ConsoleProgress implements AutoCloseable
         return progress;
     }
 
-    /**
-     * @return true when the console is a terminal a bar can redraw (not a file, a pipe or a batch job's log).
-     */
-    static boolean isTerminal()
-    {
-        final java.io.Console console = System.console();
-        if (console == null)
-        {
-            return false;
-        }
-        try
-        {
-            // Java 22+ returns a console even when redirected; isTerminal() tells
-            return (Boolean)java.io.Console.class.getMethod("isTerminal").invoke(console);
-        }
-        catch (final ReflectiveOperationException ex)
-        {
-            return true;
-        }
-    }
-
     private void updateBar()
     {
         bar.stepTo(Math.min(total, written.getAsLong()));
-        bar.setExtraMessage(" | " + workersShort());
+        bar.setExtraMessage(" | " + workers());
     }
 
     private void printLine()
@@ -118,16 +97,9 @@ final class ConsoleProgress implements AutoCloseable
         {
             return "workers starting";
         }
-        return String.format(Locale.ROOT, "workers %d/%d alive, %d restarts, %d retries",
+        return String.format(Locale.ROOT, "workers %d/%d, restarts %d, retries %d",
             file.farmValue(FarmCounter.WORKERS_ALIVE), file.workerSlots(), file.farmValue(FarmCounter.WORKER_RESTARTS),
             file.farmValue(FarmCounter.RETRIES));
-    }
-
-    private String workersShort()
-    {
-        final StatusFile file = status();
-        return file == null ? "starting" : String.format(Locale.ROOT, "workers %d/%d, restarts %d",
-            file.farmValue(FarmCounter.WORKERS_ALIVE), file.workerSlots(), file.farmValue(FarmCounter.WORKER_RESTARTS));
     }
 
     private StatusFile status()

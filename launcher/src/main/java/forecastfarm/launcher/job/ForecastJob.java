@@ -127,7 +127,7 @@ public final class ForecastJob
         final FarmSummary summary;
         final Submission submission = new Submission(farm, outputs, report, skipped);
         try (ConsoleProgress progress = ConsoleProgress.start(farmContext.farmDirectory(), console, toRun,
-            finished::get, ConsoleProgress.isTerminal()))
+            finished::get, forecastfarm.launcher.Terminal.isInteractive()))
         {
             submission.readAll();
             summary = farm.finish();
@@ -346,7 +346,7 @@ public final class ForecastJob
         if (summary.interruptedBy() != null)
         {
             console.printf(Locale.ROOT, "interrupted by %s: %d series not run; rerun the same command to finish%n",
-                summary.interruptedBy().matches("[A-Z0-9]+") ? "SIG" + summary.interruptedBy() : summary.interruptedBy(),
+                summary.interruptedBy(),
                 notRun + notRead);
         }
         if (summary.abortReason() != null)

@@ -34,18 +34,12 @@ final class JobOutputs
     private final SeriesResultListener next;
     private int invalid;
     private int modelFailures;
-    private int ok;
-    private int failedSeries;
-    private int poisoned;
-    private long carriedOver;
 
     /**
      * Something else that wants each written result (plots, the report).
      */
     interface SeriesResultListener
     {
-        SeriesResultListener NONE = (series, result) -> { };
-
         void onWritten(SubmittedSeries series, SeriesResult result) throws IOException;
 
         default void onInvalid(InputProblem problem)
@@ -74,14 +68,9 @@ final class JobOutputs
      */
     synchronized void carryOver(final Set<String> skippedIds) throws IOException
     {
-        carriedOver = CarryOver.copy(out.resolve(JobLogWriter.FILE_NAME), '\t', 1, skippedIds, joblog::copyRow);
+        CarryOver.copy(out.resolve(JobLogWriter.FILE_NAME), '\t', 1, skippedIds, joblog::copyRow);
         CarryOver.copy(out.resolve("forecasts.csv"), ',', 0, skippedIds, forecasts::copyRow);
         CarryOver.copy(out.resolve("failed.csv"), ',', 0, skippedIds, failed::copyRow);
-    }
-
-    long carriedOver()
-    {
-        return carriedOver;
     }
 
     synchronized void invalid(final InputProblem problem) throws IOException
@@ -125,12 +114,6 @@ final class JobOutputs
         runtimeMs[runtimes++] = result.runtimeMs();
         joblog.write(result.seq() + 1, result.id(), result.workerSlot(), result.startEpochMs(), result.runtimeMs() / 1000,
             result.attempts(), result.status().name(), result.reason());
-        switch (result.status())
-        {
-            case OK -> ok++;
-            case FAILED -> failedSeries++;
-            default -> poisoned++;
-        }
         if (!result.ok())
         {
             failed.write(result.id(), result.status().name(), result.attempts(), result.reason());
@@ -202,9 +185,6 @@ final class JobOutputs
 
     synchronized int invalidCount() { return invalid; }
     synchronized int modelFailures() { return modelFailures; }
-    synchronized int okCount() { return ok; }
-    synchronized int failedCount() { return failedSeries; }
-    synchronized int poisonedCount() { return poisoned; }
 
     synchronized double runtimePercentileMs(final double p)
     {

@@ -625,7 +625,7 @@ public final class ShardMerge
             }
             if (s.get("interrupted_by") != null)
             {
-                return new ShardState(index, n, "interrupted", name, exitCode, "drained on SIG" +
+                return new ShardState(index, n, "interrupted", name, exitCode, "drained on " +
                     s.get("interrupted_by") + " before it finished; its unfinished series are NOT_RUN in failed.csv" +
                     " (requeue or rerun the task: it resumes)", s);
             }

@@ -112,7 +112,7 @@ class LauncherProcessIT
         final List<Long> workers = workerPids(farmDir);
         signal(first.pid(), "TERM");
         final Matcher drained = report(first, "first.log");
-        assertEquals("TERM", drained.group(6));
+        assertEquals("SIGTERM", drained.group(6));
         final int firstOk = Integer.parseInt(drained.group(1));
         assertTrue(firstOk < 80, "drain stopped dispatching: " + firstOk);
         assertTrue(workers.stream().noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)),

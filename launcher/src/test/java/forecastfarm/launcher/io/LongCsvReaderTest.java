@@ -409,4 +409,18 @@ class LongCsvReaderTest {
         }
         assertEquals(100_000, set.size());
     }
+
+    @Test
+    void readsAGzippedFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path gz = dir.resolve("in.csv.gz");
+        try (java.io.Writer w = new java.io.OutputStreamWriter(
+                new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(gz)),
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            w.write("unique_id,ds,y\nA,1,1.5\nA,2,2.5\nA,3,3.5\n");
+        }
+        List<Series> series = new java.util.ArrayList<>();
+        new LongCsvReader().read(gz, series::add, p -> { throw new AssertionError(p.message()); });
+        org.junit.jupiter.api.Assertions.assertEquals(1, series.size());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {1.5, 2.5, 3.5}, series.get(0).y());
+    }
 }

@@ -215,7 +215,7 @@ class ShardMergeTest
     void anInterruptedShardKeepsItsRowsButIsNotComplete() throws IOException
     {
         writeShard("41_0", 0, idsOf(0), 0, null);
-        writeShard("41_1", 1, idsOf(1), 105, "USR1");
+        writeShard("41_1", 1, idsOf(1), 105, "SIGUSR1");
         writeShard("41_2", 2, idsOf(2), 0, null);
         final ShardMerge.Result result = merge(N);
         assertEquals(ExitCodes.SHARDS_INCOMPLETE, result.exitCode());
