@@ -2,8 +2,8 @@ package forecastfarm.worker.forecast;
 
 import java.util.Objects;
 
-/** Argument checks shared by the models. */
-final class Inputs {
+/** Argument checks shared by the models (those in sub-packages too). */
+public final class Inputs {
 
     private Inputs() {
     }
@@ -14,7 +14,7 @@ final class Inputs {
      * @param model     model name used in messages
      * @param minLength fewest observations the model can fit
      */
-    static double[] series(String model, double[] y, int minLength) {
+    public static double[] series(String model, double[] y, int minLength) {
         Objects.requireNonNull(y, "y");
         double[] copy = y.clone(); // copy first: checks and fit then see one consistent snapshot
         for (int i = 0; i < copy.length; i++) {
@@ -34,7 +34,7 @@ final class Inputs {
         return copy;
     }
 
-    static void seasonLength(int seasonLength) {
+    public static void seasonLength(int seasonLength) {
         if (seasonLength < 1) {
             throw new IllegalArgumentException("Invalid season length " + seasonLength + " (must be >= 1)");
         }

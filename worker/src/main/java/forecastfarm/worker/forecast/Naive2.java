@@ -41,15 +41,8 @@ public final class Naive2 implements ForecastModel {
                 note = "no seasonal adjustment: seasonal by the test but the series has non-positive values";
             } else {
                 double[] figure = Seasonality.multiplicativeSeasonalIndices(data, m);
-                double[] x = new double[n];
-                for (int t = 0; t < n; t++) {
-                    x[t] = data[t] / figure[t % m];
-                }
-                double[] future = new double[m];
-                for (int j = 0; j < m; j++) {
-                    future[j] = figure[(n + j) % m];
-                }
-                return new Naive2Fit(LagWalkFit.withoutDrift(NAME, METHOD, "", x, 1), future);
+                return new Naive2Fit(LagWalkFit.withoutDrift(NAME, METHOD, "", Seasonality.adjust(data, figure), 1),
+                        Seasonality.futureIndices(figure, n));
             }
         }
         return new Naive2Fit(LagWalkFit.withoutDrift(NAME, METHOD, note, data, 1), null);

@@ -157,6 +157,25 @@ public final class Seasonality {
         return figure;
     }
 
+    /** The seasonally adjusted series: y[t] / indices[t % m]. */
+    static double[] adjust(double[] y, double[] indices) {
+        double[] x = new double[y.length];
+        for (int t = 0; t < y.length; t++) {
+            x[t] = y[t] / indices[t % indices.length];
+        }
+        return x;
+    }
+
+    /** The indices of the m steps after a history of n points: element (h - 1) % m belongs to step h. */
+    static double[] futureIndices(double[] indices, int n) {
+        int m = indices.length;
+        double[] future = new double[m];
+        for (int j = 0; j < m; j++) {
+            future[j] = indices[(n + j) % m];
+        }
+        return future;
+    }
+
     /** R's mean(): sum / n, then the mean of the deviations added back. */
     static double mean(double[] x, int from, int to) {
         int n = to - from;

@@ -62,23 +62,14 @@ public final class Theta implements ForecastModel {
                     note = "no seasonal adjustment: seasonal indices close to zero";
                 } else {
                     indices = figure;
-                    x = new double[n];
-                    for (int t = 0; t < n; t++) {
-                        x[t] = data[t] / figure[t % m];
-                    }
+                    x = Seasonality.adjust(data, figure);
                 }
             }
         }
         Ses ses = Ses.fit(x);
         double drift = slope(x) / 2;
         double alpha = Math.max(1e-10, ses.alpha);
-        double[] future = null;
-        if (indices != null) {
-            future = new double[m]; // future[(h-1) % m] is the index of step h
-            for (int j = 0; j < m; j++) {
-                future[j] = indices[(n + j) % m];
-            }
-        }
+        double[] future = indices == null ? null : Seasonality.futureIndices(indices, n);
         double sigma = Math.sqrt(ses.sigma2);
         if (!Double.isFinite(sigma) || !Double.isFinite(drift) || !Double.isFinite(ses.level)) {
             throw new ModelException(NAME + ": fit overflowed (data too large in magnitude)");

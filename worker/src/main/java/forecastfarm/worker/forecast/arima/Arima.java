@@ -1,8 +1,8 @@
 package forecastfarm.worker.forecast.arima;
 
 import forecastfarm.worker.forecast.ForecastModel;
+import forecastfarm.worker.forecast.Inputs;
 import forecastfarm.worker.forecast.ModelException;
-import java.util.Objects;
 
 /**
  * A seasonal ARIMA with fixed orders, fitted by CSS-ML as forecast's Arima(y, order, seasonal,
@@ -39,21 +39,13 @@ public final class Arima implements ForecastModel {
 
     @Override
     public ArimaFit fit(double[] y, int seasonLength) {
-        Objects.requireNonNull(y, "y");
-        if (seasonLength < 1) {
-            throw new IllegalArgumentException("Invalid season length " + seasonLength + " (must be >= 1)");
-        }
+        Inputs.seasonLength(seasonLength);
+        double[] x = Inputs.series(name(), y, 0);
         boolean seasonal = sp + sd + sq > 0;
         if (seasonal && seasonLength < 2) {
             throw new ModelException(name() + ": seasonal orders need a season length of at least 2");
         }
-        for (int i = 0; i < y.length; i++) {
-            if (!Double.isFinite(y[i])) {
-                throw new ModelException(name() + ": y contains " + (Double.isNaN(y[i]) ? "NaN" : "an infinite value")
-                        + " at index " + i);
-            }
-        }
         ArimaOrder order = new ArimaOrder(p, d, q, sp, sd, sq, seasonal ? seasonLength : 1);
-        return ArimaFit.fit(y.clone(), order, constant);
+        return ArimaFit.fit(x, order, constant);
     }
 }

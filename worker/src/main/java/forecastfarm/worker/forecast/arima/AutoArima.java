@@ -1,10 +1,10 @@
 package forecastfarm.worker.forecast.arima;
 
 import forecastfarm.worker.forecast.ForecastModel;
+import forecastfarm.worker.forecast.Inputs;
 import forecastfarm.worker.forecast.ModelException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Automatic ARIMA as forecast 8.20's auto.arima() with all defaults: d by repeated KPSS tests
@@ -31,23 +31,8 @@ public final class AutoArima implements ForecastModel {
 
     @Override
     public ArimaFit fit(double[] y, int seasonLength) {
-        Objects.requireNonNull(y, "y");
-        if (seasonLength < 1) {
-            throw new IllegalArgumentException("Invalid season length " + seasonLength + " (must be >= 1)");
-        }
-        double[] x = y.clone();
-        for (int i = 0; i < x.length; i++) {
-            if (Double.isNaN(x[i])) {
-                throw new ModelException(NAME + ": y contains NaN at index " + i
-                        + " (missing values are not supported)");
-            }
-            if (Double.isInfinite(x[i])) {
-                throw new ModelException(NAME + ": y contains an infinite value (" + x[i] + ") at index " + i);
-            }
-        }
-        if (x.length < MIN_LENGTH) {
-            throw new ModelException(NAME + " needs at least " + MIN_LENGTH + " observations, got " + x.length);
-        }
+        Inputs.seasonLength(seasonLength);
+        double[] x = Inputs.series(NAME, y, MIN_LENGTH);
         return new Search(x, seasonLength).run();
     }
 

@@ -2,10 +2,10 @@ package forecastfarm.worker.forecast.ets;
 
 import forecastfarm.worker.forecast.FittedModel;
 import forecastfarm.worker.forecast.ForecastModel;
+import forecastfarm.worker.forecast.Inputs;
 import forecastfarm.worker.forecast.ModelException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Exponential smoothing state space models chosen automatically, as R forecast's ets() (8.20)
@@ -38,31 +38,11 @@ public final class Ets implements ForecastModel {
 
     @Override
     public FittedModel fit(double[] y, int seasonLength) {
-        if (seasonLength < 1) {
-            throw new IllegalArgumentException("Invalid season length " + seasonLength + " (must be >= 1)");
-        }
-        double[] data = validated(y);
+        Inputs.seasonLength(seasonLength);
+        double[] data = Inputs.series(NAME, y, MIN_LENGTH);
         return select(data, seasonLength);
     }
 
-    static double[] validated(double[] y) {
-        Objects.requireNonNull(y, "y");
-        double[] copy = y.clone();
-        for (int i = 0; i < copy.length; i++) {
-            double v = copy[i];
-            if (Double.isNaN(v)) {
-                throw new ModelException(NAME + ": y contains NaN at index " + i
-                        + " (missing values are not supported)");
-            }
-            if (Double.isInfinite(v)) {
-                throw new ModelException(NAME + ": y contains an infinite value (" + v + ") at index " + i);
-            }
-        }
-        if (copy.length < MIN_LENGTH) {
-            throw new ModelException(NAME + " needs at least " + MIN_LENGTH + " observations, got " + copy.length);
-        }
-        return copy;
-    }
 
     /** The candidate forms in R's loop order. */
     static List<EtsSpec> candidates(double[] y, int m) {
