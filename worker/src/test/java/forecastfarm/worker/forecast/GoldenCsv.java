@@ -9,17 +9,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the small comma-separated golden files written by golden_baselines.R (header skipped). */
-final class GoldenCsv {
+/** Reads the small comma-separated golden files the R scripts beside them write (header skipped). */
+public final class GoldenCsv {
 
     private GoldenCsv() {
     }
 
     static List<String[]> rows(String resource) {
-        InputStream in = GoldenCsv.class.getResourceAsStream(resource);
+        return rows(GoldenCsv.class, resource);
+    }
+
+    /**
+     * @param anchor   the resource is looked up relative to this class's package
+     * @param resource the file name, as the R script beside it writes it
+     */
+    public static List<String[]> rows(Class<?> anchor, String resource) {
+        InputStream in = anchor.getResourceAsStream(resource);
         if (in == null) {
-            throw new IllegalStateException("missing test resource " + resource
-                    + " next to golden_baselines.R (forecastfarm/worker/forecast/)");
+            throw new IllegalStateException("missing test resource " + resource + " in the resources of "
+                    + anchor.getPackageName() + " (the golden_*.R script beside it writes it)");
         }
         List<String[]> rows = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {

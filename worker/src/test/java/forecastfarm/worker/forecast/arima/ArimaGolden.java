@@ -1,12 +1,5 @@
 package forecastfarm.worker.forecast.arima;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,22 +11,7 @@ final class ArimaGolden {
     }
 
     static List<String[]> rows(String name) {
-        InputStream in = ArimaGolden.class.getResourceAsStream(name);
-        if (in == null) {
-            throw new IllegalStateException("missing test resource " + name + " (written by golden_arima.R)");
-        }
-        List<String[]> rows = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            r.readLine();
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (!line.isBlank()) {
-                    rows.add(line.split(",", -1));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return rows;
+        return forecastfarm.worker.forecast.GoldenCsv.rows(ArimaGolden.class, name);
     }
 
     static double[] numbers(String cell) {

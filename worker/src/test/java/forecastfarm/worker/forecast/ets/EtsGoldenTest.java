@@ -4,12 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import forecastfarm.worker.forecast.Forecast;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,22 +69,7 @@ class EtsGoldenTest {
     }
 
     private static List<String[]> rows(String resource) {
-        InputStream in = EtsGoldenTest.class.getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("missing test resource " + resource + " (see golden_ets.R)");
-        }
-        List<String[]> rows = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            r.readLine();
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (!line.isBlank()) {
-                    rows.add(line.split(",", -1));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return rows;
+        return forecastfarm.worker.forecast.GoldenCsv.rows(EtsGoldenTest.class, resource);
     }
 
     @ParameterizedTest(name = "{0}")
