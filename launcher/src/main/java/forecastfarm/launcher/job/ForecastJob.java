@@ -233,11 +233,13 @@ public final class ForecastJob
             {
                 if (!farm.submit(series.id(), series.y(), m))
                 {
+                    outputs.withdraw(series.id());
                     throw new FarmStopped();
                 }
             }
             catch (final InterruptedException ex)
             {
+                outputs.withdraw(series.id());
                 Thread.currentThread().interrupt();
                 throw new FarmStopped();
             }

@@ -82,9 +82,20 @@ final class JobOutputs
         next.onInvalid(problem);
     }
 
+    /**
+     * Registers a series before it is handed to the farm (its result may come back at once).
+     */
     void submitted(final SubmittedSeries series)
     {
         inFlight.put(series.id(), series);
+    }
+
+    /**
+     * The farm refused a registered series (it stopped taking series): it counts as not read, not as not run.
+     */
+    void withdraw(final String id)
+    {
+        inFlight.remove(id);
     }
 
     /**
