@@ -4,8 +4,7 @@ package forecastfarm.launcher;
  * Exit codes of {@code scripts/farm}. 0: every task succeeded; 1..100: that many tasks failed or were poisoned
  * (capped at 100, GNU parallel's habit); 101 and up: the run itself had a problem.
  */
-public final class ExitCodes
-{
+public final class ExitCodes {
     public static final int OK = 0;
     public static final int MAX_FAILED = 100;
     public static final int USAGE = 101;
@@ -16,19 +15,16 @@ public final class ExitCodes
     public static final int WORKERS_FAILED = 106;
     /** {@code farm merge}: a shard is missing, failed or unfinished, or shards overlap. */
     public static final int SHARDS_INCOMPLETE = 107;
+
     public static final int INTERNAL = 110;
 
-    private ExitCodes()
-    {
-    }
+    private ExitCodes() {}
 
     /**
      * @return what an exit code means, in a few words (for messages about other processes' exit codes).
      */
-    public static String describe(final int code)
-    {
-        return switch (code)
-        {
+    public static String describe(final int code) {
+        return switch (code) {
             case OK -> "all series succeeded";
             case USAGE -> "bad options";
             case INPUT -> "unreadable or unusable input";
@@ -38,13 +34,14 @@ public final class ExitCodes
             case WORKERS_FAILED -> "workers cannot start";
             case SHARDS_INCOMPLETE -> "shards missing, failed or overlapping";
             case INTERNAL -> "internal error";
-            default -> code >= 1 && code <= MAX_FAILED ? code + (code == MAX_FAILED ? " or more" : "") +
-                " series failed" : code > 128 && code < 160 ? "killed by signal " + (code - 128) : "unknown";
+            default ->
+                code >= 1 && code <= MAX_FAILED
+                        ? code + (code == MAX_FAILED ? " or more" : "") + " series failed"
+                        : code > 128 && code < 160 ? "killed by signal " + (code - 128) : "unknown";
         };
     }
 
-    public static int forFailures(final long failedOrPoisoned)
-    {
-        return (int)Math.min(MAX_FAILED, failedOrPoisoned);
+    public static int forFailures(final long failedOrPoisoned) {
+        return (int) Math.min(MAX_FAILED, failedOrPoisoned);
     }
 }

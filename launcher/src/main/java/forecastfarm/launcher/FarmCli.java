@@ -12,12 +12,6 @@ import forecastfarm.launcher.job.ForecastJobOptions;
 import forecastfarm.launcher.report.PlotPolicy;
 import forecastfarm.shared.FarmDirectory;
 import forecastfarm.shared.forecast.ModelNames;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,59 +19,60 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code scripts/farm}: the command line. Errors a user can fix get a one-line message and an exit code from
  * {@link ExitCodes}; stack traces go to the log only.
  */
-@Command(name = "farm", mixinStandardHelpOptions = true, version = "Forecast Farm 0.1",
-    description = "Forecast many time series at once on a farm of worker processes.",
-    subcommands = {FarmCli.Forecast.class, FarmCli.Inspect.class})
-public final class FarmCli implements Callable<Integer>
-{
+@Command(
+        name = "farm",
+        mixinStandardHelpOptions = true,
+        version = "Forecast Farm 0.1",
+        description = "Forecast many time series at once on a farm of worker processes.",
+        subcommands = {FarmCli.Forecast.class, FarmCli.Inspect.class})
+public final class FarmCli implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(FarmCli.class);
 
     private final PrintStream out;
 
-    FarmCli(final PrintStream out)
-    {
+    FarmCli(final PrintStream out) {
         this.out = out;
     }
 
-    public static void main(final String[] args)
-    {
+    public static void main(final String[] args) {
         System.exit(execute(args, System.out));
     }
 
-    static int execute(final String[] args, final PrintStream out)
-    {
-        final CommandLine cli = new CommandLine(new FarmCli(out))
-            .addSubcommand(new forecastfarm.launcher.merge.MergeCommand(out));
-        cli.setExitCodeExceptionMapper(ex -> ex instanceof CommandLine.ParameterException ? ExitCodes.USAGE :
-            ExitCodes.INTERNAL);
+    static int execute(final String[] args, final PrintStream out) {
+        final CommandLine cli =
+                new CommandLine(new FarmCli(out)).addSubcommand(new forecastfarm.launcher.merge.MergeCommand(out));
+        cli.setExitCodeExceptionMapper(
+                ex -> ex instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.INTERNAL);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, commandLine));
         cli.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
         cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE));
         return cli.execute(args);
     }
 
-    private static int handle(final Exception thrown, final CommandLine commandLine)
-    {
+    private static int handle(final Exception thrown, final CommandLine commandLine) {
         final PrintStream err = System.err;
-        final Exception ex = thrown instanceof ForecastFarmException && thrown.getCause() instanceof Exception cause ?
-            cause : thrown;
-        if (ex instanceof InputException || ex instanceof IllegalArgumentException)
-        {
+        final Exception ex = thrown instanceof ForecastFarmException && thrown.getCause() instanceof Exception cause
+                ? cause
+                : thrown;
+        if (ex instanceof InputException || ex instanceof IllegalArgumentException) {
             err.println("error: " + ex.getMessage());
             return ex instanceof InputException ? ExitCodes.INPUT : ExitCodes.USAGE;
         }
-        if (ex instanceof FarmException)
-        {
+        if (ex instanceof FarmException) {
             err.println("error: " + ex.getMessage());
             return ExitCodes.FARM_DIR;
         }
-        if (ex instanceof UncheckedIOException)
-        {
+        if (ex instanceof UncheckedIOException) {
             err.println("error: " + ex.getMessage());
             LOG.debug("I/O failure", ex);
             return ExitCodes.OUTPUT;
@@ -88,8 +83,7 @@ public final class FarmCli implements Callable<Integer>
     }
 
     @Override
-    public Integer call()
-    {
+    public Integer call() {
         new CommandLine(this).usage(out);
         return ExitCodes.USAGE;
     }
@@ -98,8 +92,7 @@ public final class FarmCli implements Callable<Integer>
      * Node-local, one folder per job under it: rerunning the same job resumes it; another input or options get their
      * own farm dir.
      */
-    static Path defaultFarmBase()
-    {
+    static Path defaultFarmBase() {
         final String tmp = System.getenv().getOrDefault("TMPDIR", System.getProperty("java.io.tmpdir"));
         return Path.of(tmp, "forecast-farm-" + System.getProperty("user.name"));
     }
@@ -107,193 +100,242 @@ public final class FarmCli implements Callable<Integer>
     /**
      * @return the most recently used job farm dir under the default base, for {@code inspect} without --farm-dir.
      */
-    static Path latestDefaultFarmDir()
-    {
-        try (java.util.stream.Stream<Path> dirs = Files.list(defaultFarmBase()))
-        {
+    static Path latestDefaultFarmDir() {
+        try (java.util.stream.Stream<Path> dirs = Files.list(defaultFarmBase())) {
             return dirs.filter(Files::isDirectory)
-                .max(java.util.Comparator.comparingLong(dir -> dir.resolve("status.dat").toFile().lastModified()))
-                .orElseThrow(() -> new FarmException("no farm dir under " + defaultFarmBase() + "; name one with --farm-dir"));
-        }
-        catch (final java.io.IOException ex)
-        {
+                    .max(java.util.Comparator.comparingLong(
+                            dir -> dir.resolve("status.dat").toFile().lastModified()))
+                    .orElseThrow(() ->
+                            new FarmException("no farm dir under " + defaultFarmBase() + "; name one with --farm-dir"));
+        } catch (final java.io.IOException ex) {
             throw new FarmException("no farm dir under " + defaultFarmBase() + "; name one with --farm-dir");
         }
     }
 
-    @Command(name = "forecast", mixinStandardHelpOptions = true,
-        description = "Forecast every series of a long CSV (unique_id,ds,y), a wide CSV or a folder of OHLCV files.")
-    static final class Forecast implements Callable<Integer>
-    {
+    @Command(
+            name = "forecast",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Forecast every series of a long CSV (unique_id,ds,y), a wide CSV or a folder of OHLCV files.")
+    static final class Forecast implements Callable<Integer> {
         @CommandLine.ParentCommand
         FarmCli parent;
 
-        @Option(names = "--input", required = true, description = "a CSV file (long or wide) or a folder of " +
-            "per-symbol OHLCV CSV files")
+        @Option(
+                names = "--input",
+                required = true,
+                description = "a CSV file (long or wide) or a folder of " + "per-symbol OHLCV CSV files")
         Path input;
 
         @Option(names = "--horizon", required = true, description = "steps to forecast")
         int horizon;
 
-        @Option(names = "--season-length", defaultValue = "0",
-            description = "season length m; default: inferred from each series' dates")
+        @Option(
+                names = "--season-length",
+                defaultValue = "0",
+                description = "season length m; default: inferred from each series' dates")
         int seasonLength;
 
-        @Option(names = "--model", split = ",", defaultValue = "naive,snaive,drift",
-            description = "models, comma separated: naive, snaive, mean, drift, naive2, theta, ets, arima, comb " +
-                "(default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--model",
+                split = ",",
+                defaultValue = "naive,snaive,drift",
+                description = "models, comma separated: naive, snaive, mean, drift, naive2, theta, ets, arima, comb "
+                        + "(default ${DEFAULT-VALUE})")
         List<String> models;
 
-        @Option(names = "--level", split = ",", defaultValue = "80,95",
-            description = "prediction interval levels in percent (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--level",
+                split = ",",
+                defaultValue = "80,95",
+                description = "prediction interval levels in percent (default ${DEFAULT-VALUE})")
         double[] levels;
 
-        @Option(names = "--workers", description = "worker processes (default: $SLURM_CPUS_PER_TASK when set, else " +
-            "the CPUs available)")
+        @Option(
+                names = "--workers",
+                description = "worker processes (default: $SLURM_CPUS_PER_TASK when set, else " + "the CPUs available)")
         Integer workers;
 
         @Option(names = "--out", defaultValue = "results", description = "output folder (default ${DEFAULT-VALUE})")
         Path out;
 
-        @Option(names = "--farm-dir", description = "farm dir: queues, results map, status (default: " +
-            "$TMPDIR/forecast-farm-$USER/job-<hash of input and options>, so the same command resumes)")
+        @Option(
+                names = "--farm-dir",
+                description = "farm dir: queues, results map, status (default: "
+                        + "$TMPDIR/forecast-farm-$USER/job-<hash of input and options>, so the same command resumes)")
         Path farmDir;
 
-        @Option(names = "--task-timeout", defaultValue = "30m",
-            description = "kill a worker whose task runs longer (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--task-timeout",
+                defaultValue = "30m",
+                description = "kill a worker whose task runs longer (default ${DEFAULT-VALUE})")
         String taskTimeout;
 
-        @Option(names = "--heartbeat-timeout", defaultValue = "5s",
-            description = "kill a worker whose heartbeat is older (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--heartbeat-timeout",
+                defaultValue = "5s",
+                description = "kill a worker whose heartbeat is older (default ${DEFAULT-VALUE})")
         String heartbeatTimeout;
 
-        @Option(names = "--max-attempts", defaultValue = "3",
-            description = "a task running on this many dead workers is poisoned (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--max-attempts",
+                defaultValue = "3",
+                description = "a task running on this many dead workers is poisoned (default ${DEFAULT-VALUE})")
         int maxAttempts;
 
-        @Option(names = "--max-tasks-per-worker", defaultValue = "1000000",
-            description = "recycle a worker after this many tasks (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--max-tasks-per-worker",
+                defaultValue = "1000000",
+                description = "recycle a worker after this many tasks (default ${DEFAULT-VALUE})")
         long maxTasksPerWorker;
 
-        @Option(names = "--max-worker-heap-mb", defaultValue = "0",
-            description = "recycle a worker whose heap after GC exceeds this (default: off)")
+        @Option(
+                names = "--max-worker-heap-mb",
+                defaultValue = "0",
+                description = "recycle a worker whose heap after GC exceeds this (default: off)")
         long maxWorkerHeapMb;
 
-        @Option(names = "--resume", description = "skip the series that joblog.tsv in --out lists as finished (OK, " +
-            "FAILED or POISONED) and keep their rows; useful when the farm dir is gone (a rerun with the farm dir " +
-            "resumes by itself)")
+        @Option(
+                names = "--resume",
+                description = "skip the series that joblog.tsv in --out lists as finished (OK, "
+                        + "FAILED or POISONED) and keep their rows; useful when the farm dir is gone (a rerun with the farm dir "
+                        + "resumes by itself)")
         boolean resume;
 
-        @Option(names = "--retry-failed", description = "like --resume, but series that FAILED, were POISONED or " +
-            "not run are run again (in the farm dir too)")
+        @Option(
+                names = "--retry-failed",
+                description = "like --resume, but series that FAILED, were POISONED or "
+                        + "not run are run again (in the farm dir too)")
         boolean retryFailed;
 
-        @Option(names = "--format", description = "long (unique_id,ds,y rows), wide (a date column and one column " +
-            "per series) or ohlc-dir (a folder of per-symbol Date,Open,High,Low,Close,Adj Close,Volume files); " +
-            "default: detected")
+        @Option(
+                names = "--format",
+                description = "long (unique_id,ds,y rows), wide (a date column and one column "
+                        + "per series) or ohlc-dir (a folder of per-symbol Date,Open,High,Low,Close,Adj Close,Volume files); "
+                        + "default: detected")
         String format;
 
-        @Option(names = "--id-col", description = "long: the series id column (default unique_id)") String idCol;
-        @Option(names = "--time-col", description = "the date column (default: long ds, wide the first column, " +
-            "ohlc-dir Date)") String timeCol;
-        @Option(names = "--value-col", description = "the value column (default: long y, ohlc-dir Adj Close, else " +
-            "Close)") String valueCol;
+        @Option(names = "--id-col", description = "long: the series id column (default unique_id)")
+        String idCol;
 
-        @Option(names = "--plots", defaultValue = "200", description = "plots/<id>.png for: none, failed, all, or " +
-            "the first N series (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--time-col",
+                description = "the date column (default: long ds, wide the first column, " + "ohlc-dir Date)")
+        String timeCol;
+
+        @Option(
+                names = "--value-col",
+                description = "the value column (default: long y, ohlc-dir Adj Close, else " + "Close)")
+        String valueCol;
+
+        @Option(
+                names = "--plots",
+                defaultValue = "200",
+                description =
+                        "plots/<id>.png for: none, failed, all, or " + "the first N series (default ${DEFAULT-VALUE})")
         String plots;
 
-        @Option(names = "--shard", paramLabel = "i/n", description = "forecast only shard i (0-based) of n: the " +
-            "series whose id hashes to i (stable; see ShardFilter); for scripts/farm-slurm")
+        @Option(
+                names = "--shard",
+                paramLabel = "i/n",
+                description = "forecast only shard i (0-based) of n: the "
+                        + "series whose id hashes to i (stable; see ShardFilter); for scripts/farm-slurm")
         String shard;
 
         @Override
-        public Integer call()
-        {
-            if (horizon < 1)
-            {
-                throw new IllegalArgumentException("Invalid forecast horizon --horizon " + horizon + ": must be 1 or more");
+        public Integer call() {
+            if (horizon < 1) {
+                throw new IllegalArgumentException(
+                        "Invalid forecast horizon --horizon " + horizon + ": must be 1 or more");
             }
-            if (seasonLength < 0)
-            {
+            if (seasonLength < 0) {
                 throw new IllegalArgumentException("invalid --season-length " + seasonLength);
             }
-            for (final double level : levels)
-            {
-                if (!(level > 0 && level < 100))
-                {
-                    throw new IllegalArgumentException("invalid --level " + level + ": levels are percentages in (0, 100)");
+            for (final double level : levels) {
+                if (!(level > 0 && level < 100)) {
+                    throw new IllegalArgumentException(
+                            "invalid --level " + level + ": levels are percentages in (0, 100)");
                 }
             }
-            if (!Files.isReadable(input))
-            {
-                throw new InputException(input, "input " + input + (Files.exists(input) ?
-                    " cannot be read" : " does not exist"));
+            if (!Files.isReadable(input)) {
+                throw new InputException(
+                        input, "input " + input + (Files.exists(input) ? " cannot be read" : " does not exist"));
             }
-            final InputFormat inputFormat = format != null ? InputFormat.parse(format) :
-                InputFormat.detect(input, idCol, timeCol, valueCol);
+            final InputFormat inputFormat =
+                    format != null ? InputFormat.parse(format) : InputFormat.detect(input, idCol, timeCol, valueCol);
             ModelNames.requireKnown(models);
             final ShardFilter shardFilter = shard == null ? ShardFilter.ALL : ShardFilter.parse(shard);
-            final double[] sortedLevels = Arrays.stream(levels).sorted().distinct().toArray();
-            final ForecastJobOptions options = new ForecastJobOptions(input, horizon, seasonLength,
-                List.copyOf(models), sortedLevels, out, inputFormat, idCol, timeCol, valueCol, resume, retryFailed, PlotPolicy.parse(plots));
+            final double[] sortedLevels =
+                    Arrays.stream(levels).sorted().distinct().toArray();
+            final ForecastJobOptions options = new ForecastJobOptions(
+                    input,
+                    horizon,
+                    seasonLength,
+                    List.copyOf(models),
+                    sortedLevels,
+                    out,
+                    inputFormat,
+                    idCol,
+                    timeCol,
+                    valueCol,
+                    resume,
+                    retryFailed,
+                    PlotPolicy.parse(plots));
             final FarmContext ctx = new FarmContext()
-                .farmDir(farmDir != null ? farmDir : defaultFarmBase().resolve(shardFilter.jobId(options.jobId())))
-                .taskTimeoutMs(Durations.toMillis(taskTimeout))
-                .heartbeatTimeoutMs(Durations.toMillis(heartbeatTimeout))
-                .maxAttempts(maxAttempts)
-                .retryFailed(retryFailed)
-                .maxTasksPerWorker(maxTasksPerWorker)
-                .maxWorkerHeapBytes(maxWorkerHeapMb > 0 ? maxWorkerHeapMb << 20 : Long.MAX_VALUE);
-            if (workers != null)
-            {
+                    .farmDir(farmDir != null ? farmDir : defaultFarmBase().resolve(shardFilter.jobId(options.jobId())))
+                    .taskTimeoutMs(Durations.toMillis(taskTimeout))
+                    .heartbeatTimeoutMs(Durations.toMillis(heartbeatTimeout))
+                    .maxAttempts(maxAttempts)
+                    .retryFailed(retryFailed)
+                    .maxTasksPerWorker(maxTasksPerWorker)
+                    .maxWorkerHeapBytes(maxWorkerHeapMb > 0 ? maxWorkerHeapMb << 20 : Long.MAX_VALUE);
+            if (workers != null) {
                 ctx.workers(workers);
             }
             return new ForecastJob(options, ctx, parent.out).shard(shardFilter).run();
         }
     }
 
-    @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Show a farm's workers and counts from shared memory, live or after the run.")
-    static final class Inspect implements Callable<Integer>
-    {
+    @Command(
+            name = "inspect",
+            mixinStandardHelpOptions = true,
+            description = "Show a farm's workers and counts from shared memory, live or after the run.")
+    static final class Inspect implements Callable<Integer> {
         @CommandLine.ParentCommand
         FarmCli parent;
 
-        @Option(names = "--farm-dir", description = "the farm dir (default: the latest one under $TMPDIR/forecast-farm-$USER)")
+        @Option(
+                names = "--farm-dir",
+                description = "the farm dir (default: the latest one under $TMPDIR/forecast-farm-$USER)")
         Path farmDir;
 
         @Option(names = "--id", description = "print this series' result")
         String id;
 
-        @Option(names = "--watch", arity = "0..1", fallbackValue = "2s", description = "refresh the view every " +
-            "interval (default 2s) until the launcher finishes or Ctrl-C")
+        @Option(
+                names = "--watch",
+                arity = "0..1",
+                fallbackValue = "2s",
+                description = "refresh the view every " + "interval (default 2s) until the launcher finishes or Ctrl-C")
         String watch;
 
         @Override
-        public Integer call()
-        {
+        public Integer call() {
             final FarmDirectory farm = new FarmDirectory(farmDir != null ? farmDir : latestDefaultFarmDir());
-            if (!Files.isDirectory(farm.root()))
-            {
+            if (!Files.isDirectory(farm.root())) {
                 throw new FarmException("no farm dir " + farm.root());
             }
             final Inspector inspector = new Inspector(farm, parent.out);
-            if (id != null)
-            {
+            if (id != null) {
                 return inspector.printResult(id) ? ExitCodes.OK : 1;
             }
-            try
-            {
-                if (watch != null)
-                {
+            try {
+                if (watch != null) {
                     inspector.watch(Durations.toMillis(watch), Terminal.isInteractive());
                     return ExitCodes.OK;
                 }
                 inspector.printStatus(System.currentTimeMillis());
-            }
-            catch (final IllegalStateException ex)
-            {
+            } catch (final IllegalStateException ex) {
                 throw new FarmException(ex.getMessage(), ex);
             }
             return ExitCodes.OK;

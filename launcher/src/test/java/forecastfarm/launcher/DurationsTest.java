@@ -35,8 +35,8 @@ class DurationsTest {
     @Test
     void badValuesAreRejectedNamingTheValue() {
         for (String bad : new String[] {"", "   ", "abc", "5x", "1d", "-5s", "s", "1.s", "5 ms s", "1e3", "30sec"}) {
-            IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> Durations.toMillis(bad),
-                    "'" + bad + "'");
+            IllegalArgumentException ex =
+                    assertThrows(IllegalArgumentException.class, () -> Durations.toMillis(bad), "'" + bad + "'");
             assertTrue(ex.getMessage().contains("'" + bad + "'"), ex.getMessage());
         }
     }
@@ -44,8 +44,8 @@ class DurationsTest {
     @Test
     void lessThanOneMillisecondIsRejected() {
         for (String tiny : new String[] {"0", "0s", "0ms", "0.5ms", "0.0001"}) {
-            IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> Durations.toMillis(tiny),
-                    tiny);
+            IllegalArgumentException ex =
+                    assertThrows(IllegalArgumentException.class, () -> Durations.toMillis(tiny), tiny);
             assertTrue(ex.getMessage().contains("'" + tiny + "'"), ex.getMessage());
             assertTrue(ex.getMessage().contains("at least 1 ms"), ex.getMessage());
         }

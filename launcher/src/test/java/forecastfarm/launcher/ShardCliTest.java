@@ -16,25 +16,33 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code farm forecast --shard} and {@code farm merge} through the command line, without starting a farm.
  */
-class ShardCliTest
-{
+class ShardCliTest {
     @TempDir
     Path tmp;
 
     @Test
-    void anInvalidShardIsABadOption() throws Exception
-    {
+    void anInvalidShardIsABadOption() throws Exception {
         final Path input = Files.writeString(tmp.resolve("in.csv"), "unique_id,ds,y\nA,1,1\nA,2,2\n");
         final PrintStream err = System.err;
         final ByteArrayOutputStream errors = new ByteArrayOutputStream();
         System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
-        try
-        {
-            assertEquals(ExitCodes.USAGE, FarmCli.execute(new String[] {"forecast", "--input", input.toString(),
-                "--horizon", "2", "--shard", "4/4", "--out", tmp.resolve("out").toString()}, System.out));
-        }
-        finally
-        {
+        try {
+            assertEquals(
+                    ExitCodes.USAGE,
+                    FarmCli.execute(
+                            new String[] {
+                                "forecast",
+                                "--input",
+                                input.toString(),
+                                "--horizon",
+                                "2",
+                                "--shard",
+                                "4/4",
+                                "--out",
+                                tmp.resolve("out").toString()
+                            },
+                            System.out));
+        } finally {
             System.setErr(err);
         }
         assertTrue(errors.toString().contains("invalid --shard 4/4"), errors.toString());
@@ -42,15 +50,28 @@ class ShardCliTest
     }
 
     @Test
-    void aShardWithNoSeriesWritesEmptyOutputsAndSucceeds() throws Exception
-    {
+    void aShardWithNoSeriesWritesEmptyOutputsAndSucceeds() throws Exception {
         final int other = 1 - ShardFilter.shardOf("A", 2);
         final Path input = Files.writeString(tmp.resolve("in.csv"), "unique_id,ds,y\nA,1,1\nA,2,2\nA,3,3\n");
         final Path out = tmp.resolve("out");
         final ByteArrayOutputStream console = new ByteArrayOutputStream();
-        assertEquals(ExitCodes.OK, FarmCli.execute(new String[] {"forecast", "--input", input.toString(),
-            "--horizon", "2", "--shard", other + "/2", "--out", out.toString(), "--farm-dir",
-            tmp.resolve("farm").toString()}, new PrintStream(console, true, StandardCharsets.UTF_8)));
+        assertEquals(
+                ExitCodes.OK,
+                FarmCli.execute(
+                        new String[] {
+                            "forecast",
+                            "--input",
+                            input.toString(),
+                            "--horizon",
+                            "2",
+                            "--shard",
+                            other + "/2",
+                            "--out",
+                            out.toString(),
+                            "--farm-dir",
+                            tmp.resolve("farm").toString()
+                        },
+                        new PrintStream(console, true, StandardCharsets.UTF_8)));
         assertTrue(console.toString().contains("holds no series"), console.toString());
         assertEquals(1, Files.readAllLines(out.resolve("forecasts.csv")).size());
         assertEquals(1, Files.readAllLines(out.resolve("failed.csv")).size());
@@ -59,19 +80,16 @@ class ShardCliTest
     }
 
     @Test
-    void mergeOfADirWithoutShardsNeedsTheCount() throws Exception
-    {
+    void mergeOfADirWithoutShardsNeedsTheCount() throws Exception {
         final PrintStream err = System.err;
         final ByteArrayOutputStream errors = new ByteArrayOutputStream();
         System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
-        try
-        {
+        try {
             assertEquals(ExitCodes.USAGE, FarmCli.execute(new String[] {"merge", tmp.toString()}, System.out));
-            assertEquals(ExitCodes.SHARDS_INCOMPLETE, FarmCli.execute(new String[] {"merge", tmp.toString(),
-                "--shards", "2"}, System.out));
-        }
-        finally
-        {
+            assertEquals(
+                    ExitCodes.SHARDS_INCOMPLETE,
+                    FarmCli.execute(new String[] {"merge", tmp.toString(), "--shards", "2"}, System.out));
+        } finally {
             System.setErr(err);
         }
         assertTrue(errors.toString().contains("give --shards N"), errors.toString());

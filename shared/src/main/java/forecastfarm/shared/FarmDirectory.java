@@ -26,77 +26,63 @@ import java.util.Set;
  *     logs/worker-S-gG.log       that worker's stdout and stderr
  * </pre>
  */
-public final class FarmDirectory
-{
+public final class FarmDirectory {
     public static final Set<PosixFilePermission> DIR_PERMISSIONS = PosixFilePermissions.fromString("rwx------");
     public static final Set<PosixFilePermission> FILE_PERMISSIONS = PosixFilePermissions.fromString("rw-------");
     private static final List<String> NETWORK_FILESYSTEMS =
-        List.of("nfs", "nfs4", "cifs", "smb3", "smbfs", "lustre", "gpfs", "beegfs", "fuse.sshfs", "ceph", "9p");
+            List.of("nfs", "nfs4", "cifs", "smb3", "smbfs", "lustre", "gpfs", "beegfs", "fuse.sshfs", "ceph", "9p");
 
     private final Path root;
 
-    public FarmDirectory(final Path root)
-    {
+    public FarmDirectory(final Path root) {
         this.root = root.toAbsolutePath().normalize();
     }
 
-    public Path root()
-    {
+    public Path root() {
         return root;
     }
 
-    public Path manifestFile()
-    {
+    public Path manifestFile() {
         return root.resolve("farm.properties");
     }
 
-    public Path launcherLockFile()
-    {
+    public Path launcherLockFile() {
         return root.resolve("launcher.lock");
     }
 
-    public Path statusFile()
-    {
+    public Path statusFile() {
         return root.resolve("status.dat");
     }
 
-    public Path resultsDir()
-    {
+    public Path resultsDir() {
         return root.resolve("results");
     }
 
-    public Path resultsMapFile(final int generation)
-    {
+    public Path resultsMapFile(final int generation) {
         return resultsDir().resolve("results-" + generation + ".cm");
     }
 
-    public Path queuesDir()
-    {
+    public Path queuesDir() {
         return root.resolve("queues");
     }
 
-    public Path runQueuesDir(final long runId)
-    {
+    public Path runQueuesDir(final long runId) {
         return queuesDir().resolve("run-" + runId);
     }
 
-    public Path taskQueue(final long runId, final int slot, final int generation)
-    {
+    public Path taskQueue(final long runId, final int slot, final int generation) {
         return runQueuesDir(runId).resolve("in-" + slot + "-g" + generation);
     }
 
-    public Path resultQueue(final long runId, final int slot, final int generation)
-    {
+    public Path resultQueue(final long runId, final int slot, final int generation) {
         return runQueuesDir(runId).resolve("out-" + slot + "-g" + generation);
     }
 
-    public Path logsDir()
-    {
+    public Path logsDir() {
         return root.resolve("logs");
     }
 
-    public Path workerLog(final int slot, final int generation)
-    {
+    public Path workerLog(final int slot, final int generation) {
         return logsDir().resolve("worker-" + slot + "-g" + generation + ".log");
     }
 
@@ -105,36 +91,26 @@ public final class FarmDirectory
      *
      * @throws UncheckedIOException naming the folder when it cannot be created.
      */
-    public FarmDirectory createDirectories()
-    {
-        for (final Path dir : List.of(root, resultsDir(), queuesDir(), logsDir()))
-        {
+    public FarmDirectory createDirectories() {
+        for (final Path dir : List.of(root, resultsDir(), queuesDir(), logsDir())) {
             createOwnerOnlyDirectory(dir);
         }
         return this;
     }
 
-    public static void createOwnerOnlyDirectory(final Path dir)
-    {
-        try
-        {
+    public static void createOwnerOnlyDirectory(final Path dir) {
+        try {
             Files.createDirectories(dir);
             Files.setPosixFilePermissions(dir, DIR_PERMISSIONS);
-        }
-        catch (final IOException ex)
-        {
+        } catch (final IOException ex) {
             throw new UncheckedIOException("cannot create farm folder " + dir + ": " + ex.getMessage(), ex);
         }
     }
 
-    public static void makeOwnerOnlyFile(final Path file)
-    {
-        try
-        {
+    public static void makeOwnerOnlyFile(final Path file) {
+        try {
             Files.setPosixFilePermissions(file, FILE_PERMISSIONS);
-        }
-        catch (final IOException ex)
-        {
+        } catch (final IOException ex) {
             throw new UncheckedIOException("cannot set permissions of " + file + ": " + ex.getMessage(), ex);
         }
     }
@@ -144,15 +120,11 @@ public final class FarmDirectory
      *
      * @return the filesystem type when the farm dir is on a network filesystem, else empty.
      */
-    public Optional<String> networkFilesystemType()
-    {
-        try
-        {
+    public Optional<String> networkFilesystemType() {
+        try {
             final String type = Files.getFileStore(root).type().toLowerCase(Locale.ROOT);
             return NETWORK_FILESYSTEMS.contains(type) ? Optional.of(type) : Optional.empty();
-        }
-        catch (final IOException ex)
-        {
+        } catch (final IOException ex) {
             return Optional.empty();
         }
     }

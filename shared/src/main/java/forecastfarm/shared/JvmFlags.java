@@ -14,20 +14,16 @@ import java.util.List;
  * place they are kept: {@code forecastfarm/jvm.options} for every Java version and {@code jvm-23.options} for
  * Java 23 and later. Maven's surefire and {@code scripts/common.sh} read the same two files.
  */
-public final class JvmFlags
-{
+public final class JvmFlags {
     static final String BASE_RESOURCE = "/forecastfarm/jvm.options";
     static final String JAVA_23_RESOURCE = "/forecastfarm/jvm-23.options";
 
-    private JvmFlags()
-    {
-    }
+    private JvmFlags() {}
 
     /**
      * @return the flags for the Java version this JVM runs, one list element per flag.
      */
-    public static List<String> forCurrentJvm()
-    {
+    public static List<String> forCurrentJvm() {
         return forJavaFeature(Runtime.version().feature());
     }
 
@@ -35,38 +31,29 @@ public final class JvmFlags
      * @param javaFeatureVersion the Java feature release (17, 21, 25...) of the JVM that will be started.
      * @return the flags for that version.
      */
-    public static List<String> forJavaFeature(final int javaFeatureVersion)
-    {
+    public static List<String> forJavaFeature(final int javaFeatureVersion) {
         final List<String> flags = new ArrayList<>(read(BASE_RESOURCE));
-        if (javaFeatureVersion >= 23)
-        {
+        if (javaFeatureVersion >= 23) {
             flags.addAll(read(JAVA_23_RESOURCE));
         }
         return flags;
     }
 
-    private static List<String> read(final String resource)
-    {
-        try (InputStream in = JvmFlags.class.getResourceAsStream(resource))
-        {
-            if (in == null)
-            {
+    private static List<String> read(final String resource) {
+        try (InputStream in = JvmFlags.class.getResourceAsStream(resource)) {
+            if (in == null) {
                 throw new IllegalStateException("missing resource " + resource + " in the shared jar");
             }
             final List<String> flags = new ArrayList<>();
             final BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine())
-            {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 final String flag = line.trim();
-                if (!flag.isEmpty() && !flag.startsWith("#"))
-                {
+                if (!flag.isEmpty() && !flag.startsWith("#")) {
                     flags.add(flag);
                 }
             }
             return flags;
-        }
-        catch (final IOException ex)
-        {
+        } catch (final IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }

@@ -8,14 +8,13 @@ import forecastfarm.shared.wire.Task;
 import forecastfarm.shared.wire.TaskProxy;
 import forecastfarm.worker.agent.Worker;
 import forecastfarm.worker.agent.WorkerContext;
-import net.openhft.chronicle.queue.ChronicleQueue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import net.openhft.chronicle.queue.ChronicleQueue;
 
 /**
  * Runs one worker through a whole life (status file, queues, a forecast task, stop) in a scratch farm dir, so that
@@ -23,45 +22,40 @@ import java.util.stream.Stream;
  * and the launcher starts workers with the archive ({@code -XX:SharedArchiveFile}): class data sharing roughly halves
  * a worker's start-up, most of which is Chronicle's class loading.
  */
-public final class CdsTraining
-{
-    private CdsTraining()
-    {
-    }
+public final class CdsTraining {
+    private CdsTraining() {}
 
-    public static void main(final String[] args) throws IOException
-    {
+    public static void main(final String[] args) throws IOException {
         final Path scratch = Files.createTempDirectory("forecast-farm-cds");
-        try
-        {
+        try {
             final FarmDirectory farm = new FarmDirectory(scratch).createDirectories();
             final long pid = ProcessHandle.current().pid();
             try (StatusFile ignored = StatusFile.create(farm.statusFile(), 1, pid, 1, System.currentTimeMillis());
-                 ChronicleQueue tasks = FarmQueues.open(farm.taskQueue(1, 0, 1)))
-            {
+                    ChronicleQueue tasks = FarmQueues.open(farm.taskQueue(1, 0, 1))) {
                 final TaskProxy proxy = new TaskProxy(tasks.createAppender());
                 final double[] y = new double[48];
-                for (int i = 0; i < y.length; i++)
-                {
+                for (int i = 0; i < y.length; i++) {
                     y[i] = 100 + 10 * Math.sin(i * Math.PI / 6) + i;
                 }
-                final ForecastRequest request = new ForecastRequest(y, 12, 12, List.of("naive", "snaive", "mean", "drift"),
-                    new double[]{80, 95});
+                final ForecastRequest request = new ForecastRequest(
+                        y, 12, 12, List.of("naive", "snaive", "mean", "drift"), new double[] {80, 95});
                 proxy.onTask(new Task(0, 1, ForecastRequest.KIND, "training", request.encode()));
                 proxy.onStop();
-                final WorkerContext ctx = new WorkerContext().farmDir(scratch).runId(1).slot(0).generation(1)
-                    .launcherPid(pid).conclude();
-                try (Worker worker = Worker.launch(ctx))
-                {
+                final WorkerContext ctx = new WorkerContext()
+                        .farmDir(scratch)
+                        .runId(1)
+                        .slot(0)
+                        .generation(1)
+                        .launcherPid(pid)
+                        .conclude();
+                try (Worker worker = Worker.launch(ctx)) {
                     worker.run();
                 }
             }
-        }
-        finally
-        {
-            try (Stream<Path> paths = Files.walk(scratch))
-            {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } finally {
+            try (Stream<Path> paths = Files.walk(scratch)) {
+                paths.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
         System.exit(0);

@@ -16,14 +16,23 @@ package forecastfarm.launcher.api;
  * @param interruptedBy  the signal ("SIGTERM") or what else (a stop() reason) drained the run before the end, or null.
  * @param abortReason    why the run gave up (workers crash at start), or null.
  */
-public record FarmSummary(long series, int ok, int failed, int poisoned, int resumed, int retries, int workerRestarts,
-    int workers, long wallNs, long cpuNsTotal, String interruptedBy, String abortReason)
-{
+public record FarmSummary(
+        long series,
+        int ok,
+        int failed,
+        int poisoned,
+        int resumed,
+        int retries,
+        int workerRestarts,
+        int workers,
+        long wallNs,
+        long cpuNsTotal,
+        String interruptedBy,
+        String abortReason) {
     /**
      * @return true when every submitted series finished.
      */
-    public boolean complete()
-    {
+    public boolean complete() {
         return ok + failed + poisoned == series && abortReason == null;
     }
 }

@@ -12,7 +12,6 @@ import forecastfarm.shared.forecast.ForecastResult;
 import forecastfarm.shared.wire.FarmQueues;
 import forecastfarm.shared.wire.ResultRecord;
 import forecastfarm.shared.wire.TaskStatus;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -43,8 +42,7 @@ import java.util.function.Consumer;
  * after the last result was delivered. An exception thrown by the consumer stops the farm and is rethrown by
  * {@link #finish}.
  */
-public final class ForecastFarm implements AutoCloseable
-{
+public final class ForecastFarm implements AutoCloseable {
     private final Builder config;
     private final TaskIntake intake;
     private final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
@@ -56,8 +54,7 @@ public final class ForecastFarm implements AutoCloseable
     private volatile Throwable consumerFailure;
     private boolean finished;
 
-    private ForecastFarm(final Builder config)
-    {
+    private ForecastFarm(final Builder config) {
         this.config = config;
         this.intake = new TaskIntake(config.intakeCapacity);
         this.farmThread = new Thread(this::runFarm, "forecast-farm");
@@ -68,8 +65,7 @@ public final class ForecastFarm implements AutoCloseable
     /**
      * @param ctx the farm's settings (farm dir, workers, timeouts, worker classpath); validated at {@link Builder#start}.
      */
-    public static Builder builder(final FarmContext ctx)
-    {
+    public static Builder builder(final FarmContext ctx) {
         return new Builder(ctx);
     }
 
@@ -81,15 +77,13 @@ public final class ForecastFarm implements AutoCloseable
      * @return true when queued; false when the farm no longer takes series.
      * @throws IllegalArgumentException for an id submitted twice in this run, or a series too long for one task.
      */
-    public boolean submit(final String id, final double[] y, final int seasonLength) throws InterruptedException
-    {
+    public boolean submit(final String id, final double[] y, final int seasonLength) throws InterruptedException {
         Objects.requireNonNull(id, "id");
-        final byte[] payload = new ForecastRequest(y, config.horizon, seasonLength, config.models, config.levels)
-            .encode();
-        if (payload.length > FarmQueues.MAX_MESSAGE_BYTES)
-        {
-            throw new IllegalArgumentException("series " + id + " has " + y.length + " values, more than one task can " +
-                "carry (" + maxValues() + ")");
+        final byte[] payload =
+                new ForecastRequest(y, config.horizon, seasonLength, config.models, config.levels).encode();
+        if (payload.length > FarmQueues.MAX_MESSAGE_BYTES) {
+            throw new IllegalArgumentException("series " + id + " has " + y.length + " values, more than one task can "
+                    + "carry (" + maxValues() + ")");
         }
         return intake.submit(new TaskSpec(id, ForecastRequest.KIND, payload));
     }
@@ -97,24 +91,21 @@ public final class ForecastFarm implements AutoCloseable
     /**
      * @return the most values one series may have.
      */
-    public static int maxValues()
-    {
+    public static int maxValues() {
         return FarmQueues.MAX_MESSAGE_BYTES / Double.BYTES - 1024;
     }
 
     /**
      * @return series submitted so far.
      */
-    public long submitted()
-    {
+    public long submitted() {
         return intake.submitted();
     }
 
     /**
      * Drains the farm as SIGTERM does: no new series, running ones finish; {@link #finish} then returns early.
      */
-    public void stop(final String why)
-    {
+    public void stop(final String why) {
         intake.requestStop(why);
     }
 
@@ -123,22 +114,18 @@ public final class ForecastFarm implements AutoCloseable
      *
      * @throws ForecastFarmException when the farm could not run, or the result consumer failed.
      */
-    public FarmSummary finish() throws InterruptedException
-    {
-        if (!finished)
-        {
+    public FarmSummary finish() throws InterruptedException {
+        if (!finished) {
             finished = true;
             intake.close();
             farmThread.join();
             deliveries.put(Delivery.END);
             deliveryThread.join();
         }
-        if (farmFailure != null)
-        {
+        if (farmFailure != null) {
             throw new ForecastFarmException(farmFailure.getMessage(), farmFailure);
         }
-        if (consumerFailure != null)
-        {
+        if (consumerFailure != null) {
             throw new ForecastFarmException("the result consumer failed: " + consumerFailure, consumerFailure);
         }
         return summary(report);
@@ -148,146 +135,152 @@ public final class ForecastFarm implements AutoCloseable
      * Stops the farm if it still runs and waits for it.
      */
     @Override
-    public void close() throws InterruptedException
-    {
-        if (!finished)
-        {
+    public void close() throws InterruptedException {
+        if (!finished) {
             stop("close()");
-            try
-            {
+            try {
                 finish();
-            }
-            catch (final ForecastFarmException ignored)
-            {
+            } catch (final ForecastFarmException ignored) {
                 // close() is cleanup: the failure was or will be seen through finish()
             }
         }
     }
 
-    private void runFarm()
-    {
-        try
-        {
+    private void runFarm() {
+        try {
             report = Farm.run(config.ctx, intake, config.job(), config.sizing(), new Listener(), config.handleSignals);
-        }
-        catch (final Throwable ex)
-        {
+        } catch (final Throwable ex) {
             farmFailure = ex;
         }
     }
 
-    private void deliver()
-    {
-        for (;;)
-        {
+    private void deliver() {
+        for (; ; ) {
             final Delivery delivery;
-            try
-            {
+            try {
                 delivery = deliveries.take();
-            }
-            catch (final InterruptedException ex)
-            {
+            } catch (final InterruptedException ex) {
                 return;
             }
-            if (delivery == Delivery.END)
-            {
+            if (delivery == Delivery.END) {
                 return;
             }
-            if (consumerFailure != null)
-            {
+            if (consumerFailure != null) {
                 continue;
             }
-            try
-            {
+            try {
                 config.onResult.accept(delivery.toResult());
-            }
-            catch (final Throwable ex)
-            {
+            } catch (final Throwable ex) {
                 consumerFailure = ex;
                 stop("result consumer failed");
             }
         }
     }
 
-    private static FarmSummary summary(final FarmReport r)
-    {
-        return new FarmSummary(r.tasks(), r.ok(), r.failed(), r.poisoned(), r.resumed(), r.retries(),
-            r.workerRestarts(), r.workers(), r.wallNs(), r.cpuNsTotal(), r.interruptedBy(), r.abortReason());
+    private static FarmSummary summary(final FarmReport r) {
+        return new FarmSummary(
+                r.tasks(),
+                r.ok(),
+                r.failed(),
+                r.poisoned(),
+                r.resumed(),
+                r.retries(),
+                r.workerRestarts(),
+                r.workers(),
+                r.wallNs(),
+                r.cpuNsTotal(),
+                r.interruptedBy(),
+                r.abortReason());
     }
 
     /**
      * On the conductor thread: hand over and return at once.
      */
-    private final class Listener implements FarmListener
-    {
+    private final class Listener implements FarmListener {
         @Override
-        public void onTaskFinished(final int task, final TaskSpec spec, final ResultRecord record)
-        {
+        public void onTaskFinished(final int task, final TaskSpec spec, final ResultRecord record) {
             deliveries.add(new Delivery(task, spec.key(), record, false));
         }
 
         @Override
-        public void onTaskResumed(final int task, final TaskSpec spec, final ResultRecord record)
-        {
+        public void onTaskResumed(final int task, final TaskSpec spec, final ResultRecord record) {
             deliveries.add(new Delivery(task, spec.key(), record, true));
         }
     }
 
-    private record Delivery(long seq, String key, ResultRecord record, boolean resumed)
-    {
+    private record Delivery(long seq, String key, ResultRecord record, boolean resumed) {
         static final Delivery END = new Delivery(-1, "", null, false);
 
-        SeriesResult toResult()
-        {
+        SeriesResult toResult() {
             final boolean ok = record.status() == TaskStatus.OK;
-            return new SeriesResult(seq, key, record.status(),
-                ok ? ForecastResult.decode(record.payload()).forecasts() : List.of(), ok ? "" : record.reason(),
-                record.attempts(), record.workerSlot(), record.startEpochMs(), record.wallNs() / 1e6, resumed);
+            return new SeriesResult(
+                    seq,
+                    key,
+                    record.status(),
+                    ok ? ForecastResult.decode(record.payload()).forecasts() : List.of(),
+                    ok ? "" : record.reason(),
+                    record.attempts(),
+                    record.workerSlot(),
+                    record.startEpochMs(),
+                    record.wallNs() / 1e6,
+                    resumed);
         }
     }
 
     /**
      * What to forecast and where results go; {@link #start()} validates and starts the workers.
      */
-    public static final class Builder
-    {
+    public static final class Builder {
         private final FarmContext ctx;
         private int horizon;
         private List<String> models = List.of("naive", "snaive", "drift");
         private double[] levels = {80, 95};
-        private Consumer<SeriesResult> onResult = result -> { };
+        private Consumer<SeriesResult> onResult = result -> {};
         private long expectedSeries = 10_000;
         private double meanIdBytes = 16;
         private String job;
         private boolean handleSignals;
         private int intakeCapacity = 1024;
 
-        private Builder(final FarmContext ctx)
-        {
+        private Builder(final FarmContext ctx) {
             this.ctx = Objects.requireNonNull(ctx, "ctx");
         }
 
         /** Steps to forecast, 1 or more. */
-        public Builder horizon(final int steps) { horizon = steps; return this; }
+        public Builder horizon(final int steps) {
+            horizon = steps;
+            return this;
+        }
 
         /** Model names (see the README's model table), in output order. */
-        public Builder models(final String... names) { models = List.of(names); return this; }
+        public Builder models(final String... names) {
+            models = List.of(names);
+            return this;
+        }
 
-        public Builder models(final List<String> names) { models = List.copyOf(names); return this; }
+        public Builder models(final List<String> names) {
+            models = List.copyOf(names);
+            return this;
+        }
 
         /** Interval levels in percent, each in (0, 100). */
-        public Builder levels(final double... percent) { levels = percent.clone(); return this; }
+        public Builder levels(final double... percent) {
+            levels = percent.clone();
+            return this;
+        }
 
         /** Called once per series as it completes, on one thread; keep it reasonably quick. */
-        public Builder onResult(final Consumer<SeriesResult> consumer) { onResult = consumer; return this; }
+        public Builder onResult(final Consumer<SeriesResult> consumer) {
+            onResult = consumer;
+            return this;
+        }
 
         /**
          * Sizes the results map, which can grow to 4 times this (default 10,000).
          *
          * @param meanIdBytes the ids' mean length in bytes.
          */
-        public Builder expectedSeries(final long count, final double meanIdBytes)
-        {
+        public Builder expectedSeries(final long count, final double meanIdBytes) {
             this.expectedSeries = count;
             this.meanIdBytes = meanIdBytes;
             return this;
@@ -297,34 +290,39 @@ public final class ForecastFarm implements AutoCloseable
          * What identifies this job in its farm dir (a farm dir holding another job is refused, so a farm dir cannot
          * mix results of different inputs or options). Default: the models, horizon and levels.
          */
-        public Builder job(final String description) { job = description; return this; }
+        public Builder job(final String description) {
+            job = description;
+            return this;
+        }
 
         /** Drain on SIGINT, SIGTERM and SIGUSR1 (for a program that is only a farm, like the CLI). Default off. */
-        public Builder handleSignals(final boolean on) { handleSignals = on; return this; }
+        public Builder handleSignals(final boolean on) {
+            handleSignals = on;
+            return this;
+        }
 
         /** Series queued ahead of the farm at most (default 1024). */
-        public Builder intakeCapacity(final int series) { intakeCapacity = series; return this; }
+        public Builder intakeCapacity(final int series) {
+            intakeCapacity = series;
+            return this;
+        }
 
         /**
          * Checks the settings and starts the farm (workers start as series arrive).
          *
          * @throws IllegalArgumentException for an invalid setting, naming it.
          */
-        public ForecastFarm start()
-        {
-            if (horizon < 1)
-            {
+        public ForecastFarm start() {
+            if (horizon < 1) {
                 throw new IllegalArgumentException("Invalid forecast horizon h = " + horizon + ": must be 1 or more");
             }
-            if (models.isEmpty())
-            {
+            if (models.isEmpty()) {
                 throw new IllegalArgumentException("no models: name at least one");
             }
-            for (final double level : levels)
-            {
-                if (!(level > 0 && level < 100))
-                {
-                    throw new IllegalArgumentException("invalid level " + level + ": levels are percentages in (0, 100)");
+            for (final double level : levels) {
+                if (!(level > 0 && level < 100)) {
+                    throw new IllegalArgumentException(
+                            "invalid level " + level + ": levels are percentages in (0, 100)");
                 }
             }
             levels = Arrays.stream(levels).sorted().distinct().toArray();
@@ -335,16 +333,18 @@ public final class ForecastFarm implements AutoCloseable
             return farm;
         }
 
-        private String job()
-        {
-            return job != null ? job : "forecast h=" + horizon + " models=" + String.join(",", models) + " levels=" +
-                Arrays.toString(levels);
+        private String job() {
+            return job != null
+                    ? job
+                    : "forecast h=" + horizon + " models=" + String.join(",", models) + " levels="
+                            + Arrays.toString(levels);
         }
 
-        private MapSizing sizing()
-        {
-            return MapSizing.forTasks(expectedSeries, meanIdBytes,
-                ForecastResult.estimateEncodedBytes(models.size(), horizon, levels.length));
+        private MapSizing sizing() {
+            return MapSizing.forTasks(
+                    expectedSeries,
+                    meanIdBytes,
+                    ForecastResult.estimateEncodedBytes(models.size(), horizon, levels.length));
         }
     }
 }

@@ -2,7 +2,6 @@ package forecastfarm.launcher.api;
 
 import forecastfarm.shared.forecast.ModelForecast;
 import forecastfarm.shared.wire.TaskStatus;
-
 import java.util.List;
 
 /**
@@ -20,11 +19,18 @@ import java.util.List;
  * @param runtimeMs    its last attempt's wall time.
  * @param resumed      true when an earlier run in the same farm dir had computed it.
  */
-public record SeriesResult(long seq, String id, TaskStatus status, List<ModelForecast> forecasts, String reason,
-    int attempts, int workerSlot, long startEpochMs, double runtimeMs, boolean resumed)
-{
-    public boolean ok()
-    {
+public record SeriesResult(
+        long seq,
+        String id,
+        TaskStatus status,
+        List<ModelForecast> forecasts,
+        String reason,
+        int attempts,
+        int workerSlot,
+        long startEpochMs,
+        double runtimeMs,
+        boolean resumed) {
+    public boolean ok() {
         return status == TaskStatus.OK;
     }
 }

@@ -11,7 +11,6 @@ import forecastfarm.shared.status.StatusFile;
 import forecastfarm.shared.status.WorkerCounter;
 import forecastfarm.shared.wire.ResultRecord;
 import forecastfarm.shared.wire.TaskStatus;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -29,17 +28,15 @@ import java.util.stream.Stream;
  * {@link Farm#run}; a listener records when each result reached the conductor and from which worker slot. The farm
  * dir is deleted afterwards.
  */
-final class FarmTrial
-{
+final class FarmTrial {
     /**
      * {@code -Dfarm.bench.keep=true} keeps each farm dir (worker logs) for a look after the run.
      */
     static final boolean KEEP_FARM_DIRS = Boolean.getBoolean("farm.bench.keep");
+
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    private FarmTrial()
-    {
-    }
+    private FarmTrial() {}
 
     /**
      * @param wallNs        {@link Farm#run} wall time, as the caller sees it (start-up and shutdown included).
@@ -56,18 +53,27 @@ final class FarmTrial
      * @param workersCpuNs   CPU time of the worker processes (start-up included) when the last result arrived, from
      *                       /proc in 10 ms ticks; -1 when not asked for or unknown.
      */
-    record Outcome(long wallNs, FarmReport report, long entryEpochMs, long returnEpochMs, long[] arrivalNs, int[] slots,
-        int arrived, long taskWallNs, long firstResultEpochMs, StartupProbe probe, int workerCrashes,
-        long conductorCpuNs, long launcherCpuNs, long workersCpuNs)
-    {
-        BenchMath.Window steadyWindow()
-        {
+    record Outcome(
+            long wallNs,
+            FarmReport report,
+            long entryEpochMs,
+            long returnEpochMs,
+            long[] arrivalNs,
+            int[] slots,
+            int arrived,
+            long taskWallNs,
+            long firstResultEpochMs,
+            StartupProbe probe,
+            int workerCrashes,
+            long conductorCpuNs,
+            long launcherCpuNs,
+            long workersCpuNs) {
+        BenchMath.Window steadyWindow() {
             return BenchMath.steadyWindow(arrivalNs, slots, arrived);
         }
 
-        double meanTaskWallNs()
-        {
-            return arrived == 0 ? Double.NaN : (double)taskWallNs / arrived;
+        double meanTaskWallNs() {
+            return arrived == 0 ? Double.NaN : (double) taskWallNs / arrived;
         }
     }
 
@@ -78,24 +84,22 @@ final class FarmTrial
      * @param jvmStartMs the worker process's start (exec) from /proc, 10 ms resolution.
      * @param readyMs    the worker's READY_MS counter.
      */
-    record StartupProbe(long runStartMs, long workerPid, long jvmStartMs, long readyMs)
-    {
-    }
+    record StartupProbe(long runStartMs, long workerPid, long jvmStartMs, long readyMs) {}
 
-    static Outcome run(final Path scratch, final int workers, final List<TaskSpec> tasks, final MapSizing sizing,
-        final boolean probeStartup, final boolean probeCpu)
-    {
+    static Outcome run(
+            final Path scratch,
+            final int workers,
+            final List<TaskSpec> tasks,
+            final MapSizing sizing,
+            final boolean probeStartup,
+            final boolean probeCpu) {
         final Path dir;
-        try
-        {
+        try {
             dir = Files.createTempDirectory(scratch, "farm-");
-        }
-        catch (final IOException ex)
-        {
+        } catch (final IOException ex) {
             throw new UncheckedIOException("cannot create a farm dir under " + scratch + ": " + ex.getMessage(), ex);
         }
-        try
-        {
+        try {
             final FarmContext ctx = new FarmContext().farmDir(dir).workers(workers);
             // A worker JVM that crashes writes its hs_err file here, not into the current directory.
             final Path crashDir = crashDir(scratch);
@@ -114,52 +118,56 @@ final class FarmTrial
             final long processCpuEnd = processCpuNs();
             final long launcherCpuNs = processCpuStart < 0 || processCpuEnd < 0 ? -1 : processCpuEnd - processCpuStart;
             final long returnEpochMs = System.currentTimeMillis();
-            if (!report.complete() || report.ok() != tasks.size() || recorder.notOk > 0)
-            {
-                throw new IllegalStateException("the farm run did not finish every task OK: " + report +
-                    (recorder.firstProblem == null ? "" : "; first problem: " + recorder.firstProblem) +
-                    "; worker logs were in " + new FarmDirectory(dir).logsDir());
+            if (!report.complete() || report.ok() != tasks.size() || recorder.notOk > 0) {
+                throw new IllegalStateException("the farm run did not finish every task OK: " + report
+                        + (recorder.firstProblem == null ? "" : "; first problem: " + recorder.firstProblem)
+                        + "; worker logs were in "
+                        + new FarmDirectory(dir).logsDir());
             }
             StartupProbe probe = null;
-            if (probeStartup)
-            {
-                try (StatusFile status = StatusFile.open(new FarmDirectory(dir).statusFile()))
-                {
-                    probe = new StartupProbe(status.runStartMs(), recorder.workerPid, recorder.jvmStartMs,
-                        status.workerValue(0, WorkerCounter.READY_MS));
+            if (probeStartup) {
+                try (StatusFile status = StatusFile.open(new FarmDirectory(dir).statusFile())) {
+                    probe = new StartupProbe(
+                            status.runStartMs(),
+                            recorder.workerPid,
+                            recorder.jvmStartMs,
+                            status.workerValue(0, WorkerCounter.READY_MS));
                 }
             }
-            return new Outcome(wallNs, report, entryEpochMs, returnEpochMs, recorder.arrivalNs, recorder.slots,
-                recorder.arrived, recorder.taskWallNs, recorder.firstResultEpochMs, probe,
-                crashFiles(crashDir).size() - crashesBefore, conductorCpuNs, launcherCpuNs, recorder.workersCpuNs);
-        }
-        finally
-        {
-            if (!KEEP_FARM_DIRS)
-            {
+            return new Outcome(
+                    wallNs,
+                    report,
+                    entryEpochMs,
+                    returnEpochMs,
+                    recorder.arrivalNs,
+                    recorder.slots,
+                    recorder.arrived,
+                    recorder.taskWallNs,
+                    recorder.firstResultEpochMs,
+                    probe,
+                    crashFiles(crashDir).size() - crashesBefore,
+                    conductorCpuNs,
+                    launcherCpuNs,
+                    recorder.workersCpuNs);
+        } finally {
+            if (!KEEP_FARM_DIRS) {
                 deleteTree(dir);
             }
         }
     }
 
-    private static long processCpuNs()
-    {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)
-        {
+    private static long processCpuNs() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();
         }
         return -1;
     }
 
-    static Path crashDir(final Path scratch)
-    {
+    static Path crashDir(final Path scratch) {
         final Path dir = scratch.resolve("crashes");
-        try
-        {
+        try {
             return Files.createDirectories(dir);
-        }
-        catch (final IOException ex)
-        {
+        } catch (final IOException ex) {
             throw new UncheckedIOException("cannot create " + dir + ": " + ex.getMessage(), ex);
         }
     }
@@ -167,15 +175,12 @@ final class FarmTrial
     /**
      * @return the hs_err files written so far, oldest first.
      */
-    static List<Path> crashFiles(final Path crashDir)
-    {
-        try (Stream<Path> files = Files.list(crashDir))
-        {
+    static List<Path> crashFiles(final Path crashDir) {
+        try (Stream<Path> files = Files.list(crashDir)) {
             return files.filter(path -> path.getFileName().toString().startsWith("hs_err"))
-                .sorted(Comparator.comparing(FarmTrial::modified)).toList();
-        }
-        catch (final IOException ex)
-        {
+                    .sorted(Comparator.comparing(FarmTrial::modified))
+                    .toList();
+        } catch (final IOException ex) {
             return List.of();
         }
     }
@@ -183,56 +188,46 @@ final class FarmTrial
     /**
      * @return the crashing thread and the top frame of an hs_err file, on one line.
      */
-    static String crashSummary(final Path hsErr)
-    {
-        try (Stream<String> lines = Files.lines(hsErr))
-        {
-            final List<String> wanted = lines.filter(line -> line.startsWith("#  SIG") || line.startsWith("# J ") ||
-                    line.startsWith("# C ") || line.startsWith("# V ") || line.startsWith("Current thread") ||
-                    line.startsWith("J ") || line.startsWith("j "))
-                .map(String::trim).distinct().limit(5).toList();
+    static String crashSummary(final Path hsErr) {
+        try (Stream<String> lines = Files.lines(hsErr)) {
+            final List<String> wanted = lines.filter(line -> line.startsWith("#  SIG")
+                            || line.startsWith("# J ")
+                            || line.startsWith("# C ")
+                            || line.startsWith("# V ")
+                            || line.startsWith("Current thread")
+                            || line.startsWith("J ")
+                            || line.startsWith("j "))
+                    .map(String::trim)
+                    .distinct()
+                    .limit(5)
+                    .toList();
             return String.join(" | ", wanted);
-        }
-        catch (final IOException | UncheckedIOException ex)
-        {
+        } catch (final IOException | UncheckedIOException ex) {
             return hsErr.toString();
         }
     }
 
-    private static long modified(final Path path)
-    {
-        try
-        {
+    private static long modified(final Path path) {
+        try {
             return Files.getLastModifiedTime(path).toMillis();
-        }
-        catch (final IOException ex)
-        {
+        } catch (final IOException ex) {
             return 0;
         }
     }
 
-    static void deleteTree(final Path root)
-    {
-        if (!Files.exists(root))
-        {
+    static void deleteTree(final Path root) {
+        if (!Files.exists(root)) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(root))
-        {
-            paths.sorted(Comparator.reverseOrder()).forEach(path ->
-            {
-                try
-                {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
                     Files.deleteIfExists(path);
-                }
-                catch (final IOException ignored)
-                {
+                } catch (final IOException ignored) {
                     // best effort: a scratch dir
                 }
             });
-        }
-        catch (final IOException | UncheckedIOException ignored)
-        {
+        } catch (final IOException | UncheckedIOException ignored) {
             // best effort: a scratch dir
         }
     }
@@ -240,8 +235,7 @@ final class FarmTrial
     /**
      * On the conductor thread: two array stores per result, plus the start-up probe at the first result.
      */
-    private static final class Recorder implements FarmListener
-    {
+    private static final class Recorder implements FarmListener {
         private final long[] arrivalNs;
         private final int[] slots;
         private final FarmDirectory farm;
@@ -256,8 +250,7 @@ final class FarmTrial
         private long jvmStartMs = -1;
         private long workersCpuNs = -1;
 
-        Recorder(final int tasks, final FarmDirectory farm, final boolean probeStartup, final boolean probeCpu)
-        {
+        Recorder(final int tasks, final FarmDirectory farm, final boolean probeStartup, final boolean probeCpu) {
             arrivalNs = new long[tasks];
             slots = new int[tasks];
             this.farm = farm;
@@ -266,33 +259,26 @@ final class FarmTrial
         }
 
         @Override
-        public void onTaskFinished(final int task, final TaskSpec spec, final ResultRecord record)
-        {
+        public void onTaskFinished(final int task, final TaskSpec spec, final ResultRecord record) {
             final long now = System.nanoTime();
-            if (arrived == 0)
-            {
+            if (arrived == 0) {
                 firstResultEpochMs = System.currentTimeMillis();
-                if (probeStartup)
-                {
+                if (probeStartup) {
                     probeWorker();
                 }
             }
-            if (arrived < arrivalNs.length)
-            {
+            if (arrived < arrivalNs.length) {
                 arrivalNs[arrived] = now;
                 slots[arrived] = record.workerSlot();
                 arrived++;
             }
             taskWallNs += record.wallNs();
-            if (probeCpu && arrived == arrivalNs.length)
-            {
+            if (probeCpu && arrived == arrivalNs.length) {
                 workersCpuNs = workersCpu();
             }
-            if (record.status() != TaskStatus.OK)
-            {
+            if (record.status() != TaskStatus.OK) {
                 notOk++;
-                if (firstProblem == null)
-                {
+                if (firstProblem == null) {
                     firstProblem = spec.key() + ": " + record.status() + " " + record.reason();
                 }
             }
@@ -301,26 +287,24 @@ final class FarmTrial
         /**
          * At the last result every worker is still alive (they are told to stop only after it).
          */
-        private long workersCpu()
-        {
-            try (StatusFile status = StatusFile.open(farm.statusFile()))
-            {
+        private long workersCpu() {
+            try (StatusFile status = StatusFile.open(farm.statusFile())) {
                 long total = 0;
-                for (int slot = 0; slot < status.workerSlots(); slot++)
-                {
+                for (int slot = 0; slot < status.workerSlots(); slot++) {
                     final long pid = status.workerValue(slot, WorkerCounter.PID);
-                    final long cpu = pid <= 0 ? -1 : ProcessHandle.of(pid)
-                        .flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos).orElse(-1L);
-                    if (cpu < 0)
-                    {
+                    final long cpu = pid <= 0
+                            ? -1
+                            : ProcessHandle.of(pid)
+                                    .flatMap(p -> p.info().totalCpuDuration())
+                                    .map(Duration::toNanos)
+                                    .orElse(-1L);
+                    if (cpu < 0) {
                         return -1;
                     }
                     total += cpu;
                 }
                 return total;
-            }
-            catch (final RuntimeException ex)
-            {
+            } catch (final RuntimeException ex) {
                 return -1;
             }
         }
@@ -328,15 +312,11 @@ final class FarmTrial
         /**
          * The worker is alive while its first result arrives, so its pid still names it.
          */
-        private void probeWorker()
-        {
-            try (StatusFile status = StatusFile.open(farm.statusFile()))
-            {
+        private void probeWorker() {
+            try (StatusFile status = StatusFile.open(farm.statusFile())) {
                 workerPid = status.workerValue(0, WorkerCounter.PID);
                 jvmStartMs = ProcStart.epochMs(workerPid);
-            }
-            catch (final RuntimeException ex)
-            {
+            } catch (final RuntimeException ex) {
                 workerPid = -1;
             }
         }

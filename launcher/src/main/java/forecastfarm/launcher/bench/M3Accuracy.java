@@ -17,7 +17,6 @@ import forecastfarm.shared.forecast.ForecastResult;
 import forecastfarm.shared.forecast.ModelForecast;
 import forecastfarm.shared.wire.ResultRecord;
 import forecastfarm.shared.wire.TaskStatus;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -35,47 +34,59 @@ import java.util.Optional;
  * mean sMAPE and MASE per category and model, beside what R's forecast 8.20 got on the same series
  * ({@code ../shared/data/reference/r_m3_per_series.csv}).
  */
-final class M3Accuracy
-{
+final class M3Accuracy {
     /**
      * An M3 category: its file name part, horizon and season length.
      */
-    record Category(String name, int horizon, int seasonLength)
-    {
-    }
+    record Category(String name, int horizon, int seasonLength) {}
 
-    static final List<Category> CATEGORIES = List.of(new Category("yearly", 6, 1), new Category("quarterly", 8, 4),
-        new Category("monthly", 18, 12), new Category("other", 8, 1));
-    private static final Map<String, String> R_METHOD = Map.of("naive2", "naive2", "theta", "theta", "ets", "ets",
-        "arima", "arima", "comb", "ets+arima+theta");
+    static final List<Category> CATEGORIES = List.of(
+            new Category("yearly", 6, 1),
+            new Category("quarterly", 8, 4),
+            new Category("monthly", 18, 12),
+            new Category("other", 8, 1));
+    private static final Map<String, String> R_METHOD =
+            Map.of("naive2", "naive2", "theta", "theta", "ets", "ets", "arima", "arima", "comb", "ets+arima+theta");
     private static final List<String> R_SINGLE_METHODS = List.of("naive2", "theta", "ets", "arima");
 
     private final PrintStream out;
     private final Path scratch;
     private double lastMsPerSeries;
 
-    M3Accuracy(final PrintStream out, final Path scratch)
-    {
+    M3Accuracy(final PrintStream out, final Path scratch) {
         this.out = out;
         this.scratch = scratch;
     }
 
-    void run(final BenchArgs args)
-    {
+    void run(final BenchArgs args) {
         final Path data = Path.of(args.stringValue("data", "../shared/data"));
-        final List<String> models = List.of(args.stringValue("models", "naive2,theta,ets,arima,comb").split(","));
-        final List<String> categories = List.of(args.stringValue("categories", "yearly,quarterly,monthly,other")
-            .split(","));
+        final List<String> models = List.of(
+                args.stringValue("models", "naive2,theta,ets,arima,comb").split(","));
+        final List<String> categories = List.of(
+                args.stringValue("categories", "yearly,quarterly,monthly,other").split(","));
         final int limit = args.intValue("limit", Integer.MAX_VALUE, 1);
         final int workers = args.intValue("workers", Runtime.getRuntime().availableProcessors(), 1);
-        out.printf(Locale.ROOT, "M3 accuracy through the farm: models %s, %d workers, R = forecast 8.20 on the same " +
-            "series%n", models, workers);
-        out.printf(Locale.ROOT, "%-10s %-7s %6s %9s %9s %7s %8s %8s %7s %6s %9s%n", "category", "model", "series",
-            "sMAPE", "R sMAPE", "ratio", "MASE", "R MASE", "ratio", "failed", "ms/series");
-        for (final Category category : CATEGORIES)
-        {
-            if (categories.contains(category.name()))
-            {
+        out.printf(
+                Locale.ROOT,
+                "M3 accuracy through the farm: models %s, %d workers, R = forecast 8.20 on the same " + "series%n",
+                models,
+                workers);
+        out.printf(
+                Locale.ROOT,
+                "%-10s %-7s %6s %9s %9s %7s %8s %8s %7s %6s %9s%n",
+                "category",
+                "model",
+                "series",
+                "sMAPE",
+                "R sMAPE",
+                "ratio",
+                "MASE",
+                "R MASE",
+                "ratio",
+                "failed",
+                "ms/series");
+        for (final Category category : CATEGORIES) {
+            if (categories.contains(category.name())) {
                 runCategory(category, data, models, limit, workers);
             }
         }
@@ -84,52 +95,54 @@ final class M3Accuracy
     /**
      * One model's scores on one category, ours beside R's on the same series.
      */
-    record ModelScore(String model, int series, int failed, double smape, double mase, double rSmape, double rMase)
-    {
-    }
+    record ModelScore(String model, int series, int failed, double smape, double mase, double rSmape, double rMase) {}
 
     /**
      * Runs the category's series (the first {@code limit}) through a farm and scores every model.
      *
      * @return per model, in the order given; plus, under the key "best R single", R's best single method.
      */
-    List<ModelScore> evaluate(final Category category, final Path data, final List<String> models, final int limit,
-        final int workers)
-    {
+    List<ModelScore> evaluate(
+            final Category category, final Path data, final List<String> models, final int limit, final int workers) {
         final Map<String, Map<String, double[]>> reference = readReference(data);
         final List<Series> train = read(data.resolve("m3_" + category.name() + "_train.csv"), "t", limit);
         final Map<String, double[]> test = new HashMap<>();
         read(data.resolve("m3_" + category.name() + "_test.csv"), "step", Integer.MAX_VALUE)
-            .forEach(s -> test.put(s.id(), s.y()));
+                .forEach(s -> test.put(s.id(), s.y()));
         final List<TaskSpec> tasks = new ArrayList<>();
-        for (final Series s : train)
-        {
-            tasks.add(new TaskSpec(s.id(), ForecastRequest.KIND, new ForecastRequest(s.y(), category.horizon(),
-                category.seasonLength(), models, new double[]{80, 95}).encode()));
+        for (final Series s : train) {
+            tasks.add(new TaskSpec(
+                    s.id(),
+                    ForecastRequest.KIND,
+                    new ForecastRequest(
+                                    s.y(), category.horizon(), category.seasonLength(), models, new double[] {80, 95})
+                            .encode()));
         }
         final Path farmDir = scratch.resolve("m3-" + category.name());
         final FarmContext ctx = new FarmContext().farmDir(farmDir).workers(workers);
-        final FarmReport report = Farm.run(ctx, tasks, "m3 " + category.name() + " " + models + " " + limit,
-            MapSizing.forTasks(tasks.size(), 6, ForecastResult.estimateEncodedBytes(models.size(),
-                category.horizon(), 2)), FarmListener.NONE, false);
+        final FarmReport report = Farm.run(
+                ctx,
+                tasks,
+                "m3 " + category.name() + " " + models + " " + limit,
+                MapSizing.forTasks(
+                        tasks.size(), 6, ForecastResult.estimateEncodedBytes(models.size(), category.horizon(), 2)),
+                FarmListener.NONE,
+                false);
         lastMsPerSeries = report.wallNs() / 1e6 / Math.max(1, tasks.size());
         final Map<String, Scores> scores = score(farmDir, train, test, category, models);
         final List<ModelScore> result = new ArrayList<>();
-        for (final String model : models)
-        {
+        for (final String model : models) {
             final Scores ours = scores.get(model);
             final double[] r = rMeans(reference, R_METHOD.getOrDefault(model, model), category.name(), ours.ids);
-            result.add(new ModelScore(model, ours.ids.size(), ours.failed, ours.meanSmape(), ours.meanMase(), r[0],
-                r[1]));
+            result.add(
+                    new ModelScore(model, ours.ids.size(), ours.failed, ours.meanSmape(), ours.meanMase(), r[0], r[1]));
         }
         final List<String> ids = new ArrayList<>();
         train.forEach(s -> ids.add(s.id()));
         ModelScore best = null;
-        for (final String method : R_SINGLE_METHODS)
-        {
+        for (final String method : R_SINGLE_METHODS) {
             final double[] r = rMeans(reference, method, category.name(), ids);
-            if (best == null || r[0] < best.rSmape())
-            {
+            if (best == null || r[0] < best.rSmape()) {
                 best = new ModelScore("R " + method, ids.size(), 0, Double.NaN, Double.NaN, r[0], r[1]);
             }
         }
@@ -137,49 +150,69 @@ final class M3Accuracy
         return result;
     }
 
-    private void runCategory(final Category category, final Path data, final List<String> models, final int limit,
-        final int workers)
-    {
+    private void runCategory(
+            final Category category, final Path data, final List<String> models, final int limit, final int workers) {
         final List<ModelScore> scores = evaluate(category, data, models, limit, workers);
-        for (final ModelScore score : scores.subList(0, scores.size() - 1))
-        {
-            out.printf(Locale.ROOT, "%-10s %-7s %6d %9.3f %9.3f %7.3f %8.3f %8.3f %7.3f %6d %9.1f%n",
-                category.name(), score.model(), score.series(), score.smape(), score.rSmape(),
-                score.smape() / score.rSmape(), score.mase(), score.rMase(), score.mase() / score.rMase(),
-                score.failed(), lastMsPerSeries);
-            out.printf(Locale.ROOT, "RESULT bench=m3 category=%s model=%s series=%d smape=%.4f r_smape=%.4f mase=%.4f " +
-                "r_mase=%.4f failed=%d%n", category.name(), score.model(), score.series(), score.smape(),
-                score.rSmape(), score.mase(), score.rMase(), score.failed());
+        for (final ModelScore score : scores.subList(0, scores.size() - 1)) {
+            out.printf(
+                    Locale.ROOT,
+                    "%-10s %-7s %6d %9.3f %9.3f %7.3f %8.3f %8.3f %7.3f %6d %9.1f%n",
+                    category.name(),
+                    score.model(),
+                    score.series(),
+                    score.smape(),
+                    score.rSmape(),
+                    score.smape() / score.rSmape(),
+                    score.mase(),
+                    score.rMase(),
+                    score.mase() / score.rMase(),
+                    score.failed(),
+                    lastMsPerSeries);
+            out.printf(
+                    Locale.ROOT,
+                    "RESULT bench=m3 category=%s model=%s series=%d smape=%.4f r_smape=%.4f mase=%.4f "
+                            + "r_mase=%.4f failed=%d%n",
+                    category.name(),
+                    score.model(),
+                    score.series(),
+                    score.smape(),
+                    score.rSmape(),
+                    score.mase(),
+                    score.rMase(),
+                    score.failed());
         }
         final ModelScore best = scores.get(scores.size() - 1);
-        out.printf(Locale.ROOT, "%-10s best single R method on these series: %s, sMAPE %.3f, MASE %.3f%n",
-            category.name(), best.model().substring(2), best.rSmape(), best.rMase());
+        out.printf(
+                Locale.ROOT,
+                "%-10s best single R method on these series: %s, sMAPE %.3f, MASE %.3f%n",
+                category.name(),
+                best.model().substring(2),
+                best.rSmape(),
+                best.rMase());
     }
 
-    private Map<String, Scores> score(final Path farmDir, final List<Series> train, final Map<String, double[]> test,
-        final Category category, final List<String> models)
-    {
+    private Map<String, Scores> score(
+            final Path farmDir,
+            final List<Series> train,
+            final Map<String, double[]> test,
+            final Category category,
+            final List<String> models) {
         final Map<String, Scores> scores = new LinkedHashMap<>();
         models.forEach(model -> scores.put(model, new Scores()));
         final Optional<ResultReader> opened = ResultReader.open(new FarmDirectory(farmDir));
-        try (ResultReader results = opened.orElseThrow(() -> new IllegalStateException("no results in " + farmDir)))
-        {
-            for (final Series s : train)
-            {
+        try (ResultReader results = opened.orElseThrow(() -> new IllegalStateException("no results in " + farmDir))) {
+            for (final Series s : train) {
                 scores.values().forEach(sc -> sc.allIds.add(s.id()));
                 final double[] actual = test.get(s.id());
                 final ResultRecord record = results.get(s.id()).orElse(null);
                 final Map<String, ModelForecast> byModel = new HashMap<>();
-                if (record != null && record.status() == TaskStatus.OK)
-                {
+                if (record != null && record.status() == TaskStatus.OK) {
                     ForecastResult.decode(record.payload()).forecasts().forEach(f -> byModel.put(f.model(), f));
                 }
-                for (final String model : models)
-                {
+                for (final String model : models) {
                     final ModelForecast f = byModel.get(model);
                     final Scores sc = scores.get(model);
-                    if (f == null || !f.ok() || actual == null)
-                    {
+                    if (f == null || !f.ok() || actual == null) {
                         sc.failed++;
                         continue;
                     }
@@ -192,84 +225,77 @@ final class M3Accuracy
         return scores;
     }
 
-    private static double[] rMeans(final Map<String, Map<String, double[]>> reference, final String method,
-        final String category, final List<String> ids)
-    {
+    private static double[] rMeans(
+            final Map<String, Map<String, double[]>> reference,
+            final String method,
+            final String category,
+            final List<String> ids) {
         final Map<String, double[]> perSeries = reference.getOrDefault(method + "/" + category, Map.of());
         double smape = 0;
         double mase = 0;
         int n = 0;
-        for (final String id : ids)
-        {
+        for (final String id : ids) {
             final double[] r = perSeries.get(id);
-            if (r != null)
-            {
+            if (r != null) {
                 smape += r[0];
                 mase += r[1];
                 n++;
             }
         }
-        return n == 0 ? new double[]{Double.NaN, Double.NaN} : new double[]{smape / n, mase / n};
+        return n == 0 ? new double[] {Double.NaN, Double.NaN} : new double[] {smape / n, mase / n};
     }
 
     /**
      * @return "method/category" to series id to {sMAPE, MASE}.
      */
-    private static Map<String, Map<String, double[]>> readReference(final Path data)
-    {
+    private static Map<String, Map<String, double[]>> readReference(final Path data) {
         final Map<String, Map<String, double[]>> reference = new HashMap<>();
         final Path file = data.resolve("reference").resolve("r_m3_per_series.csv");
-        try (CsvReader<NamedCsvRecord> csv = CsvReader.builder().ofNamedCsvRecord(file))
-        {
-            for (final NamedCsvRecord row : csv)
-            {
-                if (row.getField("sMAPE").equals("NA"))
-                {
+        try (CsvReader<NamedCsvRecord> csv = CsvReader.builder().ofNamedCsvRecord(file)) {
+            for (final NamedCsvRecord row : csv) {
+                if (row.getField("sMAPE").equals("NA")) {
                     continue;
                 }
-                reference.computeIfAbsent(row.getField("method") + "/" + row.getField("period"), k -> new HashMap<>())
-                    .put(row.getField("series_id"), new double[]{Double.parseDouble(row.getField("sMAPE")),
-                        Double.parseDouble(row.getField("MASE"))});
+                reference
+                        .computeIfAbsent(row.getField("method") + "/" + row.getField("period"), k -> new HashMap<>())
+                        .put(row.getField("series_id"), new double[] {
+                            Double.parseDouble(row.getField("sMAPE")), Double.parseDouble(row.getField("MASE"))
+                        });
             }
-        }
-        catch (final IOException ex)
-        {
+        } catch (final IOException ex) {
             throw new UncheckedIOException("cannot read " + file + ": " + ex.getMessage(), ex);
         }
         return reference;
     }
 
-    private static List<Series> read(final Path file, final String timeCol, final int limit)
-    {
+    private static List<Series> read(final Path file, final String timeCol, final int limit) {
         final List<Series> series = new ArrayList<>();
-        new LongCsvReader("series_id", timeCol, "value").read(file, s ->
-        {
-            if (series.size() < limit)
-            {
-                series.add(s);
-            }
-        }, problem ->
-        {
-            throw new IllegalStateException("unexpected problem in " + file + ": " + problem);
-        });
+        new LongCsvReader("series_id", timeCol, "value")
+                .read(
+                        file,
+                        s -> {
+                            if (series.size() < limit) {
+                                series.add(s);
+                            }
+                        },
+                        problem -> {
+                            throw new IllegalStateException("unexpected problem in " + file + ": " + problem);
+                        });
         return series;
     }
 
-    private static final class Scores
-    {
+    private static final class Scores {
         private final List<String> ids = new ArrayList<>();
         private final List<String> allIds = new ArrayList<>();
         private final List<Double> smape = new ArrayList<>();
         private final List<Double> mase = new ArrayList<>();
         private int failed;
 
-        double meanSmape()
-        {
+        double meanSmape() {
             return smape.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         }
 
-        double meanMase()
-        {
+        double meanMase() {
             return mase.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         }
     }

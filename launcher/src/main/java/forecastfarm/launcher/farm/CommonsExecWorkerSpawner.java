@@ -2,12 +2,6 @@ package forecastfarm.launcher.farm;
 
 import forecastfarm.shared.FarmDirectory;
 import forecastfarm.shared.JvmFlags;
-import org.apache.commons.exec.CommandLine;
-import org.apache.commons.exec.DefaultExecutor;
-import org.apache.commons.exec.ExecuteException;
-import org.apache.commons.exec.ExecuteResultHandler;
-import org.apache.commons.exec.PumpStreamHandler;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,13 +15,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.apache.commons.exec.CommandLine;
+import org.apache.commons.exec.DefaultExecutor;
+import org.apache.commons.exec.ExecuteException;
+import org.apache.commons.exec.ExecuteResultHandler;
+import org.apache.commons.exec.PumpStreamHandler;
 
 /**
  * Starts worker JVMs with Apache Commons Exec, argument by argument (no shell), with the farm's JVM flags, their
  * output in {@code logs/worker-S-gG.log}; the exit is handed to the conductor's event queue.
  */
-public final class CommonsExecWorkerSpawner implements WorkerSpawner
-{
+public final class CommonsExecWorkerSpawner implements WorkerSpawner {
     public static final String WORKER_MAIN = "forecastfarm.worker.WorkerMain";
     private static final long LAUNCH_WAIT_SECONDS = 30;
 
@@ -36,8 +34,7 @@ public final class CommonsExecWorkerSpawner implements WorkerSpawner
     private final long runId;
     private final Consumer<FarmEvent> events;
 
-    public CommonsExecWorkerSpawner(final FarmContext ctx, final long runId, final Consumer<FarmEvent> events)
-    {
+    public CommonsExecWorkerSpawner(final FarmContext ctx, final long runId, final Consumer<FarmEvent> events) {
         this.ctx = ctx;
         this.farm = ctx.farmDirectory();
         this.runId = runId;
@@ -45,40 +42,32 @@ public final class CommonsExecWorkerSpawner implements WorkerSpawner
     }
 
     @Override
-    public ProcessHandle spawn(final int slot, final int generation)
-    {
+    public ProcessHandle spawn(final int slot, final int generation) {
         final CommandLine command = commandLine(slot, generation);
         final Path log = farm.workerLog(slot, generation);
-        try
-        {
-            final OutputStream logOut = Files.newOutputStream(log, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        try {
+            final OutputStream logOut = Files.newOutputStream(
+                    log, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
             FarmDirectory.makeOwnerOnlyFile(log);
             final ProcessCapturingExecutor executor = new ProcessCapturingExecutor();
             executor.setStreamHandler(new PumpStreamHandler(logOut));
             executor.setExitValues(null);
             executor.execute(command, new ExitReporter(slot, generation, logOut, executor));
             return executor.awaitProcess().toHandle();
-        }
-        catch (final IOException ex)
-        {
+        } catch (final IOException ex) {
             throw new UncheckedIOException("cannot start worker " + slot + ": " + ex.getMessage(), ex);
         }
     }
 
-    CommandLine commandLine(final int slot, final int generation)
-    {
+    CommandLine commandLine(final int slot, final int generation) {
         final CommandLine command = new CommandLine(ctx.javaExecutable().toFile());
-        for (final String flag : JvmFlags.forCurrentJvm())
-        {
+        for (final String flag : JvmFlags.forCurrentJvm()) {
             command.addArgument(flag, false);
         }
-        for (final String flag : ctx.workerJvmOptions())
-        {
+        for (final String flag : ctx.workerJvmOptions()) {
             command.addArgument(flag, false);
         }
-        if (ctx.workerCdsArchive() != null)
-        {
+        if (ctx.workerCdsArchive() != null) {
             // -Xshare:auto: an archive from another JDK or jar is ignored, never fatal.
             command.addArgument("-XX:SharedArchiveFile=" + ctx.workerCdsArchive(), false);
             command.addArgument("-Xshare:auto", false);
@@ -89,16 +78,15 @@ public final class CommonsExecWorkerSpawner implements WorkerSpawner
         command.addArgument(ctx.workerClasspath(), false);
         command.addArgument(WORKER_MAIN, false);
         final Map<String, String> args = Map.of(
-            "--farm-dir", farm.root().toString(),
-            "--run", Long.toString(runId),
-            "--slot", Integer.toString(slot),
-            "--generation", Integer.toString(generation),
-            "--launcher-pid", Long.toString(ProcessHandle.current().pid()),
-            "--max-tasks", Long.toString(ctx.maxTasksPerWorker()),
-            "--max-heap-bytes", Long.toString(ctx.maxWorkerHeapBytes()),
-            "--heartbeat-interval-ms", Long.toString(ctx.heartbeatIntervalMs()));
-        args.forEach((name, value) ->
-        {
+                "--farm-dir", farm.root().toString(),
+                "--run", Long.toString(runId),
+                "--slot", Integer.toString(slot),
+                "--generation", Integer.toString(generation),
+                "--launcher-pid", Long.toString(ProcessHandle.current().pid()),
+                "--max-tasks", Long.toString(ctx.maxTasksPerWorker()),
+                "--max-heap-bytes", Long.toString(ctx.maxWorkerHeapBytes()),
+                "--heartbeat-interval-ms", Long.toString(ctx.heartbeatIntervalMs()));
+        args.forEach((name, value) -> {
             command.addArgument(name, false);
             command.addArgument(value, false);
         });
@@ -108,14 +96,12 @@ public final class CommonsExecWorkerSpawner implements WorkerSpawner
     /**
      * Commons Exec does not hand out the started {@link Process}; its protected launch hook does.
      */
-    private static final class ProcessCapturingExecutor extends DefaultExecutor
-    {
+    private static final class ProcessCapturingExecutor extends DefaultExecutor {
         private final CompletableFuture<Process> process = new CompletableFuture<>();
 
         @Override
         protected Process launch(final CommandLine command, final Map<String, String> env, final File dir)
-            throws IOException
-        {
+                throws IOException {
             final Process started = super.launch(command, env, dir);
             process.complete(started);
             return started;
@@ -123,8 +109,7 @@ public final class CommonsExecWorkerSpawner implements WorkerSpawner
 
         @Override
         protected Process launch(final CommandLine command, final Map<String, String> env, final Path dir)
-            throws IOException
-        {
+                throws IOException {
             final Process started = super.launch(command, env, dir);
             process.complete(started);
             return started;
@@ -133,38 +118,29 @@ public final class CommonsExecWorkerSpawner implements WorkerSpawner
         /**
          * Commons Exec starts the process on its own thread when run asynchronously.
          */
-        Process awaitProcess() throws IOException
-        {
-            try
-            {
+        Process awaitProcess() throws IOException {
+            try {
                 return process.get(LAUNCH_WAIT_SECONDS, TimeUnit.SECONDS);
-            }
-            catch (final ExecutionException ex)
-            {
+            } catch (final ExecutionException ex) {
                 throw new IOException(ex.getCause().getMessage(), ex.getCause());
-            }
-            catch (final InterruptedException | TimeoutException ex)
-            {
+            } catch (final InterruptedException | TimeoutException ex) {
                 throw new IOException("the worker process did not start: " + ex, ex);
             }
         }
 
-        void launchFailed(final Exception ex)
-        {
+        void launchFailed(final Exception ex) {
             process.completeExceptionally(ex);
         }
     }
 
-    private final class ExitReporter implements ExecuteResultHandler
-    {
+    private final class ExitReporter implements ExecuteResultHandler {
         private final int slot;
         private final int generation;
         private final OutputStream log;
         private final ProcessCapturingExecutor executor;
 
-        ExitReporter(final int slot, final int generation, final OutputStream log,
-            final ProcessCapturingExecutor executor)
-        {
+        ExitReporter(
+                final int slot, final int generation, final OutputStream log, final ProcessCapturingExecutor executor) {
             this.slot = slot;
             this.generation = generation;
             this.log = log;
@@ -172,26 +148,20 @@ public final class CommonsExecWorkerSpawner implements WorkerSpawner
         }
 
         @Override
-        public void onProcessComplete(final int exitValue)
-        {
+        public void onProcessComplete(final int exitValue) {
             report(exitValue);
         }
 
         @Override
-        public void onProcessFailed(final ExecuteException ex)
-        {
+        public void onProcessFailed(final ExecuteException ex) {
             executor.launchFailed(ex);
             report(ex.getExitValue());
         }
 
-        private void report(final int exitValue)
-        {
-            try
-            {
+        private void report(final int exitValue) {
+            try {
                 log.close();
-            }
-            catch (final IOException ignored)
-            {
+            } catch (final IOException ignored) {
                 // the log is best effort; the exit matters more
             }
             events.accept(new FarmEvent.WorkerExited(slot, generation, exitValue));

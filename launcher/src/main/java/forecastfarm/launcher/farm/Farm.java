@@ -2,15 +2,9 @@ package forecastfarm.launcher.farm;
 
 import forecastfarm.shared.FarmDirectory;
 import forecastfarm.shared.FarmIdle;
-import forecastfarm.shared.status.FarmCounter;
 import forecastfarm.shared.status.LauncherState;
 import forecastfarm.shared.status.StatusFile;
 import forecastfarm.shared.wire.ResultRecord;
-import org.agrona.concurrent.IdleStrategy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import sun.misc.Signal;
-
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -18,19 +12,20 @@ import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.agrona.concurrent.IdleStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
 
 /**
  * Runs tasks on a farm of worker processes, end to end: takes the farm dir, resumes what an earlier run
  * left, starts the workers, runs the conductor until every task is finished (or the run is drained by a signal),
  * stops the workers and leaves every result in the results map.
  */
-public final class Farm
-{
+public final class Farm {
     private static final Logger LOG = LoggerFactory.getLogger(Farm.class);
 
-    private Farm()
-    {
-    }
+    private Farm() {}
 
     /**
      * @param job         what identifies this job (inputs and options): a farm dir holding another job is refused.
@@ -39,9 +34,13 @@ public final class Farm
      * @return the report; every finished task's {@link ResultRecord} is in the results map.
      * @throws FarmException when the farm cannot run (farm dir busy or holding another job, ...).
      */
-    public static FarmReport run(final FarmContext ctx, final List<TaskSpec> tasks, final String job,
-        final MapSizing sizing, final FarmListener listener, final boolean handleSignals)
-    {
+    public static FarmReport run(
+            final FarmContext ctx,
+            final List<TaskSpec> tasks,
+            final String job,
+            final MapSizing sizing,
+            final FarmListener listener,
+            final boolean handleSignals) {
         requireUniqueKeys(tasks);
         return run(ctx, TaskIntake.of(tasks), job, sizing, listener, handleSignals);
     }
@@ -57,118 +56,130 @@ public final class Farm
      * @return the report; every finished task's {@link ResultRecord} is in the results map.
      * @throws FarmException when the farm cannot run (farm dir busy or holding another job, ...).
      */
-    public static FarmReport run(final FarmContext ctx, final TaskIntake intake, final String job,
-        final MapSizing sizing, final FarmListener listener, final boolean handleSignals)
-    {
-        try
-        {
+    public static FarmReport run(
+            final FarmContext ctx,
+            final TaskIntake intake,
+            final String job,
+            final MapSizing sizing,
+            final FarmListener listener,
+            final boolean handleSignals) {
+        try {
             return runChecked(ctx, intake, job, sizing, listener, handleSignals);
-        }
-        finally
-        {
-            if (!intake.isExhausted())
-            {
+        } finally {
+            if (!intake.isExhausted()) {
                 intake.cancel();
             }
         }
     }
 
-    private static FarmReport runChecked(final FarmContext ctx, final TaskIntake tasks, final String job,
-        final MapSizing sizing, final FarmListener listener, final boolean handleSignals)
-    {
+    private static FarmReport runChecked(
+            final FarmContext ctx,
+            final TaskIntake tasks,
+            final String job,
+            final MapSizing sizing,
+            final FarmListener listener,
+            final boolean handleSignals) {
         ctx.conclude();
         final FarmDirectory farm = ctx.farmDirectory().createDirectories();
-        farm.networkFilesystemType().ifPresent(type -> LOG.warn("farm dir {} is on a network filesystem ({}): " +
-            "Chronicle's memory-mapped files are not safe there; use node-local storage", farm.root(), type));
-        try (FileChannel lockChannel = FileChannel.open(farm.launcherLockFile(), StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE); FileLock lock = lockChannel.tryLock())
-        {
-            if (lock == null)
-            {
-                throw new FarmException("another launcher is running on farm dir " + farm.root() +
-                    "; wait for it, or use another --farm-dir");
+        farm.networkFilesystemType()
+                .ifPresent(type -> LOG.warn(
+                        "farm dir {} is on a network filesystem ({}): "
+                                + "Chronicle's memory-mapped files are not safe there; use node-local storage",
+                        farm.root(),
+                        type));
+        try (FileChannel lockChannel =
+                        FileChannel.open(farm.launcherLockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = lockChannel.tryLock()) {
+            if (lock == null) {
+                throw new FarmException("another launcher is running on farm dir " + farm.root()
+                        + "; wait for it, or use another --farm-dir");
             }
             FarmDirectory.makeOwnerOnlyFile(farm.launcherLockFile());
             return runLocked(ctx, farm, tasks, job, sizing, listener, handleSignals);
-        }
-        catch (final IOException ex)
-        {
+        } catch (final IOException ex) {
             throw new FarmException("cannot lock farm dir " + farm.root() + ": " + ex.getMessage(), ex);
         }
     }
 
-    private static FarmReport runLocked(final FarmContext ctx, final FarmDirectory farm, final TaskIntake tasks,
-        final String job, final MapSizing requestedSizing, final FarmListener listener, final boolean handleSignals)
-    {
+    private static FarmReport runLocked(
+            final FarmContext ctx,
+            final FarmDirectory farm,
+            final TaskIntake tasks,
+            final String job,
+            final MapSizing requestedSizing,
+            final FarmListener listener,
+            final boolean handleSignals) {
         final long startNs = System.nanoTime();
         final MapSizing sizing = FarmManifest.checkOrWrite(farm, job, requestedSizing);
         ResumeRecovery.killLeftoverWorkers(farm);
-        try (ResultStore store = ResultStore.openForLauncher(farm, sizing, ctx.stuckMapWriteMs()))
-        {
+        try (ResultStore store = ResultStore.openForLauncher(farm, sizing, ctx.stuckMapWriteMs())) {
             final int replayed = ResumeRecovery.replayOldResults(farm, store);
-            if (replayed > 0)
-            {
+            if (replayed > 0) {
                 LOG.info("recovered {} results from the queues of an earlier run", replayed);
             }
             final TaskLedger ledger = new TaskLedger(ctx.maxAttempts());
             final long runId = System.currentTimeMillis();
-            try (StatusFile status = StatusFile.create(farm.statusFile(), ctx.workers(), ProcessHandle.current().pid(),
-                runId, ctx.clock().time()))
-            {
+            try (StatusFile status = StatusFile.create(
+                    farm.statusFile(),
+                    ctx.workers(),
+                    ProcessHandle.current().pid(),
+                    runId,
+                    ctx.clock().time())) {
                 status.launcherState(LauncherState.RUNNING);
                 final FarmConductor[] holder = new FarmConductor[1];
                 final WorkerSpawner spawner = new CommonsExecWorkerSpawner(ctx, runId, event -> holder[0].offer(event));
-                final FarmConductor conductor = new FarmConductor(ctx, runId, ledger, tasks, store, status, spawner, listener);
+                final FarmConductor conductor =
+                        new FarmConductor(ctx, runId, ledger, tasks, store, status, spawner, listener);
                 holder[0] = conductor;
                 final SignalHandlers signals = handleSignals ? SignalHandlers.install(conductor) : null;
-                try
-                {
+                try {
                     runConductor(conductor);
-                }
-                catch (final RuntimeException | Error ex)
-                {
+                } catch (final RuntimeException | Error ex) {
                     conductor.killAll("launcher failed: " + ex);
                     throw ex;
-                }
-                finally
-                {
-                    if (signals != null)
-                    {
+                } finally {
+                    if (signals != null) {
                         signals.restore();
                     }
                 }
                 store.flush();
-                if (ledger.resumedCount() > 0)
-                {
-                    LOG.info("resumed: {} of {} tasks were already finished in this farm dir", ledger.resumedCount(),
-                        ledger.size());
+                if (ledger.resumedCount() > 0) {
+                    LOG.info(
+                            "resumed: {} of {} tasks were already finished in this farm dir",
+                            ledger.resumedCount(),
+                            ledger.size());
                 }
                 status.launcherState(LauncherState.FINISHED);
                 ResumeRecovery.deleteTree(farm.runQueuesDir(runId));
-                return new FarmReport(ledger.size(), ledger.okCount(), ledger.failedCount(), ledger.poisonedCount(),
-                    ledger.resumedCount(), ledger.retryCount(), conductor.workerRestarts(), ctx.workers(),
-                    System.nanoTime() - startNs, conductor.stats().cpuNsTotal(), store.rotations(),
-                    conductor.interruptedBy(), conductor.abortReason());
+                return new FarmReport(
+                        ledger.size(),
+                        ledger.okCount(),
+                        ledger.failedCount(),
+                        ledger.poisonedCount(),
+                        ledger.resumedCount(),
+                        ledger.retryCount(),
+                        conductor.workerRestarts(),
+                        ctx.workers(),
+                        System.nanoTime() - startNs,
+                        conductor.stats().cpuNsTotal(),
+                        store.rotations(),
+                        conductor.interruptedBy(),
+                        conductor.abortReason());
             }
         }
     }
 
-    private static void runConductor(final FarmConductor conductor)
-    {
+    private static void runConductor(final FarmConductor conductor) {
         final IdleStrategy idle = FarmIdle.newIdleStrategy();
-        while (!conductor.isDone())
-        {
+        while (!conductor.isDone()) {
             idle.idle(conductor.doWork());
         }
     }
 
-    private static void requireUniqueKeys(final List<TaskSpec> tasks)
-    {
+    private static void requireUniqueKeys(final List<TaskSpec> tasks) {
         final java.util.Set<String> keys = new java.util.HashSet<>(tasks.size() * 2);
-        for (final TaskSpec task : tasks)
-        {
-            if (!keys.add(task.key()))
-            {
+        for (final TaskSpec task : tasks) {
+            if (!keys.add(task.key())) {
                 throw new FarmException("two tasks have the key '" + task.key() + "'; keys must be unique");
             }
         }
@@ -183,36 +194,27 @@ public final class Farm
      * script, which must forward signals that only it receives, forwards that one too. So "stop at once" needs a
      * second signal at least a second after the first.
      */
-    static final class SignalHandlers
-    {
+    static final class SignalHandlers {
         static final List<String> SIGNALS = List.of("INT", "TERM", "USR1");
         static final long DUPLICATE_WINDOW_NS = 1_000_000_000L;
         private final Map<String, sun.misc.SignalHandler> previous = new HashMap<>();
         private long lastSignalNs;
         private boolean any;
 
-        static SignalHandlers install(final FarmConductor conductor)
-        {
+        static SignalHandlers install(final FarmConductor conductor) {
             final SignalHandlers handlers = new SignalHandlers();
-            for (final String name : SIGNALS)
-            {
-                try
-                {
-                    handlers.previous.put(name, Signal.handle(new Signal(name), signal ->
-                    {
-                        if (handlers.isNew(System.nanoTime()))
-                        {
+            for (final String name : SIGNALS) {
+                try {
+                    handlers.previous.put(name, Signal.handle(new Signal(name), signal -> {
+                        if (handlers.isNew(System.nanoTime())) {
                             conductor.offer(new FarmEvent.ShutdownSignal(signal.getName()));
-                        }
-                        else
-                        {
-                            LOG.info("SIG{} within a second of the previous signal: the same request, ignored",
-                                signal.getName());
+                        } else {
+                            LOG.info(
+                                    "SIG{} within a second of the previous signal: the same request, ignored",
+                                    signal.getName());
                         }
                     }));
-                }
-                catch (final IllegalArgumentException ex)
-                {
+                } catch (final IllegalArgumentException ex) {
                     // e.g. the JVM runs with -Xrs, or the platform reserves the signal
                     LOG.warn("cannot handle SIG{}: {}", name, ex.getMessage());
                 }
@@ -223,19 +225,16 @@ public final class Farm
         /**
          * @return false for a signal that repeats the previous one (within the duplicate window).
          */
-        synchronized boolean isNew(final long nowNs)
-        {
+        synchronized boolean isNew(final long nowNs) {
             final boolean fresh = !any || nowNs - lastSignalNs >= DUPLICATE_WINDOW_NS;
-            if (fresh)
-            {
+            if (fresh) {
                 any = true;
                 lastSignalNs = nowNs;
             }
             return fresh;
         }
 
-        void restore()
-        {
+        void restore() {
             previous.forEach((name, handler) -> Signal.handle(new Signal(name), handler));
         }
     }

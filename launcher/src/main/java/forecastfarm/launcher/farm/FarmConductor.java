@@ -8,22 +8,20 @@ import forecastfarm.shared.wire.ResultRecord;
 import forecastfarm.shared.wire.Task;
 import forecastfarm.shared.wire.TaskResult;
 import forecastfarm.shared.wire.TaskStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-
 /**
  * The launcher's duty cycle, a flat list of duties: events from other threads, results in, worker health, worker
  * starts, dispatch, status out. Only this thread touches the ledger and the worker slots.
  */
-final class FarmConductor implements Agent
-{
+final class FarmConductor implements Agent {
     private static final Logger LOG = LoggerFactory.getLogger(FarmConductor.class);
     private static final int RESULTS_PER_POLL = 512;
     private static final long STOP_WAIT_MS = 5_000;
@@ -55,9 +53,15 @@ final class FarmConductor implements Agent
     private String abortReason;
     private String interruptedBy;
 
-    FarmConductor(final FarmContext ctx, final long runId, final TaskLedger ledger, final TaskIntake intake,
-        final ResultStore store, final StatusFile status, final WorkerSpawner spawner, final FarmListener listener)
-    {
+    FarmConductor(
+            final FarmContext ctx,
+            final long runId,
+            final TaskLedger ledger,
+            final TaskIntake intake,
+            final ResultStore store,
+            final StatusFile status,
+            final WorkerSpawner spawner,
+            final FarmListener listener) {
         this.ctx = ctx;
         this.runId = runId;
         this.ledger = ledger;
@@ -69,24 +73,23 @@ final class FarmConductor implements Agent
         this.listener = listener;
         this.clock = ctx.clock();
         this.liveness = new LivenessPolicy(ctx.heartbeatTimeoutMs(), ctx.taskTimeoutMs(), ctx.startupTimeoutMs());
-        for (int slot = 0; slot < ctx.workers(); slot++)
-        {
-            workers.add(new WorkerProcess(slot, status,
-                new RestartBackoff(ctx.restartBaseDelayMs(), ctx.restartMaxDelayMs(), ctx.crashLoopLimit())));
+        for (int slot = 0; slot < ctx.workers(); slot++) {
+            workers.add(new WorkerProcess(
+                    slot,
+                    status,
+                    new RestartBackoff(ctx.restartBaseDelayMs(), ctx.restartMaxDelayMs(), ctx.crashLoopLimit())));
         }
     }
 
     /**
      * For other threads (process exit handlers, signal handlers).
      */
-    void offer(final FarmEvent event)
-    {
+    void offer(final FarmEvent event) {
         events.add(event);
     }
 
     @Override
-    public int doWork()
-    {
+    public int doWork() {
         final long nowMs = clock.time();
         int work = drainEvents(nowMs);
         work += takeTasks();
@@ -102,18 +105,16 @@ final class FarmConductor implements Agent
     }
 
     @Override
-    public String roleName()
-    {
+    public String roleName() {
         return "farm-conductor";
     }
 
-    boolean isDone()
-    {
-        return (allFinished() || draining || abortReason != null) && workers.stream().noneMatch(WorkerProcess::alive);
+    boolean isDone() {
+        return (allFinished() || draining || abortReason != null)
+                && workers.stream().noneMatch(WorkerProcess::alive);
     }
 
-    private boolean allFinished()
-    {
+    private boolean allFinished() {
         return intake.isExhausted() && ledger.allFinished();
     }
 
@@ -121,26 +122,21 @@ final class FarmConductor implements Agent
      * Moves submitted tasks into the ledger while its backlog is low; a task whose result an earlier run stored is
      * finished at once (resume), unless it failed and failed tasks are to be retried.
      */
-    private int takeTasks()
-    {
-        if (!draining && intake.stopRequest() != null)
-        {
+    private int takeTasks() {
+        if (!draining && intake.stopRequest() != null) {
             onShutdownSignal(intake.stopRequest(), clock.time());
         }
-        if (draining || abortReason != null)
-        {
+        if (draining || abortReason != null) {
             return 0;
         }
         final int room = backlogLowWater - ledger.pendingCount();
         return room <= 0 ? 0 : intake.drainTo(this::take, room);
     }
 
-    private void take(final TaskSpec spec)
-    {
+    private void take(final TaskSpec spec) {
         final byte[] stored = store.contains(spec.key()) ? store.get(spec.key()) : null;
         final ResultRecord record = stored == null ? null : ResultRecord.decode(stored);
-        if (record == null || (ctx.retryFailed() && record.status() != TaskStatus.OK))
-        {
+        if (record == null || (ctx.retryFailed() && record.status() != TaskStatus.OK)) {
             ledger.add(spec);
             return;
         }
@@ -148,42 +144,32 @@ final class FarmConductor implements Agent
         listener.onTaskResumed(task, spec, record);
     }
 
-    private int drainEvents(final long nowMs)
-    {
+    private int drainEvents(final long nowMs) {
         int count = 0;
-        for (FarmEvent event = events.poll(); event != null; event = events.poll())
-        {
+        for (FarmEvent event = events.poll(); event != null; event = events.poll()) {
             count++;
-            if (event instanceof FarmEvent.WorkerExited exited)
-            {
+            if (event instanceof FarmEvent.WorkerExited exited) {
                 onWorkerExited(exited, nowMs);
-            }
-            else if (event instanceof FarmEvent.ShutdownSignal signal)
-            {
+            } else if (event instanceof FarmEvent.ShutdownSignal signal) {
                 onShutdownSignal(signal.signal(), nowMs);
             }
         }
         return count;
     }
 
-    private int collectResults()
-    {
+    private int collectResults() {
         int count = 0;
-        for (final WorkerProcess worker : workers)
-        {
-            if (worker.results() != null)
-            {
+        for (final WorkerProcess worker : workers) {
+            if (worker.results() != null) {
                 count += worker.results().poll(RESULTS_PER_POLL);
             }
         }
         return count;
     }
 
-    private void onResult(final WorkerProcess worker, final TaskResult result)
-    {
-        final int task = (int)result.taskId();
-        if (!ledger.isInFlight(task))
-        {
+    private void onResult(final WorkerProcess worker, final TaskResult result) {
+        final int task = (int) result.taskId();
+        if (!ledger.isInFlight(task)) {
             LOG.warn("ignoring a duplicate result for task {} ({}) from worker {}", task, result.key(), worker.slot());
             return;
         }
@@ -191,145 +177,157 @@ final class FarmConductor implements Agent
         ledger.complete(task, result.status());
         worker.backoff().onTaskCompleted();
         stats.onResult(result.wallNs(), result.cpuNs());
-        final ResultRecord record = new ResultRecord(result.status(), ledger.attempts(task), worker.slot(),
-            worker.generation(), result.startEpochMs(), result.wallNs(), result.cpuNs(), result.error(),
-            result.payload());
+        final ResultRecord record = new ResultRecord(
+                result.status(),
+                ledger.attempts(task),
+                worker.slot(),
+                worker.generation(),
+                result.startEpochMs(),
+                result.wallNs(),
+                result.cpuNs(),
+                result.error(),
+                result.payload());
         store.put(result.key(), record.encode());
         listener.onTaskFinished(task, ledger.task(task), record);
     }
 
-    private void onWorkerExited(final FarmEvent.WorkerExited exited, final long nowMs)
-    {
+    private void onWorkerExited(final FarmEvent.WorkerExited exited, final long nowMs) {
         final WorkerProcess worker = workers.get(exited.slot());
-        if (worker.generation() != exited.generation() || !worker.alive())
-        {
+        if (worker.generation() != exited.generation() || !worker.alive()) {
             return;
         }
         // The process is gone, so its result queue is final: take every result before judging what was lost.
-        while (worker.results().poll(RESULTS_PER_POLL) > 0)
-        {
+        while (worker.results().poll(RESULTS_PER_POLL) > 0) {
             // drain
         }
         final int exitCode = exited.exitCode();
-        final boolean planned = worker.killCause() == null &&
-            (exitCode == WorkerExitCode.NORMAL || exitCode == WorkerExitCode.RECYCLE);
+        final boolean planned =
+                worker.killCause() == null && (exitCode == WorkerExitCode.NORMAL || exitCode == WorkerExitCode.RECYCLE);
         final String cause = worker.killCause() != null ? worker.killCause() : WorkerExitCode.describe(exitCode);
         final long running = worker.runningTaskId();
         boolean explained = false;
-        for (final int task : worker.inFlight())
-        {
+        for (final int task : worker.inFlight()) {
             final boolean wasRunning = !planned && task == running;
             explained |= wasRunning;
-            if (ledger.requeue(task, wasRunning, cause) && wasRunning)
-            {
+            if (ledger.requeue(task, wasRunning, cause) && wasRunning) {
                 poison(task, worker);
             }
         }
         worker.inFlight().clear();
         long restartAtMs = nowMs;
         boolean disable = false;
-        if (!planned)
-        {
-            LOG.warn("worker {} (generation {}, pid {}) ended: {}{}", worker.slot(), worker.generation(),
-                worker.process() == null ? "?" : worker.process().pid(), cause,
-                explained ? " while running task " + running : "");
+        if (!planned) {
+            LOG.warn(
+                    "worker {} (generation {}, pid {}) ended: {}{}",
+                    worker.slot(),
+                    worker.generation(),
+                    worker.process() == null ? "?" : worker.process().pid(),
+                    cause,
+                    explained ? " while running task " + running : "");
             restartAtMs = nowMs + worker.backoff().onCrash(explained);
             disable = worker.backoff().breakerOpen();
-            if (disable)
-            {
-                LOG.error("worker slot {} crashed {} times in a row without running a task; giving it up (see {})",
-                    worker.slot(), worker.backoff().consecutiveCrashes(),
-                    ctx.farmDirectory().workerLog(worker.slot(), worker.generation()));
+            if (disable) {
+                LOG.error(
+                        "worker slot {} crashed {} times in a row without running a task; giving it up (see {})",
+                        worker.slot(),
+                        worker.backoff().consecutiveCrashes(),
+                        ctx.farmDirectory().workerLog(worker.slot(), worker.generation()));
             }
         }
         worker.exited(restartAtMs, disable);
-        if (workers.stream().allMatch(w -> w.phase() == WorkerProcess.Phase.DISABLED) && !allFinished())
-        {
-            abortReason = "every worker slot keeps crashing at start; see " +
-                ctx.farmDirectory().workerLog(worker.slot(), worker.generation());
+        if (workers.stream().allMatch(w -> w.phase() == WorkerProcess.Phase.DISABLED) && !allFinished()) {
+            abortReason = "every worker slot keeps crashing at start; see "
+                    + ctx.farmDirectory().workerLog(worker.slot(), worker.generation());
         }
     }
 
-    private void poison(final int task, final WorkerProcess worker)
-    {
+    private void poison(final int task, final WorkerProcess worker) {
         final TaskSpec spec = ledger.task(task);
-        final String reason = "poisoned: the worker running it died " + ledger.attempts(task) + " times; last: " +
-            ledger.cause(task);
+        final String reason =
+                "poisoned: the worker running it died " + ledger.attempts(task) + " times; last: " + ledger.cause(task);
         LOG.error("task {} ({}) {}", task, spec.key(), reason);
-        final ResultRecord record = new ResultRecord(TaskStatus.POISONED, ledger.attempts(task), worker.slot(),
-            worker.generation(), 0, 0, 0, reason, new byte[0]);
+        final ResultRecord record = new ResultRecord(
+                TaskStatus.POISONED,
+                ledger.attempts(task),
+                worker.slot(),
+                worker.generation(),
+                0,
+                0,
+                0,
+                reason,
+                new byte[0]);
         store.put(spec.key(), record.encode());
         listener.onTaskFinished(task, spec, record);
     }
 
-    private int superviseWorkers(final long nowMs)
-    {
+    private int superviseWorkers(final long nowMs) {
         int work = 0;
         final boolean exitCheckDue = nowMs - lastExitCheckMs >= EXIT_CHECK_INTERVAL_MS;
-        if (exitCheckDue)
-        {
+        if (exitCheckDue) {
             lastExitCheckMs = nowMs;
         }
-        for (final WorkerProcess worker : workers)
-        {
-            if (worker.phase() == WorkerProcess.Phase.STARTING && worker.becameReady())
-            {
+        for (final WorkerProcess worker : workers) {
+            if (worker.phase() == WorkerProcess.Phase.STARTING && worker.becameReady()) {
                 work++;
             }
-            if (worker.phase() == WorkerProcess.Phase.STARTING || worker.phase() == WorkerProcess.Phase.RUNNING)
-            {
-                final String verdict = liveness.verdict(nowMs, worker.phase() == WorkerProcess.Phase.RUNNING,
-                    worker.spawnedMs(), worker.heartbeatMs(), worker.runningTaskId(), worker.runningTaskStartMs());
-                if (verdict != null)
-                {
-                    LOG.warn("killing worker {} (pid {}): {}", worker.slot(), worker.process().pid(), verdict);
+            if (worker.phase() == WorkerProcess.Phase.STARTING || worker.phase() == WorkerProcess.Phase.RUNNING) {
+                final String verdict = liveness.verdict(
+                        nowMs,
+                        worker.phase() == WorkerProcess.Phase.RUNNING,
+                        worker.spawnedMs(),
+                        worker.heartbeatMs(),
+                        worker.runningTaskId(),
+                        worker.runningTaskStartMs());
+                if (verdict != null) {
+                    LOG.warn(
+                            "killing worker {} (pid {}): {}",
+                            worker.slot(),
+                            worker.process().pid(),
+                            verdict);
                     worker.kill(verdict);
                     work++;
                 }
             }
-            if (exitCheckDue && worker.alive() && worker.exitUnreported(nowMs, EXIT_REPORT_GRACE_MS))
-            {
+            if (exitCheckDue && worker.alive() && worker.exitUnreported(nowMs, EXIT_REPORT_GRACE_MS)) {
                 // The exit handler thread should have told us; do not wait on it forever.
-                LOG.warn("worker {} (pid {}) is gone but its exit was not reported", worker.slot(), worker.process().pid());
-                onWorkerExited(new FarmEvent.WorkerExited(worker.slot(), worker.generation(), UNKNOWN_EXIT_CODE), nowMs);
+                LOG.warn(
+                        "worker {} (pid {}) is gone but its exit was not reported",
+                        worker.slot(),
+                        worker.process().pid());
+                onWorkerExited(
+                        new FarmEvent.WorkerExited(worker.slot(), worker.generation(), UNKNOWN_EXIT_CODE), nowMs);
                 work++;
                 continue;
             }
-            if (worker.alive() && nowMs > drainDeadlineMs)
-            {
+            if (worker.alive() && nowMs > drainDeadlineMs) {
                 worker.kill("did not finish its task within the drain grace period");
             }
-            if (worker.phase() == WorkerProcess.Phase.STOPPING && stopSentMs >= 0 && nowMs - stopSentMs > STOP_WAIT_MS)
-            {
+            if (worker.phase() == WorkerProcess.Phase.STOPPING
+                    && stopSentMs >= 0
+                    && nowMs - stopSentMs > STOP_WAIT_MS) {
                 worker.kill("did not stop within " + STOP_WAIT_MS + " ms");
             }
         }
         return work;
     }
 
-    private int startWorkers(final long nowMs)
-    {
-        if (draining || abortReason != null || !ledger.hasPending())
-        {
+    private int startWorkers(final long nowMs) {
+        if (draining || abortReason != null || !ledger.hasPending()) {
             return 0;
         }
         int started = 0;
-        for (final WorkerProcess worker : workers)
-        {
-            if (worker.phase() == WorkerProcess.Phase.IDLE && nowMs >= worker.restartAtMs())
-            {
-                if (worker.generation() > 0)
-                {
+        for (final WorkerProcess worker : workers) {
+            if (worker.phase() == WorkerProcess.Phase.IDLE && nowMs >= worker.restartAtMs()) {
+                if (worker.generation() > 0) {
                     workerRestarts++;
                 }
-                try
-                {
+                try {
                     worker.start(ctx.farmDirectory(), runId, spawner, result -> onResult(worker, result), nowMs);
-                }
-                catch (final RuntimeException ex)
-                {
+                } catch (final RuntimeException ex) {
                     LOG.error("cannot start worker {}: {}", worker.slot(), ex.getMessage());
-                    worker.exited(nowMs + worker.backoff().onCrash(false), worker.backoff().breakerOpen());
+                    worker.exited(
+                            nowMs + worker.backoff().onCrash(false),
+                            worker.backoff().breakerOpen());
                 }
                 started++;
             }
@@ -337,24 +335,21 @@ final class FarmConductor implements Agent
         return started;
     }
 
-    private int dispatch()
-    {
-        if (draining || abortReason != null || !ledger.hasPending())
-        {
+    private int dispatch() {
+        if (draining || abortReason != null || !ledger.hasPending()) {
             return 0;
         }
         final int limit = stats.inFlightLimit(ctx.targetQueuedWorkMs(), ctx.maxInFlightPerWorker());
         int dispatched = 0;
         final int n = workers.size();
-        for (int i = 0; i < n && ledger.hasPending(); i++)
-        {
+        for (int i = 0; i < n && ledger.hasPending(); i++) {
             final WorkerProcess worker = workers.get((dispatchCursor + i) % n);
-            while (worker.acceptsTasks() && worker.inFlight().size() < limit && ledger.hasPending())
-            {
+            while (worker.acceptsTasks() && worker.inFlight().size() < limit && ledger.hasPending()) {
                 final int task = ledger.takePending();
                 final TaskSpec spec = ledger.task(task);
                 worker.inFlight().add(task);
-                worker.tasks().onTask(new Task(task, ledger.attempts(task) + 1, spec.kind(), spec.key(), spec.payload()));
+                worker.tasks()
+                        .onTask(new Task(task, ledger.attempts(task) + 1, spec.kind(), spec.key(), spec.payload()));
                 dispatched++;
             }
         }
@@ -362,11 +357,9 @@ final class FarmConductor implements Agent
         return dispatched;
     }
 
-    private int finishWhenDone(final long nowMs)
-    {
+    private int finishWhenDone(final long nowMs) {
         final boolean nothingLeft = allFinished() || abortReason != null;
-        if (!nothingLeft || stopSentMs >= 0)
-        {
+        if (!nothingLeft || stopSentMs >= 0) {
             return 0;
         }
         stopSentMs = nowMs;
@@ -377,72 +370,58 @@ final class FarmConductor implements Agent
     /**
      * @param signal the signal's name without "SIG" ("TERM"), or what else asked to stop.
      */
-    private void onShutdownSignal(final String signal, final long nowMs)
-    {
-        if (!draining)
-        {
+    private void onShutdownSignal(final String signal, final long nowMs) {
+        if (!draining) {
             draining = true;
             interruptedBy = signalName(signal);
             intake.cancel();
             drainDeadlineMs = nowMs + ctx.drainGraceMs();
-            LOG.warn("{}: draining: no new tasks, running tasks get {} s to finish; send it again to stop at once",
-                signalName(signal), ctx.drainGraceMs() / 1000);
-            workers.forEach(worker ->
-            {
-                if (worker.acceptsTasks())
-                {
+            LOG.warn(
+                    "{}: draining: no new tasks, running tasks get {} s to finish; send it again to stop at once",
+                    signalName(signal),
+                    ctx.drainGraceMs() / 1000);
+            workers.forEach(worker -> {
+                if (worker.acceptsTasks()) {
                     worker.requestDrain();
                 }
             });
             status.launcherState(LauncherState.DRAINING);
-        }
-        else
-        {
+        } else {
             LOG.warn("{} again: stopping now", signalName(signal));
-            workers.forEach(worker ->
-            {
-                if (worker.alive())
-                {
+            workers.forEach(worker -> {
+                if (worker.alive()) {
                     worker.kill("stopped by a second SIG" + signal);
                 }
             });
         }
     }
 
-    private static String signalName(final String signal)
-    {
+    private static String signalName(final String signal) {
         return signal.matches("[A-Z0-9]+") ? "SIG" + signal : signal;
     }
 
     /**
      * Kills whatever still runs; used when the launcher itself fails.
      */
-    void killAll(final String why)
-    {
-        workers.forEach(worker ->
-        {
-            if (worker.alive())
-            {
+    void killAll(final String why) {
+        workers.forEach(worker -> {
+            if (worker.alive()) {
                 worker.kill(why);
             }
         });
     }
 
-    private void publishStatus(final long nowMs)
-    {
-        if (nowMs == lastPublishMs)
-        {
+    private void publishStatus(final long nowMs) {
+        if (nowMs == lastPublishMs) {
             return;
         }
         lastPublishMs = nowMs;
         int alive = 0;
-        for (final WorkerProcess worker : workers)
-        {
+        for (final WorkerProcess worker : workers) {
             alive += worker.alive() ? 1 : 0;
         }
         status.launcherHeartbeatMs(nowMs);
-        if (abortReason != null && !intake.isCancelled())
-        {
+        if (abortReason != null && !intake.isCancelled()) {
             intake.cancel();
         }
         status.farmCounter(FarmCounter.TASKS_TOTAL).setRelease(intake.submitted());
@@ -458,8 +437,19 @@ final class FarmConductor implements Agent
         status.resultsGeneration(store.generation());
     }
 
-    int workerRestarts() { return workerRestarts; }
-    String abortReason() { return abortReason; }
-    String interruptedBy() { return interruptedBy; }
-    TaskStats stats() { return stats; }
+    int workerRestarts() {
+        return workerRestarts;
+    }
+
+    String abortReason() {
+        return abortReason;
+    }
+
+    String interruptedBy() {
+        return interruptedBy;
+    }
+
+    TaskStats stats() {
+        return stats;
+    }
 }

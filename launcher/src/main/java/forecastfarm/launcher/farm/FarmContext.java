@@ -1,20 +1,18 @@
 package forecastfarm.launcher.farm;
 
 import forecastfarm.shared.FarmDirectory;
-import org.agrona.concurrent.EpochClock;
-import org.agrona.concurrent.SystemEpochClock;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.SystemEpochClock;
 
 /**
  * Configuration of one farm run, Aeron-style: fluent setters, {@link #conclude()} validates and fills derived values.
  * Property names ({@code *_PROP}) let scripts and tests set defaults through system properties.
  */
-public final class FarmContext
-{
+public final class FarmContext {
     public static final String WORKER_CLASSPATH_PROP = "farm.worker.classpath";
     public static final String WORKER_JVM_OPTIONS_PROP = "farm.worker.jvm.options";
     public static final String WORKER_CDS_ARCHIVE_PROP = "farm.worker.cds.archive";
@@ -45,98 +43,254 @@ public final class FarmContext
     private long stuckMapWriteMs = 2_000;
     private String workerClasspath = System.getProperty(WORKER_CLASSPATH_PROP);
     private List<String> workerJvmOptions = splitOptions(System.getProperty(WORKER_JVM_OPTIONS_PROP, ""));
-    private Path workerCdsArchive = Optional.ofNullable(System.getProperty(WORKER_CDS_ARCHIVE_PROP)).map(Path::of)
-        .filter(Files::isRegularFile).orElse(null);
+    private Path workerCdsArchive = Optional.ofNullable(System.getProperty(WORKER_CDS_ARCHIVE_PROP))
+            .map(Path::of)
+            .filter(Files::isRegularFile)
+            .orElse(null);
     private Path javaExecutable = Path.of(System.getProperty("java.home"), "bin", "java");
     private EpochClock clock = SystemEpochClock.INSTANCE;
     private FarmDirectory farmDirectory;
 
-    public FarmContext conclude()
-    {
+    public FarmContext conclude() {
         require(farmDir != null, "the farm dir is not set");
         require(workers >= 1 && workers <= 4096, "workers must be 1..4096, got " + workers);
         require(maxAttempts >= 1, "max attempts must be at least 1, got " + maxAttempts);
         require(taskTimeoutMs > 0, "task timeout must be positive, got " + taskTimeoutMs + " ms");
-        require(heartbeatTimeoutMs > heartbeatIntervalMs * 2, "heartbeat timeout " + heartbeatTimeoutMs +
-            " ms must exceed twice the heartbeat interval " + heartbeatIntervalMs + " ms");
+        require(
+                heartbeatTimeoutMs > heartbeatIntervalMs * 2,
+                "heartbeat timeout " + heartbeatTimeoutMs + " ms must exceed twice the heartbeat interval "
+                        + heartbeatIntervalMs + " ms");
         require(maxInFlightPerWorker >= 1, "max in flight per worker must be at least 1");
-        require(workerClasspath != null && !workerClasspath.isBlank(), "the worker classpath is not set (system " +
-            "property " + WORKER_CLASSPATH_PROP + "; scripts/farm sets it)");
+        require(
+                workerClasspath != null && !workerClasspath.isBlank(),
+                "the worker classpath is not set (system " + "property " + WORKER_CLASSPATH_PROP
+                        + "; scripts/farm sets it)");
         require(Files.isExecutable(javaExecutable), "no java executable at " + javaExecutable);
         farmDirectory = new FarmDirectory(farmDir);
         return this;
     }
 
-    private static void require(final boolean condition, final String message)
-    {
-        if (!condition)
-        {
+    private static void require(final boolean condition, final String message) {
+        if (!condition) {
             throw new IllegalArgumentException(message);
         }
     }
 
-    static List<String> splitOptions(final String options)
-    {
+    static List<String> splitOptions(final String options) {
         return options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
     }
 
-    public FarmDirectory farmDirectory() { return farmDirectory; }
-    public Path farmDir() { return farmDir; }
-    public FarmContext farmDir(final Path v) { farmDir = v; return this; }
-    public int workers() { return workers; }
-    public FarmContext workers(final int v) { workers = v; return this; }
-    public long taskTimeoutMs() { return taskTimeoutMs; }
-    public FarmContext taskTimeoutMs(final long v) { taskTimeoutMs = v; return this; }
-    public long heartbeatTimeoutMs() { return heartbeatTimeoutMs; }
-    public FarmContext heartbeatTimeoutMs(final long v) { heartbeatTimeoutMs = v; return this; }
-    public long heartbeatIntervalMs() { return heartbeatIntervalMs; }
-    public FarmContext heartbeatIntervalMs(final long v) { heartbeatIntervalMs = v; return this; }
-    public long startupTimeoutMs() { return startupTimeoutMs; }
-    public FarmContext startupTimeoutMs(final long v) { startupTimeoutMs = v; return this; }
-    public int maxAttempts() { return maxAttempts; }
-    public FarmContext maxAttempts(final int v) { maxAttempts = v; return this; }
+    public FarmDirectory farmDirectory() {
+        return farmDirectory;
+    }
+
+    public Path farmDir() {
+        return farmDir;
+    }
+
+    public FarmContext farmDir(final Path v) {
+        farmDir = v;
+        return this;
+    }
+
+    public int workers() {
+        return workers;
+    }
+
+    public FarmContext workers(final int v) {
+        workers = v;
+        return this;
+    }
+
+    public long taskTimeoutMs() {
+        return taskTimeoutMs;
+    }
+
+    public FarmContext taskTimeoutMs(final long v) {
+        taskTimeoutMs = v;
+        return this;
+    }
+
+    public long heartbeatTimeoutMs() {
+        return heartbeatTimeoutMs;
+    }
+
+    public FarmContext heartbeatTimeoutMs(final long v) {
+        heartbeatTimeoutMs = v;
+        return this;
+    }
+
+    public long heartbeatIntervalMs() {
+        return heartbeatIntervalMs;
+    }
+
+    public FarmContext heartbeatIntervalMs(final long v) {
+        heartbeatIntervalMs = v;
+        return this;
+    }
+
+    public long startupTimeoutMs() {
+        return startupTimeoutMs;
+    }
+
+    public FarmContext startupTimeoutMs(final long v) {
+        startupTimeoutMs = v;
+        return this;
+    }
+
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    public FarmContext maxAttempts(final int v) {
+        maxAttempts = v;
+        return this;
+    }
     /**
      * @return true to run again the tasks an earlier run in this farm dir finished as FAILED or POISONED (their
      * OK results are still reused).
      */
-    public boolean retryFailed() { return retryFailed; }
-    public FarmContext retryFailed(final boolean v) { retryFailed = v; return this; }
-    public int maxInFlightPerWorker() { return maxInFlightPerWorker; }
-    public FarmContext maxInFlightPerWorker(final int v) { maxInFlightPerWorker = v; return this; }
-    public long targetQueuedWorkMs() { return targetQueuedWorkMs; }
-    public FarmContext targetQueuedWorkMs(final long v) { targetQueuedWorkMs = v; return this; }
-    public long maxTasksPerWorker() { return maxTasksPerWorker; }
-    public FarmContext maxTasksPerWorker(final long v) { maxTasksPerWorker = v; return this; }
-    public long maxWorkerHeapBytes() { return maxWorkerHeapBytes; }
-    public FarmContext maxWorkerHeapBytes(final long v) { maxWorkerHeapBytes = v; return this; }
-    public long restartBaseDelayMs() { return restartBaseDelayMs; }
-    public FarmContext restartBaseDelayMs(final long v) { restartBaseDelayMs = v; return this; }
-    public long restartMaxDelayMs() { return restartMaxDelayMs; }
-    public FarmContext restartMaxDelayMs(final long v) { restartMaxDelayMs = v; return this; }
-    public int crashLoopLimit() { return crashLoopLimit; }
-    public FarmContext crashLoopLimit(final int v) { crashLoopLimit = v; return this; }
-    public long drainGraceMs() { return drainGraceMs; }
-    public FarmContext drainGraceMs(final long v) { drainGraceMs = v; return this; }
-    public long stuckMapWriteMs() { return stuckMapWriteMs; }
-    public FarmContext stuckMapWriteMs(final long v) { stuckMapWriteMs = v; return this; }
-    public String workerClasspath() { return workerClasspath; }
-    public FarmContext workerClasspath(final String v) { workerClasspath = v; return this; }
-    public List<String> workerJvmOptions() { return workerJvmOptions; }
-    public FarmContext workerJvmOptions(final List<String> v) { workerJvmOptions = List.copyOf(v); return this; }
+    public boolean retryFailed() {
+        return retryFailed;
+    }
+
+    public FarmContext retryFailed(final boolean v) {
+        retryFailed = v;
+        return this;
+    }
+
+    public int maxInFlightPerWorker() {
+        return maxInFlightPerWorker;
+    }
+
+    public FarmContext maxInFlightPerWorker(final int v) {
+        maxInFlightPerWorker = v;
+        return this;
+    }
+
+    public long targetQueuedWorkMs() {
+        return targetQueuedWorkMs;
+    }
+
+    public FarmContext targetQueuedWorkMs(final long v) {
+        targetQueuedWorkMs = v;
+        return this;
+    }
+
+    public long maxTasksPerWorker() {
+        return maxTasksPerWorker;
+    }
+
+    public FarmContext maxTasksPerWorker(final long v) {
+        maxTasksPerWorker = v;
+        return this;
+    }
+
+    public long maxWorkerHeapBytes() {
+        return maxWorkerHeapBytes;
+    }
+
+    public FarmContext maxWorkerHeapBytes(final long v) {
+        maxWorkerHeapBytes = v;
+        return this;
+    }
+
+    public long restartBaseDelayMs() {
+        return restartBaseDelayMs;
+    }
+
+    public FarmContext restartBaseDelayMs(final long v) {
+        restartBaseDelayMs = v;
+        return this;
+    }
+
+    public long restartMaxDelayMs() {
+        return restartMaxDelayMs;
+    }
+
+    public FarmContext restartMaxDelayMs(final long v) {
+        restartMaxDelayMs = v;
+        return this;
+    }
+
+    public int crashLoopLimit() {
+        return crashLoopLimit;
+    }
+
+    public FarmContext crashLoopLimit(final int v) {
+        crashLoopLimit = v;
+        return this;
+    }
+
+    public long drainGraceMs() {
+        return drainGraceMs;
+    }
+
+    public FarmContext drainGraceMs(final long v) {
+        drainGraceMs = v;
+        return this;
+    }
+
+    public long stuckMapWriteMs() {
+        return stuckMapWriteMs;
+    }
+
+    public FarmContext stuckMapWriteMs(final long v) {
+        stuckMapWriteMs = v;
+        return this;
+    }
+
+    public String workerClasspath() {
+        return workerClasspath;
+    }
+
+    public FarmContext workerClasspath(final String v) {
+        workerClasspath = v;
+        return this;
+    }
+
+    public List<String> workerJvmOptions() {
+        return workerJvmOptions;
+    }
+
+    public FarmContext workerJvmOptions(final List<String> v) {
+        workerJvmOptions = List.copyOf(v);
+        return this;
+    }
     /** A class data sharing archive for worker JVMs (made by scripts/common.sh), or null. */
-    public Path workerCdsArchive() { return workerCdsArchive; }
-    public FarmContext workerCdsArchive(final Path v) { workerCdsArchive = v; return this; }
-    public Path javaExecutable() { return javaExecutable; }
-    public FarmContext javaExecutable(final Path v) { javaExecutable = v; return this; }
-    public EpochClock clock() { return clock; }
-    public FarmContext clock(final EpochClock v) { clock = v; return this; }
+    public Path workerCdsArchive() {
+        return workerCdsArchive;
+    }
+
+    public FarmContext workerCdsArchive(final Path v) {
+        workerCdsArchive = v;
+        return this;
+    }
+
+    public Path javaExecutable() {
+        return javaExecutable;
+    }
+
+    public FarmContext javaExecutable(final Path v) {
+        javaExecutable = v;
+        return this;
+    }
+
+    public EpochClock clock() {
+        return clock;
+    }
+
+    public FarmContext clock(final EpochClock v) {
+        clock = v;
+        return this;
+    }
 
     @Override
-    public String toString()
-    {
-        return "FarmContext{farmDir=" + farmDir + ", workers=" + workers + ", taskTimeoutMs=" + taskTimeoutMs +
-            ", heartbeatTimeoutMs=" + heartbeatTimeoutMs + ", maxAttempts=" + maxAttempts +
-            ", maxInFlightPerWorker=" + maxInFlightPerWorker + ", maxTasksPerWorker=" + maxTasksPerWorker +
-            ", maxWorkerHeapBytes=" + maxWorkerHeapBytes + ", drainGraceMs=" + drainGraceMs + '}';
+    public String toString() {
+        return "FarmContext{farmDir=" + farmDir + ", workers=" + workers + ", taskTimeoutMs=" + taskTimeoutMs
+                + ", heartbeatTimeoutMs="
+                + heartbeatTimeoutMs + ", maxAttempts=" + maxAttempts + ", maxInFlightPerWorker="
+                + maxInFlightPerWorker + ", maxTasksPerWorker=" + maxTasksPerWorker + ", maxWorkerHeapBytes="
+                + maxWorkerHeapBytes + ", drainGraceMs=" + drainGraceMs + '}';
     }
 }

@@ -3,15 +3,12 @@ package forecastfarm.launcher.farm;
 /**
  * The farm cannot run: the message is for the user and says what to do.
  */
-public final class FarmException extends RuntimeException
-{
-    public FarmException(final String message)
-    {
+public final class FarmException extends RuntimeException {
+    public FarmException(final String message) {
         super(message);
     }
 
-    public FarmException(final String message, final Throwable cause)
-    {
+    public FarmException(final String message, final Throwable cause) {
         super(message, cause);
     }
 }

@@ -5,9 +5,8 @@ import forecastfarm.shared.wire.ResultRecord;
 /**
  * Hears about tasks as they finish, on the conductor thread: keep it quick.
  */
-public interface FarmListener
-{
-    FarmListener NONE = (task, spec, record) -> { };
+public interface FarmListener {
+    FarmListener NONE = (task, spec, record) -> {};
 
     /**
      * @param task   the task's index in the list given to the farm.
@@ -18,8 +17,7 @@ public interface FarmListener
     /**
      * A task whose result an earlier run in the same farm dir stored: it is not run again.
      */
-    default void onTaskResumed(int task, TaskSpec spec, ResultRecord record)
-    {
+    default void onTaskResumed(int task, TaskSpec spec, ResultRecord record) {
         onTaskFinished(task, spec, record);
     }
 }

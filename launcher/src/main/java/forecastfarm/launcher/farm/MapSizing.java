@@ -8,13 +8,11 @@ package forecastfarm.launcher.farm;
  * @param averageKeyBytes mean key length in bytes.
  * @param averageValueBytes mean encoded {@link forecastfarm.shared.wire.ResultRecord} size.
  */
-public record MapSizing(long entries, int averageKeyBytes, int averageValueBytes)
-{
-    public static MapSizing forTasks(final long tasks, final double meanKeyBytes, final int expectedValueBytes)
-    {
-        final long entries = Math.max(1_024, (long)(tasks * 1.3) + 64);
-        final int keyBytes = Math.max(8, (int)Math.ceil(meanKeyBytes * 1.2));
-        final int valueBytes = Math.max(64, (int)Math.ceil((expectedValueBytes + 96) * 1.3));
+public record MapSizing(long entries, int averageKeyBytes, int averageValueBytes) {
+    public static MapSizing forTasks(final long tasks, final double meanKeyBytes, final int expectedValueBytes) {
+        final long entries = Math.max(1_024, (long) (tasks * 1.3) + 64);
+        final int keyBytes = Math.max(8, (int) Math.ceil(meanKeyBytes * 1.2));
+        final int valueBytes = Math.max(64, (int) Math.ceil((expectedValueBytes + 96) * 1.3));
         return new MapSizing(entries, keyBytes, valueBytes);
     }
 }

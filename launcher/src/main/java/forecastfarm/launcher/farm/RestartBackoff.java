@@ -5,16 +5,14 @@ package forecastfarm.launcher.farm;
  * no task explains (the worker died at start or idle) with no completed task in between, the slot is given up.
  * A completed task resets both.
  */
-public final class RestartBackoff
-{
+public final class RestartBackoff {
     private final long baseDelayMs;
     private final long maxDelayMs;
     private final int crashLoopLimit;
     private int consecutiveCrashes;
     private int unexplainedCrashes;
 
-    public RestartBackoff(final long baseDelayMs, final long maxDelayMs, final int crashLoopLimit)
-    {
+    public RestartBackoff(final long baseDelayMs, final long maxDelayMs, final int crashLoopLimit) {
         this.baseDelayMs = baseDelayMs;
         this.maxDelayMs = maxDelayMs;
         this.crashLoopLimit = crashLoopLimit;
@@ -26,19 +24,16 @@ public final class RestartBackoff
      * @param explainedByTask true when the worker died running a task (the task's attempts account for it).
      * @return the delay before the next start, in ms.
      */
-    public long onCrash(final boolean explainedByTask)
-    {
+    public long onCrash(final boolean explainedByTask) {
         consecutiveCrashes++;
-        if (!explainedByTask)
-        {
+        if (!explainedByTask) {
             unexplainedCrashes++;
         }
         final int doublings = Math.min(consecutiveCrashes - 1, 30);
         return Math.min(maxDelayMs, baseDelayMs << doublings);
     }
 
-    public void onTaskCompleted()
-    {
+    public void onTaskCompleted() {
         consecutiveCrashes = 0;
         unexplainedCrashes = 0;
     }
@@ -46,13 +41,11 @@ public final class RestartBackoff
     /**
      * @return true when the slot crashed too often with no task to blame: stop restarting it.
      */
-    public boolean breakerOpen()
-    {
+    public boolean breakerOpen() {
         return unexplainedCrashes >= crashLoopLimit;
     }
 
-    public int consecutiveCrashes()
-    {
+    public int consecutiveCrashes() {
         return consecutiveCrashes;
     }
 }

@@ -1,10 +1,6 @@
 package forecastfarm.launcher.farm;
 
 import forecastfarm.shared.FarmDirectory;
-import net.openhft.chronicle.map.ChronicleMap;
-import net.openhft.chronicle.map.ChronicleMapBuilder;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -18,6 +14,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import net.openhft.chronicle.map.ChronicleMap;
+import net.openhft.chronicle.map.ChronicleMapBuilder;
+import org.slf4j.LoggerFactory;
 
 /**
  * The launcher's side of the persisted results map ({@code results/results-G.cm}, key = series id, value = an encoded
@@ -35,8 +34,7 @@ import java.util.stream.Stream;
  * </ul>
  * Readers find the current map as the highest generation in {@code results/}.
  */
-public final class ResultStore implements AutoCloseable
-{
+public final class ResultStore implements AutoCloseable {
     private static final Pattern MAP_FILE = Pattern.compile("results-(\\d+)\\.cm");
     private static final long RECOVERY_LOCK_WAIT_MS = 10_000;
 
@@ -49,8 +47,7 @@ public final class ResultStore implements AutoCloseable
     private MapWriter writer;
     private int rotations;
 
-    private ResultStore(final FarmDirectory farm, final MapSizing sizing, final long stuckWriteMs)
-    {
+    private ResultStore(final FarmDirectory farm, final MapSizing sizing, final long stuckWriteMs) {
         this.farm = farm;
         this.sizing = sizing;
         this.stuckWriteMs = stuckWriteMs;
@@ -59,48 +56,41 @@ public final class ResultStore implements AutoCloseable
     /**
      * Opens (repairing it) or creates the results map for the launcher.
      */
-    public static ResultStore openForLauncher(final FarmDirectory farm, final MapSizing sizing, final long stuckWriteMs)
-    {
+    public static ResultStore openForLauncher(
+            final FarmDirectory farm, final MapSizing sizing, final long stuckWriteMs) {
         final ResultStore store = new ResultStore(farm, sizing, stuckWriteMs);
         final int latest = latestGeneration(farm);
-        try (FileLock ignored = lockExclusively(farm))
-        {
-            if (latest == 0)
-            {
+        try (FileLock ignored = lockExclusively(farm)) {
+            if (latest == 0) {
                 store.generation = 1;
                 store.map = create(builder(sizing), farm.resultsMapFile(1));
-            }
-            else
-            {
+            } else {
                 store.generation = latest;
-                store.map = builder(sizing).recoverPersistedTo(farm.resultsMapFile(latest).toFile(), true);
+                store.map = builder(sizing)
+                        .recoverPersistedTo(farm.resultsMapFile(latest).toFile(), true);
                 deleteOlderGenerations(farm, latest);
             }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot open results map in " + farm.resultsDir() + ": " + ex.getMessage(), ex);
+        } catch (final IOException ex) {
+            throw new UncheckedIOException(
+                    "cannot open results map in " + farm.resultsDir() + ": " + ex.getMessage(), ex);
         }
         store.keysWritten.addAll(store.keys());
         store.writer = new MapWriter(store.map, store.generation);
         return store;
     }
 
-    public int generation()
-    {
+    public int generation() {
         return generation;
     }
 
-    public int rotations()
-    {
+    public int rotations() {
         return rotations;
     }
 
     /**
      * Queues a put; the conductor never waits for the map.
      */
-    public void put(final String key, final byte[] value)
-    {
+    public void put(final String key, final byte[] value) {
         keysWritten.add(key);
         writer.enqueue(key, value);
     }
@@ -110,32 +100,28 @@ public final class ResultStore implements AutoCloseable
      *
      * @return 1 when there were any.
      */
-    public int publish()
-    {
+    public int publish() {
         return writer.publish();
     }
 
     /**
      * @return the stored value, or null. Reads are not blocked by a dead reader's lock.
      */
-    public byte[] get(final String key)
-    {
+    public byte[] get(final String key) {
         return map.get(key);
     }
 
     /**
      * @return true when the key was stored, by this run or an earlier one (an in-memory check).
      */
-    public boolean contains(final String key)
-    {
+    public boolean contains(final String key) {
         return keysWritten.contains(key);
     }
 
     /**
      * Every key in the map: for resuming.
      */
-    public List<String> keys()
-    {
+    public List<String> keys() {
         final List<String> keys = new ArrayList<>();
         map.keySet().forEach(key -> keys.add(key.toString()));
         return keys;
@@ -146,11 +132,9 @@ public final class ResultStore implements AutoCloseable
      *
      * @return 1 when it rotated, else 0.
      */
-    public int checkStuck(final long nowNs)
-    {
+    public int checkStuck(final long nowNs) {
         final long since = writer.currentPutSinceNs();
-        if (since == 0 || nowNs - since < stuckWriteMs * 1_000_000L)
-        {
+        if (since == 0 || nowNs - since < stuckWriteMs * 1_000_000L) {
             return 0;
         }
         rotate();
@@ -160,89 +144,76 @@ public final class ResultStore implements AutoCloseable
     /**
      * Waits until every queued put is in the map (or moved to a new generation when one is stuck).
      */
-    public void flush()
-    {
+    public void flush() {
         writer.publish();
-        while (!writer.idle())
-        {
-            if (checkStuck(System.nanoTime()) == 0)
-            {
+        while (!writer.idle()) {
+            if (checkStuck(System.nanoTime()) == 0) {
                 Thread.onSpinWait();
                 sleepQuietly();
             }
         }
         final Throwable error = writer.error();
-        if (error != null)
-        {
+        if (error != null) {
             throw new IllegalStateException("writing the results map failed: " + error, error);
         }
     }
 
-    private void rotate()
-    {
-        LoggerFactory.getLogger(ResultStore.class).warn("a results-map write has been stuck for over {} ms (a process " +
-            "was killed holding a map lock); continuing in generation {}", stuckWriteMs, generation + 1);
+    private void rotate() {
+        LoggerFactory.getLogger(ResultStore.class)
+                .warn(
+                        "a results-map write has been stuck for over {} ms (a process "
+                                + "was killed holding a map lock); continuing in generation {}",
+                        stuckWriteMs,
+                        generation + 1);
         final MapWriter stuck = writer;
         final List<MapWriter.Entry> unwritten = stuck.abandon();
         final ChronicleMap<CharSequence, byte[]> old = map;
         final int next = generation + 1;
         final ChronicleMap<CharSequence, byte[]> fresh = create(builder(sizing), farm.resultsMapFile(next));
-        for (final String key : keysWritten)
-        {
+        for (final String key : keysWritten) {
             final byte[] value = old.get(key);
-            if (value != null)
-            {
+            if (value != null) {
                 fresh.put(key, value);
             }
         }
-        for (final MapWriter.Entry entry : unwritten)
-        {
+        for (final MapWriter.Entry entry : unwritten) {
             fresh.put(entry.key(), entry.value());
         }
         map = fresh;
         generation = next;
         rotations++;
         writer = new MapWriter(fresh, next);
-        try
-        {
+        try {
             // The stuck thread keeps the old map mapped until it gives up; unlinking the file is safe meanwhile.
             Files.deleteIfExists(farm.resultsMapFile(next - 1));
-        }
-        catch (final IOException ignored)
-        {
+        } catch (final IOException ignored) {
             // an old generation left behind is deleted at the next start
         }
     }
 
     @Override
-    public void close()
-    {
+    public void close() {
         flush();
         writer.stop();
         map.close();
     }
 
-    static ChronicleMapBuilder<CharSequence, byte[]> builder(final MapSizing sizing)
-    {
+    static ChronicleMapBuilder<CharSequence, byte[]> builder(final MapSizing sizing) {
         return ChronicleMap.of(CharSequence.class, byte[].class)
-            .name("forecast-farm-results")
-            .entries(sizing.entries())
-            .averageKeySize(sizing.averageKeyBytes())
-            .averageValueSize(sizing.averageValueBytes())
-            .maxBloatFactor(4.0);
+                .name("forecast-farm-results")
+                .entries(sizing.entries())
+                .averageKeySize(sizing.averageKeyBytes())
+                .averageValueSize(sizing.averageValueBytes())
+                .maxBloatFactor(4.0);
     }
 
-    private static ChronicleMap<CharSequence, byte[]> create(final ChronicleMapBuilder<CharSequence, byte[]> builder,
-        final Path file)
-    {
-        try
-        {
+    private static ChronicleMap<CharSequence, byte[]> create(
+            final ChronicleMapBuilder<CharSequence, byte[]> builder, final Path file) {
+        try {
             final ChronicleMap<CharSequence, byte[]> map = builder.createPersistedTo(file.toFile());
             FarmDirectory.makeOwnerOnlyFile(file);
             return map;
-        }
-        catch (final IOException ex)
-        {
+        } catch (final IOException ex) {
             throw new UncheckedIOException("cannot create results map " + file + ": " + ex.getMessage(), ex);
         }
     }
@@ -250,51 +221,41 @@ public final class ResultStore implements AutoCloseable
     /**
      * @return the current generation (the highest present), or 0 when there is no map yet.
      */
-    public static int latestGeneration(final FarmDirectory farm)
-    {
-        if (!Files.isDirectory(farm.resultsDir()))
-        {
+    public static int latestGeneration(final FarmDirectory farm) {
+        if (!Files.isDirectory(farm.resultsDir())) {
             return 0;
         }
-        try (Stream<Path> files = Files.list(farm.resultsDir()))
-        {
+        try (Stream<Path> files = Files.list(farm.resultsDir())) {
             return files.map(path -> MAP_FILE.matcher(path.getFileName().toString()))
-                .filter(Matcher::matches)
-                .mapToInt(m -> Integer.parseInt(m.group(1)))
-                .max().orElse(0);
-        }
-        catch (final IOException ex)
-        {
+                    .filter(Matcher::matches)
+                    .mapToInt(m -> Integer.parseInt(m.group(1)))
+                    .max()
+                    .orElse(0);
+        } catch (final IOException ex) {
             throw new UncheckedIOException("cannot list " + farm.resultsDir() + ": " + ex.getMessage(), ex);
         }
     }
 
-    private static void deleteOlderGenerations(final FarmDirectory farm, final int latest) throws IOException
-    {
-        for (int g = latest - 1; g >= 1; g--)
-        {
+    private static void deleteOlderGenerations(final FarmDirectory farm, final int latest) throws IOException {
+        for (int g = latest - 1; g >= 1; g--) {
             Files.deleteIfExists(farm.resultsMapFile(g));
         }
     }
 
-    static Path lockFile(final FarmDirectory farm)
-    {
+    static Path lockFile(final FarmDirectory farm) {
         return farm.resultsDir().resolve("results.lock");
     }
 
-    private static FileLock lockExclusively(final FarmDirectory farm) throws IOException
-    {
-        final FileChannel channel = FileChannel.open(lockFile(farm), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    private static FileLock lockExclusively(final FarmDirectory farm) throws IOException {
+        final FileChannel channel =
+                FileChannel.open(lockFile(farm), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         final long deadline = System.currentTimeMillis() + RECOVERY_LOCK_WAIT_MS;
-        while (true)
-        {
+        while (true) {
             final FileLock lock = channel.tryLock();
-            if (lock != null)
-            {
+            if (lock != null) {
                 return new ClosingLock(channel, lock);
             }
-            if (System.currentTimeMillis() > deadline)
-            {
+            if (System.currentTimeMillis() > deadline) {
                 channel.close();
                 throw new IOException("another process (an inspector?) keeps the results map open; close it and rerun");
             }
@@ -306,21 +267,16 @@ public final class ResultStore implements AutoCloseable
      * Holds {@code results.lock} shared while a reader has the map open, so a starting launcher does not repair the
      * map under it.
      */
-    static FileLock lockShared(final FarmDirectory farm) throws IOException
-    {
-        final FileChannel channel = FileChannel.open(lockFile(farm), StandardOpenOption.CREATE, StandardOpenOption.READ,
-            StandardOpenOption.WRITE);
+    static FileLock lockShared(final FarmDirectory farm) throws IOException {
+        final FileChannel channel = FileChannel.open(
+                lockFile(farm), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         return new ClosingLock(channel, channel.lock(0, Long.MAX_VALUE, true));
     }
 
-    private static void sleepQuietly()
-    {
-        try
-        {
+    private static void sleepQuietly() {
+        try {
             Thread.sleep(1);
-        }
-        catch (final InterruptedException ex)
-        {
+        } catch (final InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
     }
@@ -328,25 +284,21 @@ public final class ResultStore implements AutoCloseable
     /**
      * A file lock that also closes its channel.
      */
-    private static final class ClosingLock extends FileLock
-    {
+    private static final class ClosingLock extends FileLock {
         private final FileLock lock;
 
-        ClosingLock(final FileChannel channel, final FileLock lock)
-        {
+        ClosingLock(final FileChannel channel, final FileLock lock) {
             super(channel, lock.position(), lock.size(), lock.isShared());
             this.lock = lock;
         }
 
         @Override
-        public boolean isValid()
-        {
+        public boolean isValid() {
             return lock.isValid();
         }
 
         @Override
-        public void release() throws IOException
-        {
+        public void release() throws IOException {
             lock.release();
             channel().close();
         }
@@ -356,11 +308,8 @@ public final class ResultStore implements AutoCloseable
      * The thread that does the puts. The conductor collects a duty cycle's puts and hands them over as one batch
      * ({@link #publish()}), so the writer is woken once per batch rather than once per result.
      */
-    static final class MapWriter implements Runnable
-    {
-        record Entry(String key, byte[] value)
-        {
-        }
+    static final class MapWriter implements Runnable {
+        record Entry(String key, byte[] value) {}
 
         private static final List<Entry> STOP = java.util.Collections.unmodifiableList(new ArrayList<>());
 
@@ -375,16 +324,14 @@ public final class ResultStore implements AutoCloseable
         private volatile long enqueued;
         private volatile long completed;
 
-        MapWriter(final ChronicleMap<CharSequence, byte[]> map, final int generation)
-        {
+        MapWriter(final ChronicleMap<CharSequence, byte[]> map, final int generation) {
             this.map = map;
             thread = new Thread(this, "results-map-writer-g" + generation);
             thread.setDaemon(true);
             thread.start();
         }
 
-        void enqueue(final String key, final byte[] value)
-        {
+        void enqueue(final String key, final byte[] value) {
             pending.add(new Entry(key, value));
         }
 
@@ -393,10 +340,8 @@ public final class ResultStore implements AutoCloseable
          *
          * @return 1 when a batch was handed over, else 0.
          */
-        int publish()
-        {
-            if (pending.isEmpty())
-            {
+        int publish() {
+            if (pending.isEmpty()) {
                 return 0;
             }
             enqueued += pending.size();
@@ -405,35 +350,29 @@ public final class ResultStore implements AutoCloseable
             return 1;
         }
 
-        long currentPutSinceNs()
-        {
+        long currentPutSinceNs() {
             return currentSinceNs;
         }
 
-        boolean idle()
-        {
+        boolean idle() {
             return pending.isEmpty() && completed == enqueued;
         }
 
-        Throwable error()
-        {
+        Throwable error() {
             return error;
         }
 
         /**
          * @return every entry not known to be written: the batch in progress, the queued ones and the pending ones.
          */
-        synchronized List<Entry> abandon()
-        {
+        synchronized List<Entry> abandon() {
             abandoned = true;
             final List<Entry> unwritten = new ArrayList<>();
             final List<Entry> stuck = current;
-            if (stuck != null)
-            {
+            if (stuck != null) {
                 unwritten.addAll(stuck);
             }
-            for (List<Entry> batch = batches.poll(); batch != null; batch = batches.poll())
-            {
+            for (List<Entry> batch = batches.poll(); batch != null; batch = batches.poll()) {
                 unwritten.addAll(batch);
             }
             unwritten.addAll(pending);
@@ -441,15 +380,11 @@ public final class ResultStore implements AutoCloseable
             return unwritten;
         }
 
-        void stop()
-        {
+        void stop() {
             batches.add(STOP);
-            try
-            {
+            try {
                 thread.join(5_000);
-            }
-            catch (final InterruptedException ex)
-            {
+            } catch (final InterruptedException ex) {
                 Thread.currentThread().interrupt();
             }
         }
@@ -458,25 +393,19 @@ public final class ResultStore implements AutoCloseable
          * Takes the next batch and makes it current in one step with respect to {@link #abandon()}, so an entry is
          * always pending, queued, current, or written.
          */
-        private List<Entry> take() throws InterruptedException
-        {
+        private List<Entry> take() throws InterruptedException {
             final List<Entry> next = batches.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
-            if (next == null)
-            {
+            if (next == null) {
                 return null;
             }
-            synchronized (this)
-            {
-                if (abandoned)
-                {
-                    if (next != STOP)
-                    {
+            synchronized (this) {
+                if (abandoned) {
+                    if (next != STOP) {
                         batches.add(next);
                     }
                     return STOP;
                 }
-                if (next != STOP)
-                {
+                if (next != STOP) {
                     current = next;
                     currentSinceNs = System.nanoTime();
                 }
@@ -485,37 +414,25 @@ public final class ResultStore implements AutoCloseable
         }
 
         @Override
-        public void run()
-        {
-            while (!abandoned)
-            {
+        public void run() {
+            while (!abandoned) {
                 final List<Entry> batch;
-                try
-                {
+                try {
                     batch = take();
-                }
-                catch (final InterruptedException ex)
-                {
+                } catch (final InterruptedException ex) {
                     return;
                 }
-                if (batch == STOP)
-                {
+                if (batch == STOP) {
                     return;
                 }
-                if (batch == null)
-                {
+                if (batch == null) {
                     continue;
                 }
-                for (final Entry entry : batch)
-                {
-                    try
-                    {
+                for (final Entry entry : batch) {
+                    try {
                         map.put(entry.key(), entry.value());
-                    }
-                    catch (final Throwable ex)
-                    {
-                        if (abandoned)
-                        {
+                    } catch (final Throwable ex) {
+                        if (abandoned) {
                             return;
                         }
                         error = ex;

@@ -6,71 +6,56 @@ import forecastfarm.shared.status.WorkerCounter;
 import forecastfarm.shared.wire.FarmQueues;
 import forecastfarm.shared.wire.ResultAdapter;
 import forecastfarm.shared.wire.ResultRecord;
-import net.openhft.chronicle.queue.ChronicleQueue;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a launcher does on a farm dir that an earlier launcher left (killed, or finished): make sure none of the old
  * workers still runs, and move every result still sitting in the old runs' result queues into the results map, so
  * a result that a worker reported just before its launcher died is not computed again.
  */
-final class ResumeRecovery
-{
+final class ResumeRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(ResumeRecovery.class);
     private static final long WORKER_EXIT_WAIT_MS = 5_000;
 
-    private ResumeRecovery()
-    {
-    }
+    private ResumeRecovery() {}
 
-    static void killLeftoverWorkers(final FarmDirectory farm)
-    {
-        if (!Files.exists(farm.statusFile()))
-        {
+    static void killLeftoverWorkers(final FarmDirectory farm) {
+        if (!Files.exists(farm.statusFile())) {
             return;
         }
-        try (StatusFile old = StatusFile.open(farm.statusFile()))
-        {
-            for (int slot = 0; slot < old.workerSlots(); slot++)
-            {
+        try (StatusFile old = StatusFile.open(farm.statusFile())) {
+            for (int slot = 0; slot < old.workerSlots(); slot++) {
                 final long pid = old.workerValue(slot, WorkerCounter.PID);
                 ProcessHandle.of(pid).filter(p -> isOurWorker(p, farm)).ifPresent(ResumeRecovery::killAndWait);
             }
-        }
-        catch (final IllegalStateException ex)
-        {
+        } catch (final IllegalStateException ex) {
             LOG.warn("ignoring unreadable old status file: {}", ex.getMessage());
         }
     }
 
-    private static boolean isOurWorker(final ProcessHandle process, final FarmDirectory farm)
-    {
-        return process.info().arguments()
-            .map(args -> List.of(args).contains(CommonsExecWorkerSpawner.WORKER_MAIN) &&
-                List.of(args).contains(farm.root().toString()))
-            .orElse(false);
+    private static boolean isOurWorker(final ProcessHandle process, final FarmDirectory farm) {
+        return process.info()
+                .arguments()
+                .map(args -> List.of(args).contains(CommonsExecWorkerSpawner.WORKER_MAIN)
+                        && List.of(args).contains(farm.root().toString()))
+                .orElse(false);
     }
 
-    private static void killAndWait(final ProcessHandle worker)
-    {
+    private static void killAndWait(final ProcessHandle worker) {
         LOG.warn("killing worker pid {} left by an earlier launcher", worker.pid());
         worker.destroyForcibly();
-        try
-        {
+        try {
             worker.onExit().get(WORKER_EXIT_WAIT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
-        }
-        catch (final Exception ex)
-        {
+        } catch (final Exception ex) {
             LOG.warn("worker pid {} did not exit: {}", worker.pid(), ex.toString());
         }
     }
@@ -81,77 +66,67 @@ final class ResumeRecovery
      *
      * @return how many results were recovered.
      */
-    static int replayOldResults(final FarmDirectory farm, final ResultStore store)
-    {
-        if (!Files.isDirectory(farm.queuesDir()))
-        {
+    static int replayOldResults(final FarmDirectory farm, final ResultStore store) {
+        if (!Files.isDirectory(farm.queuesDir())) {
             return 0;
         }
         final int[] recovered = {0};
-        try (Stream<Path> runs = Files.list(farm.queuesDir()))
-        {
-            for (final Path run : runs.toList())
-            {
-                try (Stream<Path> queues = Files.list(run))
-                {
-                    for (final Path queueDir : queues.filter(q -> q.getFileName().toString().startsWith("out-")).toList())
-                    {
+        try (Stream<Path> runs = Files.list(farm.queuesDir())) {
+            for (final Path run : runs.toList()) {
+                try (Stream<Path> queues = Files.list(run)) {
+                    for (final Path queueDir : queues.filter(
+                                    q -> q.getFileName().toString().startsWith("out-"))
+                            .toList()) {
                         recovered[0] += replayQueue(queueDir, store);
                     }
                 }
                 deleteTree(run);
             }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot read old queues in " + farm.queuesDir() + ": " + ex.getMessage(), ex);
+        } catch (final IOException ex) {
+            throw new UncheckedIOException(
+                    "cannot read old queues in " + farm.queuesDir() + ": " + ex.getMessage(), ex);
         }
         return recovered[0];
     }
 
-    private static int replayQueue(final Path queueDir, final ResultStore store)
-    {
+    private static int replayQueue(final Path queueDir, final ResultStore store) {
         final int[] count = {0};
-        try (ChronicleQueue queue = FarmQueues.open(queueDir))
-        {
-            final ResultAdapter adapter = new ResultAdapter(queue.createTailer(), result ->
-            {
+        try (ChronicleQueue queue = FarmQueues.open(queueDir)) {
+            final ResultAdapter adapter = new ResultAdapter(queue.createTailer(), result -> {
                 // the farm dir belongs to one job (its manifest), so every key in its queues is one of the job's
-                if (!store.contains(result.key()))
-                {
-                    final ResultRecord record = new ResultRecord(result.status(), 1, -1, -1, result.startEpochMs(),
-                        result.wallNs(), result.cpuNs(), result.error(), result.payload());
+                if (!store.contains(result.key())) {
+                    final ResultRecord record = new ResultRecord(
+                            result.status(),
+                            1,
+                            -1,
+                            -1,
+                            result.startEpochMs(),
+                            result.wallNs(),
+                            result.cpuNs(),
+                            result.error(),
+                            result.payload());
                     store.put(result.key(), record.encode());
                     count[0]++;
                 }
             });
-            while (adapter.poll(1024) > 0)
-            {
+            while (adapter.poll(1024) > 0) {
                 store.flush();
             }
-        }
-        catch (final RuntimeException ex)
-        {
+        } catch (final RuntimeException ex) {
             LOG.warn("could not read all of old result queue {}: {}", queueDir, ex.toString());
         }
         return count[0];
     }
 
-    static void deleteTree(final Path dir)
-    {
-        if (!Files.exists(dir))
-        {
+    static void deleteTree(final Path dir) {
+        if (!Files.exists(dir)) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(dir))
-        {
-            for (final Path path : paths.sorted(Comparator.reverseOrder()).toList())
-            {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (final Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
-        }
-        catch (final IOException ex)
-        {
+        } catch (final IOException ex) {
             LOG.warn("could not delete {}: {}", dir, ex.toString());
         }
     }

@@ -14,8 +14,7 @@ import java.util.function.Consumer;
  * come; {@link #submit} after it throws. The conductor is the only caller of {@link #drainTo}, {@link #isExhausted}
  * and {@link #cancel}.
  */
-public final class TaskIntake
-{
+public final class TaskIntake {
     private static final long OFFER_WAIT_MS = 50;
 
     private final BlockingQueue<TaskSpec> queue;
@@ -27,10 +26,8 @@ public final class TaskIntake
     /**
      * @param capacity tasks queued here at most (the conductor pulls more only when its own backlog is low).
      */
-    public TaskIntake(final int capacity)
-    {
-        if (capacity < 1)
-        {
+    public TaskIntake(final int capacity) {
+        if (capacity < 1) {
             throw new IllegalArgumentException("intake capacity must be >= 1: " + capacity);
         }
         queue = new ArrayBlockingQueue<>(capacity);
@@ -39,8 +36,7 @@ public final class TaskIntake
     /**
      * A finished list: every task queued and the intake closed, for runs whose tasks are all known up front.
      */
-    public static TaskIntake of(final java.util.List<TaskSpec> tasks)
-    {
+    public static TaskIntake of(final java.util.List<TaskSpec> tasks) {
         final TaskIntake intake = new TaskIntake(Math.max(1, tasks.size()));
         tasks.forEach(intake.queue::add);
         intake.submitted.set(tasks.size());
@@ -55,18 +51,13 @@ public final class TaskIntake
      * @throws IllegalStateException after {@link #close()}.
      * @throws InterruptedException  when the calling thread is interrupted while waiting.
      */
-    public boolean submit(final TaskSpec task) throws InterruptedException
-    {
-        if (closed)
-        {
+    public boolean submit(final TaskSpec task) throws InterruptedException {
+        if (closed) {
             throw new IllegalStateException("the intake is closed: no task may be added after close()");
         }
-        while (!cancelled)
-        {
-            if (queue.offer(task, OFFER_WAIT_MS, TimeUnit.MILLISECONDS))
-            {
-                if (cancelled)
-                {
+        while (!cancelled) {
+            if (queue.offer(task, OFFER_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                if (cancelled) {
                     // raced with cancel(): the conductor takes nothing more, so the task is not queued
                     queue.remove(task);
                     return false;
@@ -81,16 +72,14 @@ public final class TaskIntake
     /**
      * No more tasks: the run ends when those queued are finished.
      */
-    public void close()
-    {
+    public void close() {
         closed = true;
     }
 
     /**
      * The farm takes no more tasks; a blocked {@link #submit} returns false.
      */
-    void cancel()
-    {
+    void cancel() {
         cancelled = true;
         queue.clear();
     }
@@ -100,34 +89,28 @@ public final class TaskIntake
      *
      * @param why what asked, for the report (like a signal's name).
      */
-    public void requestStop(final String why)
-    {
+    public void requestStop(final String why) {
         stopRequest = why;
     }
 
-    String stopRequest()
-    {
+    String stopRequest() {
         return stopRequest;
     }
 
-    public boolean isCancelled()
-    {
+    public boolean isCancelled() {
         return cancelled;
     }
 
     /**
      * @return how many tasks were submitted so far.
      */
-    public long submitted()
-    {
+    public long submitted() {
         return submitted.get();
     }
 
-    int drainTo(final Consumer<TaskSpec> sink, final int max)
-    {
+    int drainTo(final Consumer<TaskSpec> sink, final int max) {
         int count = 0;
-        for (TaskSpec task; !cancelled && count < max && (task = queue.poll()) != null; count++)
-        {
+        for (TaskSpec task; !cancelled && count < max && (task = queue.poll()) != null; count++) {
             sink.accept(task);
         }
         return count;
@@ -136,8 +119,7 @@ public final class TaskIntake
     /**
      * @return true when closed and every task was taken by the conductor.
      */
-    boolean isExhausted()
-    {
+    boolean isExhausted() {
         return closed && queue.isEmpty();
     }
 }

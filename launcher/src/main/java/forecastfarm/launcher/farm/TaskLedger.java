@@ -1,11 +1,10 @@
 package forecastfarm.launcher.farm;
 
 import forecastfarm.shared.wire.TaskStatus;
-import org.agrona.collections.IntArrayQueue;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.agrona.collections.IntArrayQueue;
 
 /**
  * Where every task of the run stands: pending, in flight, or finished (OK, FAILED, POISONED), with its attempts.
@@ -14,11 +13,13 @@ import java.util.List;
  * the ledger of a run of millions of tasks holds little more than their keys.
  * Single-threaded: the conductor owns it.
  */
-public final class TaskLedger
-{
-    enum State
-    {
-        PENDING, IN_FLIGHT, OK, FAILED, POISONED
+public final class TaskLedger {
+    enum State {
+        PENDING,
+        IN_FLIGHT,
+        OK,
+        FAILED,
+        POISONED
     }
 
     private static final int INITIAL_CAPACITY = 1024;
@@ -37,8 +38,7 @@ public final class TaskLedger
     private int resumed;
     private int retryCount;
 
-    public TaskLedger(final int maxAttempts)
-    {
+    public TaskLedger(final int maxAttempts) {
         this.maxAttempts = maxAttempts;
     }
 
@@ -47,8 +47,7 @@ public final class TaskLedger
      *
      * @return its index.
      */
-    public int add(final TaskSpec spec)
-    {
+    public int add(final TaskSpec spec) {
         final int task = append(spec, State.PENDING, 0);
         fresh.addInt(task);
         return task;
@@ -59,19 +58,16 @@ public final class TaskLedger
      *
      * @return its index.
      */
-    public int addFinished(final TaskSpec spec, final TaskStatus status, final int priorAttempts)
-    {
+    public int addFinished(final TaskSpec spec, final TaskStatus status, final int priorAttempts) {
         final int task = append(spec.withoutPayload(), terminal(status), priorAttempts);
         count(status);
         resumed++;
         return task;
     }
 
-    private int append(final TaskSpec spec, final State state, final int priorAttempts)
-    {
+    private int append(final TaskSpec spec, final State state, final int priorAttempts) {
         final int task = tasks.size();
-        if (task == states.length)
-        {
+        if (task == states.length) {
             final int capacity = task * 2;
             states = Arrays.copyOf(states, capacity);
             attempts = Arrays.copyOf(attempts, capacity);
@@ -83,18 +79,15 @@ public final class TaskLedger
         return task;
     }
 
-    public TaskSpec task(final int task)
-    {
+    public TaskSpec task(final int task) {
         return tasks.get(task);
     }
 
-    public int size()
-    {
+    public int size() {
         return tasks.size();
     }
 
-    public boolean hasPending()
-    {
+    public boolean hasPending() {
         return !retries.isEmpty() || !fresh.isEmpty();
     }
 
@@ -103,8 +96,7 @@ public final class TaskLedger
      *
      * @return the task index.
      */
-    public int takePending()
-    {
+    public int takePending() {
         final int task = retries.isEmpty() ? fresh.pollInt() : retries.pollInt();
         states[task] = State.IN_FLIGHT;
         inFlight++;
@@ -116,10 +108,8 @@ public final class TaskLedger
      *
      * @return true when this report finished the task.
      */
-    public boolean complete(final int task, final TaskStatus status)
-    {
-        if (task < 0 || task >= tasks.size() || states[task] != State.IN_FLIGHT)
-        {
+    public boolean complete(final int task, final TaskStatus status) {
+        if (task < 0 || task >= tasks.size() || states[task] != State.IN_FLIGHT) {
             return false;
         }
         inFlight--;
@@ -138,19 +128,15 @@ public final class TaskLedger
      * @param cause      why the worker died, e.g. "killed by signal 9 (SIGKILL)".
      * @return true when the task is now POISONED, false when it went back to the queue.
      */
-    public boolean requeue(final int task, final boolean wasRunning, final String cause)
-    {
-        if (states[task] != State.IN_FLIGHT)
-        {
+    public boolean requeue(final int task, final boolean wasRunning, final String cause) {
+        if (states[task] != State.IN_FLIGHT) {
             return false;
         }
         inFlight--;
-        if (wasRunning)
-        {
+        if (wasRunning) {
             attempts[task]++;
             causes[task] = cause;
-            if (attempts[task] >= maxAttempts)
-            {
+            if (attempts[task] >= maxAttempts) {
                 states[task] = State.POISONED;
                 poisoned++;
                 tasks.set(task, tasks.get(task).withoutPayload());
@@ -163,63 +149,79 @@ public final class TaskLedger
         return false;
     }
 
-    public boolean isInFlight(final int task)
-    {
+    public boolean isInFlight(final int task) {
         return task >= 0 && task < tasks.size() && states[task] == State.IN_FLIGHT;
     }
 
-    public boolean isTerminal(final int task)
-    {
+    public boolean isTerminal(final int task) {
         return states[task] != State.PENDING && states[task] != State.IN_FLIGHT;
     }
 
-    public int attempts(final int task)
-    {
+    public int attempts(final int task) {
         return attempts[task];
     }
 
     /**
      * @return the cause of the last worker death this task was running on, or null.
      */
-    public String cause(final int task)
-    {
+    public String cause(final int task) {
         return causes[task];
     }
 
-    public boolean allFinished()
-    {
+    public boolean allFinished() {
         return ok + failed + poisoned == tasks.size();
     }
 
-    public int pendingCount()
-    {
+    public int pendingCount() {
         return retries.size() + fresh.size();
     }
 
-    public int inFlightCount() { return inFlight; }
-    public int okCount() { return ok; }
-    public int failedCount() { return failed; }
-    public int poisonedCount() { return poisoned; }
-    public int resumedCount() { return resumed; }
-    public int retryCount() { return retryCount; }
+    public int inFlightCount() {
+        return inFlight;
+    }
 
-    private void count(final TaskStatus status)
-    {
-        switch (status)
-        {
-            case OK: ok++; break;
-            case FAILED: failed++; break;
-            default: poisoned++; break;
+    public int okCount() {
+        return ok;
+    }
+
+    public int failedCount() {
+        return failed;
+    }
+
+    public int poisonedCount() {
+        return poisoned;
+    }
+
+    public int resumedCount() {
+        return resumed;
+    }
+
+    public int retryCount() {
+        return retryCount;
+    }
+
+    private void count(final TaskStatus status) {
+        switch (status) {
+            case OK:
+                ok++;
+                break;
+            case FAILED:
+                failed++;
+                break;
+            default:
+                poisoned++;
+                break;
         }
     }
 
-    private static State terminal(final TaskStatus status)
-    {
-        switch (status)
-        {
-            case OK: return State.OK;
-            case FAILED: return State.FAILED;
-            default: return State.POISONED;
+    private static State terminal(final TaskStatus status) {
+        switch (status) {
+            case OK:
+                return State.OK;
+            case FAILED:
+                return State.FAILED;
+            default:
+                return State.POISONED;
         }
     }
 }

@@ -5,16 +5,14 @@ package forecastfarm.launcher.farm;
  * sets how many tasks each worker is given ahead: enough to keep it busy while the launcher is away, few enough that
  * the last tasks spread evenly.
  */
-final class TaskStats
-{
+final class TaskStats {
     private static final double EWMA_WEIGHT = 0.05;
 
     private long results;
     private long cpuNsTotal;
     private double meanWallNs = -1;
 
-    void onResult(final long wallNs, final long cpuNs)
-    {
+    void onResult(final long wallNs, final long cpuNs) {
         results++;
         cpuNsTotal += cpuNs;
         meanWallNs = meanWallNs < 0 ? wallNs : meanWallNs + EWMA_WEIGHT * (wallNs - meanWallNs);
@@ -23,24 +21,20 @@ final class TaskStats
     /**
      * @return tasks to keep in flight per worker: about {@code targetQueuedWorkMs} of work, at least 2.
      */
-    int inFlightLimit(final long targetQueuedWorkMs, final int max)
-    {
-        if (meanWallNs < 0)
-        {
+    int inFlightLimit(final long targetQueuedWorkMs, final int max) {
+        if (meanWallNs < 0) {
             return Math.min(2, max);
         }
         final double perTaskNs = Math.max(meanWallNs, 1_000.0);
-        final long wanted = (long)Math.ceil(targetQueuedWorkMs * 1e6 / perTaskNs) + 1;
-        return (int)Math.max(Math.min(2, max), Math.min(max, wanted));
+        final long wanted = (long) Math.ceil(targetQueuedWorkMs * 1e6 / perTaskNs) + 1;
+        return (int) Math.max(Math.min(2, max), Math.min(max, wanted));
     }
 
-    long cpuNsTotal()
-    {
+    long cpuNsTotal() {
         return cpuNsTotal;
     }
 
-    long results()
-    {
+    long results() {
         return results;
     }
 }

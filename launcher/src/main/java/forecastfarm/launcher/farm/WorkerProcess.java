@@ -8,21 +8,22 @@ import forecastfarm.shared.wire.FarmQueues;
 import forecastfarm.shared.wire.ResultAdapter;
 import forecastfarm.shared.wire.ResultSink;
 import forecastfarm.shared.wire.TaskProxy;
+import java.util.ArrayDeque;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.agrona.CloseHelper;
-
-import java.util.ArrayDeque;
 
 /**
  * The launcher's view of one worker slot across its generations: the live process, its queues, the tasks it holds
  * in dispatch order, its restart backoff. A slot is IDLE (no process; may start after {@link #restartAtMs()}),
  * STARTING, RUNNING, STOPPING (killed or told to stop, waiting for the exit) or DISABLED (crash-loop breaker open).
  */
-final class WorkerProcess
-{
-    enum Phase
-    {
-        IDLE, STARTING, RUNNING, STOPPING, DISABLED
+final class WorkerProcess {
+    enum Phase {
+        IDLE,
+        STARTING,
+        RUNNING,
+        STOPPING,
+        DISABLED
     }
 
     private final int slot;
@@ -41,8 +42,7 @@ final class WorkerProcess
     private TaskProxy tasks;
     private ResultAdapter results;
 
-    WorkerProcess(final int slot, final StatusFile status, final RestartBackoff backoff)
-    {
+    WorkerProcess(final int slot, final StatusFile status, final RestartBackoff backoff) {
         this.slot = slot;
         this.status = status;
         this.backoff = backoff;
@@ -51,9 +51,12 @@ final class WorkerProcess
     /**
      * Resets the slot's counters, opens the new generation's queues and starts the process.
      */
-    void start(final FarmDirectory farm, final long runId, final WorkerSpawner spawner, final ResultSink sink,
-        final long nowMs)
-    {
+    void start(
+            final FarmDirectory farm,
+            final long runId,
+            final WorkerSpawner spawner,
+            final ResultSink sink,
+            final long nowMs) {
         generation++;
         status.workerCounter(slot, WorkerCounter.TASK_ID).setRelease(WorkerCounter.NO_TASK);
         status.workerCounter(slot, WorkerCounter.COMMAND).setRelease(WorkerCounter.COMMAND_NONE);
@@ -79,11 +82,10 @@ final class WorkerProcess
     /**
      * @return true once the worker published READY for this generation.
      */
-    boolean becameReady()
-    {
-        if (phase == Phase.STARTING && status.workerValue(slot, WorkerCounter.GENERATION) == generation &&
-            status.workerValue(slot, WorkerCounter.READY_MS) != 0)
-        {
+    boolean becameReady() {
+        if (phase == Phase.STARTING
+                && status.workerValue(slot, WorkerCounter.GENERATION) == generation
+                && status.workerValue(slot, WorkerCounter.READY_MS) != 0) {
             phase = Phase.RUNNING;
             return true;
         }
@@ -93,29 +95,23 @@ final class WorkerProcess
     /**
      * Kills the process and every process it started (SIGKILL), recording why.
      */
-    void kill(final String cause)
-    {
-        if (killCause == null)
-        {
+    void kill(final String cause) {
+        if (killCause == null) {
             killCause = cause;
         }
-        if (process != null)
-        {
+        if (process != null) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
         phase = Phase.STOPPING;
     }
 
-    void requestDrain()
-    {
+    void requestDrain() {
         status.workerCounter(slot, WorkerCounter.COMMAND).setRelease(WorkerCounter.COMMAND_DRAIN);
     }
 
-    void sendStop()
-    {
-        if (tasks != null && (phase == Phase.RUNNING || phase == Phase.STARTING))
-        {
+    void sendStop() {
+        if (tasks != null && (phase == Phase.RUNNING || phase == Phase.STARTING)) {
             tasks.onStop();
             phase = Phase.STOPPING;
         }
@@ -124,8 +120,7 @@ final class WorkerProcess
     /**
      * After the exit: the process is gone and its result queue final.
      */
-    void exited(final long restartAtMs, final boolean disable)
-    {
+    void exited(final long restartAtMs, final boolean disable) {
         CloseHelper.quietCloseAll(taskQueue, resultQueue);
         taskQueue = null;
         resultQueue = null;
@@ -140,54 +135,78 @@ final class WorkerProcess
     /**
      * @return true when the process has been gone for longer than the grace period without its exit being handled.
      */
-    boolean exitUnreported(final long nowMs, final long graceMs)
-    {
-        if (process == null || process.isAlive())
-        {
+    boolean exitUnreported(final long nowMs, final long graceMs) {
+        if (process == null || process.isAlive()) {
             goneSinceMs = 0;
             return false;
         }
-        if (goneSinceMs == 0)
-        {
+        if (goneSinceMs == 0) {
             goneSinceMs = nowMs;
         }
         return nowMs - goneSinceMs > graceMs;
     }
 
-    long runningTaskId()
-    {
+    long runningTaskId() {
         return status.workerValue(slot, WorkerCounter.TASK_ID);
     }
 
-    long runningTaskStartMs()
-    {
+    long runningTaskStartMs() {
         return status.workerValue(slot, WorkerCounter.TASK_START_MS);
     }
 
-    long heartbeatMs()
-    {
+    long heartbeatMs() {
         return status.workerValue(slot, WorkerCounter.HEARTBEAT_MS);
     }
 
-    boolean alive()
-    {
+    boolean alive() {
         return phase == Phase.STARTING || phase == Phase.RUNNING || phase == Phase.STOPPING;
     }
 
-    boolean acceptsTasks()
-    {
+    boolean acceptsTasks() {
         return phase == Phase.STARTING || phase == Phase.RUNNING;
     }
 
-    int slot() { return slot; }
-    int generation() { return generation; }
-    Phase phase() { return phase; }
-    long spawnedMs() { return spawnedMs; }
-    long restartAtMs() { return restartAtMs; }
-    String killCause() { return killCause; }
-    ArrayDeque<Integer> inFlight() { return inFlight; }
-    TaskProxy tasks() { return tasks; }
-    ResultAdapter results() { return results; }
-    RestartBackoff backoff() { return backoff; }
-    ProcessHandle process() { return process; }
+    int slot() {
+        return slot;
+    }
+
+    int generation() {
+        return generation;
+    }
+
+    Phase phase() {
+        return phase;
+    }
+
+    long spawnedMs() {
+        return spawnedMs;
+    }
+
+    long restartAtMs() {
+        return restartAtMs;
+    }
+
+    String killCause() {
+        return killCause;
+    }
+
+    ArrayDeque<Integer> inFlight() {
+        return inFlight;
+    }
+
+    TaskProxy tasks() {
+        return tasks;
+    }
+
+    ResultAdapter results() {
+        return results;
+    }
+
+    RestartBackoff backoff() {
+        return backoff;
+    }
+
+    ProcessHandle process() {
+        return process;
+    }
 }

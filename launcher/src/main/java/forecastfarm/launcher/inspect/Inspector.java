@@ -11,7 +11,6 @@ import forecastfarm.shared.status.WorkerCounter;
 import forecastfarm.shared.status.WorkerState;
 import forecastfarm.shared.wire.ResultRecord;
 import forecastfarm.shared.wire.TaskStatus;
-
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Locale;
@@ -21,13 +20,11 @@ import java.util.Optional;
  * Prints a farm's state from shared memory, while it runs or after: the status file (lock-free reads) and, for one
  * id, the results map (a point read). It never writes anything the farm uses.
  */
-public final class Inspector
-{
+public final class Inspector {
     private final FarmDirectory farm;
     private final PrintStream out;
 
-    public Inspector(final FarmDirectory farm, final PrintStream out)
-    {
+    public Inspector(final FarmDirectory farm, final PrintStream out) {
         this.farm = farm;
         this.out = out;
     }
@@ -36,26 +33,19 @@ public final class Inspector
      * Prints the status every {@code intervalMs} until the launcher has finished (or is gone), or the thread is
      * interrupted (Ctrl-C ends the process). On a terminal each view replaces the last.
      */
-    public void watch(final long intervalMs, final boolean terminal)
-    {
-        for (;;)
-        {
-            if (terminal)
-            {
+    public void watch(final long intervalMs, final boolean terminal) {
+        for (; ; ) {
+            if (terminal) {
                 out.print("\033[H\033[2J");
             }
             final boolean running = printStatus(System.currentTimeMillis());
             out.flush();
-            if (!running)
-            {
+            if (!running) {
                 return;
             }
-            try
-            {
+            try {
                 Thread.sleep(intervalMs);
-            }
-            catch (final InterruptedException ex)
-            {
+            } catch (final InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 return;
             }
@@ -65,62 +55,83 @@ public final class Inspector
     /**
      * @return true while the launcher is alive and has not finished.
      */
-    public boolean printStatus(final long nowMs)
-    {
-        try (StatusFile status = StatusFile.open(farm.statusFile()))
-        {
+    public boolean printStatus(final long nowMs) {
+        try (StatusFile status = StatusFile.open(farm.statusFile())) {
             final long pid = status.launcherPid();
-            final boolean launcherAlive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            final boolean launcherAlive =
+                    ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
             out.printf(Locale.ROOT, "farm %s%n", farm.root());
-            out.printf(Locale.ROOT, "launcher pid %d: %s, %s, heartbeat %s ago, results map generation %d%n", pid,
-                launcherAlive ? "alive" : "not running", status.launcherState().name().toLowerCase(Locale.ROOT),
-                age(nowMs, status.launcherHeartbeatMs()), status.resultsGeneration());
-            out.printf(Locale.ROOT, "tasks %d: pending %d, running %d, done %d, failed %d, poisoned %d " +
-                "(resumed %d, retries %d, worker restarts %d)%n",
-                status.farmValue(FarmCounter.TASKS_TOTAL), status.farmValue(FarmCounter.PENDING),
-                status.farmValue(FarmCounter.RUNNING), status.farmValue(FarmCounter.DONE),
-                status.farmValue(FarmCounter.FAILED), status.farmValue(FarmCounter.POISONED),
-                status.farmValue(FarmCounter.RESUMED), status.farmValue(FarmCounter.RETRIES),
-                status.farmValue(FarmCounter.WORKER_RESTARTS));
-            out.printf(Locale.ROOT, "%-6s %-8s %-5s %-9s %-10s %-10s %-8s %s%n",
-                "slot", "pid", "gen", "state", "heartbeat", "tasks", "failed", "current task");
-            for (int slot = 0; slot < status.workerSlots(); slot++)
-            {
+            out.printf(
+                    Locale.ROOT,
+                    "launcher pid %d: %s, %s, heartbeat %s ago, results map generation %d%n",
+                    pid,
+                    launcherAlive ? "alive" : "not running",
+                    status.launcherState().name().toLowerCase(Locale.ROOT),
+                    age(nowMs, status.launcherHeartbeatMs()),
+                    status.resultsGeneration());
+            out.printf(
+                    Locale.ROOT,
+                    "tasks %d: pending %d, running %d, done %d, failed %d, poisoned %d "
+                            + "(resumed %d, retries %d, worker restarts %d)%n",
+                    status.farmValue(FarmCounter.TASKS_TOTAL),
+                    status.farmValue(FarmCounter.PENDING),
+                    status.farmValue(FarmCounter.RUNNING),
+                    status.farmValue(FarmCounter.DONE),
+                    status.farmValue(FarmCounter.FAILED),
+                    status.farmValue(FarmCounter.POISONED),
+                    status.farmValue(FarmCounter.RESUMED),
+                    status.farmValue(FarmCounter.RETRIES),
+                    status.farmValue(FarmCounter.WORKER_RESTARTS));
+            out.printf(
+                    Locale.ROOT,
+                    "%-6s %-8s %-5s %-9s %-10s %-10s %-8s %s%n",
+                    "slot",
+                    "pid",
+                    "gen",
+                    "state",
+                    "heartbeat",
+                    "tasks",
+                    "failed",
+                    "current task");
+            for (int slot = 0; slot < status.workerSlots(); slot++) {
                 printWorker(status, slot, nowMs);
             }
             return launcherAlive && status.launcherState() != LauncherState.FINISHED;
         }
     }
 
-    private void printWorker(final StatusFile status, final int slot, final long nowMs)
-    {
+    private void printWorker(final StatusFile status, final int slot, final long nowMs) {
         final long task = status.workerValue(slot, WorkerCounter.TASK_ID);
-        final String current = task == WorkerCounter.NO_TASK ? "-" : task + " for " +
-            age(nowMs, status.workerValue(slot, WorkerCounter.TASK_START_MS));
-        out.printf(Locale.ROOT, "%-6d %-8d %-5d %-9s %-10s %-10d %-8d %s%n", slot,
-            status.workerValue(slot, WorkerCounter.PID), status.workerValue(slot, WorkerCounter.GENERATION),
-            WorkerState.of(status.workerValue(slot, WorkerCounter.STATE)).name().toLowerCase(Locale.ROOT),
-            age(nowMs, status.workerValue(slot, WorkerCounter.HEARTBEAT_MS)),
-            status.workerValue(slot, WorkerCounter.TASKS_DONE), status.workerValue(slot, WorkerCounter.TASKS_FAILED),
-            current);
+        final String current = task == WorkerCounter.NO_TASK
+                ? "-"
+                : task + " for " + age(nowMs, status.workerValue(slot, WorkerCounter.TASK_START_MS));
+        out.printf(
+                Locale.ROOT,
+                "%-6d %-8d %-5d %-9s %-10s %-10d %-8d %s%n",
+                slot,
+                status.workerValue(slot, WorkerCounter.PID),
+                status.workerValue(slot, WorkerCounter.GENERATION),
+                WorkerState.of(status.workerValue(slot, WorkerCounter.STATE))
+                        .name()
+                        .toLowerCase(Locale.ROOT),
+                age(nowMs, status.workerValue(slot, WorkerCounter.HEARTBEAT_MS)),
+                status.workerValue(slot, WorkerCounter.TASKS_DONE),
+                status.workerValue(slot, WorkerCounter.TASKS_FAILED),
+                current);
     }
 
     /**
      * @return true when the id has a result.
      */
-    public boolean printResult(final String id)
-    {
+    public boolean printResult(final String id) {
         final Optional<ResultReader> opened = ResultReader.open(farm);
-        if (opened.isEmpty())
-        {
+        if (opened.isEmpty()) {
             out.println("no results yet in " + farm.root());
             return false;
         }
-        try (ResultReader reader = opened.get())
-        {
+        try (ResultReader reader = opened.get()) {
             final Optional<ResultRecord> found = reader.get(id);
-            if (found.isEmpty())
-            {
+            if (found.isEmpty()) {
                 out.println(id + ": no result (yet)");
                 return false;
             }
@@ -129,32 +140,37 @@ public final class Inspector
         }
     }
 
-    private void printRecord(final String id, final ResultRecord record)
-    {
-        out.printf(Locale.ROOT, "%s: %s, attempts %d, worker %d (generation %d), %.1f ms%s%n", id,
-            record.status(), record.attempts(), record.workerSlot(), record.workerGeneration(), record.wallNs() / 1e6,
-            record.reason().isEmpty() ? "" : ", reason: " + record.reason());
-        if (record.status() != TaskStatus.OK || record.payload().length == 0)
-        {
+    private void printRecord(final String id, final ResultRecord record) {
+        out.printf(
+                Locale.ROOT,
+                "%s: %s, attempts %d, worker %d (generation %d), %.1f ms%s%n",
+                id,
+                record.status(),
+                record.attempts(),
+                record.workerSlot(),
+                record.workerGeneration(),
+                record.wallNs() / 1e6,
+                record.reason().isEmpty() ? "" : ", reason: " + record.reason());
+        if (record.status() != TaskStatus.OK || record.payload().length == 0) {
             return;
         }
-        try
-        {
-            for (final ModelForecast forecast : ForecastResult.decode(record.payload()).forecasts())
-            {
-                out.printf(Locale.ROOT, "  %s (%s)%s: %s%n", forecast.model(), forecast.ok() ? forecast.method() : "failed",
-                    forecast.note().isEmpty() ? "" : " [" + forecast.note() + "]",
-                    forecast.ok() ? Arrays.toString(forecast.mean()) : forecast.error());
+        try {
+            for (final ModelForecast forecast :
+                    ForecastResult.decode(record.payload()).forecasts()) {
+                out.printf(
+                        Locale.ROOT,
+                        "  %s (%s)%s: %s%n",
+                        forecast.model(),
+                        forecast.ok() ? forecast.method() : "failed",
+                        forecast.note().isEmpty() ? "" : " [" + forecast.note() + "]",
+                        forecast.ok() ? Arrays.toString(forecast.mean()) : forecast.error());
             }
-        }
-        catch (final IllegalArgumentException notAForecast)
-        {
+        } catch (final IllegalArgumentException notAForecast) {
             out.printf(Locale.ROOT, "  payload: %d bytes%n", record.payload().length);
         }
     }
 
-    private static String age(final long nowMs, final long thenMs)
-    {
+    private static String age(final long nowMs, final long thenMs) {
         return thenMs <= 0 ? "-" : String.format(Locale.ROOT, "%.1fs", Math.max(0, nowMs - thenMs) / 1000.0);
     }
 }

@@ -102,7 +102,8 @@ final class AtomicFile {
     static IOException wrap(String what, IOException e) {
         String detail;
         if (e instanceof FileSystemException fse) {
-            detail = fse.getReason() != null ? fse.getReason() + " (" + fse.getFile() + ")"
+            detail = fse.getReason() != null
+                    ? fse.getReason() + " (" + fse.getFile() + ")"
                     : e.getClass().getSimpleName() + " " + fse.getFile();
         } else {
             detail = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();

@@ -18,8 +18,7 @@ public final class AtomicWrites {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    private AtomicWrites() {
-    }
+    private AtomicWrites() {}
 
     /**
      * Writes {@code target} through a temporary file in its directory (created if missing), fsyncs it and

@@ -2,7 +2,6 @@ package forecastfarm.launcher.io;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +14,7 @@ import java.util.Set;
  * series skipped this time, so the new file still has them.
  */
 public final class CarryOver {
-    private CarryOver() {
-    }
+    private CarryOver() {}
 
     /** A row sink that may fail to write. */
     @FunctionalInterface
@@ -39,7 +37,9 @@ public final class CarryOver {
             return 0;
         }
         long copied = 0;
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(separator).skipEmptyLines(true)
+        try (CsvReader<CsvRecord> reader = CsvReader.builder()
+                .fieldSeparator(separator)
+                .skipEmptyLines(true)
                 .ofCsvRecord(earlier, StandardCharsets.UTF_8)) {
             boolean header = true;
             for (CsvRecord record : reader) {

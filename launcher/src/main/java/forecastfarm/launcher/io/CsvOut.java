@@ -30,7 +30,10 @@ final class CsvOut implements AutoCloseable {
     CsvOut(Path target, char separator, String... header) throws IOException {
         this.file = new AtomicFile(target);
         this.writer = new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8);
-        this.csv = CsvWriter.builder().fieldSeparator(separator).lineDelimiter(LineDelimiter.LF).bufferSize(1 << 16)
+        this.csv = CsvWriter.builder()
+                .fieldSeparator(separator)
+                .lineDelimiter(LineDelimiter.LF)
+                .bufferSize(1 << 16)
                 .build(writer);
         row(header);
     }

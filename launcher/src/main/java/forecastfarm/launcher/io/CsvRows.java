@@ -56,7 +56,8 @@ final class CsvRows implements AutoCloseable {
 
     static boolean isGzip(Path file) {
         Path name = file.getFileName();
-        return name != null && name.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz");
+        return name != null
+                && name.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz");
     }
 
     /** Throws the {@link InputException} {@link LongCsvReader} throws for a missing, directory or unreadable input. */
@@ -83,10 +84,12 @@ final class CsvRows implements AutoCloseable {
             }
             return null;
         } catch (UncheckedIOException e) {
-            throw new InputException(file, "cannot read input " + file + ": " + e.getCause().getMessage(), e);
+            throw new InputException(
+                    file, "cannot read input " + file + ": " + e.getCause().getMessage(), e);
         } catch (CsvParseException e) {
             String detail = e.getCause() != null && e.getCause().getMessage() != null
-                    ? e.getMessage() + ": " + e.getCause().getMessage() : e.getMessage();
+                    ? e.getMessage() + ": " + e.getCause().getMessage()
+                    : e.getMessage();
             throw new InputException(file, "input " + file + " is not valid CSV: " + detail, e);
         }
     }

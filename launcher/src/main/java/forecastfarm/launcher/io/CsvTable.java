@@ -15,8 +15,7 @@ import java.util.function.Consumer;
  * header and each record's fields, and a writer with the same format and atomic commit as the farm's writers.
  */
 public final class CsvTable {
-    private CsvTable() {
-    }
+    private CsvTable() {}
 
     /**
      * Reads a CSV with a header.

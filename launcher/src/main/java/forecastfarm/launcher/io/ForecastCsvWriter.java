@@ -71,12 +71,12 @@ public final class ForecastCsvWriter implements AutoCloseable {
         out.ensureOpen();
         int h = mean.length;
         if (ds.length != h) {
-            throw new IllegalArgumentException("series " + id + ", model " + model + ": " + ds.length
-                    + " ds labels for " + h + " forecasts");
+            throw new IllegalArgumentException(
+                    "series " + id + ", model " + model + ": " + ds.length + " ds labels for " + h + " forecasts");
         }
         if ((lower == null) != (upper == null)) {
-            throw new IllegalArgumentException("series " + id + ", model " + model
-                    + ": lower and upper must both be given or both be null");
+            throw new IllegalArgumentException(
+                    "series " + id + ", model " + model + ": lower and upper must both be given or both be null");
         }
         if (lower != null) {
             checkShape(id, model, "lower", lower, h);
@@ -99,13 +99,13 @@ public final class ForecastCsvWriter implements AutoCloseable {
 
     private void checkShape(String id, String model, String what, double[][] b, int h) {
         if (b.length != levels.length) {
-            throw new IllegalArgumentException("series " + id + ", model " + model + ": " + what + " has "
-                    + b.length + " levels, expected " + levels.length);
+            throw new IllegalArgumentException("series " + id + ", model " + model + ": " + what + " has " + b.length
+                    + " levels, expected " + levels.length);
         }
         for (double[] row : b) {
             if (row == null || row.length != h) {
-                throw new IllegalArgumentException("series " + id + ", model " + model + ": " + what
-                        + " rows must have " + h + " steps");
+                throw new IllegalArgumentException(
+                        "series " + id + ", model " + model + ": " + what + " rows must have " + h + " steps");
             }
         }
     }

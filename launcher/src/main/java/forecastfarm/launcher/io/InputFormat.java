@@ -22,8 +22,21 @@ public enum InputFormat {
     OHLC_DIR("ohlc-dir");
 
     /** Header names that say "this column holds times" when a file has a header but no data row to look at. */
-    private static final Set<String> TIME_NAMES = Set.of("", "ds", "date", "time", "timestamp", "datetime", "day",
-            "week", "month", "quarter", "year", "period", "index", "t");
+    private static final Set<String> TIME_NAMES = Set.of(
+            "",
+            "ds",
+            "date",
+            "time",
+            "timestamp",
+            "datetime",
+            "day",
+            "week",
+            "month",
+            "quarter",
+            "year",
+            "period",
+            "index",
+            "t");
 
     private final String cliName;
 
@@ -54,8 +67,10 @@ public enum InputFormat {
                 return f;
             }
         }
-        throw new InputException(null, "unknown input format '" + name + "'; use --format long, wide or ohlc-dir"
-                + " (or leave --format out to detect it)");
+        throw new InputException(
+                null,
+                "unknown input format '" + name + "'; use --format long, wide or ohlc-dir"
+                        + " (or leave --format out to detect it)");
     }
 
     /**
@@ -107,15 +122,23 @@ public enum InputFormat {
         String why = names.size() < 2
                 ? "it has a single column"
                 : first == null
-                ? "its column '" + timeName + "' does not look like a date column"
-                : "its column '" + timeName + "' does not hold a date (yyyy-MM-dd), a month (yyyy-MM) or an integer ('"
-                + (timeIdx < first.getFieldCount() ? first.getField(timeIdx).strip() : "") + "' on line "
-                + first.getStartingLineNumber() + ")";
-        throw new InputException(input, "cannot tell the format of input " + input + "; its columns are: "
-                + String.join(", ", names) + ". It is not long (no series id column '" + id + "'; long needs columns '"
-                + id + "', '" + orDefault(time, LongCsvReader.DEFAULT_TIME_COL) + "', '" + value + "') and not wide ("
-                + why + "; wide needs a date column, then one column per series). Pass --format long|wide|ohlc-dir,"
-                + " and --id-col, --time-col, --value-col to name the columns");
+                        ? "its column '" + timeName + "' does not look like a date column"
+                        : "its column '" + timeName
+                                + "' does not hold a date (yyyy-MM-dd), a month (yyyy-MM) or an integer ('"
+                                + (timeIdx < first.getFieldCount()
+                                        ? first.getField(timeIdx).strip()
+                                        : "") + "' on line "
+                                + first.getStartingLineNumber() + ")";
+        throw new InputException(
+                input,
+                "cannot tell the format of input " + input + "; its columns are: "
+                        + String.join(", ", names) + ". It is not long (no series id column '" + id
+                        + "'; long needs columns '"
+                        + id + "', '" + orDefault(time, LongCsvReader.DEFAULT_TIME_COL) + "', '" + value
+                        + "') and not wide ("
+                        + why
+                        + "; wide needs a date column, then one column per series). Pass --format long|wide|ohlc-dir,"
+                        + " and --id-col, --time-col, --value-col to name the columns");
     }
 
     /**
@@ -132,8 +155,11 @@ public enum InputFormat {
      */
     public SeriesReader reader(String idCol, String timeCol, String valueCol) {
         return switch (this) {
-            case LONG -> new LongCsvReader(orDefault(idCol, LongCsvReader.DEFAULT_ID_COL),
-                    orDefault(timeCol, LongCsvReader.DEFAULT_TIME_COL), orDefault(valueCol, LongCsvReader.DEFAULT_VALUE_COL));
+            case LONG ->
+                new LongCsvReader(
+                        orDefault(idCol, LongCsvReader.DEFAULT_ID_COL),
+                        orDefault(timeCol, LongCsvReader.DEFAULT_TIME_COL),
+                        orDefault(valueCol, LongCsvReader.DEFAULT_VALUE_COL));
             case WIDE -> new WideCsvReader(timeCol);
             case OHLC_DIR -> new OhlcDirReader(timeCol, valueCol);
         };

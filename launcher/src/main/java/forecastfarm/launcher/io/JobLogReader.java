@@ -2,7 +2,6 @@ package forecastfarm.launcher.io;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,8 +17,7 @@ import java.util.function.Predicate;
  * the last status of each series id.
  */
 public final class JobLogReader {
-    private JobLogReader() {
-    }
+    private JobLogReader() {}
 
     /**
      * @return id to last status; empty when the file does not exist.
@@ -41,15 +39,19 @@ public final class JobLogReader {
      * @throws InputException when the file cannot be read or does not start with the joblog header.
      */
     public static void forEachRow(Path joblog, Predicate<String[]> keep, java.util.function.Consumer<String[]> action) {
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator('\t').skipEmptyLines(true)
+        try (CsvReader<CsvRecord> reader = CsvReader.builder()
+                .fieldSeparator('\t')
+                .skipEmptyLines(true)
                 .ofCsvRecord(joblog, StandardCharsets.UTF_8)) {
             boolean header = true;
             for (CsvRecord record : reader) {
                 String[] fields = record.getFields().toArray(new String[0]);
                 if (header) {
                     if (!Arrays.equals(fields, JobLogWriter.HEADER)) {
-                        throw new InputException(joblog, joblog + " is not a joblog written by farm forecast (its header "
-                                + "is " + String.join(",", List.of(fields)) + "); move it away or drop --resume");
+                        throw new InputException(
+                                joblog,
+                                joblog + " is not a joblog written by farm forecast (its header " + "is "
+                                        + String.join(",", List.of(fields)) + "); move it away or drop --resume");
                     }
                     header = false;
                 } else if (fields.length == JobLogWriter.HEADER.length && keep.test(fields)) {
@@ -60,5 +62,4 @@ public final class JobLogReader {
             throw new InputException(joblog, "cannot read " + joblog + ": " + e.getMessage(), e);
         }
     }
-
 }

@@ -29,11 +29,24 @@ public final class JobLogWriter implements AutoCloseable {
         this.out = new CsvOut(Objects.requireNonNull(file, "file"), '\t', HEADER);
     }
 
-    public void write(long seq, String id, int worker, long startEpochMs, double runtimeSeconds, int attempts,
-                      String status, String reason) throws IOException {
-        out.row(Long.toString(seq), oneLine(id), Integer.toString(worker),
+    public void write(
+            long seq,
+            String id,
+            int worker,
+            long startEpochMs,
+            double runtimeSeconds,
+            int attempts,
+            String status,
+            String reason)
+            throws IOException {
+        out.row(
+                Long.toString(seq),
+                oneLine(id),
+                Integer.toString(worker),
                 String.format(Locale.ROOT, "%.3f", startEpochMs / 1000.0),
-                String.format(Locale.ROOT, "%.3f", runtimeSeconds), Integer.toString(attempts), status,
+                String.format(Locale.ROOT, "%.3f", runtimeSeconds),
+                Integer.toString(attempts),
+                status,
                 reason == null ? "" : oneLine(reason));
     }
 

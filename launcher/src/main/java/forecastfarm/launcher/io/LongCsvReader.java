@@ -84,9 +84,9 @@ public final class LongCsvReader implements SeriesReader {
         private int valueIdx;
 
         // the current group of rows (one series)
-        private String id;            // null before the first data row
+        private String id; // null before the first data row
         private long firstLine;
-        private boolean skipping;     // the id reappeared: drop its rows
+        private boolean skipping; // the id reappeared: drop its rows
         private boolean emptyId;
         private int groupRows;
         private final List<String> ds = new ArrayList<>();
@@ -95,8 +95,7 @@ public final class LongCsvReader implements SeriesReader {
         private int n;
         private final ValueChecks checks = new ValueChecks();
 
-        Pass(Path csv, CsvRows rows, Consumer<Series> onSeries,
-             Consumer<InputProblem> onProblem) {
+        Pass(Path csv, CsvRows rows, Consumer<Series> onSeries, Consumer<InputProblem> onProblem) {
             this.csv = csv;
             this.rows = rows;
             this.onSeries = onSeries;
@@ -147,19 +146,25 @@ public final class LongCsvReader implements SeriesReader {
             }
             String columns = String.join(", ", names);
             if (missing.size() == 1) {
-                throw new InputException(csv, "input " + csv + " has no column " + missing.get(0)
-                        + "; its columns are: " + columns + ". Use " + options.get(0) + " to name the "
-                        + roles.get(0) + " column");
+                throw new InputException(
+                        csv,
+                        "input " + csv + " has no column " + missing.get(0)
+                                + "; its columns are: " + columns + ". Use " + options.get(0) + " to name the "
+                                + roles.get(0) + " column");
             }
             if (missing.size() > 1) {
-                throw new InputException(csv, "input " + csv + " has no columns " + String.join(", ", missing)
-                        + "; its columns are: " + columns + ". Use " + String.join(", ", options)
-                        + " to name the " + String.join(", ", roles) + " columns");
+                throw new InputException(
+                        csv,
+                        "input " + csv + " has no columns " + String.join(", ", missing)
+                                + "; its columns are: " + columns + ". Use " + String.join(", ", options)
+                                + " to name the " + String.join(", ", roles) + " columns");
             }
             for (String name : new String[] {idCol, timeCol, valueCol}) {
                 if (names.lastIndexOf(name) != names.indexOf(name)) {
-                    throw new InputException(csv, "input " + csv + " has more than one column named '" + name
-                            + "'; its columns are: " + columns);
+                    throw new InputException(
+                            csv,
+                            "input " + csv + " has more than one column named '" + name + "'; its columns are: "
+                                    + columns);
                 }
             }
         }
@@ -170,8 +175,8 @@ public final class LongCsvReader implements SeriesReader {
             if (idIdx >= fc) {
                 // cannot tell which series the row belongs to: most likely the one around it
                 if (id == null) {
-                    onProblem.accept(new InputProblem(null, line,
-                            "line " + line + ": expected " + fieldCount + " fields but found " + fc));
+                    onProblem.accept(new InputProblem(
+                            null, line, "line " + line + ": expected " + fieldCount + " fields but found " + fc));
                 } else if (!skipping) {
                     checks.wrongFields(line, fc);
                 }
@@ -219,15 +224,21 @@ public final class LongCsvReader implements SeriesReader {
                 skipping = true;
             } else if (!seen.add(rowId)) {
                 skipping = true;
-                onProblem.accept(new InputProblem(rowId, line, "series " + rowId + " appears again at line " + line
-                        + " after other series; group rows by series"));
+                onProblem.accept(new InputProblem(
+                        rowId,
+                        line,
+                        "series " + rowId + " appears again at line " + line
+                                + " after other series; group rows by series"));
             }
         }
 
         private void flush() {
             if (emptyId) {
-                onProblem.accept(new InputProblem(null, firstLine, "line " + firstLine + ": the series id column '"
-                        + idCol + "' is empty (" + groupRows + (groupRows == 1 ? " row" : " rows") + " skipped)"));
+                onProblem.accept(new InputProblem(
+                        null,
+                        firstLine,
+                        "line " + firstLine + ": the series id column '" + idCol + "' is empty (" + groupRows
+                                + (groupRows == 1 ? " row" : " rows") + " skipped)"));
                 return;
             }
             if (skipping) {

@@ -8,8 +8,7 @@ final class Numbers {
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern INFINITE = Pattern.compile("[+-]?(inf|infinity)", Pattern.CASE_INSENSITIVE);
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /**
      * Whether an input value cell (already stripped) is a missing value: empty, {@code NA} or {@code NaN}

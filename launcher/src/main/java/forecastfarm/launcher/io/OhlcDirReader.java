@@ -90,8 +90,11 @@ public final class OhlcDirReader implements SeriesReader {
             String id = seriesId(f);
             Path before = seen.putIfAbsent(id, f);
             if (before != null) {
-                onProblem.accept(new InputProblem(id, 0, "series " + id + ": file " + f + " skipped, "
-                        + before.getFileName() + " already gave a series " + id + " (series ids must be unique)"));
+                onProblem.accept(new InputProblem(
+                        id,
+                        0,
+                        "series " + id + ": file " + f + " skipped, " + before.getFileName() + " already gave a series "
+                                + id + " (series ids must be unique)"));
                 continue;
             }
             readFile(f, id, onSeries, onProblem);
@@ -104,8 +107,10 @@ public final class OhlcDirReader implements SeriesReader {
             throw new InputException(dir, "input directory " + dir + " does not exist");
         }
         if (!Files.isDirectory(dir)) {
-            throw new InputException(dir, "input " + dir + " is not a directory (an OHLC input is a directory with"
-                    + " one CSV file per symbol)");
+            throw new InputException(
+                    dir,
+                    "input " + dir + " is not a directory (an OHLC input is a directory with"
+                            + " one CSV file per symbol)");
         }
         List<Path> files = new ArrayList<>();
         int ignored = 0;
@@ -124,19 +129,25 @@ public final class OhlcDirReader implements SeriesReader {
             log.debug("{}: ignored {} entries that are not *.csv or *.csv.gz files", dir, ignored);
         }
         if (files.isEmpty()) {
-            throw new InputException(dir, "no *.csv files in " + dir + (ignored > 0 ? " (" + ignored
-                    + (ignored == 1 ? " other entry" : " other entries") + ")" : "") + "; an OHLC input is a"
-                    + " directory with one CSV file per symbol, e.g. AAPL.csv with columns "
-                    + "Date,Open,High,Low,Close,Adj Close,Volume");
+            throw new InputException(
+                    dir,
+                    "no *.csv files in " + dir
+                            + (ignored > 0
+                                    ? " (" + ignored + (ignored == 1 ? " other entry" : " other entries") + ")"
+                                    : "")
+                            + "; an OHLC input is a"
+                            + " directory with one CSV file per symbol, e.g. AAPL.csv with columns "
+                            + "Date,Open,High,Low,Close,Adj Close,Volume");
         }
-        files.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+        files.sort(
+                (a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
         return files;
     }
 
     static boolean isCsvName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return !name.startsWith(".") && (lower.endsWith(".csv") && lower.length() > 4
-                || lower.endsWith(".csv.gz") && lower.length() > 7);
+        return !name.startsWith(".")
+                && (lower.endsWith(".csv") && lower.length() > 4 || lower.endsWith(".csv.gz") && lower.length() > 7);
     }
 
     /** The file name without {@code .csv} or {@code .csv.gz}. */
@@ -198,8 +209,11 @@ public final class OhlcDirReader implements SeriesReader {
         if (valueCol != null) {
             valueIdx = find(names, valueCol);
             if (valueIdx < 0) {
-                onProblem.accept(new InputProblem(id, 1, who + " has no column '" + valueCol + "'; its columns are: "
-                        + String.join(", ", names) + ". Use --value-col to name the value column"));
+                onProblem.accept(new InputProblem(
+                        id,
+                        1,
+                        who + " has no column '" + valueCol + "'; its columns are: " + String.join(", ", names)
+                                + ". Use --value-col to name the value column"));
                 return null;
             }
         } else {
@@ -208,15 +222,20 @@ public final class OhlcDirReader implements SeriesReader {
                 valueIdx = find(names, CLOSE);
             }
             if (valueIdx < 0) {
-                onProblem.accept(new InputProblem(id, 1, who + " has neither an '" + ADJ_CLOSE + "' nor a '" + CLOSE
-                        + "' column; its columns are: " + String.join(", ", names)
-                        + ". Use --value-col to name the value column"));
+                onProblem.accept(new InputProblem(
+                        id,
+                        1,
+                        who + " has neither an '" + ADJ_CLOSE + "' nor a '" + CLOSE
+                                + "' column; its columns are: " + String.join(", ", names)
+                                + ". Use --value-col to name the value column"));
                 return null;
             }
         }
         if (valueIdx == timeIdx) {
-            onProblem.accept(new InputProblem(id, 1, who + ": column '" + names.get(valueIdx)
-                    + "' cannot be both the date and the value column"));
+            onProblem.accept(new InputProblem(
+                    id,
+                    1,
+                    who + ": column '" + names.get(valueIdx) + "' cannot be both the date and the value column"));
             return null;
         }
         ValueChecks check = new ValueChecks();
@@ -259,8 +278,11 @@ public final class OhlcDirReader implements SeriesReader {
             long line = i >= 0 && i < n ? lines[i] : firstLine;
             String prefix = "series " + id + ": ";
             String msg = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
-            onProblem.accept(new InputProblem(id, line, who + " line " + line + ": "
-                    + msg.replace("rows must be sorted by ds within a series", "rows must be sorted by date")));
+            onProblem.accept(new InputProblem(
+                    id,
+                    line,
+                    who + " line " + line + ": "
+                            + msg.replace("rows must be sorted by ds within a series", "rows must be sorted by date")));
             return null;
         }
         return ok ? Series.of(id, Arrays.copyOf(values, n), axis, firstLine, ds) : null;

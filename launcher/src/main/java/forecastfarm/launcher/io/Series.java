@@ -22,8 +22,8 @@ public record Series(String id, double[] y, TimeAxis axis, long firstLine, Strin
         Objects.requireNonNull(axis, "axis");
         Objects.requireNonNull(recentDs, "recentDs");
         if (recentDs.length > Math.min(RECENT_DS, y.length)) {
-            throw new IllegalArgumentException("series " + id + ": " + recentDs.length + " recent ds labels for "
-                    + y.length + " values");
+            throw new IllegalArgumentException(
+                    "series " + id + ": " + recentDs.length + " recent ds labels for " + y.length + " values");
         }
         if (axis.length() != y.length) {
             throw new IllegalArgumentException(
@@ -36,7 +36,11 @@ public record Series(String id, double[] y, TimeAxis axis, long firstLine, Strin
      */
     public static Series of(String id, double[] y, TimeAxis axis, long firstLine, java.util.List<String> ds) {
         int from = Math.max(0, ds.size() - RECENT_DS);
-        return new Series(id, y, axis, firstLine,
+        return new Series(
+                id,
+                y,
+                axis,
+                firstLine,
                 ds.subList(from, ds.size()).stream().map(String::strip).toArray(String[]::new));
     }
 

@@ -43,13 +43,13 @@ public final class ShardFilter {
      */
     public static ShardFilter of(int index, int count) {
         if (count < 1 || count > MAX_SHARDS) {
-            throw new IllegalArgumentException("invalid --shard " + index + "/" + count + ": the number of shards " +
-                    "must be 1.." + MAX_SHARDS);
+            throw new IllegalArgumentException(
+                    "invalid --shard " + index + "/" + count + ": the number of shards " + "must be 1.." + MAX_SHARDS);
         }
         if (index < 0 || index >= count) {
-            throw new IllegalArgumentException("invalid --shard " + index + "/" + count + ": the shard index is " +
-                    "0-based and must be 0.." + (count - 1) + " (SLURM_ARRAY_TASK_ID of an --array=0-" + (count - 1) +
-                    ")");
+            throw new IllegalArgumentException(
+                    "invalid --shard " + index + "/" + count + ": the shard index is " + "0-based and must be 0.."
+                            + (count - 1) + " (SLURM_ARRAY_TASK_ID of an --array=0-" + (count - 1) + ")");
         }
         return new ShardFilter(index, count);
     }
@@ -63,8 +63,8 @@ public final class ShardFilter {
         String s = spec.strip();
         int slash = s.indexOf('/');
         if (slash <= 0 || slash == s.length() - 1 || s.indexOf('/', slash + 1) >= 0) {
-            throw new IllegalArgumentException("invalid --shard '" + spec + "': expected i/n, e.g. 0/4 for the " +
-                    "first of 4 shards");
+            throw new IllegalArgumentException(
+                    "invalid --shard '" + spec + "': expected i/n, e.g. 0/4 for the " + "first of 4 shards");
         }
         int i;
         int n;
@@ -72,8 +72,8 @@ public final class ShardFilter {
             i = Integer.parseInt(s.substring(0, slash).strip());
             n = Integer.parseInt(s.substring(slash + 1).strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("invalid --shard '" + spec + "': expected i/n with whole numbers, " +
-                    "e.g. 0/4 for the first of 4 shards");
+            throw new IllegalArgumentException("invalid --shard '" + spec + "': expected i/n with whole numbers, "
+                    + "e.g. 0/4 for the first of 4 shards");
         }
         return of(i, n);
     }
@@ -120,20 +120,24 @@ public final class ShardFilter {
 
     /** Passes on only this shard's series. */
     public Consumer<Series> series(Consumer<Series> next) {
-        return isAll() ? next : s -> {
-            if (contains(s.id())) {
-                next.accept(s);
-            }
-        };
+        return isAll()
+                ? next
+                : s -> {
+                    if (contains(s.id())) {
+                        next.accept(s);
+                    }
+                };
     }
 
     /** Passes on only this shard's problems (those of its series; shard 0 also gets those naming no series). */
     public Consumer<InputProblem> problems(Consumer<InputProblem> next) {
-        return isAll() ? next : p -> {
-            if (p.seriesId() == null ? index == 0 : contains(p.seriesId())) {
-                next.accept(p);
-            }
-        };
+        return isAll()
+                ? next
+                : p -> {
+                    if (p.seriesId() == null ? index == 0 : contains(p.seriesId())) {
+                        next.accept(p);
+                    }
+                };
     }
 
     /** A job's fingerprint with this shard: the whole input keeps it unchanged, a shard adds itself. */

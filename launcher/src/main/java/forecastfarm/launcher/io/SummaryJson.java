@@ -30,8 +30,7 @@ public final class SummaryJson {
         WRITER = new ObjectMapper().writer(printer);
     }
 
-    private SummaryJson() {
-    }
+    private SummaryJson() {}
 
     /**
      * @param summary values: anything Jackson serializes (numbers, strings, booleans, lists, maps, records)

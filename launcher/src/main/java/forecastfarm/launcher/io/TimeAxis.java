@@ -35,7 +35,15 @@ import java.util.Objects;
  */
 public final class TimeAxis {
 
-    private enum Kind { INTEGER, YEAR, DAYS, BUSINESS_DAYS, DATE_MONTHS, MONTH_LABEL, QUARTER_LABEL }
+    private enum Kind {
+        INTEGER,
+        YEAR,
+        DAYS,
+        BUSINESS_DAYS,
+        DATE_MONTHS,
+        MONTH_LABEL,
+        QUARTER_LABEL
+    }
 
     private static final int FMT_INT = 1;
     private static final int FMT_MONTH = 2;
@@ -48,6 +56,7 @@ public final class TimeAxis {
     private final long step;
     /** DATE_MONTHS only: the day of month to continue on, 0 = month end. */
     private final int anchorDay;
+
     private final int length;
     /** MONTH_LABEL/QUARTER_LABEL: write the year with 4 digits (else as is: M3 has labels like "5-04"). */
     private final boolean padYear;
@@ -90,16 +99,20 @@ public final class TimeAxis {
                 throw new InputException("series " + seriesId + ": empty ds", i);
             }
             if (f == 0) {
-                throw new InputException("series " + seriesId + ": ds '" + s
-                        + "' is not an integer, a date (yyyy-MM-dd) or a month (yyyy-MM)", i);
+                throw new InputException(
+                        "series " + seriesId + ": ds '" + s
+                                + "' is not an integer, a date (yyyy-MM-dd) or a month (yyyy-MM)",
+                        i);
             }
             if (format == 0) {
                 format = f;
                 firstIndexOfFormat = i;
             } else if (f != format) {
-                throw new InputException("series " + seriesId + ": ds '" + s + "' has a different format than '"
-                        + dsValues.get(firstIndexOfFormat).strip()
-                        + "' (all ds of a series must be integers, or dates yyyy-MM-dd, or months yyyy-MM)", i);
+                throw new InputException(
+                        "series " + seriesId + ": ds '" + s + "' has a different format than '"
+                                + dsValues.get(firstIndexOfFormat).strip()
+                                + "' (all ds of a series must be integers, or dates yyyy-MM-dd, or months yyyy-MM)",
+                        i);
             }
             long key;
             switch (f) {
@@ -125,7 +138,8 @@ public final class TimeAxis {
                 }
                 default -> {
                     try {
-                        key = LocalDate.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10)).toEpochDay();
+                        key = LocalDate.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10))
+                                .toEpochDay();
                     } catch (DateTimeException e) {
                         throw new InputException("series " + seriesId + ": ds '" + s + "' is not a valid date", i);
                     }
@@ -137,15 +151,17 @@ public final class TimeAxis {
                 if (key == keys[i - 1]) {
                     throw new InputException("series " + seriesId + ": duplicate ds " + s, i);
                 }
-                throw new InputException("series " + seriesId + ": ds " + s + " comes after " + prev
-                        + " (rows must be sorted by ds within a series)", i);
+                throw new InputException(
+                        "series " + seriesId + ": ds " + s + " comes after " + prev
+                                + " (rows must be sorted by ds within a series)",
+                        i);
             }
         }
         return switch (format) {
             case FMT_INT -> {
                 long step = n == 1 ? 1 : modeOfDiffs(keys);
-                TimeAxis axis = new TimeAxis(allFourDigitYears && step == 1 ? Kind.YEAR : Kind.INTEGER, keys[n - 1],
-                        step, 0, n);
+                TimeAxis axis = new TimeAxis(
+                        allFourDigitYears && step == 1 ? Kind.YEAR : Kind.INTEGER, keys[n - 1], step, 0, n);
                 requireRegular(keys, step, axis, dsValues, seriesId);
                 yield axis;
             }
@@ -171,9 +187,11 @@ public final class TimeAxis {
         String what = missing > 0
                 ? missing + " missing " + axis.describeFrequency() + (missing == 1 ? " period" : " periods")
                 : "a spacing that is not " + axis.describeFrequency();
-        return new InputException("series " + seriesId + ": ds " + ds.get(i - 1).strip() + " is followed by "
-                + ds.get(i).strip() + " (" + what + "); fill the gap (e.g. carry the last value forward or "
-                + "interpolate) so that every period has a value", i);
+        return new InputException(
+                "series " + seriesId + ": ds " + ds.get(i - 1).strip() + " is followed by "
+                        + ds.get(i).strip() + " (" + what + "); fill the gap (e.g. carry the last value forward or "
+                        + "interpolate) so that every period has a value",
+                i);
     }
 
     private static TimeAxis monthLabels(long[] keys, boolean padYear, List<String> ds, String seriesId) {
@@ -234,8 +252,8 @@ public final class TimeAxis {
                 LocalDate date = LocalDate.ofEpochDay(epochDays[i]);
                 months[i] = date.getYear() * 12L + date.getMonthValue() - 1;
             }
-            TimeAxis axis = new TimeAxis(Kind.DATE_MONTHS, epochDays[n - 1], modeOfDiffs(months),
-                    allMonthEnd ? 0 : maxDay, n);
+            TimeAxis axis =
+                    new TimeAxis(Kind.DATE_MONTHS, epochDays[n - 1], modeOfDiffs(months), allMonthEnd ? 0 : maxDay, n);
             requireRegular(months, axis.step, axis, ds, seriesId);
             return axis;
         }
@@ -252,7 +270,7 @@ public final class TimeAxis {
         }
         TimeAxis axis = new TimeAxis(Kind.DAYS, epochDays[n - 1], median, 0, n);
         if (!weekend && median == 1) {
-            requireFewHolidays(epochDays, axis, ds, seriesId);  // weekdays only, too short to call business-daily
+            requireFewHolidays(epochDays, axis, ds, seriesId); // weekdays only, too short to call business-daily
         } else {
             requireRegular(epochDays, median, axis, ds, seriesId);
         }
@@ -317,7 +335,11 @@ public final class TimeAxis {
         if (dash >= 1 && dash <= 4 && len == dash + 3 && allDigits(s, 0, dash) && allDigits(s, dash + 1, len)) {
             return FMT_MONTH;
         }
-        if (len == 10 && allDigits(s, 0, 4) && s.charAt(4) == '-' && allDigits(s, 5, 7) && s.charAt(7) == '-'
+        if (len == 10
+                && allDigits(s, 0, 4)
+                && s.charAt(4) == '-'
+                && allDigits(s, 5, 7)
+                && s.charAt(7) == '-'
                 && allDigits(s, 8, 10)) {
             return FMT_DATE;
         }
@@ -430,8 +452,8 @@ public final class TimeAxis {
             case YEAR -> "yearly";
             case BUSINESS_DAYS -> "business-daily";
             case DAYS -> step == 1 ? "daily" : step == 7 ? "weekly" : "every " + step + " days";
-            case DATE_MONTHS, MONTH_LABEL -> step == 1 ? "monthly" : step == 3 ? "quarterly"
-                    : step == 12 ? "yearly" : "every " + step + " months";
+            case DATE_MONTHS, MONTH_LABEL ->
+                step == 1 ? "monthly" : step == 3 ? "quarterly" : step == 12 ? "yearly" : "every " + step + " months";
             case QUARTER_LABEL -> step == 1 ? "quarterly" : step == 4 ? "yearly" : "every " + step + " quarters";
         };
     }
@@ -453,8 +475,13 @@ public final class TimeAxis {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TimeAxis t && t.kind == kind && t.last == last && t.step == step
-                && t.anchorDay == anchorDay && t.length == length && t.padYear == padYear;
+        return o instanceof TimeAxis t
+                && t.kind == kind
+                && t.last == last
+                && t.step == step
+                && t.anchorDay == anchorDay
+                && t.length == length
+                && t.padYear == padYear;
     }
 
     @Override

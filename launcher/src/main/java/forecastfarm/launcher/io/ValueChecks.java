@@ -79,22 +79,37 @@ final class ValueChecks {
      */
     boolean report(String seriesId, String who, int expectedFields, Consumer<InputProblem> onProblem) {
         if (wrongFieldsCount > 0) {
-            onProblem.accept(new InputProblem(seriesId, wrongFieldsLine, who + " line " + wrongFieldsLine + ": expected "
-                    + expectedFields + " fields but found " + wrongFieldsFound
-                    + more(wrongFieldsCount, "row with the wrong number of fields", "rows with the wrong number of fields")));
+            onProblem.accept(new InputProblem(
+                    seriesId,
+                    wrongFieldsLine,
+                    who + " line " + wrongFieldsLine + ": expected "
+                            + expectedFields + " fields but found " + wrongFieldsFound
+                            + more(
+                                    wrongFieldsCount,
+                                    "row with the wrong number of fields",
+                                    "rows with the wrong number of fields")));
         }
         if (badNumberCount > 0) {
-            onProblem.accept(new InputProblem(seriesId, badNumberLine, who + " line " + badNumberLine + ": value '"
-                    + badNumber + "' is not a number"
-                    + more(badNumberCount, "value that is not a number", "values that are not numbers")));
+            onProblem.accept(new InputProblem(
+                    seriesId,
+                    badNumberLine,
+                    who + " line " + badNumberLine + ": value '"
+                            + badNumber + "' is not a number"
+                            + more(badNumberCount, "value that is not a number", "values that are not numbers")));
         }
         if (infiniteCount > 0) {
-            onProblem.accept(new InputProblem(seriesId, infiniteLine, who + " line " + infiniteLine + ": value '"
-                    + infinite + "' is not a finite number" + more(infiniteCount, "infinite value", "infinite values")));
+            onProblem.accept(new InputProblem(
+                    seriesId,
+                    infiniteLine,
+                    who + " line " + infiniteLine + ": value '" + infinite + "' is not a finite number"
+                            + more(infiniteCount, "infinite value", "infinite values")));
         }
         if (missingCount > 0) {
-            onProblem.accept(new InputProblem(seriesId, missingLine, who + " has " + missingCount
-                    + (missingCount == 1 ? " missing value" : " missing values") + " (first at line " + missingLine + ")"));
+            onProblem.accept(new InputProblem(
+                    seriesId,
+                    missingLine,
+                    who + " has " + missingCount + (missingCount == 1 ? " missing value" : " missing values")
+                            + " (first at line " + missingLine + ")"));
         }
         return ok();
     }

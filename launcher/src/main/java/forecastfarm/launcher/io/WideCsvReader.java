@@ -101,6 +101,7 @@ public final class WideCsvReader implements SeriesReader {
         private int timeIdx;
         /** Field index of each series column read, in column order. */
         private int[] seriesIdx;
+
         private final List<InputProblem> headerProblems = new ArrayList<>();
 
         private final List<String> ds = new ArrayList<>();
@@ -138,9 +139,12 @@ public final class WideCsvReader implements SeriesReader {
             for (; r != null; r = rows.next()) {
                 long line = r.getStartingLineNumber();
                 if (r.getFieldCount() != fieldCount) {
-                    throw new InputException(csv, "input " + csv + " line " + line + ": expected " + fieldCount
-                            + " fields but found " + r.getFieldCount() + " (every row of a wide file needs a field for"
-                            + " the date and each series column, empty where a series has no value)");
+                    throw new InputException(
+                            csv,
+                            "input " + csv + " line " + line + ": expected " + fieldCount
+                                    + " fields but found " + r.getFieldCount()
+                                    + " (every row of a wide file needs a field for"
+                                    + " the date and each series column, empty where a series has no value)");
                 }
                 if (n == lines.length) {
                     lines = Arrays.copyOf(lines, n * 2);
@@ -187,12 +191,16 @@ public final class WideCsvReader implements SeriesReader {
             String timeName = names.get(timeIdx);
             String columns = String.join(", ", names);
             if (fieldCount < 2) {
-                throw new InputException(csv, "input " + csv + " has only one column ('" + timeName + "'); a wide file"
-                        + " has a date column and one column per series (or use --format long with --id-col)");
+                throw new InputException(
+                        csv,
+                        "input " + csv + " has only one column ('" + timeName + "'); a wide file"
+                                + " has a date column and one column per series (or use --format long with --id-col)");
             }
             if (!timeName.isEmpty() && names.indexOf(timeName) != names.lastIndexOf(timeName)) {
-                throw new InputException(csv, "input " + csv + " has more than one column named '" + timeName
-                        + "' (the date column); its columns are: " + columns);
+                throw new InputException(
+                        csv,
+                        "input " + csv + " has more than one column named '" + timeName
+                                + "' (the date column); its columns are: " + columns);
             }
             Map<String, List<Integer>> byName = new HashMap<>();
             for (int i = 0; i < fieldCount; i++) {
@@ -201,9 +209,11 @@ public final class WideCsvReader implements SeriesReader {
                 }
                 String name = names.get(i);
                 if (name.isEmpty()) {
-                    throw new InputException(csv, "input " + csv + ": column " + (i + 1) + " of the header has no name;"
-                            + " in a wide file each column after the date column is a series and its name is the"
-                            + " series id (its columns are: " + columns + ")");
+                    throw new InputException(
+                            csv,
+                            "input " + csv + ": column " + (i + 1) + " of the header has no name;"
+                                    + " in a wide file each column after the date column is a series and its name is the"
+                                    + " series id (its columns are: " + columns + ")");
                 }
                 byName.computeIfAbsent(name, x -> new ArrayList<>()).add(i);
             }
@@ -217,12 +227,18 @@ public final class WideCsvReader implements SeriesReader {
                     kept.add(i);
                 } else if (same.get(0) == i) {
                     String name = names.get(i);
-                    List<String> positions = same.stream().map(c -> Integer.toString(c + 1)).toList();
-                    headerProblems.add(new InputProblem(name, 1, "series " + name + ": columns "
-                            + String.join(", ", positions.subList(0, positions.size() - 1)) + " and "
-                            + positions.get(positions.size() - 1) + (same.size() == 2 ? " are both" : " are all")
-                            + " named '" + name + "'; " + (same.size() == 2 ? "both" : "all") + " skipped (series ids"
-                            + " must be unique)"));
+                    List<String> positions =
+                            same.stream().map(c -> Integer.toString(c + 1)).toList();
+                    headerProblems.add(new InputProblem(
+                            name,
+                            1,
+                            "series " + name + ": columns "
+                                    + String.join(", ", positions.subList(0, positions.size() - 1)) + " and "
+                                    + positions.get(positions.size() - 1)
+                                    + (same.size() == 2 ? " are both" : " are all")
+                                    + " named '" + name + "'; " + (same.size() == 2 ? "both" : "all")
+                                    + " skipped (series ids"
+                                    + " must be unique)"));
                 }
             }
             seriesIdx = kept.stream().mapToInt(Integer::intValue).toArray();
@@ -236,21 +252,24 @@ public final class WideCsvReader implements SeriesReader {
             } catch (InputException e) {
                 int i = e.offendingIndex();
                 String prefix = "series " + label + ": ";
-                String msg = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length())
-                        : e.getMessage();
+                String msg =
+                        e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
                 msg = msg.replace(" (rows must be sorted by ds within a series)", "");
                 String where = i >= 0 && i < n ? " line " + lines[i] : "";
-                throw new InputException(csv, "input " + csv + where + ", " + label + ": " + msg
-                        + " (the dates of a wide file must be strictly increasing, in one format: yyyy-MM-dd,"
-                        + " yyyy-MM or integers)", e);
+                throw new InputException(
+                        csv,
+                        "input " + csv + where + ", " + label + ": " + msg
+                                + " (the dates of a wide file must be strictly increasing, in one format: yyyy-MM-dd,"
+                                + " yyyy-MM or integers)",
+                        e);
             }
         }
 
         private void emit(int k, int from, int to, ValueChecks check) {
             String id = names.get(seriesIdx[k]);
             if (from < 0) {
-                onProblem.accept(new InputProblem(id, 1, "series " + id + " (column " + (seriesIdx[k] + 1)
-                        + ") has no values"));
+                onProblem.accept(
+                        new InputProblem(id, 1, "series " + id + " (column " + (seriesIdx[k] + 1) + ") has no values"));
                 return;
             }
             double[] col = values[k];

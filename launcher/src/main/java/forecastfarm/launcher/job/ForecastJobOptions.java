@@ -3,7 +3,6 @@ package forecastfarm.launcher.job;
 import forecastfarm.launcher.io.InputFormat;
 import forecastfarm.launcher.io.SeriesReader;
 import forecastfarm.launcher.report.PlotPolicy;
-
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,71 +15,66 @@ import java.util.List;
  * @param retryFailed  like resume, but series whose last status was not OK run again.
  * @param plots        which series get a plot ({@code --plots}).
  */
-public record ForecastJobOptions(Path input, int horizon, int seasonLength, List<String> models, double[] levels,
-    Path out, InputFormat format, String idCol, String timeCol, String valueCol, boolean resume, boolean retryFailed,
-    PlotPolicy plots)
-{
+public record ForecastJobOptions(
+        Path input,
+        int horizon,
+        int seasonLength,
+        List<String> models,
+        double[] levels,
+        Path out,
+        InputFormat format,
+        String idCol,
+        String timeCol,
+        String valueCol,
+        boolean resume,
+        boolean retryFailed,
+        PlotPolicy plots) {
     /**
      * @return the reader of this input's format, with the columns named on the command line (null: the format's
      * defaults).
      */
-    public SeriesReader reader()
-    {
+    public SeriesReader reader() {
         return format.reader(idCol, timeCol, valueCol);
     }
 
     /**
      * @return a stable description of everything that changes the results, for the farm dir's manifest.
      */
-    public String fingerprint()
-    {
-        return "forecast input=" + input.toAbsolutePath().normalize() + " (" + inputVersion() + ") h=" + horizon +
-            " m=" + seasonLength + " models=" + String.join(",", models) + " levels=" +
-            java.util.Arrays.toString(levels) + " format=" + format + " cols=" + idCol + "," + timeCol + "," + valueCol;
+    public String fingerprint() {
+        return "forecast input=" + input.toAbsolutePath().normalize() + " (" + inputVersion() + ") h=" + horizon + " m="
+                + seasonLength + " models=" + String.join(",", models) + " levels=" + java.util.Arrays.toString(levels)
+                + " format=" + format + " cols=" + idCol + "," + timeCol + "," + valueCol;
     }
 
     /**
      * @return a short stable name for this job, for its default farm dir.
      */
-    public String jobId()
-    {
-        try
-        {
+    public String jobId() {
+        try {
             final byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                .digest(fingerprint().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    .digest(fingerprint().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return "job-" + java.util.HexFormat.of().formatHex(digest, 0, 6);
-        }
-        catch (final java.security.NoSuchAlgorithmException ex)
-        {
+        } catch (final java.security.NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
     }
 
-    private String inputVersion()
-    {
-        if (java.nio.file.Files.isDirectory(input))
-        {
-            try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(input))
-            {
+    private String inputVersion() {
+        if (java.nio.file.Files.isDirectory(input)) {
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(input)) {
                 return files.sorted().map(ForecastJobOptions::fileVersion).reduce("", String::concat);
-            }
-            catch (final java.io.IOException ex)
-            {
+            } catch (final java.io.IOException ex) {
                 return "unreadable";
             }
         }
         return fileVersion(input);
     }
 
-    private static String fileVersion(final Path file)
-    {
-        try
-        {
-            return file.getFileName() + ": " + java.nio.file.Files.size(file) + " bytes, modified " +
-                java.nio.file.Files.getLastModifiedTime(file) + "; ";
-        }
-        catch (final java.io.IOException ex)
-        {
+    private static String fileVersion(final Path file) {
+        try {
+            return file.getFileName() + ": " + java.nio.file.Files.size(file) + " bytes, modified "
+                    + java.nio.file.Files.getLastModifiedTime(file) + "; ";
+        } catch (final java.io.IOException ex) {
             return "unreadable";
         }
     }

@@ -2,9 +2,8 @@ package forecastfarm.launcher.job;
 
 import forecastfarm.launcher.api.ForecastFarm;
 import forecastfarm.launcher.io.InputProblem;
-import forecastfarm.launcher.io.SeriesReader;
 import forecastfarm.launcher.io.Series;
-
+import forecastfarm.launcher.io.SeriesReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,43 +15,45 @@ import java.util.TreeMap;
  * The first pass over the input: how many series can be forecast, their mean id length, and every problem (a
  * series too long for one task included), before anything runs.
  */
-record InputScan(long series, double meanIdBytes, List<InputProblem> problems, Map<String, Long> seasons)
-{
+record InputScan(long series, double meanIdBytes, List<InputProblem> problems, Map<String, Long> seasons) {
     /**
      * @param seasonLength the user's {@code --season-length}, 0 to infer it per series.
      */
-    static InputScan of(final SeriesReader reader, final Path input, final int seasonLength)
-    {
+    static InputScan of(final SeriesReader reader, final Path input, final int seasonLength) {
         final Map<String, Long> seasons = new TreeMap<>();
         final long[] count = {0};
         final long[] idBytes = {0};
         final List<InputProblem> problems = new ArrayList<>();
-        reader.read(input, series ->
-        {
-            if (series.length() > ForecastFarm.maxValues())
-            {
-                problems.add(tooLong(series));
-                return;
-            }
-            count[0]++;
-            seasons.merge(seasonOf(series, seasonLength), 1L, Long::sum);
-            idBytes[0] += series.id().getBytes(StandardCharsets.UTF_8).length;
-        }, problems::add);
-        return new InputScan(count[0], count[0] == 0 ? 0 : (double)idBytes[0] / count[0], problems, seasons);
+        reader.read(
+                input,
+                series -> {
+                    if (series.length() > ForecastFarm.maxValues()) {
+                        problems.add(tooLong(series));
+                        return;
+                    }
+                    count[0]++;
+                    seasons.merge(seasonOf(series, seasonLength), 1L, Long::sum);
+                    idBytes[0] += series.id().getBytes(StandardCharsets.UTF_8).length;
+                },
+                problems::add);
+        return new InputScan(count[0], count[0] == 0 ? 0 : (double) idBytes[0] / count[0], problems, seasons);
     }
 
     /**
      * @return e.g. "business-daily, m=5" or "monthly, m=4 (--season-length)".
      */
-    static String seasonOf(final Series series, final int seasonLength)
-    {
-        return series.axis().describeFrequency() + ", m=" +
-            (seasonLength > 0 ? seasonLength + " (--season-length)" : series.axis().inferredSeasonLength());
+    static String seasonOf(final Series series, final int seasonLength) {
+        return series.axis().describeFrequency() + ", m="
+                + (seasonLength > 0
+                        ? seasonLength + " (--season-length)"
+                        : series.axis().inferredSeasonLength());
     }
 
-    private static InputProblem tooLong(final Series series)
-    {
-        return new InputProblem(series.id(), series.firstLine(), "series " + series.id() + " has " + series.length() +
-            " values, more than one task can carry (" + ForecastFarm.maxValues() + "); keep its most recent values");
+    private static InputProblem tooLong(final Series series) {
+        return new InputProblem(
+                series.id(),
+                series.firstLine(),
+                "series " + series.id() + " has " + series.length() + " values, more than one task can carry ("
+                        + ForecastFarm.maxValues() + "); keep its most recent values");
     }
 }

@@ -7,7 +7,6 @@ import forecastfarm.launcher.io.ForecastCsvWriter;
 import forecastfarm.launcher.io.InputProblem;
 import forecastfarm.launcher.io.JobLogWriter;
 import forecastfarm.shared.forecast.ModelForecast;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,8 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * results stay in the farm dir). Series are registered as they are submitted and forgotten once written, so memory
  * holds only the series in flight. Called from the result thread and the reading thread.
  */
-final class JobOutputs
-{
+final class JobOutputs {
     private final Path out;
     private final int horizon;
     private final ForecastCsvWriter forecasts;
@@ -38,22 +36,16 @@ final class JobOutputs
     /**
      * Something else that wants each written result (plots, the report).
      */
-    interface SeriesResultListener
-    {
+    interface SeriesResultListener {
         void onWritten(SubmittedSeries series, SeriesResult result) throws IOException;
 
-        default void onInvalid(InputProblem problem)
-        {
-        }
+        default void onInvalid(InputProblem problem) {}
 
-        default void onNotRun(SubmittedSeries series)
-        {
-        }
+        default void onNotRun(SubmittedSeries series) {}
     }
 
     JobOutputs(final Path out, final int horizon, final double[] levels, final SeriesResultListener next)
-        throws IOException
-    {
+            throws IOException {
         Files.createDirectories(out);
         this.out = out;
         this.horizon = horizon;
@@ -66,15 +58,13 @@ final class JobOutputs
     /**
      * Copies the rows of the earlier outputs in {@code --out} for the series this run skips ({@code --resume}).
      */
-    synchronized void carryOver(final Set<String> skippedIds) throws IOException
-    {
+    synchronized void carryOver(final Set<String> skippedIds) throws IOException {
         CarryOver.copy(out.resolve(JobLogWriter.FILE_NAME), '\t', 1, skippedIds, joblog::copyRow);
         CarryOver.copy(out.resolve("forecasts.csv"), ',', 0, skippedIds, forecasts::copyRow);
         CarryOver.copy(out.resolve("failed.csv"), ',', 0, skippedIds, failed::copyRow);
     }
 
-    synchronized void invalid(final InputProblem problem) throws IOException
-    {
+    synchronized void invalid(final InputProblem problem) throws IOException {
         invalid++;
         final String id = problem.seriesId() == null ? "" : problem.seriesId();
         failed.write(id, "INVALID", 0, problem.message());
@@ -85,16 +75,14 @@ final class JobOutputs
     /**
      * Registers a series before it is handed to the farm (its result may come back at once).
      */
-    void submitted(final SubmittedSeries series)
-    {
+    void submitted(final SubmittedSeries series) {
         inFlight.put(series.id(), series);
     }
 
     /**
      * The farm refused a registered series (it stopped taking series): it counts as not read, not as not run.
      */
-    void withdraw(final String id)
-    {
+    void withdraw(final String id) {
         inFlight.remove(id);
     }
 
@@ -103,59 +91,50 @@ final class JobOutputs
      *
      * @throws UncheckedIOException when a file cannot be written (a full disk): the farm then stops.
      */
-    void accept(final SeriesResult result)
-    {
+    void accept(final SeriesResult result) {
         final SubmittedSeries series = inFlight.remove(result.id());
-        try
-        {
+        try {
             write(series, result);
-        }
-        catch (final IOException ex)
-        {
+        } catch (final IOException ex) {
             throw new UncheckedIOException("cannot write to " + out + ": " + ex.getMessage(), ex);
         }
     }
 
-    private synchronized void write(final SubmittedSeries series, final SeriesResult result) throws IOException
-    {
-        if (runtimes == runtimeMs.length)
-        {
+    private synchronized void write(final SubmittedSeries series, final SeriesResult result) throws IOException {
+        if (runtimes == runtimeMs.length) {
             runtimeMs = java.util.Arrays.copyOf(runtimeMs, runtimes * 2);
         }
         runtimeMs[runtimes++] = result.runtimeMs();
-        joblog.write(result.seq() + 1, result.id(), result.workerSlot(), result.startEpochMs(), result.runtimeMs() / 1000,
-            result.attempts(), result.status().name(), result.reason());
-        if (!result.ok())
-        {
+        joblog.write(
+                result.seq() + 1,
+                result.id(),
+                result.workerSlot(),
+                result.startEpochMs(),
+                result.runtimeMs() / 1000,
+                result.attempts(),
+                result.status().name(),
+                result.reason());
+        if (!result.ok()) {
             failed.write(result.id(), result.status().name(), result.attempts(), result.reason());
-        }
-        else
-        {
+        } else {
             final String[] ds = series == null ? numberedSteps() : series.axis().future(horizon);
-            for (final ModelForecast f : result.forecasts())
-            {
-                if (f.ok())
-                {
+            for (final ModelForecast f : result.forecasts()) {
+                if (f.ok()) {
                     forecasts.write(result.id(), ds, f.model(), f.mean(), f.lower(), f.upper());
-                }
-                else
-                {
+                } else {
                     modelFailures++;
                     failed.write(result.id(), "MODEL_FAILED", result.attempts(), f.model() + ": " + f.error());
                 }
             }
         }
-        if (series != null)
-        {
+        if (series != null) {
             next.onWritten(series, result);
         }
     }
 
-    private String[] numberedSteps()
-    {
+    private String[] numberedSteps() {
         final String[] steps = new String[horizon];
-        for (int i = 0; i < horizon; i++)
-        {
+        for (int i = 0; i < horizon; i++) {
             steps[i] = Integer.toString(i + 1);
         }
         return steps;
@@ -166,11 +145,9 @@ final class JobOutputs
      *
      * @return how many.
      */
-    synchronized int notRun() throws IOException
-    {
+    synchronized int notRun() throws IOException {
         final int count = inFlight.size();
-        for (final SubmittedSeries series : inFlight.values())
-        {
+        for (final SubmittedSeries series : inFlight.values()) {
             final String reason = "the run was interrupted before this series; rerun the same command to resume";
             failed.write(series.id(), "NOT_RUN", 0, reason);
             joblog.write(series.seq() + 1, series.id(), -1, 0, 0, 0, "NOT_RUN", reason);
@@ -180,31 +157,32 @@ final class JobOutputs
         return count;
     }
 
-    synchronized void commit() throws IOException
-    {
+    synchronized void commit() throws IOException {
         forecasts.close();
         failed.close();
         joblog.close();
     }
 
-    synchronized void abort()
-    {
+    synchronized void abort() {
         forecasts.abort();
         failed.abort();
         joblog.abort();
     }
 
-    synchronized int invalidCount() { return invalid; }
-    synchronized int modelFailures() { return modelFailures; }
+    synchronized int invalidCount() {
+        return invalid;
+    }
 
-    synchronized double runtimePercentileMs(final double p)
-    {
-        if (runtimes == 0)
-        {
+    synchronized int modelFailures() {
+        return modelFailures;
+    }
+
+    synchronized double runtimePercentileMs(final double p) {
+        if (runtimes == 0) {
             return 0;
         }
         final double[] sorted = java.util.Arrays.copyOf(runtimeMs, runtimes);
         java.util.Arrays.sort(sorted);
-        return sorted[Math.max(0, (int)Math.ceil(p * sorted.length) - 1)];
+        return sorted[Math.max(0, (int) Math.ceil(p * sorted.length) - 1)];
     }
 }

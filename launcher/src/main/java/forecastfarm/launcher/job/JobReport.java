@@ -10,7 +10,6 @@ import forecastfarm.launcher.report.ReportSummary;
 import forecastfarm.launcher.report.SeriesPlotData;
 import forecastfarm.launcher.report.SeriesPlotWriter;
 import forecastfarm.shared.forecast.ModelForecast;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,8 +21,7 @@ import java.util.Map;
  * {@code report.html} at the end: the summary and a table of the series (the first {@value #MAX_ROWS}, and every
  * failed one up to that many again; the CSV files and summary.json always have them all).
  */
-final class JobReport implements JobOutputs.SeriesResultListener
-{
+final class JobReport implements JobOutputs.SeriesResultListener {
     static final int MAX_ROWS = 100_000;
 
     private final Path out;
@@ -36,8 +34,7 @@ final class JobReport implements JobOutputs.SeriesResultListener
     private int failedRows;
     private long left;
 
-    JobReport(final Path out, final int horizon, final List<String> models, final PlotPolicy plots)
-    {
+    JobReport(final Path out, final int horizon, final List<String> models, final PlotPolicy plots) {
         this.out = out;
         this.horizon = horizon;
         this.models = models;
@@ -48,97 +45,97 @@ final class JobReport implements JobOutputs.SeriesResultListener
     /**
      * @return true when a series submitted {@code seq}-th may be plotted, so its recent history must be kept.
      */
-    boolean mayPlot(final long seq)
-    {
-        final int index = (int)Math.min(Integer.MAX_VALUE, seq);
+    boolean mayPlot(final long seq) {
+        final int index = (int) Math.min(Integer.MAX_VALUE, seq);
         return plots.shouldPlot(index, false) || plots.shouldPlot(index, true);
     }
 
     @Override
-    public void onWritten(final SubmittedSeries series, final SeriesResult result) throws IOException
-    {
+    public void onWritten(final SubmittedSeries series, final SeriesResult result) throws IOException {
         final boolean failed = !result.ok();
         String plotFile = null;
-        if (series.recent() != null && plots.shouldPlot((int)Math.min(Integer.MAX_VALUE, series.seq()), failed))
-        {
+        if (series.recent() != null && plots.shouldPlot((int) Math.min(Integer.MAX_VALUE, series.seq()), failed)) {
             plotFile = ReportRow.plotPath(out, plotWriter.write(plotData(series, result)));
         }
-        add(new ReportRow(result.id(), models, result.status().name(), reason(result), result.attempts(),
-            result.runtimeMs(), plotFile));
+        add(new ReportRow(
+                result.id(),
+                models,
+                result.status().name(),
+                reason(result),
+                result.attempts(),
+                result.runtimeMs(),
+                plotFile));
     }
 
-    private SeriesPlotData plotData(final SubmittedSeries series, final SeriesResult result)
-    {
-        if (!result.ok())
-        {
-            return SeriesPlotData.failed(result.id(), series.recentDs(), series.recent(), series.seasonLength(),
-                result.reason());
+    private SeriesPlotData plotData(final SubmittedSeries series, final SeriesResult result) {
+        if (!result.ok()) {
+            return SeriesPlotData.failed(
+                    result.id(), series.recentDs(), series.recent(), series.seasonLength(), result.reason());
         }
         final List<ModelBand> bands = new ArrayList<>();
-        for (final ModelForecast f : result.forecasts())
-        {
-            if (f.ok())
-            {
+        for (final ModelForecast f : result.forecasts()) {
+            if (f.ok()) {
                 bands.add(new ModelBand(f.model(), f.mean(), f.levels(), f.lower(), f.upper()));
             }
         }
-        return bands.isEmpty() ?
-            SeriesPlotData.failed(result.id(), series.recentDs(), series.recent(), series.seasonLength(),
-                reason(result)) :
-            SeriesPlotData.forecast(result.id(), series.recentDs(), series.recent(), series.axis().future(horizon),
-                bands, series.seasonLength());
+        return bands.isEmpty()
+                ? SeriesPlotData.failed(
+                        result.id(), series.recentDs(), series.recent(), series.seasonLength(), reason(result))
+                : SeriesPlotData.forecast(
+                        result.id(),
+                        series.recentDs(),
+                        series.recent(),
+                        series.axis().future(horizon),
+                        bands,
+                        series.seasonLength());
     }
 
     /**
      * @return why the series or one of its models failed, or the models' notes (fallbacks), else empty.
      */
-    private static String reason(final SeriesResult result)
-    {
-        if (!result.ok())
-        {
+    private static String reason(final SeriesResult result) {
+        if (!result.ok()) {
             return result.reason();
         }
         final StringBuilder text = new StringBuilder();
-        for (final ModelForecast f : result.forecasts())
-        {
+        for (final ModelForecast f : result.forecasts()) {
             final String note = f.ok() ? f.note() : "failed: " + f.error();
-            if (!note.isEmpty())
-            {
-                text.append(text.length() == 0 ? "" : "; ").append(f.model()).append(": ").append(note);
+            if (!note.isEmpty()) {
+                text.append(text.length() == 0 ? "" : "; ")
+                        .append(f.model())
+                        .append(": ")
+                        .append(note);
             }
         }
         return text.toString();
     }
 
     @Override
-    public void onInvalid(final InputProblem problem)
-    {
-        add(new ReportRow(problem.seriesId() == null ? "(line " + problem.line() + ")" : problem.seriesId(), List.of(),
-            "INVALID", problem.message(), 0, Double.NaN, null));
+    public void onInvalid(final InputProblem problem) {
+        add(new ReportRow(
+                problem.seriesId() == null ? "(line " + problem.line() + ")" : problem.seriesId(),
+                List.of(),
+                "INVALID",
+                problem.message(),
+                0,
+                Double.NaN,
+                null));
     }
 
     @Override
-    public void onNotRun(final SubmittedSeries series)
-    {
+    public void onNotRun(final SubmittedSeries series) {
         add(new ReportRow(series.id(), models, "NOT_RUN", "interrupted before this series", 0, Double.NaN, null));
     }
 
-    private void add(final ReportRow row)
-    {
-        if (row.ok() ? okRows < MAX_ROWS : failedRows < MAX_ROWS)
-        {
+    private void add(final ReportRow row) {
+        if (row.ok() ? okRows < MAX_ROWS : failedRows < MAX_ROWS) {
             rows.add(row);
-            if (row.ok())
-            {
+            if (row.ok()) {
                 okRows++;
-            }
-            else
-            {
+            } else {
                 failedRows++;
             }
-        }
-        else
-        {
+        } else {
             left++;
         }
     }
@@ -146,13 +143,13 @@ final class JobReport implements JobOutputs.SeriesResultListener
     /**
      * Writes report.html.
      */
-    Path write(final Map<String, Object> summary) throws IOException
-    {
+    Path write(final Map<String, Object> summary) throws IOException {
         final Map<String, Object> details = new java.util.LinkedHashMap<>(summary);
-        if (left > 0)
-        {
-            details.put("report_table", "the table lists " + rows.size() + " series; " + left +
-                " more are in forecasts.csv, failed.csv and joblog.tsv");
+        if (left > 0) {
+            details.put(
+                    "report_table",
+                    "the table lists " + rows.size() + " series; " + left
+                            + " more are in forecasts.csv, failed.csv and joblog.tsv");
         }
         return new HtmlReportWriter(out).write(ReportSummary.fromSummaryJson(details), rows);
     }

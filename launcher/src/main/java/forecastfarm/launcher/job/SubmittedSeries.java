@@ -12,17 +12,19 @@ import forecastfarm.launcher.io.TimeAxis;
  * @param recentDs   their ds labels, or null.
  * @param seasonLength the m it was forecast with.
  */
-record SubmittedSeries(long seq, String id, TimeAxis axis, double[] recent, String[] recentDs, int seasonLength)
-{
-    static SubmittedSeries of(final long seq, final Series series, final int seasonLength, final boolean keepHistory)
-    {
-        if (!keepHistory)
-        {
+record SubmittedSeries(long seq, String id, TimeAxis axis, double[] recent, String[] recentDs, int seasonLength) {
+    static SubmittedSeries of(final long seq, final Series series, final int seasonLength, final boolean keepHistory) {
+        if (!keepHistory) {
             return new SubmittedSeries(seq, series.id(), series.axis(), null, null, seasonLength);
         }
         final String[] ds = series.recentDs();
         final double[] y = series.y();
-        return new SubmittedSeries(seq, series.id(), series.axis(),
-            java.util.Arrays.copyOfRange(y, y.length - ds.length, y.length), ds, seasonLength);
+        return new SubmittedSeries(
+                seq,
+                series.id(),
+                series.axis(),
+                java.util.Arrays.copyOfRange(y, y.length - ds.length, y.length),
+                ds,
+                seasonLength);
     }
 }

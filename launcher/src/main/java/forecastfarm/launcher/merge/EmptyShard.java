@@ -5,7 +5,6 @@ import forecastfarm.launcher.io.FailedCsvWriter;
 import forecastfarm.launcher.io.ForecastCsvWriter;
 import forecastfarm.launcher.io.ShardFilter;
 import forecastfarm.launcher.io.SummaryJson;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -18,26 +17,21 @@ import java.util.Map;
  * A shard that holds no series (more shards than series, or an unlucky hash): not an error. It gets the same
  * outputs as any shard, empty, and exit code 0, so that a merge sees it as done.
  */
-public final class EmptyShard
-{
-    private EmptyShard()
-    {
-    }
+public final class EmptyShard {
+    private EmptyShard() {}
 
     /**
      * @return {@link ExitCodes#OK}.
      */
-    public static int write(final Path out, final double[] levels, final ShardFilter shard, final PrintStream console)
-    {
-        try
-        {
+    public static int write(final Path out, final double[] levels, final ShardFilter shard, final PrintStream console) {
+        try {
             Files.createDirectories(out);
             new ForecastCsvWriter(out.resolve("forecasts.csv"), levels).close();
             new FailedCsvWriter(out.resolve("failed.csv")).close();
             final Map<String, Object> summary = new LinkedHashMap<>();
-            for (final String key : new String[] {"tasks", "ok", "failed", "poisoned", "invalid_input", "resumed",
-                "retries", "worker_restarts", "workers"})
-            {
+            for (final String key : new String[] {
+                "tasks", "ok", "failed", "poisoned", "invalid_input", "resumed", "retries", "worker_restarts", "workers"
+            }) {
                 summary.put(key, 0);
             }
             summary.put("wall_seconds", 0.0);
@@ -45,9 +39,7 @@ public final class EmptyShard
             summary.put("abort_reason", null);
             summary.put("shard", shard.toString());
             SummaryJson.write(out.resolve("summary.json"), summary);
-        }
-        catch (final IOException ex)
-        {
+        } catch (final IOException ex) {
             throw new UncheckedIOException("cannot write results to " + out + ": " + ex.getMessage(), ex);
         }
         console.println("shard " + shard + " holds no series of the input: empty outputs in " + out);

@@ -1,24 +1,26 @@
 package forecastfarm.launcher.merge;
 
 import forecastfarm.launcher.io.LongCsvReader;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code farm merge DIR}: see {@link ShardMerge}.
  */
-@Command(name = "merge", mixinStandardHelpOptions = true,
-    description = {"Merge the shards of a job (DIR/shards/<job>_<i>/, as scripts/farm-slurm writes them) into one " +
-        "forecasts.csv, failed.csv and summary.json in DIR, naming any shard that is missing or failed.",
-        "Exit code: 107 when a shard is missing, failed or unfinished, or shards overlap; else as farm forecast."})
-public final class MergeCommand implements Callable<Integer>
-{
+@Command(
+        name = "merge",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Merge the shards of a job (DIR/shards/<job>_<i>/, as scripts/farm-slurm writes them) into one "
+                    + "forecasts.csv, failed.csv and summary.json in DIR, naming any shard that is missing or failed.",
+            "Exit code: 107 when a shard is missing, failed or unfinished, or shards overlap; else as farm forecast."
+        })
+public final class MergeCommand implements Callable<Integer> {
     private final PrintStream out;
 
     @Parameters(index = "0", paramLabel = "DIR", description = "the job's output dir (farm-slurm's --out)")
@@ -27,31 +29,36 @@ public final class MergeCommand implements Callable<Integer>
     @Option(names = "--shards", description = "the number of shards n (default: from the shards' summaries)")
     Integer shards;
 
-    @Option(names = "--input", description = "the job's input: list the series of missing shards as NOT_RUN and " +
-        "check that every series is in the output")
+    @Option(
+            names = "--input",
+            description = "the job's input: list the series of missing shards as NOT_RUN and "
+                    + "check that every series is in the output")
     Path input;
 
-    @Option(names = "--id-col", defaultValue = "unique_id") String idCol;
-    @Option(names = "--time-col", defaultValue = "ds") String timeCol;
-    @Option(names = "--value-col", defaultValue = "y") String valueCol;
+    @Option(names = "--id-col", defaultValue = "unique_id")
+    String idCol;
 
-    public MergeCommand()
-    {
+    @Option(names = "--time-col", defaultValue = "ds")
+    String timeCol;
+
+    @Option(names = "--value-col", defaultValue = "y")
+    String valueCol;
+
+    public MergeCommand() {
         this(System.out);
     }
 
-    public MergeCommand(final PrintStream out)
-    {
+    public MergeCommand(final PrintStream out) {
         this.out = out;
     }
 
     @Override
-    public Integer call()
-    {
-        if (input != null && !Files.isReadable(input))
-        {
+    public Integer call() {
+        if (input != null && !Files.isReadable(input)) {
             throw new IllegalArgumentException("--input " + input + " cannot be read");
         }
-        return new ShardMerge(dir, shards, input, new LongCsvReader(idCol, timeCol, valueCol), out).run().exitCode();
+        return new ShardMerge(dir, shards, input, new LongCsvReader(idCol, timeCol, valueCol), out)
+                .run()
+                .exitCode();
     }
 }

@@ -1,7 +1,6 @@
 package forecastfarm.launcher.report;
 
 import forecastfarm.launcher.io.AtomicWrites;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +10,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -67,13 +65,21 @@ public final class HtmlReportWriter {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
                 .append("img-src 'self' file: data:; style-src 'unsafe-inline'; script-src '")
-                .append(sha256Base64(SCRIPT)).append("'\">\n")
-                .append("<title>").append(Html.esc(summary.title())).append("</title>\n")
-                .append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n");
-        h.append("<header><h1>").append(Html.esc(summary.title())).append("</h1><p class=\"sub\">generated ")
+                .append(sha256Base64(SCRIPT))
+                .append("'\">\n")
+                .append("<title>")
+                .append(Html.esc(summary.title()))
+                .append("</title>\n")
+                .append("<style>")
+                .append(STYLE)
+                .append("</style>\n</head>\n<body>\n");
+        h.append("<header><h1>")
+                .append(Html.esc(summary.title()))
+                .append("</h1><p class=\"sub\">generated ")
                 .append(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
                         .format(generated.atOffset(ZoneOffset.UTC)))
-                .append(" &middot; outputs in <code>").append(Html.esc(outDir.toAbsolutePath().normalize().toString()))
+                .append(" &middot; outputs in <code>")
+                .append(Html.esc(outDir.toAbsolutePath().normalize().toString()))
                 .append("</code></p></header>\n");
         cards(h, summary, rows);
         outputs(h, rows);
@@ -101,23 +107,45 @@ public final class HtmlReportWriter {
         card(h, String.format(Locale.ROOT, "%,d", ok), "ok", "ok");
         for (Map.Entry<String, Integer> e : byStatus.entrySet()) {
             if (!e.getKey().equals("OK")) {
-                card(h, String.format(Locale.ROOT, "%,d", e.getValue()), e.getKey().toLowerCase(Locale.ROOT), "bad");
+                card(
+                        h,
+                        String.format(Locale.ROOT, "%,d", e.getValue()),
+                        e.getKey().toLowerCase(Locale.ROOT),
+                        "bad");
             }
         }
-        card(h, rows.isEmpty() ? "&ndash;" : String.format(Locale.ROOT, "%.1f%%", 100.0 * ok / rows.size()),
-                "success rate", ok == rows.size() ? "ok" : "");
-        card(h, Double.isFinite(summary.wallSeconds()) ? duration(summary.wallSeconds()) : "&ndash;", "total time"
-                + (summary.workers() > 0 ? " on " + summary.workers() + " worker" + (summary.workers() == 1 ? "" : "s")
-                : ""), "");
-        card(h, Double.isFinite(summary.wallSeconds()) && !rows.isEmpty()
-                ? ms(summary.wallSeconds() * 1000 / rows.size()) : "&ndash;", "wall time per series", "");
+        card(
+                h,
+                rows.isEmpty() ? "&ndash;" : String.format(Locale.ROOT, "%.1f%%", 100.0 * ok / rows.size()),
+                "success rate",
+                ok == rows.size() ? "ok" : "");
+        card(
+                h,
+                Double.isFinite(summary.wallSeconds()) ? duration(summary.wallSeconds()) : "&ndash;",
+                "total time"
+                        + (summary.workers() > 0
+                                ? " on " + summary.workers() + " worker" + (summary.workers() == 1 ? "" : "s")
+                                : ""),
+                "");
+        card(
+                h,
+                Double.isFinite(summary.wallSeconds()) && !rows.isEmpty()
+                        ? ms(summary.wallSeconds() * 1000 / rows.size())
+                        : "&ndash;",
+                "wall time per series",
+                "");
         card(h, runtimeCount > 0 ? ms(runtimeSum / runtimeCount) : "&ndash;", "mean task time per series", "");
         h.append("</section>\n");
     }
 
     private static void card(StringBuilder h, String value, String label, String cls) {
-        h.append("<div class=\"card ").append(cls).append("\"><div class=\"v\">").append(value)
-                .append("</div><div class=\"k\">").append(Html.esc(label)).append("</div></div>\n");
+        h.append("<div class=\"card ")
+                .append(cls)
+                .append("\"><div class=\"v\">")
+                .append(value)
+                .append("</div><div class=\"k\">")
+                .append(Html.esc(label))
+                .append("</div></div>\n");
     }
 
     private void outputs(StringBuilder h, List<ReportRow> rows) {
@@ -125,17 +153,32 @@ public final class HtmlReportWriter {
         for (String name : OUTPUTS) {
             Path p = outDir.resolve(name);
             if (Files.isRegularFile(p)) {
-                h.append("<li><a href=\"").append(Html.esc(Html.urlPath(name))).append("\">").append(name)
-                        .append("</a> <span class=\"muted\">").append(size(p)).append("</span></li>\n");
+                h.append("<li><a href=\"")
+                        .append(Html.esc(Html.urlPath(name)))
+                        .append("\">")
+                        .append(name)
+                        .append("</a> <span class=\"muted\">")
+                        .append(size(p))
+                        .append("</span></li>\n");
             }
         }
         long plots = rows.stream().filter(r -> r.plotFile() != null).count();
-        String plotDir = rows.stream().filter(r -> r.plotFile() != null).map(r -> r.plotFile())
-                .map(f -> f.contains("/") ? f.substring(0, f.lastIndexOf('/') + 1) : "").findFirst().orElse(null);
+        String plotDir = rows.stream()
+                .filter(r -> r.plotFile() != null)
+                .map(r -> r.plotFile())
+                .map(f -> f.contains("/") ? f.substring(0, f.lastIndexOf('/') + 1) : "")
+                .findFirst()
+                .orElse(null);
         if (plots > 0 && plotDir != null && !plotDir.isEmpty()) {
-            h.append("<li><a href=\"").append(Html.esc(Html.urlPath(plotDir))).append("\">")
-                    .append(Html.esc(plotDir)).append("</a> <span class=\"muted\">").append(plots)
-                    .append(" plot").append(plots == 1 ? "" : "s").append("</span></li>\n");
+            h.append("<li><a href=\"")
+                    .append(Html.esc(Html.urlPath(plotDir)))
+                    .append("\">")
+                    .append(Html.esc(plotDir))
+                    .append("</a> <span class=\"muted\">")
+                    .append(plots)
+                    .append(" plot")
+                    .append(plots == 1 ? "" : "s")
+                    .append("</span></li>\n");
         } else if (plots == 0) {
             h.append("<li class=\"muted\">no plots (see --plots)</li>\n");
         }
@@ -149,32 +192,61 @@ public final class HtmlReportWriter {
                 .append("<input id=\"q\" type=\"search\" placeholder=\"filter: id, model, reason\"")
                 .append(" aria-label=\"filter\">")
                 .append("<select id=\"st\" aria-label=\"status\"><option value=\"\">all statuses</option>");
-        statuses.forEach((s, n) -> h.append("<option value=\"").append(Html.esc(s)).append("\">").append(Html.esc(s))
-                .append(" (").append(n).append(")</option>"));
+        statuses.forEach((s, n) -> h.append("<option value=\"")
+                .append(Html.esc(s))
+                .append("\">")
+                .append(Html.esc(s))
+                .append(" (")
+                .append(n)
+                .append(")</option>"));
         h.append("</select><label><input id=\"plotted\" type=\"checkbox\"> with plot only</label>")
                 .append("<span class=\"pager\"><button id=\"prev\" type=\"button\">&larr;</button> <span id=\"info\">")
-                .append(rows.size()).append(" series</span> <button id=\"next\" type=\"button\">&rarr;</button></span>")
+                .append(rows.size())
+                .append(" series</span> <button id=\"next\" type=\"button\">&rarr;</button></span>")
                 .append("</div>\n<table id=\"series\"><thead><tr>")
                 .append("<th>#</th><th>id</th><th>models</th><th>status</th><th>attempts</th><th>runtime ms</th>")
                 .append("<th>reason</th><th>plot</th></tr></thead>\n<tbody>\n");
         for (int i = 0; i < rows.size(); i++) {
             ReportRow r = rows.get(i);
             String st = r.status();
-            h.append("<tr data-status=\"").append(Html.esc(st)).append("\"")
+            h.append("<tr data-status=\"")
+                    .append(Html.esc(st))
+                    .append("\"")
                     .append(r.plotFile() != null ? " data-plot" : "")
-                    .append("><td data-v=\"").append(i + 1).append("\">").append(i + 1)
-                    .append("</td><td class=\"id\">").append(Html.esc(r.id()))
-                    .append("</td><td>").append(Html.esc(String.join(", ", r.models())))
-                    .append("</td><td><span class=\"st ").append(statusClass(st)).append("\">").append(Html.esc(st))
-                    .append("</span></td><td data-v=\"").append(r.attempts()).append("\">").append(r.attempts())
-                    .append("</td><td data-v=\"").append(Double.isFinite(r.runtimeMs()) ? number(r.runtimeMs()) : "-1")
+                    .append("><td data-v=\"")
+                    .append(i + 1)
                     .append("\">")
-                    .append(Double.isFinite(r.runtimeMs()) ? String.format(Locale.ROOT, "%.1f", r.runtimeMs()) : "&ndash;")
-                    .append("</td><td class=\"reason\">").append(Html.esc(r.reason())).append("</td><td>");
+                    .append(i + 1)
+                    .append("</td><td class=\"id\">")
+                    .append(Html.esc(r.id()))
+                    .append("</td><td>")
+                    .append(Html.esc(String.join(", ", r.models())))
+                    .append("</td><td><span class=\"st ")
+                    .append(statusClass(st))
+                    .append("\">")
+                    .append(Html.esc(st))
+                    .append("</span></td><td data-v=\"")
+                    .append(r.attempts())
+                    .append("\">")
+                    .append(r.attempts())
+                    .append("</td><td data-v=\"")
+                    .append(Double.isFinite(r.runtimeMs()) ? number(r.runtimeMs()) : "-1")
+                    .append("\">")
+                    .append(
+                            Double.isFinite(r.runtimeMs())
+                                    ? String.format(Locale.ROOT, "%.1f", r.runtimeMs())
+                                    : "&ndash;")
+                    .append("</td><td class=\"reason\">")
+                    .append(Html.esc(r.reason()))
+                    .append("</td><td>");
             if (r.plotFile() != null) {
                 String href = Html.esc(Html.urlPath(r.plotFile()));
-                h.append("<a href=\"").append(href).append("\"><img loading=\"lazy\" src=\"")
-                        .append(href).append("\" width=\"200\" height=\"100\" alt=\"plot of ").append(Html.esc(r.id()))
+                h.append("<a href=\"")
+                        .append(href)
+                        .append("\"><img loading=\"lazy\" src=\"")
+                        .append(href)
+                        .append("\" width=\"200\" height=\"100\" alt=\"plot of ")
+                        .append(Html.esc(r.id()))
                         .append("\"></a>");
             }
             h.append("</td></tr>\n");
@@ -189,8 +261,11 @@ public final class HtmlReportWriter {
         Map<String, Object> flat = new java.util.LinkedHashMap<>();
         flatten("", summary.details(), flat);
         h.append("<section><details><summary>Run details</summary><table class=\"kv\">\n");
-        flat.forEach((k, v) -> h.append("<tr><th>").append(Html.esc(k)).append("</th><td>")
-                .append(Html.esc(String.valueOf(v))).append("</td></tr>\n"));
+        flat.forEach((k, v) -> h.append("<tr><th>")
+                .append(Html.esc(k))
+                .append("</th><td>")
+                .append(Html.esc(String.valueOf(v)))
+                .append("</td></tr>\n"));
         h.append("</table></details></section>\n");
     }
 
@@ -226,14 +301,16 @@ public final class HtmlReportWriter {
             return String.format(Locale.ROOT, "%.1f s", seconds);
         }
         long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%dh %02dm %02ds", s / 3600, s / 60 % 60, s % 60)
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%dh %02dm %02ds", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%dm %02ds", s / 60, s % 60);
     }
 
     private static String size(Path p) {
         try {
             long b = Files.size(p);
-            return b >= 1 << 20 ? String.format(Locale.ROOT, "%.1f MB", b / 1048576.0)
+            return b >= 1 << 20
+                    ? String.format(Locale.ROOT, "%.1f MB", b / 1048576.0)
                     : b >= 1024 ? String.format(Locale.ROOT, "%.1f kB", b / 1024.0) : b + " B";
         } catch (IOException e) {
             return "";
@@ -242,8 +319,10 @@ public final class HtmlReportWriter {
 
     static String sha256Base64(String text) {
         try {
-            return "sha256-" + Base64.getEncoder().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return "sha256-"
+                    + Base64.getEncoder()
+                            .encodeToString(
+                                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

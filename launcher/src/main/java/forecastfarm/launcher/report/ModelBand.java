@@ -19,11 +19,13 @@ public record ModelBand(String model, double[] mean, double[] levels, double[][]
         lower = lower == null ? new double[0][] : lower;
         upper = upper == null ? new double[0][] : upper;
         if (lower.length != levels.length || upper.length != levels.length) {
-            throw new IllegalArgumentException("model " + model + ": " + levels.length + " levels but "
-                    + lower.length + " lower and " + upper.length + " upper bounds");
+            throw new IllegalArgumentException("model " + model + ": " + levels.length + " levels but " + lower.length
+                    + " lower and " + upper.length + " upper bounds");
         }
         for (int i = 0; i < levels.length; i++) {
-            if (lower[i] == null || upper[i] == null || lower[i].length != mean.length
+            if (lower[i] == null
+                    || upper[i] == null
+                    || lower[i].length != mean.length
                     || upper[i].length != mean.length) {
                 throw new IllegalArgumentException("model " + model + ": the bounds of level " + levels[i]
                         + " must have " + mean.length + " values, like the mean");

@@ -17,7 +17,12 @@ import java.util.Objects;
 public final class PlotPolicy {
 
     /** What a policy selects. */
-    public enum Mode { NONE, FAILED, ALL, FIRST_N }
+    public enum Mode {
+        NONE,
+        FAILED,
+        ALL,
+        FIRST_N
+    }
 
     /** Number of series the default policy plots. */
     public static final int DEFAULT_LIMIT = 200;

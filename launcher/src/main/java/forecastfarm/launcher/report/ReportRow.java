@@ -17,8 +17,8 @@ import java.util.Objects;
  * @param plotFile  its plot relative to the report's directory with {@code /} separators (see {@link #plotPath}),
  *                  or null when it has none
  */
-public record ReportRow(String id, List<String> models, String status, String reason, int attempts,
-                        double runtimeMs, String plotFile) {
+public record ReportRow(
+        String id, List<String> models, String status, String reason, int attempts, double runtimeMs, String plotFile) {
     public ReportRow {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
@@ -33,7 +33,10 @@ public record ReportRow(String id, List<String> models, String status, String re
 
     /** {@code plotFile} relative to {@code reportDir}, with {@code /} separators, for {@link #plotFile}. */
     public static String plotPath(Path reportDir, Path plotFile) {
-        Path rel = reportDir.toAbsolutePath().normalize().relativize(plotFile.toAbsolutePath().normalize());
+        Path rel = reportDir
+                .toAbsolutePath()
+                .normalize()
+                .relativize(plotFile.toAbsolutePath().normalize());
         return rel.toString().replace(File.separatorChar, '/');
     }
 }

@@ -26,8 +26,11 @@ public record ReportSummary(String title, double wallSeconds, int workers, Map<S
      */
     public static ReportSummary fromSummaryJson(Map<String, Object> summary) {
         Objects.requireNonNull(summary, "summary");
-        return new ReportSummary("Forecast Farm report", number(summary.get("wall_seconds"), Double.NaN),
-                (int) number(summary.get("workers"), 0), summary);
+        return new ReportSummary(
+                "Forecast Farm report",
+                number(summary.get("wall_seconds"), Double.NaN),
+                (int) number(summary.get("workers"), 0),
+                summary);
     }
 
     private static double number(Object value, double otherwise) {

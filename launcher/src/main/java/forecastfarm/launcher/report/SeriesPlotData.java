@@ -18,15 +18,21 @@ import java.util.Objects;
  * @param seasonLength  the season length used (1 if none): the window shows at least two seasons
  * @param failure       why the series has no forecast (shown on the plot), or null when it has one
  */
-public record SeriesPlotData(String id, String[] historyDs, double[] history, String[] futureDs,
-                             List<ModelBand> models, int seasonLength, String failure) {
+public record SeriesPlotData(
+        String id,
+        String[] historyDs,
+        double[] history,
+        String[] futureDs,
+        List<ModelBand> models,
+        int seasonLength,
+        String failure) {
     public SeriesPlotData {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(history, "history");
         models = List.copyOf(models == null ? List.of() : models);
         if (historyDs != null && historyDs.length != history.length) {
-            throw new IllegalArgumentException("series " + id + ": " + history.length + " values but "
-                    + historyDs.length + " ds labels");
+            throw new IllegalArgumentException(
+                    "series " + id + ": " + history.length + " values but " + historyDs.length + " ds labels");
         }
         int h = horizonOf(models);
         if (futureDs != null && futureDs.length < h) {
@@ -39,16 +45,20 @@ public record SeriesPlotData(String id, String[] historyDs, double[] history, St
     }
 
     /** A forecast series. */
-    public static SeriesPlotData forecast(String id, String[] historyDs, double[] history, String[] futureDs,
-                                          List<ModelBand> models, int seasonLength) {
+    public static SeriesPlotData forecast(
+            String id,
+            String[] historyDs,
+            double[] history,
+            String[] futureDs,
+            List<ModelBand> models,
+            int seasonLength) {
         return new SeriesPlotData(id, historyDs, history, futureDs, models, seasonLength, null);
     }
 
     /** A failed series: its history and the reason. */
-    public static SeriesPlotData failed(String id, String[] historyDs, double[] history, int seasonLength,
-                                        String reason) {
-        return new SeriesPlotData(id, historyDs, history, null, List.of(), seasonLength,
-                reason == null ? "" : reason);
+    public static SeriesPlotData failed(
+            String id, String[] historyDs, double[] history, int seasonLength, String reason) {
+        return new SeriesPlotData(id, historyDs, history, null, List.of(), seasonLength, reason == null ? "" : reason);
     }
 
     /** Longest forecast among the models (0 without models). */

@@ -1,18 +1,5 @@
 package forecastfarm.launcher.report;
 
-import org.knowm.xchart.AnnotationTextPanel;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.XYStyler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
-
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -31,6 +18,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.TimeZone;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.knowm.xchart.AnnotationTextPanel;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Writes one PNG per series into a directory, with XChart, headless.
@@ -48,9 +47,11 @@ import java.util.TimeZone;
 public final class SeriesPlotWriter {
     /** Default image size in pixels. */
     public static final int DEFAULT_WIDTH = 960;
+
     public static final int DEFAULT_HEIGHT = 480;
     /** Fewest observations shown when the history has them. */
     public static final int MIN_WINDOW = 120;
+
     static final int MAX_MODELS = 8;
     private static final int MAX_TITLE = 90;
 
@@ -165,7 +166,8 @@ public final class SeriesPlotWriter {
     }
 
     XYChart chart(SeriesPlotData data) {
-        List<ModelBand> models = data.models().subList(0, Math.min(MAX_MODELS, data.models().size()));
+        List<ModelBand> models =
+                data.models().subList(0, Math.min(MAX_MODELS, data.models().size()));
         int h = data.horizon();
         int n = window(data.history().length, h, data.seasonLength());
         int from = data.history().length - n;
@@ -201,8 +203,13 @@ public final class SeriesPlotWriter {
             ModelBand model = models.get(m);
             int steps = model.mean().length;
             if (steps > 0) {
-                line(chart, legendName(chart, model.model()), x.futureX.subList(0, steps), model.mean(),
-                        MODEL_COLORS[m % MODEL_COLORS.length], 2.0f);
+                line(
+                        chart,
+                        legendName(chart, model.model()),
+                        x.futureX.subList(0, steps),
+                        model.mean(),
+                        MODEL_COLORS[m % MODEL_COLORS.length],
+                        2.0f);
             }
         }
         if (data.failure() != null) {
@@ -287,8 +294,8 @@ public final class SeriesPlotWriter {
 
     /** The reason in a box at the top, over headroom made above the data so that it hides none of it. */
     private void failureBox(XYChart chart, String reason, double[] shown) {
-        List<String> lines = wrap("failed: " + (reason.isBlank() ? "(no reason given)" : reason),
-                Math.max(40, width / 9), 4);
+        List<String> lines =
+                wrap("failed: " + (reason.isBlank() ? "(no reason given)" : reason), Math.max(40, width / 9), 4);
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (double v : shown) {
@@ -303,8 +310,8 @@ public final class SeriesPlotWriter {
             chart.getStyler().setYAxisMax(hi + range * (0.15 + 0.09 * lines.size()));
         }
         // Screen coordinates, y from the bottom to the panel's bottom edge: just under the title, ~17 px a line.
-        AnnotationTextPanel panel = new AnnotationTextPanel(String.join("\n", lines), 60,
-                height - 48 - 17 * lines.size() - 10, true);
+        AnnotationTextPanel panel =
+                new AnnotationTextPanel(String.join("\n", lines), 60, height - 48 - 17 * lines.size() - 10, true);
         chart.addAnnotation(panel);
         chart.getStyler().setAnnotationTextPanelFontColor(new Color(0x99, 0x1b, 0x1b));
         chart.getStyler().setAnnotationTextPanelBackgroundColor(new Color(0xff, 0xf1, 0xf1, 230));

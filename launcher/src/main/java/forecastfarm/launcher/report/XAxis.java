@@ -19,11 +19,17 @@ import java.util.function.Function;
  * step axis (no labels: 0 = last observation).
  */
 final class XAxis {
-    enum Kind { TIME, NUMBER, ORDINAL, STEPS }
+    enum Kind {
+        TIME,
+        NUMBER,
+        ORDINAL,
+        STEPS
+    }
 
     final Kind kind;
     /** {@link Date} for TIME, {@link Double} otherwise. */
     final List<Object> historyX;
+
     final List<Object> futureX;
     /** Tick label text for NUMBER, ORDINAL and STEPS axes (null for TIME). */
     final Function<Double, String> tickLabels;
@@ -35,8 +41,13 @@ final class XAxis {
      */
     final String datePattern;
 
-    private XAxis(Kind kind, List<Object> historyX, List<Object> futureX, Function<Double, String> tickLabels,
-                  double originX, String datePattern) {
+    private XAxis(
+            Kind kind,
+            List<Object> historyX,
+            List<Object> futureX,
+            Function<Double, String> tickLabels,
+            double originX,
+            String datePattern) {
         this.kind = kind;
         this.datePattern = datePattern;
         this.historyX = historyX;
@@ -130,8 +141,7 @@ final class XAxis {
             double spanDays = (x[x.length - 1] - x[0]) / 86_400_000.0;
             pattern = spanDays <= 3 ? "MM-dd HH:mm" : spanDays <= 2 * 365 ? "yyyy-MM-dd" : null;
         }
-        return new XAxis(kind, past, future, labels,
-                n > 0 ? x[n - 1] : Double.NaN, pattern);
+        return new XAxis(kind, past, future, labels, n > 0 ? x[n - 1] : Double.NaN, pattern);
     }
 
     private static String integerLabel(Double v) {

@@ -1,13 +1,9 @@
 package forecastfarm.launcher.bench;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.farm.FarmTestSupport;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +12,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The accuracy smoke test CI runs: the first 13 series of each M3 category (52 in all) through the real farm, each
@@ -26,44 +25,45 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 @Tag("process")
 @Timeout(value = 600, unit = TimeUnit.SECONDS)
-class M3SmokeIT
-{
+class M3SmokeIT {
     /** Per model, how much worse than R's same method it may be on these 13 series (relative). */
     static final double TOLERANCE = 0.10;
+
     static final int SERIES_PER_CATEGORY = 13;
-    static final Path DATA = Path.of("..", "..", "shared", "data").toAbsolutePath().normalize();
+    static final Path DATA =
+            Path.of("..", "..", "shared", "data").toAbsolutePath().normalize();
 
     @TempDir
     Path tmp;
 
     @BeforeAll
-    static void workerClasspath()
-    {
+    static void workerClasspath() {
         System.setProperty(FarmContext.WORKER_CLASSPATH_PROP, FarmTestSupport.workerClasspath());
         assertTrue(Files.isDirectory(DATA), "the M3 data must be beside the repository at " + DATA);
     }
 
     @Test
-    void baselinesAndModelsAreAsAccurateAsRsOnASample()
-    {
-        final M3Accuracy accuracy = new M3Accuracy(new PrintStream(new ByteArrayOutputStream(), true,
-            StandardCharsets.UTF_8), tmp);
+    void baselinesAndModelsAreAsAccurateAsRsOnASample() {
+        final M3Accuracy accuracy =
+                new M3Accuracy(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), tmp);
         final List<String> problems = new ArrayList<>();
-        for (final M3Accuracy.Category category : M3Accuracy.CATEGORIES)
-        {
-            final List<M3Accuracy.ModelScore> scores = accuracy.evaluate(category, DATA, M3SmokeModels.MODELS,
-                SERIES_PER_CATEGORY, 2);
-            for (final M3Accuracy.ModelScore score : scores.subList(0, scores.size() - 1))
-            {
-                if (score.failed() > 0 || score.series() != SERIES_PER_CATEGORY)
-                {
+        for (final M3Accuracy.Category category : M3Accuracy.CATEGORIES) {
+            final List<M3Accuracy.ModelScore> scores =
+                    accuracy.evaluate(category, DATA, M3SmokeModels.MODELS, SERIES_PER_CATEGORY, 2);
+            for (final M3Accuracy.ModelScore score : scores.subList(0, scores.size() - 1)) {
+                if (score.failed() > 0 || score.series() != SERIES_PER_CATEGORY) {
                     problems.add(category.name() + " " + score.model() + ": " + score.failed() + " failed");
                 }
-                if (!(score.smape() <= score.rSmape() * (1 + TOLERANCE)) ||
-                    !(score.mase() <= score.rMase() * (1 + TOLERANCE)))
-                {
-                    problems.add(String.format("%s %s: sMAPE %.3f vs R %.3f, MASE %.3f vs R %.3f", category.name(),
-                        score.model(), score.smape(), score.rSmape(), score.mase(), score.rMase()));
+                if (!(score.smape() <= score.rSmape() * (1 + TOLERANCE))
+                        || !(score.mase() <= score.rMase() * (1 + TOLERANCE))) {
+                    problems.add(String.format(
+                            "%s %s: sMAPE %.3f vs R %.3f, MASE %.3f vs R %.3f",
+                            category.name(),
+                            score.model(),
+                            score.smape(),
+                            score.rSmape(),
+                            score.mase(),
+                            score.rMase()));
                 }
             }
         }

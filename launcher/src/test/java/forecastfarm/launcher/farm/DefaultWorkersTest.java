@@ -4,18 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-class DefaultWorkersTest
-{
+class DefaultWorkersTest {
     @Test
-    void slurmCpusPerTaskWinsOverTheNodesCpus()
-    {
+    void slurmCpusPerTaskWinsOverTheNodesCpus() {
         assertEquals(3, DefaultWorkers.of("3", 64));
         assertEquals(3, DefaultWorkers.of(" 3\n", 64));
     }
 
     @Test
-    void unsetOrInvalidFallsBackToTheAvailableProcessors()
-    {
+    void unsetOrInvalidFallsBackToTheAvailableProcessors() {
         assertEquals(8, DefaultWorkers.of(null, 8));
         assertEquals(8, DefaultWorkers.of("", 8));
         assertEquals(8, DefaultWorkers.of("0", 8));
@@ -25,8 +22,7 @@ class DefaultWorkersTest
     }
 
     @Test
-    void aSignalWithinASecondOfTheFirstIsTheSameRequest()
-    {
+    void aSignalWithinASecondOfTheFirstIsTheSameRequest() {
         final Farm.SignalHandlers handlers = new Farm.SignalHandlers();
         final long t = 1_000_000_000_000L;
         assertEquals(true, handlers.isNew(t));

@@ -3,7 +3,6 @@ package forecastfarm.launcher.farm;
 import forecastfarm.shared.FarmDirectory;
 import forecastfarm.shared.status.StatusFile;
 import forecastfarm.shared.status.WorkerCounter;
-
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,65 +16,54 @@ import java.util.function.BooleanSupplier;
  * Helpers for the multi-process tests: the worker classpath with the test-only "test-crash" kind, task lists,
  * and waiting on the farm's status file.
  */
-public final class FarmTestSupport
-{
+public final class FarmTestSupport {
     static final String CRASH_KIND = "test-crash";
 
-    private FarmTestSupport()
-    {
-    }
+    private FarmTestSupport() {}
 
-    public static String workerClasspath()
-    {
+    public static String workerClasspath() {
         final Path worker = Path.of("..", "worker", "target").toAbsolutePath().normalize();
         final Path jar = worker.resolve("forecast-farm-worker.jar");
-        if (!Files.exists(jar))
-        {
-            throw new IllegalStateException(jar + " is missing: run the tests with 'mvn verify' so the worker is packaged");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(
+                    jar + " is missing: run the tests with 'mvn verify' so the worker is packaged");
         }
         return jar + File.pathSeparator + worker.resolve("test-classes");
     }
 
-    static FarmContext context(final Path farmDir, final int workers)
-    {
+    static FarmContext context(final Path farmDir, final int workers) {
         return new FarmContext()
-            .farmDir(farmDir)
-            .workers(workers)
-            .workerClasspath(workerClasspath())
-            .workerJvmOptions(List.of("-Xmx96m", "-XX:TieredStopAtLevel=1", "-Xshare:auto"))
-            .heartbeatTimeoutMs(2_000)
-            .restartBaseDelayMs(20)
-            .restartMaxDelayMs(200)
-            .drainGraceMs(10_000);
+                .farmDir(farmDir)
+                .workers(workers)
+                .workerClasspath(workerClasspath())
+                .workerJvmOptions(List.of("-Xmx96m", "-XX:TieredStopAtLevel=1", "-Xshare:auto"))
+                .heartbeatTimeoutMs(2_000)
+                .restartBaseDelayMs(20)
+                .restartMaxDelayMs(200)
+                .drainGraceMs(10_000);
     }
 
-    static TaskSpec task(final String key, final String action)
-    {
+    static TaskSpec task(final String key, final String action) {
         return new TaskSpec(key, CRASH_KIND, action.getBytes(StandardCharsets.UTF_8));
     }
 
-    static List<TaskSpec> tasks(final int count, final String action)
-    {
+    static List<TaskSpec> tasks(final int count, final String action) {
         final List<TaskSpec> tasks = new ArrayList<>();
-        for (int i = 0; i < count; i++)
-        {
+        for (int i = 0; i < count; i++) {
             tasks.add(task("t" + i, action));
         }
         return tasks;
     }
 
-    static MapSizing sizing(final int tasks)
-    {
+    static MapSizing sizing(final int tasks) {
         return MapSizing.forTasks(tasks, 4, 64);
     }
 
-    static void await(final String what, final long timeoutMs, final BooleanSupplier condition) throws InterruptedException
-    {
+    static void await(final String what, final long timeoutMs, final BooleanSupplier condition)
+            throws InterruptedException {
         final long deadline = System.currentTimeMillis() + timeoutMs;
-        while (!condition.getAsBoolean())
-        {
-            if (System.currentTimeMillis() > deadline)
-            {
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
                 throw new AssertionError("timed out after " + timeoutMs + " ms waiting for " + what);
             }
             Thread.sleep(10);
@@ -85,47 +73,35 @@ public final class FarmTestSupport
     /**
      * @return the pid of a worker that is running a task, waiting for one.
      */
-    static long busyWorkerPid(final Path farmDir, final long timeoutMs) throws InterruptedException
-    {
+    static long busyWorkerPid(final Path farmDir, final long timeoutMs) throws InterruptedException {
         final long[] pid = {0};
-        await("a busy worker", timeoutMs, () ->
-        {
+        await("a busy worker", timeoutMs, () -> {
             final Path statusFile = new FarmDirectory(farmDir).statusFile();
-            if (!Files.exists(statusFile))
-            {
+            if (!Files.exists(statusFile)) {
                 return false;
             }
-            try (StatusFile status = StatusFile.open(statusFile))
-            {
-                for (int slot = 0; slot < status.workerSlots(); slot++)
-                {
-                    if (status.workerValue(slot, WorkerCounter.TASK_ID) != WorkerCounter.NO_TASK &&
-                        status.workerValue(slot, WorkerCounter.PID) > 0)
-                    {
+            try (StatusFile status = StatusFile.open(statusFile)) {
+                for (int slot = 0; slot < status.workerSlots(); slot++) {
+                    if (status.workerValue(slot, WorkerCounter.TASK_ID) != WorkerCounter.NO_TASK
+                            && status.workerValue(slot, WorkerCounter.PID) > 0) {
                         pid[0] = status.workerValue(slot, WorkerCounter.PID);
                         return true;
                     }
                 }
                 return false;
-            }
-            catch (final IllegalStateException notYet)
-            {
+            } catch (final IllegalStateException notYet) {
                 return false;
             }
         });
         return pid[0];
     }
 
-    static List<Long> workerPids(final Path farmDir)
-    {
+    static List<Long> workerPids(final Path farmDir) {
         final List<Long> pids = new ArrayList<>();
-        try (StatusFile status = StatusFile.open(new FarmDirectory(farmDir).statusFile()))
-        {
-            for (int slot = 0; slot < status.workerSlots(); slot++)
-            {
+        try (StatusFile status = StatusFile.open(new FarmDirectory(farmDir).statusFile())) {
+            for (int slot = 0; slot < status.workerSlots(); slot++) {
                 final long pid = status.workerValue(slot, WorkerCounter.PID);
-                if (pid > 0)
-                {
+                if (pid > 0) {
                     pids.add(pid);
                 }
             }
@@ -133,11 +109,11 @@ public final class FarmTestSupport
         return pids;
     }
 
-    static void signal(final long pid, final String signal) throws Exception
-    {
-        final Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
-        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0)
-        {
+    static void signal(final long pid, final String signal) throws Exception {
+        final Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                .inheritIO()
+                .start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
             throw new AssertionError("kill -" + signal + " " + pid + " failed");
         }
     }
@@ -145,8 +121,7 @@ public final class FarmTestSupport
     /**
      * Starts a Java main of the test classpath in its own JVM with the farm's flags.
      */
-    static Process startJava(final Path log, final String mainClass, final String... args) throws Exception
-    {
+    static Process startJava(final Path log, final String mainClass, final String... args) throws Exception {
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(forecastfarm.shared.JvmFlags.forCurrentJvm());
@@ -156,6 +131,9 @@ public final class FarmTestSupport
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 }

@@ -1,9 +1,7 @@
 package forecastfarm.launcher.farm;
 
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import static forecastfarm.launcher.farm.FarmTestSupport.*;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,32 +9,35 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static forecastfarm.launcher.farm.FarmTestSupport.*;
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher as its own process: killed with -9, signalled, resumed.
  */
 @Tag("process")
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
-class LauncherProcessIT
-{
+class LauncherProcessIT {
     private static final Pattern REPORT = Pattern.compile(
-        "REPORT ok=(\\d+) failed=(\\d+) poisoned=(\\d+) resumed=(\\d+) computed=(\\d+) interrupted=(\\S+)");
+            "REPORT ok=(\\d+) failed=(\\d+) poisoned=(\\d+) resumed=(\\d+) computed=(\\d+) interrupted=(\\S+)");
 
     @TempDir
     Path tmp;
 
     private Process launcher(final Path farmDir, final int tasks, final String action, final String log)
-        throws Exception
-    {
-        return startJava(tmp.resolve(log), TestFarmMain.class.getName(), farmDir.toString(), "2",
-            Integer.toString(tasks), action);
+            throws Exception {
+        return startJava(
+                tmp.resolve(log),
+                TestFarmMain.class.getName(),
+                farmDir.toString(),
+                "2",
+                Integer.toString(tasks),
+                action);
     }
 
-    private Matcher report(final Process process, final String log) throws Exception
-    {
+    private Matcher report(final Process process, final String log) throws Exception {
         assertTrue(process.waitFor(180, TimeUnit.SECONDS), "launcher finished");
         final String output = Files.readString(tmp.resolve(log));
         final Matcher m = REPORT.matcher(output);
@@ -44,34 +45,25 @@ class LauncherProcessIT
         return m;
     }
 
-    private void awaitDone(final Path farmDir, final long done, final String log) throws Exception
-    {
-        try
-        {
+    private void awaitDone(final Path farmDir, final long done, final String log) throws Exception {
+        try {
             await(done + " tasks done", 90_000, () -> doneCount(farmDir) >= done);
-        }
-        catch (final AssertionError ex)
-        {
+        } catch (final AssertionError ex) {
             throw new AssertionError(ex.getMessage() + "; launcher output:\n" + Files.readString(tmp.resolve(log)), ex);
         }
     }
 
-    private static long doneCount(final Path farmDir)
-    {
-        try (forecastfarm.shared.status.StatusFile status =
-                 forecastfarm.shared.status.StatusFile.open(new forecastfarm.shared.FarmDirectory(farmDir).statusFile()))
-        {
+    private static long doneCount(final Path farmDir) {
+        try (forecastfarm.shared.status.StatusFile status = forecastfarm.shared.status.StatusFile.open(
+                new forecastfarm.shared.FarmDirectory(farmDir).statusFile())) {
             return status.farmValue(forecastfarm.shared.status.FarmCounter.DONE);
-        }
-        catch (final IllegalStateException notYet)
-        {
+        } catch (final IllegalStateException notYet) {
             return 0;
         }
     }
 
     @Test
-    void noWorkerOutlivesAKilledLauncherByMoreThanFiveSeconds() throws Exception
-    {
+    void noWorkerOutlivesAKilledLauncherByMoreThanFiveSeconds() throws Exception {
         final Path farmDir = tmp.resolve("farm");
         final Process launcher = launcher(farmDir, 50, "sleep:200", "run.log");
         busyWorkerPid(farmDir, 60_000);
@@ -80,14 +72,18 @@ class LauncherProcessIT
         launcher.destroyForcibly();
         assertTrue(launcher.waitFor(10, TimeUnit.SECONDS));
         final long killedAt = System.currentTimeMillis();
-        await("workers to exit", 5_000, () -> workers.stream().noneMatch(
-            pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
+        await(
+                "workers to exit",
+                5_000,
+                () -> workers.stream()
+                        .noneMatch(pid -> ProcessHandle.of(pid)
+                                .map(ProcessHandle::isAlive)
+                                .orElse(false)));
         assertTrue(System.currentTimeMillis() - killedAt <= 5_000);
     }
 
     @Test
-    void rerunAfterKillMinus9ResumesWithoutRecomputingOrLosing() throws Exception
-    {
+    void rerunAfterKillMinus9ResumesWithoutRecomputingOrLosing() throws Exception {
         final Path farmDir = tmp.resolve("farm");
         final Process first = launcher(farmDir, 60, "sleep:30", "first.log");
         awaitDone(farmDir, 10, "first.log");
@@ -104,8 +100,7 @@ class LauncherProcessIT
     }
 
     @Test
-    void sigtermDrainsThenTheRerunFinishes() throws Exception
-    {
+    void sigtermDrainsThenTheRerunFinishes() throws Exception {
         final Path farmDir = tmp.resolve("farm");
         final Process first = launcher(farmDir, 80, "sleep:100", "first.log");
         awaitDone(farmDir, 4, "first.log");
@@ -115,8 +110,12 @@ class LauncherProcessIT
         assertEquals("SIGTERM", drained.group(6));
         final int firstOk = Integer.parseInt(drained.group(1));
         assertTrue(firstOk < 80, "drain stopped dispatching: " + firstOk);
-        assertTrue(workers.stream().noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)),
-            "workers ended with the drain");
+        assertTrue(
+                workers.stream()
+                        .noneMatch(pid -> ProcessHandle.of(pid)
+                                .map(ProcessHandle::isAlive)
+                                .orElse(false)),
+                "workers ended with the drain");
 
         final Matcher rerun = report(launcher(farmDir, 80, "sleep:100", "second.log"), "second.log");
         assertEquals(80, Integer.parseInt(rerun.group(1)));

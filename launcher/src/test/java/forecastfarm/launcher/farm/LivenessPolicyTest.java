@@ -38,8 +38,7 @@ class LivenessPolicyTest {
         String verdict = policy.verdict(now, true, SPAWNED, now - HEARTBEAT_TIMEOUT - 1, NO_TASK, 0);
         assertTrue(verdict.startsWith("hung"), verdict);
         assertEquals("hung: no heartbeat for 2.0 s", verdict);
-        assertEquals("hung: no heartbeat for 12.3 s",
-                policy.verdict(now, true, SPAWNED, now - 12_345, NO_TASK, 0));
+        assertEquals("hung: no heartbeat for 12.3 s", policy.verdict(now, true, SPAWNED, now - 12_345, NO_TASK, 0));
     }
 
     @Test
@@ -49,7 +48,9 @@ class LivenessPolicyTest {
         String verdict = policy.verdict(now, true, SPAWNED, now, 7, now - TASK_TIMEOUT - 1);
         assertTrue(verdict.startsWith("timeout"), verdict);
         assertEquals("timeout: task ran longer than 30.0 s", verdict);
-        assertTrue(policy.verdict(now, true, SPAWNED, now, 0, now - TASK_TIMEOUT - 1).startsWith("timeout"),
+        assertTrue(
+                policy.verdict(now, true, SPAWNED, now, 0, now - TASK_TIMEOUT - 1)
+                        .startsWith("timeout"),
                 "task id 0 is a real task");
     }
 

@@ -12,7 +12,6 @@ import forecastfarm.shared.wire.TaskStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
@@ -39,8 +38,17 @@ class ResultStoreTest {
     }
 
     private static byte[] record(int i) {
-        return new ResultRecord(i % 2 == 0 ? TaskStatus.OK : TaskStatus.FAILED, 1, i % 4, 1, 1_000L + i, 10L * i,
-                5L * i, i % 2 == 0 ? "" : "failed " + i, new byte[] {(byte) i, 42}).encode();
+        return new ResultRecord(
+                        i % 2 == 0 ? TaskStatus.OK : TaskStatus.FAILED,
+                        1,
+                        i % 4,
+                        1,
+                        1_000L + i,
+                        10L * i,
+                        5L * i,
+                        i % 2 == 0 ? "" : "failed " + i,
+                        new byte[] {(byte) i, 42})
+                .encode();
     }
 
     private static Set<String> keys(ResultStore store) {
@@ -89,7 +97,9 @@ class ResultStoreTest {
         }
         try (ResultStore store = ResultStore.openForLauncher(farm, SIZING, NEVER_STUCK_MS)) {
             assertEquals(151, store.keys().size());
-            assertEquals(ResultRecord.decode(record(150)).reason(), ResultRecord.decode(store.get("series-150")).reason());
+            assertEquals(
+                    ResultRecord.decode(record(150)).reason(),
+                    ResultRecord.decode(store.get("series-150")).reason());
         }
     }
 
@@ -99,7 +109,9 @@ class ResultStoreTest {
             store.put("old", record(1));
         }
         // a launcher killed during a rotation leaves generations 1 and 2
-        ResultStore.builder(SIZING).createPersistedTo(farm.resultsMapFile(2).toFile()).close();
+        ResultStore.builder(SIZING)
+                .createPersistedTo(farm.resultsMapFile(2).toFile())
+                .close();
         assertEquals(2, ResultStore.latestGeneration(farm));
         try (ResultStore store = ResultStore.openForLauncher(farm, SIZING, NEVER_STUCK_MS)) {
             assertEquals(2, store.generation());
@@ -135,23 +147,25 @@ class ResultStoreTest {
     @Test
     void aStuckPutMovesToANewGenerationKeepingEverything() throws Exception {
         try (ResultStore store = ResultStore.openForLauncher(farm, SIZING, NEVER_STUCK_MS);
-             ChronicleMap<CharSequence, byte[]> reader =
-                     ResultStore.builder(SIZING).createPersistedTo(farm.resultsMapFile(1).toFile())) {
+                ChronicleMap<CharSequence, byte[]> reader = ResultStore.builder(SIZING)
+                        .createPersistedTo(farm.resultsMapFile(1).toFile())) {
             for (int i = 0; i < 20; i++) {
                 store.put("k" + i, record(i));
             }
             store.flush();
             CountDownLatch locked = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            Thread holder = new Thread(() -> {
-                try (ExternalMapQueryContext<CharSequence, byte[], ?> held = reader.queryContext("stuck")) {
-                    held.updateLock().lock();
-                    locked.countDown();
-                    release.await();
-                } catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "dead-reader");
+            Thread holder = new Thread(
+                    () -> {
+                        try (ExternalMapQueryContext<CharSequence, byte[], ?> held = reader.queryContext("stuck")) {
+                            held.updateLock().lock();
+                            locked.countDown();
+                            release.await();
+                        } catch (InterruptedException ex) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "dead-reader");
             holder.start();
             try {
                 assertTrue(locked.await(10, TimeUnit.SECONDS));
@@ -193,19 +207,21 @@ class ResultStoreTest {
     @Test
     void flushRotatesPastAStuckPut() throws Exception {
         try (ResultStore store = ResultStore.openForLauncher(farm, SIZING, 50);
-             ChronicleMap<CharSequence, byte[]> reader =
-                     ResultStore.builder(SIZING).createPersistedTo(farm.resultsMapFile(1).toFile())) {
+                ChronicleMap<CharSequence, byte[]> reader = ResultStore.builder(SIZING)
+                        .createPersistedTo(farm.resultsMapFile(1).toFile())) {
             CountDownLatch locked = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            Thread holder = new Thread(() -> {
-                try (ExternalMapQueryContext<CharSequence, byte[], ?> held = reader.queryContext("stuck")) {
-                    held.updateLock().lock();
-                    locked.countDown();
-                    release.await();
-                } catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "dead-reader");
+            Thread holder = new Thread(
+                    () -> {
+                        try (ExternalMapQueryContext<CharSequence, byte[], ?> held = reader.queryContext("stuck")) {
+                            held.updateLock().lock();
+                            locked.countDown();
+                            release.await();
+                        } catch (InterruptedException ex) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "dead-reader");
             holder.start();
             try {
                 assertTrue(locked.await(10, TimeUnit.SECONDS));
@@ -230,19 +246,21 @@ class ResultStoreTest {
             firstRun.put("earlier", record(1));
         }
         try (ResultStore store = ResultStore.openForLauncher(farm, SIZING, NEVER_STUCK_MS);
-             ChronicleMap<CharSequence, byte[]> reader =
-                     ResultStore.builder(SIZING).createPersistedTo(farm.resultsMapFile(1).toFile())) {
+                ChronicleMap<CharSequence, byte[]> reader = ResultStore.builder(SIZING)
+                        .createPersistedTo(farm.resultsMapFile(1).toFile())) {
             CountDownLatch locked = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            Thread holder = new Thread(() -> {
-                try (ExternalMapQueryContext<CharSequence, byte[], ?> held = reader.queryContext("stuck")) {
-                    held.updateLock().lock();
-                    locked.countDown();
-                    release.await();
-                } catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "dead-reader");
+            Thread holder = new Thread(
+                    () -> {
+                        try (ExternalMapQueryContext<CharSequence, byte[], ?> held = reader.queryContext("stuck")) {
+                            held.updateLock().lock();
+                            locked.countDown();
+                            release.await();
+                        } catch (InterruptedException ex) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "dead-reader");
             holder.start();
             try {
                 assertTrue(locked.await(10, TimeUnit.SECONDS));

@@ -1,13 +1,11 @@
 package forecastfarm.launcher.farm;
 
+import static forecastfarm.launcher.farm.FarmTestSupport.*;
+import static org.junit.jupiter.api.Assertions.*;
+
 import forecastfarm.shared.FarmDirectory;
 import forecastfarm.shared.wire.ResultRecord;
 import forecastfarm.shared.wire.TaskStatus;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,35 +13,36 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-
-import static forecastfarm.launcher.farm.FarmTestSupport.*;
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real worker processes, really killed, stopped and crashed, with the launcher in this JVM.
  */
 @Tag("process")
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class SupervisionIT
-{
+class SupervisionIT {
     @TempDir
     Path tmp;
 
     private final Map<String, Integer> deliveries = new ConcurrentHashMap<>();
 
-    private CompletableFuture<FarmReport> runAsync(final FarmContext ctx, final List<TaskSpec> tasks)
-    {
-        return CompletableFuture.supplyAsync(() -> Farm.run(ctx, tasks, "it " + tasks.size(), sizing(tasks.size()),
-            (task, spec, record) -> deliveries.merge(spec.key(), 1, Integer::sum), false));
+    private CompletableFuture<FarmReport> runAsync(final FarmContext ctx, final List<TaskSpec> tasks) {
+        return CompletableFuture.supplyAsync(() -> Farm.run(
+                ctx,
+                tasks,
+                "it " + tasks.size(),
+                sizing(tasks.size()),
+                (task, spec, record) -> deliveries.merge(spec.key(), 1, Integer::sum),
+                false));
     }
 
-    private Map<String, ResultRecord> results(final Path farmDir, final List<TaskSpec> tasks)
-    {
+    private Map<String, ResultRecord> results(final Path farmDir, final List<TaskSpec> tasks) {
         final Map<String, ResultRecord> results = new ConcurrentHashMap<>();
-        try (ResultReader reader = ResultReader.open(new FarmDirectory(farmDir)).orElseThrow())
-        {
-            for (final TaskSpec task : tasks)
-            {
+        try (ResultReader reader = ResultReader.open(new FarmDirectory(farmDir)).orElseThrow()) {
+            for (final TaskSpec task : tasks) {
                 reader.get(task.key()).ifPresent(record -> results.put(task.key(), record));
             }
             assertEquals(tasks.size(), reader.size(), "the map holds exactly the tasks' keys");
@@ -52,8 +51,7 @@ class SupervisionIT
     }
 
     @Test
-    void killMinus9OfABusyWorkerLosesAndDuplicatesNothing() throws Exception
-    {
+    void killMinus9OfABusyWorkerLosesAndDuplicatesNothing() throws Exception {
         final Path farmDir = tmp.resolve("farm");
         final List<TaskSpec> tasks = tasks(60, "sleep:40");
         final CompletableFuture<FarmReport> run = runAsync(context(farmDir, 2), tasks);
@@ -74,8 +72,7 @@ class SupervisionIT
      * it runs finishes and nothing is run twice.
      */
     @Test
-    void sigtermAndSigintToABusyWorkerAreLeftToTheLauncher() throws Exception
-    {
+    void sigtermAndSigintToABusyWorkerAreLeftToTheLauncher() throws Exception {
         final Path farmDir = tmp.resolve("farm");
         final List<TaskSpec> tasks = tasks(12, "sleep:300");
         final CompletableFuture<FarmReport> run = runAsync(context(farmDir, 2), tasks);
@@ -90,8 +87,7 @@ class SupervisionIT
     }
 
     @Test
-    void aStoppedWorkerIsDetectedKilledAndItsTaskRerun() throws Exception
-    {
+    void aStoppedWorkerIsDetectedKilledAndItsTaskRerun() throws Exception {
         final Path farmDir = tmp.resolve("farm");
         final List<TaskSpec> tasks = tasks(16, "sleep:400");
         final CompletableFuture<FarmReport> run = runAsync(context(farmDir, 2).heartbeatTimeoutMs(1_500), tasks);
@@ -107,8 +103,7 @@ class SupervisionIT
     }
 
     @Test
-    void tasksThatKillTheirJvmArePoisonedAfterMaxAttemptsWhileOthersSucceed() throws Exception
-    {
+    void tasksThatKillTheirJvmArePoisonedAfterMaxAttemptsWhileOthersSucceed() throws Exception {
         final Path farmDir = tmp.resolve("farm");
         final List<TaskSpec> tasks = new ArrayList<>(tasks(12, "sleep:5"));
         tasks.add(task("halts", "halt:13"));
@@ -116,7 +111,8 @@ class SupervisionIT
         tasks.add(task("overflows", "soe"));
         tasks.add(task("throws", "throw"));
 
-        final FarmReport report = runAsync(context(farmDir, 2).maxAttempts(3), tasks).get(150, TimeUnit.SECONDS);
+        final FarmReport report =
+                runAsync(context(farmDir, 2).maxAttempts(3), tasks).get(150, TimeUnit.SECONDS);
         assertEquals(12, report.ok());
         assertEquals(1, report.failed(), "an exception fails only its task, without retries");
         assertEquals(3, report.poisoned());
@@ -125,25 +121,26 @@ class SupervisionIT
         assertPoisoned(results.get("ooms"), "OutOfMemoryError");
         assertPoisoned(results.get("overflows"), "StackOverflowError");
         assertEquals(TaskStatus.FAILED, results.get("throws").status());
-        assertTrue(results.get("throws").reason().contains("failed on purpose"), results.get("throws").reason());
+        assertTrue(
+                results.get("throws").reason().contains("failed on purpose"),
+                results.get("throws").reason());
     }
 
-    private static void assertPoisoned(final ResultRecord record, final String cause)
-    {
+    private static void assertPoisoned(final ResultRecord record, final String cause) {
         assertEquals(TaskStatus.POISONED, record.status(), record.reason());
         assertEquals(3, record.attempts());
         assertTrue(record.reason().contains(cause), record.reason());
     }
 
     @Test
-    void aTaskPastTheTimeoutIsKilledAndPoisoned() throws Exception
-    {
+    void aTaskPastTheTimeoutIsKilledAndPoisoned() throws Exception {
         final Path farmDir = tmp.resolve("farm");
         final List<TaskSpec> tasks = new ArrayList<>(tasks(10, "sleep:5"));
         tasks.add(task("hangs", "hang"));
 
-        final FarmReport report = runAsync(context(farmDir, 2).taskTimeoutMs(1_000).maxAttempts(2), tasks)
-            .get(120, TimeUnit.SECONDS);
+        final FarmReport report = runAsync(
+                        context(farmDir, 2).taskTimeoutMs(1_000).maxAttempts(2), tasks)
+                .get(120, TimeUnit.SECONDS);
         assertEquals(10, report.ok());
         assertEquals(1, report.poisoned());
         final ResultRecord hung = results(farmDir, tasks).get("hangs");
@@ -152,16 +149,15 @@ class SupervisionIT
     }
 
     @Test
-    void aReaderKilledInsideAMapReadDoesNotBlockTheFarm() throws Exception
-    {
+    void aReaderKilledInsideAMapReadDoesNotBlockTheFarm() throws Exception {
         final Path farmDir = tmp.resolve("farm");
         final List<TaskSpec> tasks = tasks(160, "sleep:80");
         final CompletableFuture<FarmReport> run = runAsync(context(farmDir, 2).stuckMapWriteMs(500), tasks);
         busyWorkerPid(farmDir, 60_000);
         // A reader killed inside an iteration leaves a segment locked: the launcher's later puts to it would block.
         await("a first result", 60_000, () -> deliveries.containsKey("t0"));
-        final Process holder = startJava(tmp.resolve("holder.log"), HoldReadLockMain.class.getName(),
-            farmDir.toString());
+        final Process holder =
+                startJava(tmp.resolve("holder.log"), HoldReadLockMain.class.getName(), farmDir.toString());
         assertTrue(holder.waitFor(60, TimeUnit.SECONDS));
         assertTrue(java.nio.file.Files.readString(tmp.resolve("holder.log")).contains("LOCKED"));
         assertTrue(deliveries.size() < 150, "most keys are still to be written, so the test means something");
@@ -171,12 +167,13 @@ class SupervisionIT
         assertTrue(report.mapRotations() >= 1, "the launcher moved to a new map generation");
         results(farmDir, tasks).values().forEach(record -> assertEquals(TaskStatus.OK, record.status()));
     }
+
     @Test
-    void workersAreRecycledAfterMaxTasksWithoutChargingAnyTask() throws Exception
-    {
+    void workersAreRecycledAfterMaxTasksWithoutChargingAnyTask() throws Exception {
         final Path farmDir = tmp.resolve("farm");
         final List<TaskSpec> tasks = tasks(24, "sleep:5");
-        final FarmReport report = runAsync(context(farmDir, 2).maxTasksPerWorker(5), tasks).get(150, TimeUnit.SECONDS);
+        final FarmReport report =
+                runAsync(context(farmDir, 2).maxTasksPerWorker(5), tasks).get(150, TimeUnit.SECONDS);
         assertEquals(24, report.ok());
         assertEquals(0, report.retries(), "a recycle is planned: nothing is charged");
         assertTrue(report.workerRestarts() >= 3, "24 tasks at 5 per worker generation need several generations");
@@ -184,19 +181,18 @@ class SupervisionIT
     }
 
     @Test
-    void realInspectorsKilledWhileTheFarmRunsDoNotDisturbIt() throws Exception
-    {
+    void realInspectorsKilledWhileTheFarmRunsDoNotDisturbIt() throws Exception {
         final Path farmDir = tmp.resolve("farm");
         final List<TaskSpec> tasks = tasks(120, "sleep:40");
         final CompletableFuture<FarmReport> run = runAsync(context(farmDir, 2), tasks);
         busyWorkerPid(farmDir, 60_000);
         final java.util.Random random = new java.util.Random(42);
-        for (int i = 0; i < 4 && !run.isDone(); i++)
-        {
-            final String[] args = i % 2 == 0 ? new String[]{"inspect", "--farm-dir", farmDir.toString(), "--id", "t0"} :
-                new String[]{"inspect", "--farm-dir", farmDir.toString()};
-            final Process inspector = startJava(tmp.resolve("inspect-" + i + ".log"),
-                forecastfarm.launcher.FarmCli.class.getName(), args);
+        for (int i = 0; i < 4 && !run.isDone(); i++) {
+            final String[] args = i % 2 == 0
+                    ? new String[] {"inspect", "--farm-dir", farmDir.toString(), "--id", "t0"}
+                    : new String[] {"inspect", "--farm-dir", farmDir.toString()};
+            final Process inspector = startJava(
+                    tmp.resolve("inspect-" + i + ".log"), forecastfarm.launcher.FarmCli.class.getName(), args);
             Thread.sleep(300 + random.nextInt(900));
             inspector.destroyForcibly();
             assertTrue(inspector.waitFor(10, TimeUnit.SECONDS));

@@ -58,14 +58,14 @@ class TaskIntakeTest {
         intake.cancel();
         assertFalse(second.get(5, TimeUnit.SECONDS), "not queued once the farm stopped taking tasks");
         assertFalse(intake.submit(spec(2)));
-        assertEquals(0, intake.drainTo(t -> { }, 10));
+        assertEquals(0, intake.drainTo(t -> {}, 10));
     }
 
     @Test
     void aListIsQueuedAndClosed() {
         TaskIntake intake = TaskIntake.of(List.of(spec(0), spec(1)));
         assertFalse(intake.isExhausted());
-        assertEquals(2, intake.drainTo(t -> { }, 5));
+        assertEquals(2, intake.drainTo(t -> {}, 5));
         assertTrue(intake.isExhausted());
     }
 }

@@ -33,8 +33,14 @@ class TaskLedgerTest {
 
     /** pending + in flight + finished always adds up to the task count. */
     private static void assertConsistent(TaskLedger ledger) {
-        assertEquals(ledger.size(), ledger.pendingCount() + ledger.inFlightCount() + ledger.okCount()
-                + ledger.failedCount() + ledger.poisonedCount(), "counts add up");
+        assertEquals(
+                ledger.size(),
+                ledger.pendingCount()
+                        + ledger.inFlightCount()
+                        + ledger.okCount()
+                        + ledger.failedCount()
+                        + ledger.poisonedCount(),
+                "counts add up");
         assertEquals(ledger.pendingCount() > 0, ledger.hasPending());
         int inFlight = 0;
         int terminal = 0;
@@ -189,8 +195,8 @@ class TaskLedgerTest {
 
     @Test
     void resumedTasksAreNotQueuedAgain() {
-        TaskLedger ledger = ledger(5, 3, new TaskStatus[] {null, TaskStatus.OK, null, TaskStatus.FAILED,
-            TaskStatus.POISONED});
+        TaskLedger ledger =
+                ledger(5, 3, new TaskStatus[] {null, TaskStatus.OK, null, TaskStatus.FAILED, TaskStatus.POISONED});
         assertEquals(3, ledger.resumedCount());
         assertEquals(1, ledger.okCount());
         assertEquals(1, ledger.failedCount());

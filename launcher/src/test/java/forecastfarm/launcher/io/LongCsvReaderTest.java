@@ -56,17 +56,14 @@ class LongCsvReaderTest {
 
     /** Two good series A and C around series B (lines 5..7), whose content is given. */
     private Path aroundB(String bRows) throws IOException {
-        return file("in.csv", "unique_id,ds,y\n"
-                + "A,1,10\nA,2,11\nA,3,12\n"
-                + bRows
-                + "C,1,5\nC,2,6\n");
+        return file("in.csv", "unique_id,ds,y\n" + "A,1,10\nA,2,11\nA,3,12\n" + bRows + "C,1,5\nC,2,6\n");
     }
 
     @Test
     void readsWellFormedFile() throws IOException {
-        Path p = file("in.csv", "unique_id,ds,y\n"
-                + "A,2018-01-01,1.5\nA,2018-01-02,2\nA,2018-01-03,-3e2\n"
-                + "B,1,10\nB,2,20\n");
+        Path p = file(
+                "in.csv",
+                "unique_id,ds,y\n" + "A,2018-01-01,1.5\nA,2018-01-02,2\nA,2018-01-03,-3e2\n" + "B,1,10\nB,2,20\n");
         read(p);
         assertEquals(List.of(), problems);
         assertEquals(List.of("A", "B"), ids());
@@ -83,12 +80,14 @@ class LongCsvReaderTest {
 
     @Test
     void columnOrderExtraColumnsQuotingBomCrlfAndBlankLines() throws IOException {
-        Path p = file("in.csv", "\uFEFFextra,y,\"ds\",unique_id\r\n"
-                + "x,1,1,\"A, Inc.\"\r\n"
-                + "\r\n"
-                + "\"multi\nline\",2,2,\"A, Inc.\"\r\n"
-                + ",,,\r\n"
-                + "z,3,3,\"A, Inc.\"\r\n");
+        Path p = file(
+                "in.csv",
+                "\uFEFFextra,y,\"ds\",unique_id\r\n"
+                        + "x,1,1,\"A, Inc.\"\r\n"
+                        + "\r\n"
+                        + "\"multi\nline\",2,2,\"A, Inc.\"\r\n"
+                        + ",,,\r\n"
+                        + "z,3,3,\"A, Inc.\"\r\n");
         read(p);
         assertEquals(List.of(), problems);
         assertEquals(List.of("A, Inc."), ids());
@@ -110,9 +109,12 @@ class LongCsvReaderTest {
         assertEquals("monthly", s.axis().describeFrequency());
         assertEquals(12, s.axis().inferredSeasonLength());
         // the labels of m3_monthly_test.csv for N1402
-        assertArrayEquals(new String[] {"1994-03", "1994-04", "1994-05", "1994-06", "1994-07", "1994-08", "1994-09",
-                "1994-10", "1994-11", "1994-12", "1995-01", "1995-02", "1995-03", "1995-04", "1995-05", "1995-06",
-                "1995-07", "1995-08"}, s.axis().future(18));
+        assertArrayEquals(
+                new String[] {
+                    "1994-03", "1994-04", "1994-05", "1994-06", "1994-07", "1994-08", "1994-09", "1994-10", "1994-11",
+                    "1994-12", "1995-01", "1995-02", "1995-03", "1995-04", "1995-05", "1995-06", "1995-07", "1995-08"
+                },
+                s.axis().future(18));
     }
 
     @Test
@@ -133,8 +135,9 @@ class LongCsvReaderTest {
         assertEquals("quarterly", s.axis().describeFrequency());
         assertEquals(4, s.axis().inferredSeasonLength());
         // the labels of m3_quarterly_test.csv for N0646
-        assertArrayEquals(new String[] {"1993-01", "1993-02", "1993-03", "1993-04", "1994-01", "1994-02", "1994-03",
-                "1994-04"}, s.axis().future(8));
+        assertArrayEquals(
+                new String[] {"1993-01", "1993-02", "1993-03", "1993-04", "1994-01", "1994-02", "1994-03", "1994-04"},
+                s.axis().future(8));
     }
 
     @Test
@@ -142,7 +145,8 @@ class LongCsvReaderTest {
         read(new LongCsvReader("series_id", "time", "value"), resource("m3_yearly_sample.csv"));
         assertEquals(List.of(), problems);
         assertEquals("yearly", series.get(0).axis().describeFrequency());
-        assertArrayEquals(new String[] {"1989", "1990", "1991", "1992", "1993", "1994"},
+        assertArrayEquals(
+                new String[] {"1989", "1990", "1991", "1992", "1993", "1994"},
                 series.get(0).axis().future(6));
     }
 
@@ -158,14 +162,26 @@ class LongCsvReaderTest {
         String[] f = s.axis().future(14);
         // sp500_daily_test.csv's first 9 dates; the 10th there is 2018-09-04 because of Labor Day, which a
         // Mon-Fri calendar does not know
-        assertArrayEquals(new String[] {"2018-08-21", "2018-08-22", "2018-08-23", "2018-08-24", "2018-08-27",
-                "2018-08-28", "2018-08-29", "2018-08-30", "2018-08-31"}, Arrays.copyOf(f, 9));
+        assertArrayEquals(
+                new String[] {
+                    "2018-08-21",
+                    "2018-08-22",
+                    "2018-08-23",
+                    "2018-08-24",
+                    "2018-08-27",
+                    "2018-08-28",
+                    "2018-08-29",
+                    "2018-08-30",
+                    "2018-08-31"
+                },
+                Arrays.copyOf(f, 9));
         assertEquals("2018-09-03", f[9]);
     }
 
     @Test
     void missingFile() {
-        InputException e = assertThrows(InputException.class,
+        InputException e = assertThrows(
+                InputException.class,
                 () -> new LongCsvReader().read(Path.of("prices.csv"), series::add, problems::add));
         assertEquals("input file prices.csv does not exist", e.getMessage());
         assertEquals(Path.of("prices.csv"), e.file());
@@ -189,43 +205,53 @@ class LongCsvReaderTest {
     @Test
     void emptyFile() throws IOException {
         Path p = file("empty.csv", "");
-        assertEquals("input " + p + " is empty", assertThrows(InputException.class, () -> read(p)).getMessage());
+        assertEquals(
+                "input " + p + " is empty",
+                assertThrows(InputException.class, () -> read(p)).getMessage());
         Path blank = file("blank.csv", "\n\n");
-        assertEquals("input " + blank + " is empty",
+        assertEquals(
+                "input " + blank + " is empty",
                 assertThrows(InputException.class, () -> read(blank)).getMessage());
     }
 
     @Test
     void headerOnly() throws IOException {
         Path p = file("h.csv", "unique_id,ds,y\n");
-        assertEquals("input " + p + " has a header but no data rows",
+        assertEquals(
+                "input " + p + " has a header but no data rows",
                 assertThrows(InputException.class, () -> read(p)).getMessage());
     }
 
     @Test
     void missingColumn() throws IOException {
         Path p = file("prices.csv", "date,symbol,close\n2018-01-02,AAPL,172.26\n");
-        InputException e = assertThrows(InputException.class,
-                () -> read(new LongCsvReader("symbol", "date", "y"), p));
-        assertEquals("input " + p + " has no column 'y'; its columns are: date, symbol, close. "
-                + "Use --value-col to name the value column", e.getMessage());
+        InputException e = assertThrows(InputException.class, () -> read(new LongCsvReader("symbol", "date", "y"), p));
+        assertEquals(
+                "input " + p + " has no column 'y'; its columns are: date, symbol, close. "
+                        + "Use --value-col to name the value column",
+                e.getMessage());
         assertEquals(p, e.file());
 
-        InputException id = assertThrows(InputException.class,
-                () -> read(new LongCsvReader("unique_id", "date", "close"), p));
-        assertEquals("input " + p + " has no column 'unique_id'; its columns are: date, symbol, close. "
-                + "Use --id-col to name the series id column", id.getMessage());
+        InputException id =
+                assertThrows(InputException.class, () -> read(new LongCsvReader("unique_id", "date", "close"), p));
+        assertEquals(
+                "input " + p + " has no column 'unique_id'; its columns are: date, symbol, close. "
+                        + "Use --id-col to name the series id column",
+                id.getMessage());
 
         InputException all = assertThrows(InputException.class, () -> read(p));
-        assertEquals("input " + p + " has no columns 'unique_id', 'ds', 'y'; its columns are: date, symbol, close. "
-                + "Use --id-col, --time-col, --value-col to name the series id, time, value columns", all.getMessage());
+        assertEquals(
+                "input " + p + " has no columns 'unique_id', 'ds', 'y'; its columns are: date, symbol, close. "
+                        + "Use --id-col, --time-col, --value-col to name the series id, time, value columns",
+                all.getMessage());
         assertEquals(List.of(), series);
     }
 
     @Test
     void duplicateColumn() throws IOException {
         Path p = file("d.csv", "unique_id,ds,y,y\nA,1,1,2\n");
-        assertEquals("input " + p + " has more than one column named 'y'; its columns are: unique_id, ds, y, y",
+        assertEquals(
+                "input " + p + " has more than one column named 'y'; its columns are: unique_id, ds, y, y",
                 assertThrows(InputException.class, () -> read(p)).getMessage());
     }
 
@@ -236,7 +262,11 @@ class LongCsvReaderTest {
             sb.append("MSFT,").append(i).append(',').append(i).append('\n'); // lines 2..11
         }
         for (int i = 1; i <= 8; i++) {
-            sb.append("AAPL,").append(i).append(',').append(i == 6 ? "abc" : "1").append('\n'); // lines 12..19
+            sb.append("AAPL,")
+                    .append(i)
+                    .append(',')
+                    .append(i == 6 ? "abc" : "1")
+                    .append('\n'); // lines 12..19
         }
         sb.append("IBM,1,1\nIBM,2,2\n");
         read(file("in.csv", sb.toString()));
@@ -248,8 +278,10 @@ class LongCsvReaderTest {
     @Test
     void severalNonNumericValuesAreCounted() throws IOException {
         read(aroundB("B,1,x\nB,2,1\nB,3,y\n"));
-        assertEquals(List.of("series B line 5: value 'x' is not a number (and 1 more value that is not a number "
-                + "in this series)"), messages());
+        assertEquals(
+                List.of("series B line 5: value 'x' is not a number (and 1 more value that is not a number "
+                        + "in this series)"),
+                messages());
         assertEquals(List.of("A", "C"), ids());
     }
 
@@ -301,19 +333,27 @@ class LongCsvReaderTest {
     @Test
     void infiniteValues() throws IOException {
         read(aroundB("B,1,1\nB,2,Inf\nB,3,1e999\n"));
-        assertEquals(List.of("series B line 6: value 'Inf' is not a finite number (and 1 more infinite value in "
-                + "this series)"), messages());
+        assertEquals(
+                List.of("series B line 6: value 'Inf' is not a finite number (and 1 more infinite value in "
+                        + "this series)"),
+                messages());
         assertEquals(List.of("A", "C"), ids());
     }
 
     @Test
     void unsortedDs() throws IOException {
-        Path p = file("in.csv", "unique_id,ds,y\n"
-                + "AAPL,2018-01-04,1\nAAPL,2018-01-08,2\nAAPL,2018-01-05,3\n"
-                + "MSFT,2018-01-04,1\n");
+        Path p = file(
+                "in.csv",
+                "unique_id,ds,y\n"
+                        + "AAPL,2018-01-04,1\nAAPL,2018-01-08,2\nAAPL,2018-01-05,3\n"
+                        + "MSFT,2018-01-04,1\n");
         read(p);
-        assertEquals(List.of(new InputProblem("AAPL", 4,
-                "series AAPL: ds 2018-01-05 comes after 2018-01-08 (rows must be sorted by ds within a series)")),
+        assertEquals(
+                List.of(
+                        new InputProblem(
+                                "AAPL",
+                                4,
+                                "series AAPL: ds 2018-01-05 comes after 2018-01-08 (rows must be sorted by ds within a series)")),
                 problems);
         assertEquals(List.of("MSFT"), ids());
     }
@@ -328,21 +368,27 @@ class LongCsvReaderTest {
     @Test
     void badDs() throws IOException {
         read(aroundB("B,1,1\nB,two,2\n"));
-        assertEquals(List.of(new InputProblem("B", 6,
-                "series B: ds 'two' is not an integer, a date (yyyy-MM-dd) or a month (yyyy-MM)")), problems);
+        assertEquals(
+                List.of(new InputProblem(
+                        "B", 6, "series B: ds 'two' is not an integer, a date (yyyy-MM-dd) or a month (yyyy-MM)")),
+                problems);
         assertEquals(List.of("A", "C"), ids());
     }
 
     @Test
     void seriesAppearingAgain() throws IOException {
-        Path p = file("in.csv", "unique_id,ds,y\n"
-                + "X,1,1\nX,2,2\n"      // lines 2-3
-                + "Y,1,1\n"             // line 4
-                + "X,3,3\nX,4,4\n"      // lines 5-6: skipped
-                + "Z,1,1\n");
+        Path p = file(
+                "in.csv",
+                "unique_id,ds,y\n"
+                        + "X,1,1\nX,2,2\n" // lines 2-3
+                        + "Y,1,1\n" // line 4
+                        + "X,3,3\nX,4,4\n" // lines 5-6: skipped
+                        + "Z,1,1\n");
         read(p);
-        assertEquals(List.of(new InputProblem("X", 5,
-                "series X appears again at line 5 after other series; group rows by series")), problems);
+        assertEquals(
+                List.of(new InputProblem(
+                        "X", 5, "series X appears again at line 5 after other series; group rows by series")),
+                problems);
         assertEquals(List.of("X", "Y", "Z"), ids());
         assertArrayEquals(new double[] {1, 2}, series.get(0).y());
     }
@@ -350,7 +396,9 @@ class LongCsvReaderTest {
     @Test
     void emptySeriesId() throws IOException {
         read(aroundB(",1,1\n,2,2\n"));
-        assertEquals(List.of(new InputProblem(null, 5, "line 5: the series id column 'unique_id' is empty (2 rows skipped)")),
+        assertEquals(
+                List.of(new InputProblem(
+                        null, 5, "line 5: the series id column 'unique_id' is empty (2 rows skipped)")),
                 problems);
         assertEquals(List.of("A", "C"), ids());
     }
@@ -358,9 +406,12 @@ class LongCsvReaderTest {
     @Test
     void severalProblemsInOneSeriesAreAllReported() throws IOException {
         read(aroundB("B,1,1\nB,3,abc\nB,2,\n"));
-        assertEquals(List.of("series B line 6: value 'abc' is not a number",
-                "series B has 1 missing value (first at line 7)",
-                "series B: ds 2 comes after 3 (rows must be sorted by ds within a series)"), messages());
+        assertEquals(
+                List.of(
+                        "series B line 6: value 'abc' is not a number",
+                        "series B has 1 missing value (first at line 7)",
+                        "series B: ds 2 comes after 3 (rows must be sorted by ds within a series)"),
+                messages());
         assertEquals(List.of("A", "C"), ids());
     }
 
@@ -368,10 +419,15 @@ class LongCsvReaderTest {
     void callbackExceptionsPropagateUnchanged() throws IOException {
         Path p = aroundB("");
         IllegalStateException boom = new IllegalStateException("boom");
-        IllegalStateException thrown = assertThrows(IllegalStateException.class,
-                () -> new LongCsvReader().read(p, s -> {
-                    throw boom;
-                }, problems::add));
+        IllegalStateException thrown = assertThrows(
+                IllegalStateException.class,
+                () -> new LongCsvReader()
+                        .read(
+                                p,
+                                s -> {
+                                    throw boom;
+                                },
+                                problems::add));
         assertSame(boom, thrown);
     }
 
@@ -389,10 +445,14 @@ class LongCsvReaderTest {
         }
         long[] count = {0};
         double[] sum = {0};
-        new LongCsvReader().read(p, s -> {
-            count[0]++;
-            sum[0] += s.y()[11];
-        }, problems::add);
+        new LongCsvReader()
+                .read(
+                        p,
+                        s -> {
+                            count[0]++;
+                            sum[0] += s.y()[11];
+                        },
+                        problems::add);
         assertEquals(List.of(), problems);
         assertEquals(nSeries, count[0]);
         assertEquals((double) nSeries * (nSeries - 1) / 2 + 12.0 * nSeries, sum[0]);
@@ -419,8 +479,11 @@ class LongCsvReaderTest {
             w.write("unique_id,ds,y\nA,1,1.5\nA,2,2.5\nA,3,3.5\n");
         }
         List<Series> series = new java.util.ArrayList<>();
-        new LongCsvReader().read(gz, series::add, p -> { throw new AssertionError(p.message()); });
+        new LongCsvReader().read(gz, series::add, p -> {
+            throw new AssertionError(p.message());
+        });
         org.junit.jupiter.api.Assertions.assertEquals(1, series.size());
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {1.5, 2.5, 3.5}, series.get(0).y());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+                new double[] {1.5, 2.5, 3.5}, series.get(0).y());
     }
 }

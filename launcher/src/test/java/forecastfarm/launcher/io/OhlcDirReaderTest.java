@@ -44,7 +44,12 @@ class OhlcDirReaderTest {
             } catch (NumberFormatException e) {
                 // not a number: written as is
             }
-            sb.append(datesAndCloses[i]).append(",1,2,0.5,").append(c).append(',').append(adj).append(",100\n");
+            sb.append(datesAndCloses[i])
+                    .append(",1,2,0.5,")
+                    .append(c)
+                    .append(',')
+                    .append(adj)
+                    .append(",100\n");
         }
         return sb.toString();
     }
@@ -79,8 +84,8 @@ class OhlcDirReaderTest {
         assertArrayEquals(new double[] {184.94, 183.55, 181.22, 180.50, 184.86}, aapl.y()); // Adj Close
         assertEquals(2, aapl.firstLine());
         assertEquals("2024-01-08", aapl.axis().last());
-        assertArrayEquals(new String[] {"2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05", "2024-01-08"},
-                aapl.recentDs());
+        assertArrayEquals(
+                new String[] {"2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05", "2024-01-08"}, aapl.recentDs());
         Series ibm = series.get(1);
         assertArrayEquals(new double[] {161.50, 160.10, 160.86}, ibm.y()); // Close
         assertEquals("daily", ibm.axis().describeFrequency());
@@ -92,7 +97,12 @@ class OhlcDirReaderTest {
         java.time.LocalDate d = java.time.LocalDate.of(2024, 1, 1);
         for (int i = 0; i < 15; i++, d = d.plusDays(1)) {
             if (d.getDayOfWeek().getValue() <= 5) {
-                rows.append(d).append(",1,1,1,").append(10 + i).append(',').append(9 + i).append(",5\n");
+                rows.append(d)
+                        .append(",1,1,1,")
+                        .append(10 + i)
+                        .append(',')
+                        .append(9 + i)
+                        .append(",5\n");
             }
         }
         // written in reverse order: read in name order all the same
@@ -117,8 +127,13 @@ class OhlcDirReaderTest {
         assertArrayEquals(new double[] {1, 1}, series.get(0).y());
         assertArrayEquals(new double[] {5, 7}, series.get(1).y()); // 'open': letter case does not matter
         Path c = dir.resolve("C.csv");
-        assertEquals(List.of(new InputProblem("C", 1, "series C (file " + c + ") has no column 'Open'; its columns"
-                + " are: Date, Close. Use --value-col to name the value column")), problems);
+        assertEquals(
+                List.of(new InputProblem(
+                        "C",
+                        1,
+                        "series C (file " + c + ") has no column 'Open'; its columns"
+                                + " are: Date, Close. Use --value-col to name the value column")),
+                problems);
     }
 
     @Test
@@ -137,8 +152,13 @@ class OhlcDirReaderTest {
         Path b = file("B.csv", "Date,Open,Volume\n2024-01-02,1,2\n");
         read(dir);
         assertEquals(List.of("A"), ids());
-        assertEquals(List.of(new InputProblem("B", 1, "series B (file " + b + ") has neither an 'Adj Close' nor a"
-                + " 'Close' column; its columns are: Date, Open, Volume. Use --value-col to name the value column")),
+        assertEquals(
+                List.of(
+                        new InputProblem(
+                                "B",
+                                1,
+                                "series B (file " + b + ") has neither an 'Adj Close' nor a"
+                                        + " 'Close' column; its columns are: Date, Open, Volume. Use --value-col to name the value column")),
                 problems);
     }
 
@@ -151,12 +171,14 @@ class OhlcDirReaderTest {
         file("E.csv", yahoo("2024-01-02", "10"));
         read(dir);
         assertEquals(List.of("A", "E"), ids());
-        assertEquals(List.of(
-                "series B (file " + b + ") line 3: value 'abc' is not a number",
-                "series B (file " + b + ") line 5: value 'inf' is not a finite number",
-                "series B (file " + b + ") has 1 missing value (first at line 4)",
-                "series C (file " + c + ") line 3: expected 7 fields but found 3",
-                "series D (file " + d + ") line 4: ds 2024-01-03 comes after 2024-01-04 (rows must be sorted by date)"),
+        assertEquals(
+                List.of(
+                        "series B (file " + b + ") line 3: value 'abc' is not a number",
+                        "series B (file " + b + ") line 5: value 'inf' is not a finite number",
+                        "series B (file " + b + ") has 1 missing value (first at line 4)",
+                        "series C (file " + c + ") line 3: expected 7 fields but found 3",
+                        "series D (file " + d
+                                + ") line 4: ds 2024-01-03 comes after 2024-01-04 (rows must be sorted by date)"),
                 messages());
         assertEquals(3, problems.get(0).line());
         assertEquals("B", problems.get(0).seriesId());
@@ -170,8 +192,11 @@ class OhlcDirReaderTest {
         file("C.csv", yahoo("2024-01-02", "10"));
         read(dir);
         assertEquals(List.of("C"), ids());
-        assertEquals(List.of(new InputProblem("A", 0, "series A (file " + a + ") is empty"),
-                new InputProblem("B", 0, "series B (file " + b + ") has a header but no data rows")), problems);
+        assertEquals(
+                List.of(
+                        new InputProblem("A", 0, "series A (file " + a + ") is empty"),
+                        new InputProblem("B", 0, "series B (file " + b + ") has a header but no data rows")),
+                problems);
     }
 
     @Test
@@ -188,8 +213,13 @@ class OhlcDirReaderTest {
         assertEquals(List.of("A", "B"), ids());
         assertArrayEquals(new double[] {0}, series.get(0).y());
         assertArrayEquals(new double[] {9, 11}, series.get(1).y());
-        assertEquals(List.of(new InputProblem("A", 0, "series A: file " + dupe
-                + " skipped, A.csv already gave a series A (series ids must be unique)")), problems);
+        assertEquals(
+                List.of(new InputProblem(
+                        "A",
+                        0,
+                        "series A: file " + dupe
+                                + " skipped, A.csv already gave a series A (series ids must be unique)")),
+                problems);
     }
 
     @Test
@@ -199,7 +229,8 @@ class OhlcDirReaderTest {
         read(dir);
         assertEquals(List.of("C"), ids());
         assertEquals(1, problems.size());
-        assertTrue(problems.get(0).message().startsWith("series B: cannot read file " + bad + ": "),
+        assertTrue(
+                problems.get(0).message().startsWith("series B: cannot read file " + bad + ": "),
                 problems.get(0).message());
     }
 
@@ -217,12 +248,16 @@ class OhlcDirReaderTest {
 
     @Test
     void directoryWithoutCsvFiles() throws IOException {
-        assertEquals("no *.csv files in " + dir + "; an OHLC input is a directory with one CSV file per symbol,"
-                + " e.g. AAPL.csv with columns Date,Open,High,Low,Close,Adj Close,Volume", error(dir));
+        assertEquals(
+                "no *.csv files in " + dir + "; an OHLC input is a directory with one CSV file per symbol,"
+                        + " e.g. AAPL.csv with columns Date,Open,High,Low,Close,Adj Close,Volume",
+                error(dir));
         file("notes.txt", "x");
         Files.createDirectory(dir.resolve("sub"));
-        assertEquals("no *.csv files in " + dir + " (2 other entries); an OHLC input is a directory with one CSV"
-                + " file per symbol, e.g. AAPL.csv with columns Date,Open,High,Low,Close,Adj Close,Volume", error(dir));
+        assertEquals(
+                "no *.csv files in " + dir + " (2 other entries); an OHLC input is a directory with one CSV"
+                        + " file per symbol, e.g. AAPL.csv with columns Date,Open,High,Low,Close,Adj Close,Volume",
+                error(dir));
     }
 
     @Test
@@ -232,7 +267,8 @@ class OhlcDirReaderTest {
         assertEquals("input directory " + none + " does not exist", e.getMessage());
         assertEquals(none, e.file());
         Path f = file("prices.csv", "a");
-        assertEquals("input " + f + " is not a directory (an OHLC input is a directory with one CSV file per symbol)",
+        assertEquals(
+                "input " + f + " is not a directory (an OHLC input is a directory with one CSV file per symbol)",
                 error(f));
     }
 

@@ -65,11 +65,12 @@ class ShardFilterTest {
     void parseRejectsWhatIsNotAShard() {
         assertEquals("3/8", ShardFilter.parse(" 3/8 ").toString());
         for (String bad : List.of("8/8", "-1/4", "1/0", "a/b", "3", "/4", "3/", "1/2/3", "0/1000001", "")) {
-            IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> ShardFilter.parse(bad),
-                    bad);
+            IllegalArgumentException ex =
+                    assertThrows(IllegalArgumentException.class, () -> ShardFilter.parse(bad), bad);
             assertTrue(ex.getMessage().contains("--shard"), ex.getMessage());
         }
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> ShardFilter.parse("4/4")).getMessage()
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ShardFilter.parse("4/4"))
+                .getMessage()
                 .contains("0..3"));
     }
 
@@ -85,8 +86,8 @@ class ShardFilterTest {
             }
         }
         List<Series> seen = new ArrayList<>();
-        Series series = Series.of(idOfOne, new double[] {1, 2}, TimeAxis.of(List.of("1", "2"), idOfOne), 2,
-                List.of("1", "2"));
+        Series series =
+                Series.of(idOfOne, new double[] {1, 2}, TimeAxis.of(List.of("1", "2"), idOfOne), 2, List.of("1", "2"));
         zero.series(seen::add).accept(series);
         assertTrue(seen.isEmpty());
         one.series(seen::add).accept(series);
@@ -106,7 +107,8 @@ class ShardFilterTest {
     void aShardIsPartOfTheJobsIdentity() {
         assertEquals("job x", ShardFilter.ALL.fingerprint("job x"));
         assertEquals("job-abc", ShardFilter.ALL.jobId("job-abc"));
-        assertNotEquals(ShardFilter.of(0, 2).fingerprint("job x"), ShardFilter.of(1, 2).fingerprint("job x"));
+        assertNotEquals(
+                ShardFilter.of(0, 2).fingerprint("job x"), ShardFilter.of(1, 2).fingerprint("job x"));
         assertEquals("job-abc-shard-1-of-2", ShardFilter.of(1, 2).jobId("job-abc"));
         assertFalse(ShardFilter.of(1, 2).isAll());
     }

@@ -79,8 +79,9 @@ class TimeAxisTest {
         TimeAxis a = TimeAxis.of(ds, "MMM");
         assertEquals("business-daily", a.describeFrequency());
         assertEquals(5, a.inferredSeasonLength());
-        assertArrayEquals(new String[] {"2018-08-20", "2018-08-21", "2018-08-22", "2018-08-23", "2018-08-24",
-                "2018-08-27"}, a.future(6));
+        assertArrayEquals(
+                new String[] {"2018-08-20", "2018-08-21", "2018-08-22", "2018-08-23", "2018-08-24", "2018-08-27"},
+                a.future(6));
     }
 
     @Test
@@ -99,8 +100,8 @@ class TimeAxisTest {
         assertEquals(7, a.inferredSeasonLength());
         assertArrayEquals(new String[] {"2019-01-03", "2019-01-04", "2019-01-05"}, a.future(3));
         // a missing day in daily data with weekends is a gap
-        org.junit.jupiter.api.Assertions.assertThrows(InputException.class,
-                () -> axis("2018-01-01", "2018-01-02", "2018-01-04", "2018-01-05", "2018-01-06"));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                InputException.class, () -> axis("2018-01-01", "2018-01-02", "2018-01-04", "2018-01-05", "2018-01-06"));
     }
 
     @Test
@@ -150,8 +151,9 @@ class TimeAxisTest {
         TimeAxis a = axis("1991-03", "1991-04", "1992-01", "1992-02", "1992-03", "1992-04");
         assertEquals("quarterly", a.describeFrequency());
         assertEquals(4, a.inferredSeasonLength());
-        assertArrayEquals(new String[] {"1993-01", "1993-02", "1993-03", "1993-04", "1994-01", "1994-02",
-                "1994-03", "1994-04"}, a.future(8));
+        assertArrayEquals(
+                new String[] {"1993-01", "1993-02", "1993-03", "1993-04", "1994-01", "1994-02", "1994-03", "1994-04"},
+                a.future(8));
         // a year change between labels 01..04 only: quarters even over two points
         assertArrayEquals(new String[] {"1993-05"}, axis("1993-03", "1993-04").future(1)); // no year change: months
         assertArrayEquals(new String[] {"1994-02"}, axis("1993-04", "1994-01").future(1));
@@ -202,40 +204,55 @@ class TimeAxisTest {
 
     @Test
     void outOfOrderNamesBothValues() {
-        InputException e = assertThrows(InputException.class,
-                () -> TimeAxis.of(List.of("2018-01-04", "2018-01-08", "2018-01-05"), "AAPL"));
-        assertEquals("series AAPL: ds 2018-01-05 comes after 2018-01-08 (rows must be sorted by ds within a series)",
+        InputException e = assertThrows(
+                InputException.class, () -> TimeAxis.of(List.of("2018-01-04", "2018-01-08", "2018-01-05"), "AAPL"));
+        assertEquals(
+                "series AAPL: ds 2018-01-05 comes after 2018-01-08 (rows must be sorted by ds within a series)",
                 e.getMessage());
         assertEquals(2, e.offendingIndex());
     }
 
     @Test
     void duplicate() {
-        InputException e = assertThrows(InputException.class,
-                () -> TimeAxis.of(List.of("2018-01-04", "2018-01-05", "2018-01-05"), "X"));
+        InputException e = assertThrows(
+                InputException.class, () -> TimeAxis.of(List.of("2018-01-04", "2018-01-05", "2018-01-05"), "X"));
         assertEquals("series X: duplicate ds 2018-01-05", e.getMessage());
         assertEquals(2, e.offendingIndex());
-        assertEquals("series X: duplicate ds 3",
-                assertThrows(InputException.class, () -> TimeAxis.of(List.of("1", "3", "3"), "X")).getMessage());
+        assertEquals(
+                "series X: duplicate ds 3",
+                assertThrows(InputException.class, () -> TimeAxis.of(List.of("1", "3", "3"), "X"))
+                        .getMessage());
     }
 
     @Test
     void badValues() {
-        assertEquals("series X: ds 'tomorrow' is not an integer, a date (yyyy-MM-dd) or a month (yyyy-MM)",
-                assertThrows(InputException.class, () -> TimeAxis.of(List.of("1", "tomorrow"), "X")).getMessage());
-        assertEquals("series X: ds '2018-02-30' is not a valid date",
-                assertThrows(InputException.class, () -> TimeAxis.of(List.of("2018-02-30"), "X")).getMessage());
-        assertEquals("series X: ds '1990-13' is not a valid month",
-                assertThrows(InputException.class, () -> TimeAxis.of(List.of("1990-13"), "X")).getMessage());
-        assertEquals("series X: empty ds",
-                assertThrows(InputException.class, () -> TimeAxis.of(List.of("1", " "), "X")).getMessage());
-        InputException mixed = assertThrows(InputException.class,
-                () -> TimeAxis.of(List.of("1990-01", "1990-02", "1990-03-01"), "X"));
-        assertEquals("series X: ds '1990-03-01' has a different format than '1990-01' (all ds of a series must be "
-                + "integers, or dates yyyy-MM-dd, or months yyyy-MM)", mixed.getMessage());
+        assertEquals(
+                "series X: ds 'tomorrow' is not an integer, a date (yyyy-MM-dd) or a month (yyyy-MM)",
+                assertThrows(InputException.class, () -> TimeAxis.of(List.of("1", "tomorrow"), "X"))
+                        .getMessage());
+        assertEquals(
+                "series X: ds '2018-02-30' is not a valid date",
+                assertThrows(InputException.class, () -> TimeAxis.of(List.of("2018-02-30"), "X"))
+                        .getMessage());
+        assertEquals(
+                "series X: ds '1990-13' is not a valid month",
+                assertThrows(InputException.class, () -> TimeAxis.of(List.of("1990-13"), "X"))
+                        .getMessage());
+        assertEquals(
+                "series X: empty ds",
+                assertThrows(InputException.class, () -> TimeAxis.of(List.of("1", " "), "X"))
+                        .getMessage());
+        InputException mixed =
+                assertThrows(InputException.class, () -> TimeAxis.of(List.of("1990-01", "1990-02", "1990-03-01"), "X"));
+        assertEquals(
+                "series X: ds '1990-03-01' has a different format than '1990-01' (all ds of a series must be "
+                        + "integers, or dates yyyy-MM-dd, or months yyyy-MM)",
+                mixed.getMessage());
         assertEquals(2, mixed.offendingIndex());
-        assertEquals("series X has no rows",
-                assertThrows(InputException.class, () -> TimeAxis.of(List.of(), "X")).getMessage());
+        assertEquals(
+                "series X has no rows",
+                assertThrows(InputException.class, () -> TimeAxis.of(List.of(), "X"))
+                        .getMessage());
     }
 
     @Test
@@ -255,11 +272,14 @@ class TimeAxisTest {
 
     @Test
     void aMissingMonthIsAGapNamedWithBothDates() {
-        InputException e = org.junit.jupiter.api.Assertions.assertThrows(InputException.class, () -> TimeAxis.of(
-                java.util.List.of("2020-01-01", "2020-02-01", "2020-03-01", "2020-05-01", "2020-06-01"), "A"));
+        InputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                InputException.class,
+                () -> TimeAxis.of(
+                        java.util.List.of("2020-01-01", "2020-02-01", "2020-03-01", "2020-05-01", "2020-06-01"), "A"));
         org.junit.jupiter.api.Assertions.assertEquals(3, e.offendingIndex());
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(
-                "ds 2020-03-01 is followed by 2020-05-01 (1 missing monthly period)"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertTrue(
+                e.getMessage().contains("ds 2020-03-01 is followed by 2020-05-01 (1 missing monthly period)"),
+                e.getMessage());
     }
 
     @Test
@@ -269,23 +289,34 @@ class TimeAxisTest {
                 java.util.List.of("1990-01", "1990-02", "1990-04", "1991-01", "1991-02"),
                 java.util.List.of("2020-01-06", "2020-01-13", "2020-01-20", "2020-02-03", "2020-02-10"),
                 java.util.List.of("1", "2", "3", "4", "6", "7", "9"))) {
-            org.junit.jupiter.api.Assertions.assertThrows(InputException.class, () -> TimeAxis.of(ds, "X"),
-                    ds.toString());
+            org.junit.jupiter.api.Assertions.assertThrows(
+                    InputException.class, () -> TimeAxis.of(ds, "X"), ds.toString());
         }
     }
 
     @Test
     void businessDaysAllowMarketHolidaysButNotAWeekMissing() {
-        java.util.List<String> withHolidays = java.util.List.of("2018-06-27", "2018-06-28", "2018-06-29",
-                "2018-07-02", "2018-07-03", "2018-07-05", "2018-07-06", "2018-07-09", "2018-07-10", "2018-07-11",
+        java.util.List<String> withHolidays = java.util.List.of(
+                "2018-06-27",
+                "2018-06-28",
+                "2018-06-29",
+                "2018-07-02",
+                "2018-07-03",
+                "2018-07-05",
+                "2018-07-06",
+                "2018-07-09",
+                "2018-07-10",
+                "2018-07-11",
                 "2018-07-12");
-        org.junit.jupiter.api.Assertions.assertEquals("business-daily",
-                TimeAxis.of(withHolidays, "S").describeFrequency(), "July 4th is a holiday, not a gap");
+        org.junit.jupiter.api.Assertions.assertEquals(
+                "business-daily",
+                TimeAxis.of(withHolidays, "S").describeFrequency(),
+                "July 4th is a holiday, not a gap");
         java.util.List<String> weekMissing = new java.util.ArrayList<>(withHolidays);
         weekMissing.addAll(java.util.List.of("2018-07-20", "2018-07-23"));
-        InputException e = org.junit.jupiter.api.Assertions.assertThrows(InputException.class,
-                () -> TimeAxis.of(weekMissing, "S"));
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("(5 missing business-daily periods)"),
-                e.getMessage());
+        InputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                InputException.class, () -> TimeAxis.of(weekMissing, "S"));
+        org.junit.jupiter.api.Assertions.assertTrue(
+                e.getMessage().contains("(5 missing business-daily periods)"), e.getMessage());
     }
 }

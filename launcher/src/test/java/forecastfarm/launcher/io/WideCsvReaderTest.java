@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class WideCsvReaderTest {
 
-    static final Path SP500 = Path.of("..", "..", "shared", "data", "sp500_daily_train.csv").toAbsolutePath().normalize();
+    static final Path SP500 = Path.of("..", "..", "shared", "data", "sp500_daily_train.csv")
+            .toAbsolutePath()
+            .normalize();
 
     @TempDir
     Path dir;
@@ -73,13 +75,16 @@ class WideCsvReaderTest {
         assertEquals(2, mmm.firstLine());
         assertEquals("business-daily", mmm.axis().describeFrequency());
         assertEquals("2017-09-26", mmm.axis().last());
-        assertArrayEquals(new String[] {"2017-09-27", "2017-09-28", "2017-09-29", "2017-10-02"}, mmm.axis().future(4));
+        assertArrayEquals(
+                new String[] {"2017-09-27", "2017-09-28", "2017-09-29", "2017-10-02"},
+                mmm.axis().future(4));
         assertEquals("2017-09-11", mmm.recentDs()[0]);
         assertEquals(12, mmm.recentDs().length);
 
         Series abt = series.get(1);
-        assertArrayEquals(new double[] {51.4661, 51.2698, 51.0245, 50.7203, 50.789, 51.103, 50.4456, 50.9166, 50.4652,
-                51.525}, abt.y());
+        assertArrayEquals(
+                new double[] {51.4661, 51.2698, 51.0245, 50.7203, 50.789, 51.103, 50.4456, 50.9166, 50.4652, 51.525},
+                abt.y());
         assertEquals("2017-09-22", abt.axis().last());
         assertEquals("business-daily", abt.axis().describeFrequency());
 
@@ -95,12 +100,14 @@ class WideCsvReaderTest {
 
     @Test
     void pandasIndexWithoutNameMonthsNaAtTheEndsBomAndCrlf() throws IOException {
-        read(file("in.csv", "\uFEFF,sales,\"returns, net\"\r\n"
-                + "2020-01,10,NA\r\n"
-                + "2020-02,11,-1.5\r\n"
-                + "\r\n"
-                + "2020-03,12,2e3\r\n"
-                + "2020-04,13,nan\r\n"));
+        read(file(
+                "in.csv",
+                "\uFEFF,sales,\"returns, net\"\r\n"
+                        + "2020-01,10,NA\r\n"
+                        + "2020-02,11,-1.5\r\n"
+                        + "\r\n"
+                        + "2020-03,12,2e3\r\n"
+                        + "2020-04,13,nan\r\n"));
         assertEquals(List.of(), problems);
         assertEquals(List.of("sales", "returns, net"), ids());
         assertArrayEquals(new double[] {10, 11, 12, 13}, series.get(0).y());
@@ -133,11 +140,13 @@ class WideCsvReaderTest {
 
     @Test
     void missingValueInTheMiddleSkipsThatSeries() throws IOException {
-        read(file("in.csv", "date,A,B,C\n"
-                + "2020-01-01,1,,1\n"       // line 2
-                + "2020-01-02,2,2,\n"       // line 3: C's gap
-                + "2020-01-03,3,3,NA\n"     // line 4
-                + "2020-01-04,4,4,4\n"));
+        read(file(
+                "in.csv",
+                "date,A,B,C\n"
+                        + "2020-01-01,1,,1\n" // line 2
+                        + "2020-01-02,2,2,\n" // line 3: C's gap
+                        + "2020-01-03,3,3,NA\n" // line 4
+                        + "2020-01-04,4,4,4\n"));
         assertEquals(List.of(new InputProblem("C", 3, "series C has 2 missing values (first at line 3)")), problems);
         assertEquals(List.of("A", "B"), ids());
         assertArrayEquals(new double[] {2, 3, 4}, series.get(1).y());
@@ -146,15 +155,19 @@ class WideCsvReaderTest {
 
     @Test
     void valuesThatAreNotFiniteNumbers() throws IOException {
-        read(file("in.csv", "date,A,B,C\n"
-                + "2020-01-01,1,x,1\n"
-                + "2020-01-02,2,2,Inf\n"
-                + "2020-01-03,3,y,\n"
-                + "2020-01-04,4,4,4\n"));
-        assertEquals(List.of(
-                "series B line 2: value 'x' is not a number (and 1 more value that is not a number in this series)",
-                "series C line 3: value 'Inf' is not a finite number",
-                "series C has 1 missing value (first at line 4)"), messages());
+        read(file(
+                "in.csv",
+                "date,A,B,C\n"
+                        + "2020-01-01,1,x,1\n"
+                        + "2020-01-02,2,2,Inf\n"
+                        + "2020-01-03,3,y,\n"
+                        + "2020-01-04,4,4,4\n"));
+        assertEquals(
+                List.of(
+                        "series B line 2: value 'x' is not a number (and 1 more value that is not a number in this series)",
+                        "series C line 3: value 'Inf' is not a finite number",
+                        "series C has 1 missing value (first at line 4)"),
+                messages());
         assertEquals(List.of("A"), ids());
         assertEquals(2, problems.get(0).line());
         assertEquals("B", problems.get(0).seriesId());
@@ -177,9 +190,16 @@ class WideCsvReaderTest {
     @Test
     void duplicateColumnNamesSkipThoseSeries() throws IOException {
         read(file("in.csv", "date,A,B,A,C,C,C\n2020-01-01,1,2,3,4,5,6\n2020-01-02,1,2,3,4,5,6\n"));
-        assertEquals(List.of(
-                new InputProblem("A", 1, "series A: columns 2 and 4 are both named 'A'; both skipped (series ids must be unique)"),
-                new InputProblem("C", 1, "series C: columns 5, 6 and 7 are all named 'C'; all skipped (series ids must be unique)")),
+        assertEquals(
+                List.of(
+                        new InputProblem(
+                                "A",
+                                1,
+                                "series A: columns 2 and 4 are both named 'A'; both skipped (series ids must be unique)"),
+                        new InputProblem(
+                                "C",
+                                1,
+                                "series C: columns 5, 6 and 7 are all named 'C'; all skipped (series ids must be unique)")),
                 problems);
         assertEquals(List.of("B"), ids());
     }
@@ -187,29 +207,37 @@ class WideCsvReaderTest {
     @Test
     void seriesNamedLikeTheDateColumn() throws IOException {
         Path p = file("in.csv", "date,A,date\n2020-01-01,1,2\n");
-        assertEquals("input " + p + " has more than one column named 'date' (the date column); its columns are: "
-                + "date, A, date", error(p));
+        assertEquals(
+                "input " + p + " has more than one column named 'date' (the date column); its columns are: "
+                        + "date, A, date",
+                error(p));
     }
 
     @Test
     void emptySeriesName() throws IOException {
         Path p = file("in.csv", "date,A,,B\n2020-01-01,1,2,3\n");
-        assertEquals("input " + p + ": column 3 of the header has no name; in a wide file each column after the date"
-                + " column is a series and its name is the series id (its columns are: date, A, , B)", error(p));
+        assertEquals(
+                "input " + p + ": column 3 of the header has no name; in a wide file each column after the date"
+                        + " column is a series and its name is the series id (its columns are: date, A, , B)",
+                error(p));
     }
 
     @Test
     void onlyADateColumn() throws IOException {
         Path p = file("in.csv", "date\n2020-01-01\n");
-        assertEquals("input " + p + " has only one column ('date'); a wide file has a date column and one column per"
-                + " series (or use --format long with --id-col)", error(p));
+        assertEquals(
+                "input " + p + " has only one column ('date'); a wide file has a date column and one column per"
+                        + " series (or use --format long with --id-col)",
+                error(p));
     }
 
     @Test
     void rowWithTheWrongNumberOfFields() throws IOException {
         Path p = file("in.csv", "date,A,B\n2020-01-01,1,2\n2020-01-02,1\n");
-        assertEquals("input " + p + " line 3: expected 3 fields but found 2 (every row of a wide file needs a field for"
-                + " the date and each series column, empty where a series has no value)", error(p));
+        assertEquals(
+                "input " + p + " line 3: expected 3 fields but found 2 (every row of a wide file needs a field for"
+                        + " the date and each series column, empty where a series has no value)",
+                error(p));
         assertEquals(List.of(), series);
     }
 
@@ -217,8 +245,9 @@ class WideCsvReaderTest {
     void unsortedDates() throws IOException {
         Path p = file("in.csv", "Date,A\n2018-01-04,1\n2018-01-08,2\n2018-01-05,3\n");
         InputException e = assertThrows(InputException.class, () -> read(p));
-        assertEquals("input " + p + " line 4, date column 'Date': ds 2018-01-05 comes after 2018-01-08 (the dates of"
-                + " a wide file must be strictly increasing, in one format: yyyy-MM-dd, yyyy-MM or integers)",
+        assertEquals(
+                "input " + p + " line 4, date column 'Date': ds 2018-01-05 comes after 2018-01-08 (the dates of"
+                        + " a wide file must be strictly increasing, in one format: yyyy-MM-dd, yyyy-MM or integers)",
                 e.getMessage());
         assertEquals(p, e.file());
     }
@@ -226,12 +255,16 @@ class WideCsvReaderTest {
     @Test
     void badAndDuplicateDates() throws IOException {
         Path p = file("in.csv", "Date,A\n2018-01-04,1\n04/01/2018,2\n");
-        assertEquals("input " + p + " line 3, date column 'Date': ds '04/01/2018' is not an integer, a date"
-                + " (yyyy-MM-dd) or a month (yyyy-MM) (the dates of a wide file must be strictly increasing, in one"
-                + " format: yyyy-MM-dd, yyyy-MM or integers)", error(p));
+        assertEquals(
+                "input " + p + " line 3, date column 'Date': ds '04/01/2018' is not an integer, a date"
+                        + " (yyyy-MM-dd) or a month (yyyy-MM) (the dates of a wide file must be strictly increasing, in one"
+                        + " format: yyyy-MM-dd, yyyy-MM or integers)",
+                error(p));
         Path dup = file("dup.csv", "Date,A\n2018-01-04,1\n2018-01-04,2\n");
-        assertEquals("input " + dup + " line 3, date column 'Date': duplicate ds 2018-01-04 (the dates of a wide file"
-                + " must be strictly increasing, in one format: yyyy-MM-dd, yyyy-MM or integers)", error(dup));
+        assertEquals(
+                "input " + dup + " line 3, date column 'Date': duplicate ds 2018-01-04 (the dates of a wide file"
+                        + " must be strictly increasing, in one format: yyyy-MM-dd, yyyy-MM or integers)",
+                error(dup));
     }
 
     @Test
@@ -249,16 +282,29 @@ class WideCsvReaderTest {
     void callbackExceptionsPropagateUnchanged() throws IOException {
         Path p = file("in.csv", "date,A\n1,1\n");
         IllegalStateException boom = new IllegalStateException("boom");
-        assertSame(boom, assertThrows(IllegalStateException.class, () -> new WideCsvReader().read(p, s -> {
-            throw boom;
-        }, problems::add)));
+        assertSame(
+                boom,
+                assertThrows(
+                        IllegalStateException.class,
+                        () -> new WideCsvReader()
+                                .read(
+                                        p,
+                                        s -> {
+                                            throw boom;
+                                        },
+                                        problems::add)));
     }
 
     @Test
     void growsPastTheInitialCapacity() throws IOException {
         StringBuilder sb = new StringBuilder("t,A,B\n");
         for (int t = 1; t <= 1000; t++) {
-            sb.append(t).append(',').append(t).append(',').append(t > 600 ? "" : Integer.toString(-t)).append('\n');
+            sb.append(t)
+                    .append(',')
+                    .append(t)
+                    .append(',')
+                    .append(t > 600 ? "" : Integer.toString(-t))
+                    .append('\n');
         }
         read(file("in.csv", sb.toString()));
         assertEquals(List.of(), problems);
@@ -279,11 +325,15 @@ class WideCsvReaderTest {
         assumeTrue(Files.isRegularFile(SP500), "S&P 500 data not found at " + SP500);
         List<String> wanted = List.of("MMM", "AAPL", "MSFT", "XOM", "ZTS");
         Map<String, Series> longSeries = new LinkedHashMap<>();
-        new LongCsvReader("series_id", "date", "value").read(SP500, s -> {
-            if (wanted.contains(s.id())) {
-                longSeries.put(s.id(), s);
-            }
-        }, problems::add);
+        new LongCsvReader("series_id", "date", "value")
+                .read(
+                        SP500,
+                        s -> {
+                            if (wanted.contains(s.id())) {
+                                longSeries.put(s.id(), s);
+                            }
+                        },
+                        problems::add);
         assertEquals(List.of(), problems);
         assertEquals(wanted.size(), longSeries.size());
 

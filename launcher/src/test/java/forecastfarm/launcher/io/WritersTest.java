@@ -36,8 +36,13 @@ class WritersTest {
     }
 
     private static void writeSample(ForecastCsvWriter w) throws IOException {
-        w.write("A", new String[] {"2018-08-20", "2018-08-21"}, "theta", new double[] {1.5, 1e7},
-                new double[][] {{1, 2}, {0.5, NaN}}, new double[][] {{2, 3.25}, {2.5, Double.POSITIVE_INFINITY}});
+        w.write(
+                "A",
+                new String[] {"2018-08-20", "2018-08-21"},
+                "theta",
+                new double[] {1.5, 1e7},
+                new double[][] {{1, 2}, {0.5, NaN}},
+                new double[][] {{2, 3.25}, {2.5, Double.POSITIVE_INFINITY}});
         w.write("B, Inc.", new String[] {"1995-01"}, "naive", new double[] {-0.0}, null, null);
     }
 
@@ -63,7 +68,12 @@ class WritersTest {
     void forecastCsvWithoutLevels() throws IOException {
         Path f = dir.resolve("out/sub/forecasts.csv"); // parent directories are created
         try (ForecastCsvWriter w = new ForecastCsvWriter(f, null)) {
-            w.write("s1", new String[] {"11", "12"}, "ets", new double[] {0.1, 123456.789}, new double[0][],
+            w.write(
+                    "s1",
+                    new String[] {"11", "12"},
+                    "ets",
+                    new double[] {0.1, 123456.789},
+                    new double[0][],
                     new double[0][]);
         }
         assertEquals("unique_id,ds,step,model,forecast\ns1,11,1,ets,0.1\ns1,12,2,ets,123456.789\n", text(f));
@@ -138,12 +148,17 @@ class WritersTest {
     void badShapesAreRejectedBeforeWriting() throws IOException {
         Path f = dir.resolve("forecasts.csv");
         try (ForecastCsvWriter w = new ForecastCsvWriter(f, new double[] {80, 95})) {
-            assertThrows(IllegalArgumentException.class,
+            assertThrows(
+                    IllegalArgumentException.class,
                     () -> w.write("A", new String[] {"1", "2"}, "m", new double[] {1}, null, null));
-            assertThrows(IllegalArgumentException.class,
+            assertThrows(
+                    IllegalArgumentException.class,
                     () -> w.write("A", new String[] {"1"}, "m", new double[] {1}, new double[][] {{0}}, null));
-            assertThrows(IllegalArgumentException.class, () -> w.write("A", new String[] {"1"}, "m",
-                    new double[] {1}, new double[][] {{0}}, new double[][] {{2}}));
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> w.write(
+                            "A", new String[] {"1"}, "m", new double[] {1}, new double[][] {{0}}, new double[][] {{2}
+                            }));
             assertEquals(0, w.rowsWritten());
         }
         assertEquals("unique_id,ds,step,model,forecast,lo-80,hi-80,lo-95,hi-95\n", text(f));
@@ -155,8 +170,8 @@ class WritersTest {
     void writingAfterCloseIsAnError() throws IOException {
         ForecastCsvWriter w = new ForecastCsvWriter(dir.resolve("f.csv"), null);
         w.close();
-        assertThrows(IllegalStateException.class,
-                () -> w.write("A", new String[] {"1"}, "m", new double[] {1}, null, null));
+        assertThrows(
+                IllegalStateException.class, () -> w.write("A", new String[] {"1"}, "m", new double[] {1}, null, null));
         w.close(); // idempotent
         assertEquals("unique_id,ds,step,model,forecast\n", text(dir.resolve("f.csv")));
     }
@@ -203,10 +218,12 @@ class WritersTest {
             assertEquals(3, w.rowsWritten());
             assertFalse(Files.exists(f));
         }
-        assertEquals("unique_id,status,attempts,reason\n"
-                + "N0001,timeout,3,\"worker exceeded 30 s, twice\"\n"
-                + "N0002,error,1,\"model said \"\"singular\"\"\non line 2\"\n"
-                + "N0003,input,0,\n", text(f));
+        assertEquals(
+                "unique_id,status,attempts,reason\n"
+                        + "N0001,timeout,3,\"worker exceeded 30 s, twice\"\n"
+                        + "N0002,error,1,\"model said \"\"singular\"\"\non line 2\"\n"
+                        + "N0003,input,0,\n",
+                text(f));
         assertEquals(List.of("failed.csv"), listing(dir));
     }
 

@@ -26,8 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Shard dirs written by hand as farm forecast --shard writes them, merged: complete, missing, failed, interrupted,
  * overlapping and superseded shards.
  */
-class ShardMergeTest
-{
+class ShardMergeTest {
     private static final int N = 3;
     private static final String FORECAST_HEADER = "unique_id,ds,step,model,forecast,lo-80,hi-80,lo-95,hi-95";
 
@@ -39,54 +38,61 @@ class ShardMergeTest
     private Path input;
 
     @BeforeEach
-    void input() throws IOException
-    {
+    void input() throws IOException {
         final StringBuilder csv = new StringBuilder("unique_id,ds,y\n");
-        for (int k = 0; k < 30; k++)
-        {
+        for (int k = 0; k < 30; k++) {
             ids.add("S" + k);
-            for (int t = 1; t <= 4; t++)
-            {
-                csv.append("S").append(k).append(',').append(t).append(',').append(k + t).append('\n');
+            for (int t = 1; t <= 4; t++) {
+                csv.append("S")
+                        .append(k)
+                        .append(',')
+                        .append(t)
+                        .append(',')
+                        .append(k + t)
+                        .append('\n');
             }
         }
         input = dir.resolve("input.csv");
         Files.writeString(input, csv);
     }
 
-    private List<String> idsOf(final int shard)
-    {
+    private List<String> idsOf(final int shard) {
         return ids.stream().filter(id -> ShardFilter.shardOf(id, N) == shard).toList();
     }
 
     /**
      * A shard's outputs: two forecast rows per series (the last series' model failed instead), exit code 0.
      */
-    private Path writeShard(final String name, final int shard, final List<String> seriesIds, final Integer exitCode,
-        final String interruptedBy) throws IOException
-    {
+    private Path writeShard(
+            final String name,
+            final int shard,
+            final List<String> seriesIds,
+            final Integer exitCode,
+            final String interruptedBy)
+            throws IOException {
         final Path shardDir = Files.createDirectories(dir.resolve("shards").resolve(name));
         final StringBuilder forecasts = new StringBuilder(FORECAST_HEADER).append('\n');
         final StringBuilder failed = new StringBuilder("unique_id,status,attempts,reason\n");
-        for (int k = 0; k < seriesIds.size(); k++)
-        {
+        for (int k = 0; k < seriesIds.size(); k++) {
             final String id = seriesIds.get(k);
-            if (k == seriesIds.size() - 1)
-            {
+            if (k == seriesIds.size() - 1) {
                 failed.append(id).append(",MODEL_FAILED,1,\"naive: too short, really\"\n");
                 continue;
             }
-            for (int step = 1; step <= 2; step++)
-            {
-                forecasts.append(id).append(',').append(4 + step).append(',').append(step)
-                    .append(",naive,1.0,0.5,1.5,0.2,1.8\n");
+            for (int step = 1; step <= 2; step++) {
+                forecasts
+                        .append(id)
+                        .append(',')
+                        .append(4 + step)
+                        .append(',')
+                        .append(step)
+                        .append(",naive,1.0,0.5,1.5,0.2,1.8\n");
             }
         }
         Files.writeString(shardDir.resolve("forecasts.csv"), forecasts);
         Files.writeString(shardDir.resolve("failed.csv"), failed);
         final StringBuilder joblog = new StringBuilder("seq\tid\tworker\tstart\truntime\tattempts\tstatus\treason\n");
-        for (int k = 0; k < seriesIds.size(); k++)
-        {
+        for (int k = 0; k < seriesIds.size(); k++) {
             joblog.append(k + 1).append('\t').append(seriesIds.get(k)).append("\t0\t1.000\t0.012\t1\tOK\t\n");
         }
         Files.writeString(shardDir.resolve("joblog.tsv"), joblog);
@@ -105,55 +111,49 @@ class ShardMergeTest
         summary.put("abort_reason", null);
         summary.put("shard", shard + "/" + N);
         new ObjectMapper().writeValue(shardDir.resolve("summary.json").toFile(), summary);
-        if (exitCode != null)
-        {
+        if (exitCode != null) {
             Files.writeString(shardDir.resolve(ShardMerge.EXIT_CODE_FILE), exitCode + "\n");
         }
         return shardDir;
     }
 
-    private ShardMerge.Result merge(final Integer shards)
-    {
-        return new ShardMerge(dir, shards, input, new LongCsvReader(),
-            new PrintStream(console, true, StandardCharsets.UTF_8)).run();
+    private ShardMerge.Result merge(final Integer shards) {
+        return new ShardMerge(
+                        dir, shards, input, new LongCsvReader(), new PrintStream(console, true, StandardCharsets.UTF_8))
+                .run();
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, Object> summary() throws IOException
-    {
+    private Map<String, Object> summary() throws IOException {
         return new ObjectMapper().readValue(dir.resolve("summary.json").toFile(), Map.class);
     }
 
     /**
      * @return id -> rows in the merged forecasts.csv and failed.csv.
      */
-    private Map<String, Integer> mergedRows() throws IOException
-    {
+    private Map<String, Integer> mergedRows() throws IOException {
         final Map<String, Integer> rows = new HashMap<>();
-        for (final String file : List.of("forecasts.csv", "failed.csv"))
-        {
-            Files.readAllLines(dir.resolve(file)).stream().skip(1).map(line -> line.substring(0, line.indexOf(',')))
-                .forEach(id -> rows.merge(id, 1, Integer::sum));
+        for (final String file : List.of("forecasts.csv", "failed.csv")) {
+            Files.readAllLines(dir.resolve(file)).stream()
+                    .skip(1)
+                    .map(line -> line.substring(0, line.indexOf(',')))
+                    .forEach(id -> rows.merge(id, 1, Integer::sum));
         }
         return rows;
     }
 
     @Test
-    void completeShardsMergeIntoOneOutputWithEverySeriesOnce() throws IOException
-    {
-        for (int i = 0; i < N; i++)
-        {
+    void completeShardsMergeIntoOneOutputWithEverySeriesOnce() throws IOException {
+        for (int i = 0; i < N; i++) {
             writeShard("41_" + i, i, idsOf(i), 0, null);
         }
         final ShardMerge.Result result = merge(null); // n from the summaries
         assertEquals(ExitCodes.OK, result.exitCode(), console.toString());
         final Map<String, Integer> rows = mergedRows();
         assertEquals(ids.size(), rows.size());
-        for (int i = 0; i < N; i++)
-        {
+        for (int i = 0; i < N; i++) {
             final List<String> shardIds = idsOf(i);
-            for (int k = 0; k < shardIds.size(); k++)
-            {
+            for (int k = 0; k < shardIds.size(); k++) {
                 assertEquals(k == shardIds.size() - 1 ? 1 : 2, rows.get(shardIds.get(k)), shardIds.get(k));
             }
         }
@@ -165,28 +165,25 @@ class ShardMergeTest
         assertEquals(List.of(), summary.get("missing_shards"));
         assertEquals(0, summary.get("not_run_series"));
         final String html = Files.readString(dir.resolve("report.html"));
-        for (final String id : ids)
-        {
+        for (final String id : ids) {
             assertTrue(html.contains(">" + id + "<"), "report.html lists " + id);
         }
         assertTrue(html.contains("shards/41_0/plots/" + idsOf(0).get(0) + ".png"), "links the shard's plot");
     }
 
     @Test
-    void aMissingShardIsNamedAndItsSeriesAreNotRun() throws IOException
-    {
+    void aMissingShardIsNamedAndItsSeriesAreNotRun() throws IOException {
         writeShard("41_0", 0, idsOf(0), 0, null);
         writeShard("41_2", 2, idsOf(2), 0, null);
         final ShardMerge.Result result = merge(N);
         assertEquals(ExitCodes.SHARDS_INCOMPLETE, result.exitCode());
         final Map<String, Object> summary = summary();
         assertEquals(false, summary.get("complete"));
-        assertEquals(1, ((List<?>)summary.get("missing_shards")).size());
-        assertTrue(((List<?>)summary.get("missing_shards")).get(0).toString().startsWith("1/3"));
+        assertEquals(1, ((List<?>) summary.get("missing_shards")).size());
+        assertTrue(((List<?>) summary.get("missing_shards")).get(0).toString().startsWith("1/3"));
         assertEquals(idsOf(1).size(), summary.get("not_run_series"));
         final String failed = Files.readString(dir.resolve("failed.csv"));
-        for (final String id : idsOf(1))
-        {
+        for (final String id : idsOf(1)) {
             assertTrue(failed.contains(id + ",NOT_RUN,0,\"shard 1/3: missing"), failed);
         }
         assertEquals(ids.size(), mergedRows().size(), "every series accounted for, the missing as NOT_RUN");
@@ -196,37 +193,39 @@ class ShardMergeTest
     }
 
     @Test
-    void aFailedShardIsNamedWithItsExitCode() throws IOException
-    {
+    void aFailedShardIsNamedWithItsExitCode() throws IOException {
         writeShard("41_0", 0, idsOf(0), 0, null);
-        Files.writeString(Files.createDirectories(dir.resolve("shards/41_1")).resolve(ShardMerge.EXIT_CODE_FILE), "106");
+        Files.writeString(
+                Files.createDirectories(dir.resolve("shards/41_1")).resolve(ShardMerge.EXIT_CODE_FILE), "106");
         writeShard("41_2", 2, idsOf(2), 0, null);
         final ShardMerge.Result result = merge(N);
         assertEquals(ExitCodes.SHARDS_INCOMPLETE, result.exitCode());
-        final List<?> failedShards = (List<?>)summary().get("failed_shards");
+        final List<?> failedShards = (List<?>) summary().get("failed_shards");
         assertEquals(1, failedShards.size());
         final String named = failedShards.get(0).toString();
-        assertTrue(named.startsWith("1/3 shards/41_1") && named.contains("106") &&
-            named.contains("workers cannot start"), named);
+        assertTrue(
+                named.startsWith("1/3 shards/41_1") && named.contains("106") && named.contains("workers cannot start"),
+                named);
         assertTrue(Files.readString(dir.resolve("failed.csv")).contains(idsOf(1).get(0) + ",NOT_RUN"));
     }
 
     @Test
-    void anInterruptedShardKeepsItsRowsButIsNotComplete() throws IOException
-    {
+    void anInterruptedShardKeepsItsRowsButIsNotComplete() throws IOException {
         writeShard("41_0", 0, idsOf(0), 0, null);
         writeShard("41_1", 1, idsOf(1), 105, "SIGUSR1");
         writeShard("41_2", 2, idsOf(2), 0, null);
         final ShardMerge.Result result = merge(N);
         assertEquals(ExitCodes.SHARDS_INCOMPLETE, result.exitCode());
-        assertEquals(1, ((List<?>)summary().get("interrupted_shards")).size());
-        assertTrue(((List<?>)summary().get("interrupted_shards")).get(0).toString().contains("SIGUSR1"));
+        assertEquals(1, ((List<?>) summary().get("interrupted_shards")).size());
+        assertTrue(((List<?>) summary().get("interrupted_shards"))
+                .get(0)
+                .toString()
+                .contains("SIGUSR1"));
         assertEquals(ids.size(), mergedRows().size());
     }
 
     @Test
-    void aSeriesInTwoShardsIsKeptOnceAndReported() throws IOException
-    {
+    void aSeriesInTwoShardsIsKeptOnceAndReported() throws IOException {
         writeShard("41_0", 0, idsOf(0), 0, null);
         final List<String> withIntruder = new ArrayList<>(idsOf(1));
         final String intruder = idsOf(0).get(0);
@@ -237,13 +236,15 @@ class ShardMergeTest
         assertEquals(ExitCodes.SHARDS_INCOMPLETE, result.exitCode());
         assertEquals(1, result.duplicateSeries());
         assertEquals(2, mergedRows().get(intruder), "kept from shard 0 only");
-        assertTrue(((List<?>)summary().get("duplicate_examples")).get(0).toString().contains(intruder));
+        assertTrue(((List<?>) summary().get("duplicate_examples"))
+                .get(0)
+                .toString()
+                .contains(intruder));
         assertTrue(console.toString().contains("more than one shard"), console.toString());
     }
 
     @Test
-    void aSeriesInTheWrongShardIsReportedAsMisplaced() throws IOException
-    {
+    void aSeriesInTheWrongShardIsReportedAsMisplaced() throws IOException {
         final List<String> zero = new ArrayList<>(idsOf(0));
         final String moved = idsOf(1).get(0);
         zero.add(0, moved);
@@ -256,10 +257,10 @@ class ShardMergeTest
     }
 
     @Test
-    void aResubmittedShardSupersedesTheFailedOne() throws IOException
-    {
+    void aResubmittedShardSupersedesTheFailedOne() throws IOException {
         writeShard("41_0", 0, idsOf(0), 0, null);
-        Files.writeString(Files.createDirectories(dir.resolve("shards/41_1")).resolve(ShardMerge.EXIT_CODE_FILE), "110");
+        Files.writeString(
+                Files.createDirectories(dir.resolve("shards/41_1")).resolve(ShardMerge.EXIT_CODE_FILE), "110");
         writeShard("41_2", 2, idsOf(2), 0, null);
         writeShard("57_1", 1, idsOf(1), 0, null);
         final ShardMerge.Result result = merge(N);
@@ -269,18 +270,17 @@ class ShardMergeTest
     }
 
     @Test
-    void shardsOfAnotherCountAreIgnored() throws IOException
-    {
-        for (int i = 0; i < N; i++)
-        {
+    void shardsOfAnotherCountAreIgnored() throws IOException {
+        for (int i = 0; i < N; i++) {
             writeShard("41_" + i, i, idsOf(i), 0, null);
         }
         final Path stray = writeShard("12_0", 0, idsOf(0), 0, null);
-        Files.writeString(stray.resolve("summary.json"), Files.readString(stray.resolve("summary.json"))
-            .replace("\"0/3\"", "\"0/5\""));
+        Files.writeString(
+                stray.resolve("summary.json"),
+                Files.readString(stray.resolve("summary.json")).replace("\"0/3\"", "\"0/5\""));
         final ShardMerge.Result result = merge(N);
         assertEquals(ExitCodes.OK, result.exitCode(), console.toString());
-        assertEquals(1, ((List<?>)summary().get("ignored_dirs")).size());
+        assertEquals(1, ((List<?>) summary().get("ignored_dirs")).size());
         assertFalse(result.shards().stream().anyMatch(s -> "shards/12_0".equals(s.dir())));
     }
 }

@@ -1,7 +1,8 @@
 package forecastfarm.launcher.report;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -15,17 +16,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HtmlReportWriterTest {
     @TempDir
     Path out;
 
-    static final List<String> NASTY_IDS = List.of("AAPL", "<script>alert(1)</script>", "a/b c", "x\" onerror=\"alert(1)",
-            "it's & <b>bold</b>", "日本/東京 #1?", "../../etc/passwd", "tab\there", "https://evil.example/x.png");
+    static final List<String> NASTY_IDS = List.of(
+            "AAPL",
+            "<script>alert(1)</script>",
+            "a/b c",
+            "x\" onerror=\"alert(1)",
+            "it's & <b>bold</b>",
+            "日本/東京 #1?",
+            "../../etc/passwd",
+            "tab\there",
+            "https://evil.example/x.png");
 
     @Test
     void everyIdIsEscapedEveryLinkResolvesAndNothingIsRemote() throws IOException {
@@ -37,11 +44,22 @@ class HtmlReportWriterTest {
             boolean failed = i % 3 == 2;
             SeriesPlotData data = failed
                     ? SeriesPlotData.failed(id, Synthetic.days(LocalDate.of(2024, 1, 1), 60), y, 7, "boom <&> " + id)
-                    : SeriesPlotData.forecast(id, Synthetic.days(LocalDate.of(2024, 1, 1), 60), y,
-                    Synthetic.days(LocalDate.of(2024, 3, 1), 7), Synthetic.models(y, 7, 7), 7);
+                    : SeriesPlotData.forecast(
+                            id,
+                            Synthetic.days(LocalDate.of(2024, 1, 1), 60),
+                            y,
+                            Synthetic.days(LocalDate.of(2024, 3, 1), 7),
+                            Synthetic.models(y, 7, 7),
+                            7);
             Path plot = plots.write(data);
-            rows.add(new ReportRow(id, List.of("naive", "snaive", "drift"), failed ? "FAILED" : "OK",
-                    failed ? "boom <&> " + id : null, 1 + i % 2, 10.5 * i, ReportRow.plotPath(out, plot)));
+            rows.add(new ReportRow(
+                    id,
+                    List.of("naive", "snaive", "drift"),
+                    failed ? "FAILED" : "OK",
+                    failed ? "boom <&> " + id : null,
+                    1 + i % 2,
+                    10.5 * i,
+                    ReportRow.plotPath(out, plot)));
         }
         rows.add(new ReportRow("no plot <i>", List.of(), "NOT_RUN", "interrupted", 0, Double.NaN, null));
         Files.writeString(out.resolve("forecasts.csv"), "unique_id,ds,model,mean\n");
@@ -63,7 +81,10 @@ class HtmlReportWriterTest {
         assertFalse(html.contains("<b>bold"), "no raw markup from an id");
         assertFalse(html.contains("\" onerror="), "no attribute injection");
         assertEquals(1, count(html, "<script>"), "only our own script");
-        assertFalse(Pattern.compile("(src|href)=\"(https?:)?//", Pattern.CASE_INSENSITIVE).matcher(html).find(),
+        assertFalse(
+                Pattern.compile("(src|href)=\"(https?:)?//", Pattern.CASE_INSENSITIVE)
+                        .matcher(html)
+                        .find(),
                 "no remote resource");
         assertFalse(html.contains("@import") || html.contains("url("), "no remote CSS");
 
@@ -81,7 +102,8 @@ class HtmlReportWriterTest {
         assertFalse(html.contains("href=\"failed.csv\""), "missing outputs are not linked");
         assertTrue(html.contains("12.5 s"), "total time");
         assertTrue(html.contains("/tmp/&lt;farm&gt;"), "details are escaped");
-        assertTrue(html.contains("script-src '" + HtmlReportWriter.sha256Base64(scriptOf(html)) + "'"),
+        assertTrue(
+                html.contains("script-src '" + HtmlReportWriter.sha256Base64(scriptOf(html)) + "'"),
                 "the CSP allows exactly the inline script");
         try (var listing = Files.list(out)) {
             assertTrue(listing.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file left");
@@ -92,11 +114,17 @@ class HtmlReportWriterTest {
     void thousandsOfRowsMakeAPageOfModestSize() {
         List<ReportRow> rows = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
-            rows.add(new ReportRow("series-" + i, List.of("ets", "theta"), i % 50 == 0 ? "FAILED" : "OK",
-                    i % 50 == 0 ? "ets: did not converge" : "", 1, 12.3, i < 200 ? "plots/series-" + i + ".png" : null));
+            rows.add(new ReportRow(
+                    "series-" + i,
+                    List.of("ets", "theta"),
+                    i % 50 == 0 ? "FAILED" : "OK",
+                    i % 50 == 0 ? "ets: did not converge" : "",
+                    1,
+                    12.3,
+                    i < 200 ? "plots/series-" + i + ".png" : null));
         }
-        String html = new HtmlReportWriter(out).render(new ReportSummary("t", 60, 4, Map.of()), rows,
-                java.time.Instant.EPOCH);
+        String html = new HtmlReportWriter(out)
+                .render(new ReportSummary("t", 60, 4, Map.of()), rows, java.time.Instant.EPOCH);
         int bytes = html.getBytes(StandardCharsets.UTF_8).length;
         System.out.printf("report.html with %d rows (200 with plots): %.2f MB%n", rows.size(), bytes / 1e6);
         assertTrue(bytes < 5_000_000, "under 500 bytes a row: " + bytes);

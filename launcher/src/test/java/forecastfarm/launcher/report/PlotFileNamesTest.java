@@ -1,15 +1,14 @@
 package forecastfarm.launcher.report;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class PlotFileNamesTest {
     @Test
@@ -26,8 +25,26 @@ class PlotFileNamesTest {
 
     @Test
     void namesAreUniqueEvenCaseInsensitivelyAndForIdsThatSanitiseAlike() {
-        List<String> ids = List.of("aapl", "AAPL", "Aapl", "a/b", "a b", "a:b", "a_b", "a?b", "ünï", "üni", "ùni",
-                "日本", "中国", "é", "e", "a_b-" + PlotFileNames.shortHash("a/b"), ".hidden", "_hidden", "dot.");
+        List<String> ids = List.of(
+                "aapl",
+                "AAPL",
+                "Aapl",
+                "a/b",
+                "a b",
+                "a:b",
+                "a_b",
+                "a?b",
+                "ünï",
+                "üni",
+                "ùni",
+                "日本",
+                "中国",
+                "é",
+                "e",
+                "a_b-" + PlotFileNames.shortHash("a/b"),
+                ".hidden",
+                "_hidden",
+                "dot.");
         PlotFileNames names = new PlotFileNames();
         Set<String> seen = new HashSet<>();
         for (String id : ids) {

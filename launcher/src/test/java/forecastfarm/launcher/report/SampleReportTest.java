@@ -1,9 +1,9 @@
 package forecastfarm.launcher.report;
 
-import forecastfarm.launcher.io.SummaryJson;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javax.imageio.ImageIO;
+import forecastfarm.launcher.io.SummaryJson;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,9 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
 
 /**
  * A report from real data: the 50 S&P 500 closes of scripts/sample (daily business days), with naive (80/95%
@@ -30,8 +29,7 @@ class SampleReportTest {
     static final Path OUT = Path.of("target", "report-sample");
     static final int H = 14;
 
-    record Raw(String id, List<String> ds, List<Double> y) {
-    }
+    record Raw(String id, List<String> ds, List<Double> y) {}
 
     static List<Raw> read() throws IOException {
         Map<String, Raw> byId = new LinkedHashMap<>();
@@ -74,11 +72,13 @@ class SampleReportTest {
             String[] ds = r.ds().toArray(new String[0]);
             boolean failed = i % 10 == 3;
             String reason = failed ? "arima: synthetic failure for the report test (series " + i + ")" : null;
-            List<ModelBand> models = List.of(Synthetic.naive("naive", y, H, 0, 80, 95),
+            List<ModelBand> models = List.of(
+                    Synthetic.naive("naive", y, H, 0, 80, 95),
                     Synthetic.naive("drift", y, H, (y[y.length - 1] - y[0]) / (y.length - 1)));
             String plotFile = null;
             if (policy.shouldPlot(i, failed)) {
-                SeriesPlotData data = failed ? SeriesPlotData.failed(r.id(), ds, y, 5, reason)
+                SeriesPlotData data = failed
+                        ? SeriesPlotData.failed(r.id(), ds, y, 5, reason)
                         : SeriesPlotData.forecast(r.id(), ds, y, businessDaysAfter(ds[ds.length - 1], H), models, 5);
                 long t0 = System.nanoTime();
                 Path file = plots.write(data);
@@ -89,8 +89,14 @@ class SampleReportTest {
                 assertTrue(SeriesPlotWriterTest.distinctColours(image) > 20);
                 plotFile = ReportRow.plotPath(OUT, file);
             }
-            rows.add(new ReportRow(r.id(), List.of("naive", "drift"), failed ? "FAILED" : "OK", reason, 1,
-                    5 + (i * 37 % 50) / 3.0, plotFile));
+            rows.add(new ReportRow(
+                    r.id(),
+                    List.of("naive", "drift"),
+                    failed ? "FAILED" : "OK",
+                    reason,
+                    1,
+                    5 + (i * 37 % 50) / 3.0,
+                    plotFile));
         }
         double msPerPlot = plotNs / 1e6 / plotted;
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -104,8 +110,12 @@ class SampleReportTest {
         Path html = new HtmlReportWriter(OUT).write(ReportSummary.fromSummaryJson(summary), rows);
         String text = Files.readString(html);
         assertTrue(text.contains(">MMM</td>"));
-        String timing = String.format(Locale.ROOT, "%d plots, %.1f ms per plot (960x480, first includes warm-up); "
-                + "report.html %d bytes%n", plotted, msPerPlot, Files.size(html));
+        String timing = String.format(
+                Locale.ROOT,
+                "%d plots, %.1f ms per plot (960x480, first includes warm-up); " + "report.html %d bytes%n",
+                plotted,
+                msPerPlot,
+                Files.size(html));
         Files.writeString(OUT.resolve("timing.txt"), timing);
         System.out.print(timing);
         assertEquals(40, plotted);
@@ -126,8 +136,13 @@ class SampleReportTest {
         for (Raw r : series) {
             double[] y = r.y().stream().mapToDouble(Double::doubleValue).toArray();
             String[] ds = r.ds().toArray(new String[0]);
-            data.add(SeriesPlotData.forecast(r.id(), ds, y, businessDaysAfter(ds[ds.length - 1], H),
-                    List.of(Synthetic.naive("naive", y, H, 0, 80, 95)), 5));
+            data.add(SeriesPlotData.forecast(
+                    r.id(),
+                    ds,
+                    y,
+                    businessDaysAfter(ds[ds.length - 1], H),
+                    List.of(Synthetic.naive("naive", y, H, 0, 80, 95)),
+                    5));
         }
         for (int i = 0; i < 50; i++) {
             plots.write(data.get(i % data.size()));
@@ -148,8 +163,15 @@ class SampleReportTest {
             files = sizes.length;
             bytes = Arrays.stream(sizes).sum();
         }
-        System.out.printf(Locale.ROOT, "bench: %d plots in %.0f ms: mean %.1f ms, median %.1f ms, p95 %.1f ms per plot;"
-                + " %.1f kB per file%n", n, total, total / n, ns[n / 2] / 1e6, ns[n * 95 / 100] / 1e6,
+        System.out.printf(
+                Locale.ROOT,
+                "bench: %d plots in %.0f ms: mean %.1f ms, median %.1f ms, p95 %.1f ms per plot;"
+                        + " %.1f kB per file%n",
+                n,
+                total,
+                total / n,
+                ns[n / 2] / 1e6,
+                ns[n * 95 / 100] / 1e6,
                 bytes / 1024.0 / files);
         deleteRecursively(dir);
     }
@@ -159,7 +181,8 @@ class SampleReportTest {
             return;
         }
         try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+            for (Path p :
+                    walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
                 Files.delete(p);
             }
         }

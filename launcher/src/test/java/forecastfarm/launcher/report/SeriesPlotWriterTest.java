@@ -1,11 +1,8 @@
 package forecastfarm.launcher.report;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.knowm.xchart.XYSeries;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,9 +16,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYSeries;
 
 /** Timed out rather than hung: XChart's tick search once looped forever (see the series order in SeriesPlotWriter). */
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -39,22 +38,49 @@ class SeriesPlotWriterTest {
         double[] yearly = Synthetic.seasonal(40, 1, 4);
         double[] short5 = Synthetic.seasonal(5, 1, 5);
         return List.of(
-                SeriesPlotData.forecast("daily ten years", Synthetic.days(LocalDate.of(2015, 1, 1), 3650), daily,
+                SeriesPlotData.forecast(
+                        "daily ten years",
+                        Synthetic.days(LocalDate.of(2015, 1, 1), 3650),
+                        daily,
                         Synthetic.days(LocalDate.of(2015, 1, 1).plusDays(3650), 14),
-                        List.of(Synthetic.naive("naive", daily, 14, 0, 80, 95)), 7),
-                SeriesPlotData.forecast("monthly/3 models", Synthetic.months(YearMonth.of(2019, 1), 60), monthly,
-                        Synthetic.months(YearMonth.of(2024, 1), 18), Synthetic.models(monthly, 18, 12), 12),
-                SeriesPlotData.forecast("hourly datetimes", Synthetic.hours(LocalDateTime.of(2024, 3, 1, 0, 0), 300),
-                        hourly, Synthetic.hours(LocalDateTime.of(2024, 3, 1, 0, 0).plusHours(300), 48),
-                        List.of(Synthetic.naive("ets", hourly, 48, 0, 50, 80, 95)), 24),
-                SeriesPlotData.forecast("yearly integers", Synthetic.integers(1980, 40), yearly,
-                        Synthetic.integers(2020, 6), List.of(Synthetic.naive("theta", yearly, 6, 0.5, 95)), 1),
-                SeriesPlotData.forecast("M3 labels", new String[] {"5-01", "5-02", "5-03", "5-04", "5-05"}, short5,
-                        new String[] {"5-06", "5-07", "5-08"}, List.of(Synthetic.naive("naive", short5, 3, 0, 95)), 1),
-                SeriesPlotData.forecast("no ds", null, monthly, null, List.of(Synthetic.naive("naive", monthly, 12, 0,
-                        80, 95)), 12),
-                SeriesPlotData.failed("failed ünïcødé / id", Synthetic.days(LocalDate.of(2020, 1, 1), 200),
-                        Synthetic.seasonal(200, 7, 6), 7, "arima: the optimiser did not converge after 400 "
+                        List.of(Synthetic.naive("naive", daily, 14, 0, 80, 95)),
+                        7),
+                SeriesPlotData.forecast(
+                        "monthly/3 models",
+                        Synthetic.months(YearMonth.of(2019, 1), 60),
+                        monthly,
+                        Synthetic.months(YearMonth.of(2024, 1), 18),
+                        Synthetic.models(monthly, 18, 12),
+                        12),
+                SeriesPlotData.forecast(
+                        "hourly datetimes",
+                        Synthetic.hours(LocalDateTime.of(2024, 3, 1, 0, 0), 300),
+                        hourly,
+                        Synthetic.hours(LocalDateTime.of(2024, 3, 1, 0, 0).plusHours(300), 48),
+                        List.of(Synthetic.naive("ets", hourly, 48, 0, 50, 80, 95)),
+                        24),
+                SeriesPlotData.forecast(
+                        "yearly integers",
+                        Synthetic.integers(1980, 40),
+                        yearly,
+                        Synthetic.integers(2020, 6),
+                        List.of(Synthetic.naive("theta", yearly, 6, 0.5, 95)),
+                        1),
+                SeriesPlotData.forecast(
+                        "M3 labels",
+                        new String[] {"5-01", "5-02", "5-03", "5-04", "5-05"},
+                        short5,
+                        new String[] {"5-06", "5-07", "5-08"},
+                        List.of(Synthetic.naive("naive", short5, 3, 0, 95)),
+                        1),
+                SeriesPlotData.forecast(
+                        "no ds", null, monthly, null, List.of(Synthetic.naive("naive", monthly, 12, 0, 80, 95)), 12),
+                SeriesPlotData.failed(
+                        "failed ünïcødé / id",
+                        Synthetic.days(LocalDate.of(2020, 1, 1), 200),
+                        Synthetic.seasonal(200, 7, 6),
+                        7,
+                        "arima: the optimiser did not converge after 400 "
                                 + "iterations (non-finite likelihood at ar1=0.99); ets: series too short for a "
                                 + "seasonal model with m=7 and this is a very long reason that will be cut off "
                                 + "somewhere because nobody reads that much in a plot box anyway, right?"));
@@ -92,7 +118,8 @@ class SeriesPlotWriterTest {
     void plotsTheFirstModelsBandsAndEveryModelsMean() {
         SeriesPlotData data = cases().get(1);
         var chart = new SeriesPlotWriter(tmp).chart(data);
-        assertEquals(Set.of("history", "naive", "snaive", "drift", "naive 80%", "naive 95%"),
+        assertEquals(
+                Set.of("history", "naive", "snaive", "drift", "naive 80%", "naive 95%"),
                 chart.getSeriesMap().keySet());
     }
 
@@ -112,7 +139,8 @@ class SeriesPlotWriterTest {
             long v = r.nextInt(3000) - 100;
             for (int i = 0; i < n + h; i++) {
                 v += kind == 0 ? 1 + r.nextInt(r.nextBoolean() ? 3 : 1000) : 1;
-                ds[i] = kind == 1 ? "Q" + i + "-" + r.nextInt(99)
+                ds[i] = kind == 1
+                        ? "Q" + i + "-" + r.nextInt(99)
                         : kind == 2 ? LocalDate.of(2000, 1, 1).plusDays(v).toString() : Long.toString(v);
             }
             double[] y = new double[n];
@@ -122,9 +150,17 @@ class SeriesPlotWriterTest {
             boolean labels = r.nextInt(6) > 0;
             String[] hd = labels ? Arrays.copyOfRange(ds, 0, n) : null;
             String[] fd = labels && r.nextInt(5) > 0 ? Arrays.copyOfRange(ds, n, n + h) : null;
-            SeriesPlotData data = r.nextInt(8) == 0 && n > 0 ? SeriesPlotData.failed("f" + c, hd, y, 1, "why")
-                    : SeriesPlotData.forecast("s" + c, hd, y, fd, List.of(Synthetic.naive("a", n > 0 ? y : new double[] {1}, h,
-                    0.1, 80, 95), Synthetic.naive("b", n > 0 ? y : new double[] {2}, h, -0.1)), 1 + r.nextInt(12));
+            SeriesPlotData data = r.nextInt(8) == 0 && n > 0
+                    ? SeriesPlotData.failed("f" + c, hd, y, 1, "why")
+                    : SeriesPlotData.forecast(
+                            "s" + c,
+                            hd,
+                            y,
+                            fd,
+                            List.of(
+                                    Synthetic.naive("a", n > 0 ? y : new double[] {1}, h, 0.1, 80, 95),
+                                    Synthetic.naive("b", n > 0 ? y : new double[] {2}, h, -0.1)),
+                            1 + r.nextInt(12));
             assertTrue(distinctColours(writer.render(data)) > 5, "case " + c);
             List<Double> xs = new ArrayList<>();
             for (XYSeries s : writer.chart(data).getSeriesMap().values()) {

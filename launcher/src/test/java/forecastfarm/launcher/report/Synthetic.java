@@ -9,8 +9,7 @@ import java.util.Random;
 
 /** Synthetic series and forecasts for the report tests. */
 final class Synthetic {
-    private Synthetic() {
-    }
+    private Synthetic() {}
 
     static double[] seasonal(int n, int season, long seed) {
         Random r = new Random(seed);

@@ -1,11 +1,10 @@
 package forecastfarm.launcher.report;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
 import java.util.Date;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class XAxisTest {
     private static final long DAY = 86_400_000L;
@@ -15,12 +14,14 @@ class XAxisTest {
         XAxis days = XAxis.of(new String[] {"2024-01-30", "2024-01-31"}, 2, new String[] {"2024-02-01"}, 1);
         assertEquals(XAxis.Kind.TIME, days.kind);
         assertEquals(new Date(LocalDate.of(2024, 2, 1).toEpochDay() * DAY), days.futureX.get(0));
-        assertEquals(XAxis.Kind.TIME, XAxis.of(new String[] {"2024-01", "2024-02"}, 2, new String[] {"2024-03"}, 1).kind);
-        XAxis hours = XAxis.of(new String[] {"2024-03-01 00:00", "2024-03-01T01:00:00"}, 2,
-                new String[] {"2024-03-01T02:00:00Z"}, 1);
+        assertEquals(
+                XAxis.Kind.TIME, XAxis.of(new String[] {"2024-01", "2024-02"}, 2, new String[] {"2024-03"}, 1).kind);
+        XAxis hours = XAxis.of(
+                new String[] {"2024-03-01 00:00", "2024-03-01T01:00:00"}, 2, new String[] {"2024-03-01T02:00:00Z"}, 1);
         assertEquals(XAxis.Kind.TIME, hours.kind);
         assertEquals(((Date) hours.historyX.get(1)).getTime() + 3_600_000L, ((Date) hours.futureX.get(0)).getTime());
-        assertEquals((double) LocalDate.of(2024, 2, 1).toEpochDay() * DAY, XAxis.epochMillis("2024-02-01T02:00:00+02:00"));
+        assertEquals(
+                (double) LocalDate.of(2024, 2, 1).toEpochDay() * DAY, XAxis.epochMillis("2024-02-01T02:00:00+02:00"));
         assertEquals(XAxis.epochMillis("2024-02-01T02:00+0200"), XAxis.epochMillis("2024-02-01T00:00:00Z"));
     }
 

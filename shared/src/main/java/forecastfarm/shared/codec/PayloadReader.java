@@ -7,42 +7,35 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads what {@link PayloadWriter} wrote. A truncated or corrupt payload fails with IllegalArgumentException.
  */
-public final class PayloadReader
-{
+public final class PayloadReader {
     private final ByteBuffer buffer;
 
-    public PayloadReader(final byte[] payload)
-    {
+    public PayloadReader(final byte[] payload) {
         buffer = ByteBuffer.wrap(payload).order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    public int getByte()
-    {
+    public int getByte() {
         check(1);
         return buffer.get();
     }
 
-    public int getInt()
-    {
+    public int getInt() {
         check(4);
         return buffer.getInt();
     }
 
-    public long getLong()
-    {
+    public long getLong() {
         check(8);
         return buffer.getLong();
     }
 
-    public String getString()
-    {
+    public String getString() {
         final byte[] utf8 = new byte[length(1)];
         buffer.get(utf8);
         return new String(utf8, StandardCharsets.UTF_8);
     }
 
-    public byte[] getBytes()
-    {
+    public byte[] getBytes() {
         final byte[] bytes = new byte[length(1)];
         buffer.get(bytes);
         return bytes;
@@ -52,35 +45,28 @@ public final class PayloadReader
      * Reads an element count and checks it against what is left, each element taking at least
      * {@code minBytesPerElement}.
      */
-    public int getCount(final int minBytesPerElement)
-    {
+    public int getCount(final int minBytesPerElement) {
         return length(minBytesPerElement);
     }
 
-    public double[] getDoubles()
-    {
+    public double[] getDoubles() {
         final double[] values = new double[length(8)];
-        for (int i = 0; i < values.length; i++)
-        {
+        for (int i = 0; i < values.length; i++) {
             values[i] = buffer.getDouble();
         }
         return values;
     }
 
-    private int length(final int elementBytes)
-    {
+    private int length(final int elementBytes) {
         final int length = getInt();
-        if (length < 0 || (long)length * elementBytes > buffer.remaining())
-        {
+        if (length < 0 || (long) length * elementBytes > buffer.remaining()) {
             throw new IllegalArgumentException("corrupt payload: length " + length + " at " + buffer.position());
         }
         return length;
     }
 
-    private void check(final int bytes)
-    {
-        if (buffer.remaining() < bytes)
-        {
+    private void check(final int bytes) {
+        if (buffer.remaining() < bytes) {
             throw new IllegalArgumentException("corrupt payload: truncated at " + buffer.position());
         }
     }

@@ -3,8 +3,7 @@ package forecastfarm.shared.status;
 /**
  * The farm-wide counters, written only by the launcher, in allocation order.
  */
-public enum FarmCounter
-{
+public enum FarmCounter {
     TASKS_TOTAL("tasks total"),
     PENDING("pending"),
     RUNNING("running"),
@@ -18,13 +17,11 @@ public enum FarmCounter
 
     private final String label;
 
-    FarmCounter(final String label)
-    {
+    FarmCounter(final String label) {
         this.label = label;
     }
 
-    public String label()
-    {
+    public String label() {
         return "farm: " + label;
     }
 }

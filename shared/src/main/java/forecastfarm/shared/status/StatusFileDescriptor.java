@@ -38,8 +38,7 @@ import org.agrona.concurrent.status.CountersReader;
  *  +---------------------------------------------------------------+
  * </pre>
  */
-public final class StatusFileDescriptor
-{
+public final class StatusFileDescriptor {
     public static final long MAGIC = 0x5355544154534646L; // "FFSTATUS" little-endian
     public static final int LAYOUT_VERSION = 1;
 
@@ -54,37 +53,29 @@ public final class StatusFileDescriptor
     public static final int LAUNCHER_STATE_OFFSET = 52;
     public static final int HEADER_LENGTH = 128;
 
-    private StatusFileDescriptor()
-    {
-    }
+    private StatusFileDescriptor() {}
 
-    public static int counterCount(final int workerSlots)
-    {
+    public static int counterCount(final int workerSlots) {
         return FarmCounter.values().length + workerSlots * WorkerCounter.values().length;
     }
 
-    public static int metadataLength(final int workerSlots)
-    {
+    public static int metadataLength(final int workerSlots) {
         return counterCount(workerSlots) * CountersReader.METADATA_LENGTH;
     }
 
-    public static int valuesLength(final int workerSlots)
-    {
+    public static int valuesLength(final int workerSlots) {
         return counterCount(workerSlots) * CountersReader.COUNTER_LENGTH;
     }
 
-    public static int fileLength(final int workerSlots)
-    {
+    public static int fileLength(final int workerSlots) {
         return BitUtil.align(HEADER_LENGTH + metadataLength(workerSlots) + valuesLength(workerSlots), 4096);
     }
 
-    public static int farmCounterId(final FarmCounter counter)
-    {
+    public static int farmCounterId(final FarmCounter counter) {
         return counter.ordinal();
     }
 
-    public static int workerCounterId(final int slot, final WorkerCounter counter)
-    {
+    public static int workerCounterId(final int slot, final WorkerCounter counter) {
         return FarmCounter.values().length + slot * WorkerCounter.values().length + counter.ordinal();
     }
 }

@@ -4,8 +4,7 @@ package forecastfarm.shared.status;
  * The counters each worker slot has in the status file, in allocation order. A worker writes all of them except
  * {@link #COMMAND}, which the launcher writes to ask the worker to drain.
  */
-public enum WorkerCounter
-{
+public enum WorkerCounter {
     PID("pid"),
     GENERATION("generation"),
     STATE("state"),
@@ -24,13 +23,11 @@ public enum WorkerCounter
 
     private final String label;
 
-    WorkerCounter(final String label)
-    {
+    WorkerCounter(final String label) {
         this.label = label;
     }
 
-    public String label(final int slot)
-    {
+    public String label(final int slot) {
         return "worker " + slot + ": " + label;
     }
 }

@@ -3,8 +3,7 @@ package forecastfarm.shared.status;
 /**
  * A worker's state as published in its {@link WorkerCounter#STATE} counter.
  */
-public enum WorkerState
-{
+public enum WorkerState {
     NONE,
     STARTING,
     READY,
@@ -12,14 +11,12 @@ public enum WorkerState
     DRAINING,
     EXITED;
 
-    public static WorkerState of(final long code)
-    {
+    public static WorkerState of(final long code) {
         final WorkerState[] values = values();
-        return code >= 0 && code < values.length ? values[(int)code] : NONE;
+        return code >= 0 && code < values.length ? values[(int) code] : NONE;
     }
 
-    public long code()
-    {
+    public long code() {
         return ordinal();
     }
 }

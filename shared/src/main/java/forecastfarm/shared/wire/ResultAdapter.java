@@ -7,13 +7,11 @@ import net.openhft.chronicle.wire.DocumentContext;
 /**
  * Reads a worker's result queue and turns each message into a {@link ResultSink} call.
  */
-public final class ResultAdapter
-{
+public final class ResultAdapter {
     private final ExcerptTailer tailer;
     private final ResultSink sink;
 
-    public ResultAdapter(final ExcerptTailer tailer, final ResultSink sink)
-    {
+    public ResultAdapter(final ExcerptTailer tailer, final ResultSink sink) {
         this.tailer = tailer;
         this.sink = sink;
     }
@@ -22,14 +20,11 @@ public final class ResultAdapter
      * @param limit the most results to deliver in this call.
      * @return how many results were delivered.
      */
-    public int poll(final int limit)
-    {
+    public int poll(final int limit) {
         int delivered = 0;
-        while (delivered < limit)
-        {
+        while (delivered < limit) {
             final TaskResult result = readOne();
-            if (result == null)
-            {
+            if (result == null) {
                 break;
             }
             sink.onResult(result);
@@ -38,18 +33,14 @@ public final class ResultAdapter
         return delivered;
     }
 
-    private TaskResult readOne()
-    {
-        try (DocumentContext dc = tailer.readingDocument())
-        {
-            if (!dc.isPresent())
-            {
+    private TaskResult readOne() {
+        try (DocumentContext dc = tailer.readingDocument()) {
+            if (!dc.isPresent()) {
                 return null;
             }
             final Bytes<?> bytes = dc.wire().bytes();
             final byte type = bytes.readByte();
-            if (type != WireFormat.RESULT)
-            {
+            if (type != WireFormat.RESULT) {
                 throw new IllegalStateException("unknown message type " + type + " in result queue");
             }
             final long taskId = bytes.readLong();

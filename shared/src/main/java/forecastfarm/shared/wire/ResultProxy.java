@@ -7,24 +7,20 @@ import net.openhft.chronicle.wire.DocumentContext;
 /**
  * Writes {@link ResultSink} calls to a worker's result queue; see {@link WireFormat}.
  */
-public final class ResultProxy implements ResultSink
-{
+public final class ResultProxy implements ResultSink {
     private final ExcerptAppender appender;
 
-    public ResultProxy(final ExcerptAppender appender)
-    {
+    public ResultProxy(final ExcerptAppender appender) {
         this.appender = appender;
     }
 
     @Override
-    public void onResult(final TaskResult result)
-    {
-        try (DocumentContext dc = appender.writingDocument())
-        {
+    public void onResult(final TaskResult result) {
+        try (DocumentContext dc = appender.writingDocument()) {
             final Bytes<?> bytes = dc.wire().bytes();
             bytes.writeByte(WireFormat.RESULT);
             bytes.writeLong(result.taskId());
-            bytes.writeByte((byte)result.status().ordinal());
+            bytes.writeByte((byte) result.status().ordinal());
             bytes.writeLong(result.startEpochMs());
             bytes.writeLong(result.wallNs());
             bytes.writeLong(result.cpuNs());

@@ -10,6 +10,4 @@ package forecastfarm.shared.wire;
  * @param key     the series id (the results map key).
  * @param payload the kind-specific input; never mutated.
  */
-public record Task(long taskId, int attempt, String kind, String key, byte[] payload)
-{
-}
+public record Task(long taskId, int attempt, String kind, String key, byte[] payload) {}

@@ -7,13 +7,11 @@ import net.openhft.chronicle.wire.DocumentContext;
 /**
  * Reads a worker's task queue and turns each message into a {@link TaskSink} call.
  */
-public final class TaskAdapter
-{
+public final class TaskAdapter {
     private final ExcerptTailer tailer;
     private final TaskSink sink;
 
-    public TaskAdapter(final ExcerptTailer tailer, final TaskSink sink)
-    {
+    public TaskAdapter(final ExcerptTailer tailer, final TaskSink sink) {
         this.tailer = tailer;
         this.sink = sink;
     }
@@ -21,23 +19,17 @@ public final class TaskAdapter
     /**
      * @return true when a message was read and delivered, false when the queue has nothing new.
      */
-    public boolean poll()
-    {
+    public boolean poll() {
         final Task task;
-        try (DocumentContext dc = tailer.readingDocument())
-        {
-            if (!dc.isPresent())
-            {
+        try (DocumentContext dc = tailer.readingDocument()) {
+            if (!dc.isPresent()) {
                 return false;
             }
             final Bytes<?> bytes = dc.wire().bytes();
             final byte type = bytes.readByte();
-            if (type == WireFormat.STOP)
-            {
+            if (type == WireFormat.STOP) {
                 task = null;
-            }
-            else if (type == WireFormat.TASK)
-            {
+            } else if (type == WireFormat.TASK) {
                 final long taskId = bytes.readLong();
                 final int attempt = bytes.readInt();
                 final String kind = bytes.readUtf8();
@@ -45,19 +37,14 @@ public final class TaskAdapter
                 final byte[] payload = new byte[bytes.readInt()];
                 bytes.read(payload);
                 task = new Task(taskId, attempt, kind, key, payload);
-            }
-            else
-            {
+            } else {
                 throw new IllegalStateException("unknown message type " + type + " in task queue");
             }
         }
         // Delivered after the document is closed, so a slow task never holds the queue's read context.
-        if (task == null)
-        {
+        if (task == null) {
             sink.onStop();
-        }
-        else
-        {
+        } else {
             sink.onTask(task);
         }
         return true;

@@ -7,20 +7,16 @@ import net.openhft.chronicle.wire.DocumentContext;
 /**
  * Writes {@link TaskSink} calls to a worker's task queue; see {@link WireFormat}.
  */
-public final class TaskProxy implements TaskSink
-{
+public final class TaskProxy implements TaskSink {
     private final ExcerptAppender appender;
 
-    public TaskProxy(final ExcerptAppender appender)
-    {
+    public TaskProxy(final ExcerptAppender appender) {
         this.appender = appender;
     }
 
     @Override
-    public void onTask(final Task task)
-    {
-        try (DocumentContext dc = appender.writingDocument())
-        {
+    public void onTask(final Task task) {
+        try (DocumentContext dc = appender.writingDocument()) {
             final Bytes<?> bytes = dc.wire().bytes();
             bytes.writeByte(WireFormat.TASK);
             bytes.writeLong(task.taskId());
@@ -33,10 +29,8 @@ public final class TaskProxy implements TaskSink
     }
 
     @Override
-    public void onStop()
-    {
-        try (DocumentContext dc = appender.writingDocument())
-        {
+    public void onStop() {
+        try (DocumentContext dc = appender.writingDocument()) {
             dc.wire().bytes().writeByte(WireFormat.STOP);
         }
     }

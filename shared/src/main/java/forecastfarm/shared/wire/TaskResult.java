@@ -12,7 +12,12 @@ package forecastfarm.shared.wire;
  * @param error        empty when OK.
  * @param payload      the kind-specific output (empty when FAILED).
  */
-public record TaskResult(long taskId, String key, TaskStatus status, long startEpochMs, long wallNs, long cpuNs,
-    String error, byte[] payload)
-{
-}
+public record TaskResult(
+        long taskId,
+        String key,
+        TaskStatus status,
+        long startEpochMs,
+        long wallNs,
+        long cpuNs,
+        String error,
+        byte[] payload) {}

@@ -4,8 +4,7 @@ package forecastfarm.shared.wire;
  * Receives what the launcher sends a worker. {@link TaskProxy} writes these calls to a queue and
  * {@link TaskAdapter} reads them back, so the worker's logic implements this and never touches a queue.
  */
-public interface TaskSink
-{
+public interface TaskSink {
     void onTask(Task task);
 
     /**

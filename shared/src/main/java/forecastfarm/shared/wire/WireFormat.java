@@ -11,13 +11,10 @@ package forecastfarm.shared.wire;
  * </pre>
  * utf8 is Chronicle Bytes' stop-bit length-prefixed UTF-8 ({@code writeUtf8}).
  */
-public final class WireFormat
-{
+public final class WireFormat {
     public static final byte TASK = 'T';
     public static final byte STOP = 'S';
     public static final byte RESULT = 'R';
 
-    private WireFormat()
-    {
-    }
+    private WireFormat() {}
 }

@@ -14,12 +14,20 @@ import org.junit.jupiter.api.Test;
 
 class ForecastCodecTest {
 
-    static final ForecastRequest REQUEST = new ForecastRequest(new double[] {1.5, 2, Double.NaN, -4e300, 0},
-            12, 4, List.of("naive", "snaive", "mean ✓"), new double[] {80, 95});
+    static final ForecastRequest REQUEST = new ForecastRequest(
+            new double[] {1.5, 2, Double.NaN, -4e300, 0}, 12, 4, List.of("naive", "snaive", "mean ✓"), new double[] {
+                80, 95
+            });
 
-    static final ModelForecast OK = new ModelForecast("snaive", "Seasonal naive (m=4)", "fell back", "",
-            new double[] {80, 95}, new double[] {1, 2, 3},
-            new double[][] {{0.5, 1.5, 2.5}, {0.1, 1.1, 2.1}}, new double[][] {{1.5, 2.5, 3.5}, {1.9, 2.9, 3.9}});
+    static final ModelForecast OK = new ModelForecast(
+            "snaive",
+            "Seasonal naive (m=4)",
+            "fell back",
+            "",
+            new double[] {80, 95},
+            new double[] {1, 2, 3},
+            new double[][] {{0.5, 1.5, 2.5}, {0.1, 1.1, 2.1}},
+            new double[][] {{1.5, 2.5, 3.5}, {1.9, 2.9, 3.9}});
 
     static void assertSameRequest(ForecastRequest expected, ForecastRequest actual) {
         assertArrayEquals(expected.y(), actual.y());
@@ -68,9 +76,18 @@ class ForecastCodecTest {
 
     @Test
     void resultRoundTripsWithFailedModels() {
-        ForecastResult result = new ForecastResult(List.of(OK, ModelForecast.failed("nosuch", "Unknown model"),
-                new ModelForecast("naive", "Naive method", "", "", new double[0], new double[] {7},
-                        new double[0][], new double[0][])));
+        ForecastResult result = new ForecastResult(List.of(
+                OK,
+                ModelForecast.failed("nosuch", "Unknown model"),
+                new ModelForecast(
+                        "naive",
+                        "Naive method",
+                        "",
+                        "",
+                        new double[0],
+                        new double[] {7},
+                        new double[0][],
+                        new double[0][])));
         ForecastResult decoded = ForecastResult.decode(result.encode());
         assertEquals(3, decoded.forecasts().size());
         for (int i = 0; i < 3; i++) {
@@ -88,7 +105,8 @@ class ForecastCodecTest {
         double[][] bounds = {new double[24], new double[24]};
         ModelForecast one = new ModelForecast("snaive", "Seasonal naive (m=12)", "", "", levels, mean, bounds, bounds);
         byte[] encoded = new ForecastResult(List.of(one, one, one, one)).encode();
-        assertTrue(ForecastResult.estimateEncodedBytes(4, 24, 2) >= encoded.length,
+        assertTrue(
+                ForecastResult.estimateEncodedBytes(4, 24, 2) >= encoded.length,
                 ForecastResult.estimateEncodedBytes(4, 24, 2) + " < " + encoded.length);
     }
 
@@ -118,7 +136,11 @@ class ForecastCodecTest {
     @Test
     void corruptCountIsRejectedAsIllegalArgument() {
         // caught here: JUnit's assertThrows rethrows an OutOfMemoryError, which would end the whole test JVM
-        byte[] request = new PayloadWriter(12).putInt(1).putInt(1).putInt(Integer.MAX_VALUE).toByteArray();
+        byte[] request = new PayloadWriter(12)
+                .putInt(1)
+                .putInt(1)
+                .putInt(Integer.MAX_VALUE)
+                .toByteArray();
         assertInstanceOf(IllegalArgumentException.class, thrownBy(() -> ForecastRequest.decode(request)));
         byte[] result = new PayloadWriter(4).putInt(Integer.MAX_VALUE).toByteArray();
         assertInstanceOf(IllegalArgumentException.class, thrownBy(() -> ForecastResult.decode(result)));

@@ -34,7 +34,7 @@ class StatusFileTest {
     @Test
     void headerIsVisibleFromASecondInstance() {
         try (StatusFile launcher = StatusFile.create(file(), SLOTS, PID, RUN, NOW);
-             StatusFile reader = StatusFile.open(file())) {
+                StatusFile reader = StatusFile.open(file())) {
             assertEquals(SLOTS, reader.workerSlots());
             assertEquals(PID, reader.launcherPid());
             assertEquals(RUN, reader.runId());
@@ -64,7 +64,7 @@ class StatusFileTest {
     @Test
     void farmCountersAreSharedBetweenInstances() {
         try (StatusFile launcher = StatusFile.create(file(), SLOTS, PID, RUN, NOW);
-             StatusFile reader = StatusFile.open(file())) {
+                StatusFile reader = StatusFile.open(file())) {
             for (FarmCounter counter : FarmCounter.values()) {
                 assertEquals(0, reader.farmValue(counter), counter.name());
                 launcher.farmCounter(counter).set(100 + counter.ordinal());
@@ -80,7 +80,7 @@ class StatusFileTest {
     @Test
     void workerCountersAreSharedBetweenInstancesAndSlotsAreIndependent() {
         try (StatusFile launcher = StatusFile.create(file(), SLOTS, PID, RUN, NOW);
-             StatusFile worker = StatusFile.open(file())) {
+                StatusFile worker = StatusFile.open(file())) {
             for (int slot = 0; slot < SLOTS; slot++) {
                 assertEquals(WorkerCounter.NO_TASK, launcher.workerValue(slot, WorkerCounter.TASK_ID));
                 assertEquals(0, launcher.workerValue(slot, WorkerCounter.HEARTBEAT_MS));
@@ -108,7 +108,7 @@ class StatusFileTest {
     @Test
     void everyCounterHasItsLabelAtItsFixedId() {
         try (StatusFile ignored = StatusFile.create(file(), SLOTS, PID, RUN, NOW);
-             StatusFile reader = StatusFile.open(file())) {
+                StatusFile reader = StatusFile.open(file())) {
             Map<Integer, String> labels = new TreeMap<>();
             reader.counters().forEach((int counterId, String label) -> labels.put(counterId, label));
             assertEquals(StatusFileDescriptor.counterCount(SLOTS), labels.size());
@@ -131,7 +131,7 @@ class StatusFileTest {
             first.farmCounter(FarmCounter.DONE).set(9);
         }
         try (StatusFile second = StatusFile.create(file(), 2, PID, 2, NOW + 1);
-             StatusFile reader = StatusFile.open(file())) {
+                StatusFile reader = StatusFile.open(file())) {
             assertEquals(2, reader.workerSlots());
             assertEquals(2, reader.runId());
             assertEquals(0, reader.farmValue(FarmCounter.DONE));

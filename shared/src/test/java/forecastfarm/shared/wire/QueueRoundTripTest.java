@@ -74,8 +74,8 @@ class QueueRoundTripTest {
         TaskProxy proxy = new TaskProxy(queue.createAppender());
         List<Task> sent = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            Task task = new Task(i, 1 + i % 3, i % 2 == 0 ? "forecast" : "noop", "series-" + i + "-ü",
-                    new byte[] {(byte) i, 2, 3});
+            Task task = new Task(
+                    i, 1 + i % 3, i % 2 == 0 ? "forecast" : "noop", "series-" + i + "-ü", new byte[] {(byte) i, 2, 3});
             sent.add(task);
             proxy.onTask(task);
         }
@@ -139,10 +139,19 @@ class QueueRoundTripTest {
         List<TaskResult> sent = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             TaskResult result = i % 3 == 0
-                    ? new TaskResult(i, "k" + i, TaskStatus.FAILED, 1_700_000_000_000L + i, 5_000L * i, 4_000L * i,
-                            "Unknown forecast model 'x' ✓", new byte[0])
-                    : new TaskResult(i, "k" + i, TaskStatus.OK, 1_700_000_000_000L + i, 5_000L * i, 4_000L * i, "",
-                            new byte[] {(byte) i, 1});
+                    ? new TaskResult(
+                            i,
+                            "k" + i,
+                            TaskStatus.FAILED,
+                            1_700_000_000_000L + i,
+                            5_000L * i,
+                            4_000L * i,
+                            "Unknown forecast model 'x' ✓",
+                            new byte[0])
+                    : new TaskResult(
+                            i, "k" + i, TaskStatus.OK, 1_700_000_000_000L + i, 5_000L * i, 4_000L * i, "", new byte[] {
+                                (byte) i, 1
+                            });
             sent.add(result);
             proxy.onResult(result);
         }
@@ -186,9 +195,9 @@ class QueueRoundTripTest {
         assertTrue(new TaskAdapter(in.createTailer(), sink).poll());
         assertSameTask(big, sink.received.get(0));
         ChronicleQueue out = queue("out");
-        new ResultProxy(out.createAppender()).onResult(new TaskResult(1, "big", TaskStatus.OK, 1, 2, 3, "",
-                new byte[1 << 20]));
-        assertEquals(1, new ResultAdapter(out.createTailer(), r -> { }).poll(1));
+        new ResultProxy(out.createAppender())
+                .onResult(new TaskResult(1, "big", TaskStatus.OK, 1, 2, 3, "", new byte[1 << 20]));
+        assertEquals(1, new ResultAdapter(out.createTailer(), r -> {}).poll(1));
     }
 
     @Test
@@ -197,11 +206,12 @@ class QueueRoundTripTest {
         try (DocumentContext dc = queue.createAppender().writingDocument()) {
             dc.wire().bytes().writeByte((byte) 'X');
         }
-        IllegalStateException task = assertThrows(IllegalStateException.class,
+        IllegalStateException task = assertThrows(
+                IllegalStateException.class,
                 () -> new TaskAdapter(queue.createTailer(), new RecordingTaskSink()).poll());
         assertTrue(task.getMessage().contains("unknown message type"), task.getMessage());
-        IllegalStateException result = assertThrows(IllegalStateException.class,
-                () -> new ResultAdapter(queue.createTailer(), r -> { }).poll(1));
+        IllegalStateException result = assertThrows(
+                IllegalStateException.class, () -> new ResultAdapter(queue.createTailer(), r -> {}).poll(1));
         assertTrue(result.getMessage().contains("result queue"), result.getMessage());
     }
 

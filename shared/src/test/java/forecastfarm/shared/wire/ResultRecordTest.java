@@ -24,7 +24,14 @@ class ResultRecordTest {
     @Test
     void everyStatusRoundTrips() {
         for (TaskStatus status : TaskStatus.values()) {
-            ResultRecord record = new ResultRecord(status, 3, 7, 11, 1_700_000_000_123L, 123_456_789L, 98_765L,
+            ResultRecord record = new ResultRecord(
+                    status,
+                    3,
+                    7,
+                    11,
+                    1_700_000_000_123L,
+                    123_456_789L,
+                    98_765L,
                     status == TaskStatus.OK ? "" : "worker died: killed by signal 9 (SIGKILL) ✓",
                     new byte[] {1, -2, 3});
             assertSameRecord(record, ResultRecord.decode(record.encode()));

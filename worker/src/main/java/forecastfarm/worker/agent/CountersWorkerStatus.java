@@ -9,8 +9,7 @@ import org.agrona.concurrent.status.AtomicCounter;
  * Publishes a worker's state in its slot of the farm's status file. Task id is written before the task starts and
  * cleared after its result is in the queue, so the launcher, finding a dead worker, knows which task was running.
  */
-public final class CountersWorkerStatus implements WorkerStatus
-{
+public final class CountersWorkerStatus implements WorkerStatus {
     private final AtomicCounter state;
     private final AtomicCounter taskId;
     private final AtomicCounter taskStartMs;
@@ -18,8 +17,7 @@ public final class CountersWorkerStatus implements WorkerStatus
     private final AtomicCounter tasksFailed;
     private final AtomicCounter command;
 
-    public CountersWorkerStatus(final StatusFile status, final int slot)
-    {
+    public CountersWorkerStatus(final StatusFile status, final int slot) {
         state = status.workerCounter(slot, WorkerCounter.STATE);
         taskId = status.workerCounter(slot, WorkerCounter.TASK_ID);
         taskStartMs = status.workerCounter(slot, WorkerCounter.TASK_START_MS);
@@ -29,24 +27,20 @@ public final class CountersWorkerStatus implements WorkerStatus
     }
 
     @Override
-    public void state(final WorkerState newState)
-    {
+    public void state(final WorkerState newState) {
         state.setRelease(newState.code());
     }
 
     @Override
-    public void taskStarted(final long id, final long startEpochMs)
-    {
+    public void taskStarted(final long id, final long startEpochMs) {
         taskStartMs.setRelease(startEpochMs);
         taskId.setRelease(id);
         state.setRelease(WorkerState.BUSY.code());
     }
 
     @Override
-    public void taskFinished(final boolean ok)
-    {
-        if (!ok)
-        {
+    public void taskFinished(final boolean ok) {
+        if (!ok) {
             tasksFailed.incrementRelease();
         }
         tasksDone.incrementRelease();
@@ -55,14 +49,12 @@ public final class CountersWorkerStatus implements WorkerStatus
     }
 
     @Override
-    public boolean drainRequested()
-    {
+    public boolean drainRequested() {
         return command.get() == WorkerCounter.COMMAND_DRAIN;
     }
 
     @Override
-    public long tasksDone()
-    {
+    public long tasksDone() {
         return tasksDone.get();
     }
 }

@@ -6,18 +6,16 @@ import forecastfarm.shared.wire.TaskResult;
 import forecastfarm.shared.wire.TaskSink;
 import forecastfarm.shared.wire.TaskStatus;
 import forecastfarm.worker.tasks.TaskKinds;
-import org.agrona.concurrent.EpochClock;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import org.agrona.concurrent.EpochClock;
 
 /**
  * The worker's business logic: runs each task through its kind's handler and reports the result. It never touches
  * a queue: tasks come in as {@link TaskSink} calls and results go out to a {@link ResultSink}. A task that throws
  * becomes a FAILED result and the worker goes on; only a {@link VirtualMachineError} is fatal.
  */
-public final class TaskRunner implements TaskSink
-{
+public final class TaskRunner implements TaskSink {
     private static final byte[] EMPTY = new byte[0];
 
     private final TaskKinds kinds;
@@ -28,9 +26,12 @@ public final class TaskRunner implements TaskSink
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private boolean stopRequested;
 
-    public TaskRunner(final TaskKinds kinds, final ResultSink results, final WorkerStatus status,
-        final EpochClock clock, final FatalErrorHandler fatalErrorHandler)
-    {
+    public TaskRunner(
+            final TaskKinds kinds,
+            final ResultSink results,
+            final WorkerStatus status,
+            final EpochClock clock,
+            final FatalErrorHandler fatalErrorHandler) {
         this.kinds = kinds;
         this.results = results;
         this.status = status;
@@ -39,57 +40,59 @@ public final class TaskRunner implements TaskSink
     }
 
     @Override
-    public void onTask(final Task task)
-    {
+    public void onTask(final Task task) {
         final long startEpochMs = clock.time();
         status.taskStarted(task.taskId(), startEpochMs);
         final long startCpuNs = threads.getCurrentThreadCpuTime();
         final long startNs = System.nanoTime();
         byte[] output = EMPTY;
         String error = "";
-        try
-        {
+        try {
             output = kinds.handler(task.kind()).handle(task.key(), task.payload());
-        }
-        catch (final VirtualMachineError fatal)
-        {
+        } catch (final VirtualMachineError fatal) {
             fatalErrorHandler.onFatal(task.taskId(), fatal);
             throw fatal;
-        }
-        catch (final Exception | Error ex)
-        {
+        } catch (final Exception | Error ex) {
             error = describe(ex);
         }
         final long wallNs = System.nanoTime() - startNs;
         final long cpuNs = threads.getCurrentThreadCpuTime() - startCpuNs;
         boolean ok = error.isEmpty();
-        try
-        {
-            results.onResult(new TaskResult(task.taskId(), task.key(), ok ? TaskStatus.OK : TaskStatus.FAILED,
-                startEpochMs, wallNs, cpuNs, error, output));
-        }
-        catch (final RuntimeException tooLarge)
-        {
+        try {
+            results.onResult(new TaskResult(
+                    task.taskId(),
+                    task.key(),
+                    ok ? TaskStatus.OK : TaskStatus.FAILED,
+                    startEpochMs,
+                    wallNs,
+                    cpuNs,
+                    error,
+                    output));
+        } catch (final RuntimeException tooLarge) {
             ok = false;
-            results.onResult(new TaskResult(task.taskId(), task.key(), TaskStatus.FAILED, startEpochMs, wallNs, cpuNs,
-                "the result (" + output.length + " bytes) could not be sent: " + describe(tooLarge), EMPTY));
+            results.onResult(new TaskResult(
+                    task.taskId(),
+                    task.key(),
+                    TaskStatus.FAILED,
+                    startEpochMs,
+                    wallNs,
+                    cpuNs,
+                    "the result (" + output.length + " bytes) could not be sent: " + describe(tooLarge),
+                    EMPTY));
         }
         status.taskFinished(ok);
     }
 
     @Override
-    public void onStop()
-    {
+    public void onStop() {
         stopRequested = true;
     }
 
-    public boolean stopRequested()
-    {
+    public boolean stopRequested() {
         return stopRequested;
     }
 
-    private static String describe(final Throwable ex)
-    {
+    private static String describe(final Throwable ex) {
         final String message = ex.getMessage();
         return message == null || message.isBlank() ? ex.getClass().getSimpleName() : message;
     }

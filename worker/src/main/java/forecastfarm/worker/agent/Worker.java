@@ -18,8 +18,7 @@ import org.agrona.concurrent.SystemEpochClock;
  * One worker process: maps the status file, opens its task and result queues, and runs the {@link WorkerAgent}
  * on the calling thread until it is done.
  */
-public final class Worker implements AutoCloseable
-{
+public final class Worker implements AutoCloseable {
     private final StatusFile status;
     private final ChronicleQueue taskQueue;
     private final ChronicleQueue resultQueue;
@@ -27,45 +26,51 @@ public final class Worker implements AutoCloseable
     private final CountersWorkerStatus workerStatus;
     private final Thread watchdogThread;
 
-    private Worker(final WorkerContext ctx)
-    {
+    private Worker(final WorkerContext ctx) {
         final FarmDirectory farm = new FarmDirectory(ctx.farmDir());
         status = StatusFile.open(farm.statusFile());
         final ProcessHandle launcher = ProcessHandle.of(ctx.launcherPid())
-            .orElseThrow(() -> new IllegalStateException("launcher " + ctx.launcherPid() + " is not running"));
+                .orElseThrow(() -> new IllegalStateException("launcher " + ctx.launcherPid() + " is not running"));
         final int slot = ctx.slot();
-        status.workerCounter(slot, WorkerCounter.PID).setRelease(ProcessHandle.current().pid());
+        status.workerCounter(slot, WorkerCounter.PID)
+                .setRelease(ProcessHandle.current().pid());
         status.workerCounter(slot, WorkerCounter.GENERATION).setRelease(ctx.generation());
-        final WorkerWatchdog watchdog = new WorkerWatchdog(status, slot, launcher, ctx.heartbeatIntervalMs(),
-            ctx.launcherSilenceTimeoutMs());
+        final WorkerWatchdog watchdog =
+                new WorkerWatchdog(status, slot, launcher, ctx.heartbeatIntervalMs(), ctx.launcherSilenceTimeoutMs());
         watchdog.beat();
         watchdogThread = watchdog.start();
 
         taskQueue = FarmQueues.open(farm.taskQueue(ctx.runId(), slot, ctx.generation()));
         resultQueue = FarmQueues.open(farm.resultQueue(ctx.runId(), slot, ctx.generation()));
         workerStatus = new CountersWorkerStatus(status, slot);
-        final TaskRunner runner = new TaskRunner(TaskKinds.discover(), new ResultProxy(resultQueue.createAppender()),
-            workerStatus, SystemEpochClock.INSTANCE, FatalErrorHandler.HALT);
+        final TaskRunner runner = new TaskRunner(
+                TaskKinds.discover(),
+                new ResultProxy(resultQueue.createAppender()),
+                workerStatus,
+                SystemEpochClock.INSTANCE,
+                FatalErrorHandler.HALT);
         final HeapUsage heap = new HeapUsage();
-        agent = new WorkerAgent(new TaskAdapter(taskQueue.createTailer(), runner), runner, workerStatus,
-            ctx.maxTasks(), ctx.maxHeapBytes(), heap::usedAfterGcBytes);
+        agent = new WorkerAgent(
+                new TaskAdapter(taskQueue.createTailer(), runner),
+                runner,
+                workerStatus,
+                ctx.maxTasks(),
+                ctx.maxHeapBytes(),
+                heap::usedAfterGcBytes);
         status.workerCounter(slot, WorkerCounter.READY_MS).setRelease(System.currentTimeMillis());
         workerStatus.state(WorkerState.READY);
     }
 
-    public static Worker launch(final WorkerContext ctx)
-    {
+    public static Worker launch(final WorkerContext ctx) {
         return new Worker(ctx);
     }
 
     /**
      * @return the exit code: normal, or recycle.
      */
-    public int run()
-    {
+    public int run() {
         final IdleStrategy idle = FarmIdle.newIdleStrategy();
-        while (!agent.isDone())
-        {
+        while (!agent.isDone()) {
             idle.idle(agent.doWork());
         }
         workerStatus.state(WorkerState.EXITED);
@@ -73,16 +78,12 @@ public final class Worker implements AutoCloseable
     }
 
     @Override
-    public void close()
-    {
+    public void close() {
         // The watchdog writes into the mapped status file: stop it before unmapping, or it faults.
         watchdogThread.interrupt();
-        try
-        {
+        try {
             watchdogThread.join(1_000);
-        }
-        catch (final InterruptedException ex)
-        {
+        } catch (final InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
         CloseHelper.closeAll(taskQueue, resultQueue, status);

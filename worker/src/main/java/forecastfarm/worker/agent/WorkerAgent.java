@@ -2,16 +2,14 @@ package forecastfarm.worker.agent;
 
 import forecastfarm.shared.WorkerExitCode;
 import forecastfarm.shared.wire.TaskAdapter;
-import org.agrona.concurrent.Agent;
-
 import java.util.function.LongSupplier;
+import org.agrona.concurrent.Agent;
 
 /**
  * The worker's duty cycle: take the next task from the queue, unless the launcher said stop or drain, or this
  * worker is due to be recycled (too many tasks done, or its heap after GC grew past the limit).
  */
-public final class WorkerAgent implements Agent
-{
+public final class WorkerAgent implements Agent {
     private static final int RUNNING = -1;
     static final int HEAP_CHECK_EVERY_TASKS = 16;
 
@@ -23,9 +21,13 @@ public final class WorkerAgent implements Agent
     private final LongSupplier heapUsedAfterGcBytes;
     private int exitCode = RUNNING;
 
-    public WorkerAgent(final TaskAdapter tasks, final TaskRunner runner, final WorkerStatus status,
-        final long maxTasks, final long maxHeapBytes, final LongSupplier heapUsedAfterGcBytes)
-    {
+    public WorkerAgent(
+            final TaskAdapter tasks,
+            final TaskRunner runner,
+            final WorkerStatus status,
+            final long maxTasks,
+            final long maxHeapBytes,
+            final LongSupplier heapUsedAfterGcBytes) {
         this.tasks = tasks;
         this.runner = runner;
         this.status = status;
@@ -35,23 +37,18 @@ public final class WorkerAgent implements Agent
     }
 
     @Override
-    public int doWork()
-    {
-        if (exitCode != RUNNING)
-        {
+    public int doWork() {
+        if (exitCode != RUNNING) {
             return 0;
         }
-        if (runner.stopRequested() || status.drainRequested())
-        {
+        if (runner.stopRequested() || status.drainRequested()) {
             exitCode = WorkerExitCode.NORMAL;
             return 0;
         }
-        if (!tasks.poll())
-        {
+        if (!tasks.poll()) {
             return 0;
         }
-        if (dueForRecycling())
-        {
+        if (dueForRecycling()) {
             exitCode = WorkerExitCode.RECYCLE;
         }
         return 1;
@@ -60,29 +57,25 @@ public final class WorkerAgent implements Agent
     /**
      * Checked after each task; the heap (a few JMX calls) only every {@link #HEAP_CHECK_EVERY_TASKS} tasks.
      */
-    private boolean dueForRecycling()
-    {
+    private boolean dueForRecycling() {
         final long done = status.tasksDone();
-        return done >= maxTasks ||
-            (done % HEAP_CHECK_EVERY_TASKS == 0 && heapUsedAfterGcBytes.getAsLong() > maxHeapBytes);
+        return done >= maxTasks
+                || (done % HEAP_CHECK_EVERY_TASKS == 0 && heapUsedAfterGcBytes.getAsLong() > maxHeapBytes);
     }
 
-    public boolean isDone()
-    {
+    public boolean isDone() {
         return exitCode != RUNNING;
     }
 
     /**
      * @return the code the worker process should exit with once {@link #isDone()}.
      */
-    public int exitCode()
-    {
+    public int exitCode() {
         return exitCode;
     }
 
     @Override
-    public String roleName()
-    {
+    public String roleName() {
         return "worker";
     }
 }

@@ -6,8 +6,7 @@ import forecastfarm.shared.status.WorkerState;
  * What the worker publishes about itself. The real one writes the status file's counters
  * ({@link CountersWorkerStatus}); tests can record the calls.
  */
-public interface WorkerStatus
-{
+public interface WorkerStatus {
     void state(WorkerState state);
 
     void taskStarted(long taskId, long startEpochMs);

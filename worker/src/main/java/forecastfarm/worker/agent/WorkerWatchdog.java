@@ -10,8 +10,7 @@ import org.agrona.concurrent.status.AtomicCounter;
  * gone (its process exited, or its heartbeat went silent), so that no worker outlives its launcher. It runs apart
  * from the task thread so that a long task does not look like a hang; a stopped (SIGSTOP) or frozen JVM stops both.
  */
-public final class WorkerWatchdog implements Runnable
-{
+public final class WorkerWatchdog implements Runnable {
     private final StatusFile status;
     private final AtomicCounter heartbeatMs;
     private final AtomicCounter heapUsedBytes;
@@ -20,9 +19,12 @@ public final class WorkerWatchdog implements Runnable
     private final long launcherSilenceTimeoutMs;
     private final HeapUsage heap = new HeapUsage();
 
-    public WorkerWatchdog(final StatusFile status, final int slot, final ProcessHandle launcher, final long intervalMs,
-        final long launcherSilenceTimeoutMs)
-    {
+    public WorkerWatchdog(
+            final StatusFile status,
+            final int slot,
+            final ProcessHandle launcher,
+            final long intervalMs,
+            final long launcherSilenceTimeoutMs) {
         this.status = status;
         this.heartbeatMs = status.workerCounter(slot, WorkerCounter.HEARTBEAT_MS);
         this.heapUsedBytes = status.workerCounter(slot, WorkerCounter.HEAP_USED_BYTES);
@@ -31,48 +33,38 @@ public final class WorkerWatchdog implements Runnable
         this.launcherSilenceTimeoutMs = launcherSilenceTimeoutMs;
     }
 
-    public Thread start()
-    {
+    public Thread start() {
         final Thread thread = new Thread(this, "worker-watchdog");
         thread.setDaemon(true);
         thread.start();
         return thread;
     }
 
-    public void beat()
-    {
+    public void beat() {
         heartbeatMs.setRelease(System.currentTimeMillis());
     }
 
     @Override
-    public void run()
-    {
-        while (!Thread.currentThread().isInterrupted())
-        {
+    public void run() {
+        while (!Thread.currentThread().isInterrupted()) {
             final long nowMs = System.currentTimeMillis();
             heartbeatMs.setRelease(nowMs);
             heapUsedBytes.setRelease(heap.usedAfterGcBytes());
-            if (!launcher.isAlive())
-            {
+            if (!launcher.isAlive()) {
                 exit("launcher process " + launcher.pid() + " is gone");
             }
-            if (nowMs - status.launcherHeartbeatMs() > launcherSilenceTimeoutMs)
-            {
+            if (nowMs - status.launcherHeartbeatMs() > launcherSilenceTimeoutMs) {
                 exit("launcher heartbeat silent for more than " + launcherSilenceTimeoutMs + " ms");
             }
-            try
-            {
+            try {
                 Thread.sleep(intervalMs);
-            }
-            catch (final InterruptedException ex)
-            {
+            } catch (final InterruptedException ex) {
                 return;
             }
         }
     }
 
-    private static void exit(final String why)
-    {
+    private static void exit(final String why) {
         System.err.println("worker exiting: " + why);
         System.err.flush();
         Runtime.getRuntime().halt(WorkerExitCode.LAUNCHER_GONE);

@@ -4,7 +4,6 @@ import forecastfarm.worker.forecast.FittedModel;
 import forecastfarm.worker.forecast.Forecast;
 import forecastfarm.worker.forecast.ForecastModel;
 import forecastfarm.worker.forecast.Models;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -50,8 +49,7 @@ import java.util.Map;
  */
 public final class ModelSpeed {
 
-    private ModelSpeed() {
-    }
+    private ModelSpeed() {}
 
     public static void main(String[] args) throws IOException {
         Map<String, String> opt = parse(args);
@@ -66,7 +64,8 @@ public final class ModelSpeed {
         int m = Integer.parseInt(opt.getOrDefault("m", "12"));
         int h = Integer.parseInt(opt.getOrDefault("h", "18"));
         double[] levels = Arrays.stream(opt.getOrDefault("levels", "80,95").split(","))
-                .mapToDouble(Double::parseDouble).toArray();
+                .mapToDouble(Double::parseDouble)
+                .toArray();
         String mode = opt.getOrDefault("mode", "warm");
         if (!mode.equals("warm") && !mode.equals("cold")) {
             throw new IllegalArgumentException("--mode must be warm or cold, not " + mode);
@@ -105,16 +104,26 @@ public final class ModelSpeed {
             } catch (IllegalArgumentException e) {
                 String cls = classes.get(name);
                 if (cls == null) {
-                    System.out.printf(Locale.ROOT, "OURS model=%s mode=%s skipped=unknown-model (%s)%n",
-                            name, mode, e.getMessage());
+                    System.out.printf(
+                            Locale.ROOT,
+                            "OURS model=%s mode=%s skipped=unknown-model (%s)%n",
+                            name,
+                            mode,
+                            e.getMessage());
                     continue;
                 }
                 try {
-                    model = (ForecastModel) Class.forName(cls).getDeclaredConstructor().newInstance();
+                    model = (ForecastModel)
+                            Class.forName(cls).getDeclaredConstructor().newInstance();
                     source = "class:" + cls;
                 } catch (ReflectiveOperationException | ClassCastException | LinkageError ce) {
-                    System.out.printf(Locale.ROOT, "OURS model=%s mode=%s skipped=unknown-model (not registered;"
-                            + " %s: %s)%n", name, mode, cls, ce);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "OURS model=%s mode=%s skipped=unknown-model (not registered;" + " %s: %s)%n",
+                            name,
+                            mode,
+                            cls,
+                            ce);
                     continue;
                 }
             }
@@ -147,14 +156,26 @@ public final class ModelSpeed {
                 wall[i] = wallSum[i] / passes / 1e6;
                 cpu[i] = cpuSum[i] / passes / 1e6;
             }
-            System.out.printf(Locale.ROOT,
+            System.out.printf(
+                    Locale.ROOT,
                     "OURS model=%s mode=%s series=%d warmup_passes=%d passes=%d median_ms=%.4f mean_ms=%.4f max_ms=%.3f"
                             + " cpu_median_ms=%s cpu_mean_ms=%s total_ms=%.1f failed=%d h=%d levels=%s source=%s checksum=%.6g%n",
-                    name, mode, n, warmups, passes, median(wall), mean(wall), max(wall),
+                    name,
+                    mode,
+                    n,
+                    warmups,
+                    passes,
+                    median(wall),
+                    mean(wall),
+                    max(wall),
                     cpuTime ? String.format(Locale.ROOT, "%.4f", median(cpu)) : "NA",
                     cpuTime ? String.format(Locale.ROOT, "%.4f", mean(cpu)) : "NA",
-                    totalMs, sink.failed / (passes + warmups), h,
-                    opt.getOrDefault("levels", "80,95"), source, sink.sum);
+                    totalMs,
+                    sink.failed / (passes + warmups),
+                    h,
+                    opt.getOrDefault("levels", "80,95"),
+                    source,
+                    sink.sum);
         }
     }
 
@@ -164,8 +185,17 @@ public final class ModelSpeed {
         int failed;
     }
 
-    private static void pass(ForecastModel model, List<double[]> series, int m, int h, double[] levels,
-                             double[] wallSum, double[] cpuSum, ThreadMXBean threads, boolean cpuTime, Sink sink) {
+    private static void pass(
+            ForecastModel model,
+            List<double[]> series,
+            int m,
+            int h,
+            double[] levels,
+            double[] wallSum,
+            double[] cpuSum,
+            ThreadMXBean threads,
+            boolean cpuTime,
+            Sink sink) {
         for (int i = 0; i < series.size(); i++) {
             double[] y = series.get(i);
             long c0 = cpuTime ? threads.getCurrentThreadCpuTime() : 0;

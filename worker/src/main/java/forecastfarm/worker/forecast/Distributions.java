@@ -19,37 +19,58 @@ public final class Distributions {
     private static final double[] A = {
         3.3871328727963666080e0, 1.3314166789178437745e2, 1.9715909503065514427e3,
         1.3731693765509461125e4, 4.5921953931549871457e4, 6.7265770927008700853e4,
-        3.3430575583588128105e4, 2.5090809287301226727e3};
+        3.3430575583588128105e4, 2.5090809287301226727e3
+    };
     private static final double[] B = {
-        1.0, 4.2313330701600911252e1, 6.8718700749205790830e2, 5.3941960214247511077e3,
-        2.1213794301586595867e4, 3.9307895800092710610e4, 2.8729085735721942674e4,
-        5.2264952788528545610e3};
+        1.0,
+        4.2313330701600911252e1,
+        6.8718700749205790830e2,
+        5.3941960214247511077e3,
+        2.1213794301586595867e4,
+        3.9307895800092710610e4,
+        2.8729085735721942674e4,
+        5.2264952788528545610e3
+    };
     // ... intermediate tail, r = sqrt(-log(min(p, 1-p))) <= 5 ...
     private static final double[] C = {
         1.42343711074968357734e0, 4.63033784615654529590e0, 5.76949722146069140550e0,
         3.64784832476320460504e0, 1.27045825245236838258e0, 2.41780725177450611770e-1,
-        2.27238449892691845833e-2, 7.74545014278341407640e-4};
+        2.27238449892691845833e-2, 7.74545014278341407640e-4
+    };
     private static final double[] D = {
-        1.0, 2.05319162663775882187e0, 1.67638483018380384940e0, 6.89767334985100004550e-1,
-        1.48103976427480074590e-1, 1.51986665636164571966e-2, 5.47593808499534494600e-4,
-        1.05075007164441684324e-9};
+        1.0,
+        2.05319162663775882187e0,
+        1.67638483018380384940e0,
+        6.89767334985100004550e-1,
+        1.48103976427480074590e-1,
+        1.51986665636164571966e-2,
+        5.47593808499534494600e-4,
+        1.05075007164441684324e-9
+    };
     // ... and far tail, r > 5.
     private static final double[] E = {
         6.65790464350110377720e0, 5.46378491116411436990e0, 1.78482653991729133580e0,
         2.96560571828504891230e-1, 2.65321895265761230930e-2, 1.24266094738807843860e-3,
-        2.71155556874348757815e-5, 2.01033439929228813265e-7};
+        2.71155556874348757815e-5, 2.01033439929228813265e-7
+    };
     private static final double[] F = {
-        1.0, 5.99832206555887937690e-1, 1.36929880922735805310e-1, 1.48753612908506148525e-2,
-        7.86869131145613259100e-4, 1.84631831751005468180e-5, 1.42151175831644588870e-7,
-        2.04426310338993978564e-15};
+        1.0,
+        5.99832206555887937690e-1,
+        1.36929880922735805310e-1,
+        1.48753612908506148525e-2,
+        7.86869131145613259100e-4,
+        1.84631831751005468180e-5,
+        1.42151175831644588870e-7,
+        2.04426310338993978564e-15
+    };
 
     /** Above this many degrees of freedom the t quantile uses the Cornish-Fisher expansion. */
     private static final double LARGE_DF = 3000;
+
     private static final double HALF_LOG_PI = 0.5 * Math.log(Math.PI);
     private static final double LN2 = Math.log(2);
 
-    private Distributions() {
-    }
+    private Distributions() {}
 
     /**
      * The standard normal quantile (inverse CDF), like R's qnorm(p).
@@ -139,9 +160,10 @@ public final class Distributions {
         double tailGuess = -Math.sqrt(df) * Math.exp(-(lnq + Math.log(df) + lnB) / df);
         double cfGuess = cornishFisher(z, df);
         double t = tailGuess;
-        if (cfGuess < 0 && Double.isFinite(cfGuess)
+        if (cfGuess < 0
+                && Double.isFinite(cfGuess)
                 && Math.abs(lowerTailTLogCdf(cfGuess, df, lnB) - lnq)
-                < Math.abs(lowerTailTLogCdf(tailGuess, df, lnB) - lnq)) {
+                        < Math.abs(lowerTailTLogCdf(tailGuess, df, lnB) - lnq)) {
             t = cfGuess;
         }
         double lo = Double.NEGATIVE_INFINITY;
@@ -272,16 +294,29 @@ public final class Distributions {
             factor *= a / (a + 0.5);
             a += 1;
         }
-        double stirling = a * Math.log1p(0.5 / a) + 0.5 * Math.log(a) - 0.5
-                + stirlingCorrection(a + 0.5) - stirlingCorrection(a);
+        double stirling =
+                a * Math.log1p(0.5 / a) + 0.5 * Math.log(a) - 0.5 + stirlingCorrection(a + 0.5) - stirlingCorrection(a);
         return stirling + Math.log(factor);
     }
 
     /** w(x) = 1/(12x) - 1/(360x^3) + 1/(1260x^5) - ..., for x >= 10. */
     private static double stirlingCorrection(double x) {
         double x2 = 1 / (x * x);
-        return (1.0 / 12 + x2 * (-1.0 / 360 + x2 * (1.0 / 1260 + x2 * (-1.0 / 1680
-                + x2 * (1.0 / 1188 + x2 * (-691.0 / 360360 + x2 * (1.0 / 156))))))) / x;
+        return (1.0 / 12
+                        + x2
+                                * (-1.0 / 360
+                                        + x2
+                                                * (1.0 / 1260
+                                                        + x2
+                                                                * (-1.0 / 1680
+                                                                        + x2
+                                                                                * (1.0 / 1188
+                                                                                        + x2
+                                                                                                * (-691.0 / 360360
+                                                                                                        + x2
+                                                                                                                * (1.0
+                                                                                                                        / 156)))))))
+                / x;
     }
 
     private static double horner(double[] coef, double x) {

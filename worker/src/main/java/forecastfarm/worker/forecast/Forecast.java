@@ -25,8 +25,7 @@ public final class Forecast {
      * @param lower  lower[i] has the lower bounds for levels[i], each of length horizon
      * @param upper  upper[i] has the upper bounds for levels[i], each of length horizon
      */
-    public Forecast(String method, String note, double[] mean, double[] levels,
-                    double[][] lower, double[][] upper) {
+    public Forecast(String method, String note, double[] mean, double[] levels, double[][] lower, double[][] upper) {
         this.method = Objects.requireNonNull(method, "method");
         this.note = Objects.requireNonNull(note, "note");
         this.mean = Objects.requireNonNull(mean, "mean").clone();
@@ -37,8 +36,8 @@ public final class Forecast {
             throw new IllegalArgumentException("Invalid forecast horizon h = 0");
         }
         if (lower.length != this.levels.length || upper.length != this.levels.length) {
-            throw new IllegalArgumentException("need one lower and one upper row per level: "
-                    + this.levels.length + " levels, " + lower.length + " lower, " + upper.length + " upper");
+            throw new IllegalArgumentException("need one lower and one upper row per level: " + this.levels.length
+                    + " levels, " + lower.length + " lower, " + upper.length + " upper");
         }
         this.lower = copyRows(lower, this.mean.length, "lower");
         this.upper = copyRows(upper, this.mean.length, "upper");
@@ -49,8 +48,8 @@ public final class Forecast {
         for (int i = 0; i < rows.length; i++) {
             Objects.requireNonNull(rows[i], what + "[" + i + "]");
             if (rows[i].length != horizon) {
-                throw new IllegalArgumentException(what + "[" + i + "] has length " + rows[i].length
-                        + ", expected horizon " + horizon);
+                throw new IllegalArgumentException(
+                        what + "[" + i + "] has length " + rows[i].length + ", expected horizon " + horizon);
             }
             copy[i] = rows[i].clone();
         }
@@ -79,8 +78,8 @@ public final class Forecast {
 
     private int checkIndex(int levelIndex) {
         if (levelIndex < 0 || levelIndex >= levels.length) {
-            throw new IndexOutOfBoundsException("level index " + levelIndex + " out of range for "
-                    + levels.length + " levels");
+            throw new IndexOutOfBoundsException(
+                    "level index " + levelIndex + " out of range for " + levels.length + " levels");
         }
         return levelIndex;
     }
@@ -110,9 +109,12 @@ public final class Forecast {
             return false;
         }
         Forecast other = (Forecast) o;
-        return method.equals(other.method) && note.equals(other.note)
-                && Arrays.equals(mean, other.mean) && Arrays.equals(levels, other.levels)
-                && Arrays.deepEquals(lower, other.lower) && Arrays.deepEquals(upper, other.upper);
+        return method.equals(other.method)
+                && note.equals(other.note)
+                && Arrays.equals(mean, other.mean)
+                && Arrays.equals(levels, other.levels)
+                && Arrays.deepEquals(lower, other.lower)
+                && Arrays.deepEquals(upper, other.upper);
     }
 
     @Override
@@ -132,8 +134,13 @@ public final class Forecast {
         }
         sb.append(", mean=").append(Arrays.toString(mean));
         for (int i = 0; i < levels.length; i++) {
-            sb.append(", ").append(levels[i]).append("%=[").append(Arrays.toString(lower[i]))
-                    .append(", ").append(Arrays.toString(upper[i])).append(']');
+            sb.append(", ")
+                    .append(levels[i])
+                    .append("%=[")
+                    .append(Arrays.toString(lower[i]))
+                    .append(", ")
+                    .append(Arrays.toString(upper[i]))
+                    .append(']');
         }
         return sb.append(']').toString();
     }

@@ -5,8 +5,7 @@ import java.util.Objects;
 /** Argument checks shared by the models (those in sub-packages too). */
 public final class Inputs {
 
-    private Inputs() {
-    }
+    private Inputs() {}
 
     /**
      * Checks that {@code y} is non-null, long enough and finite, and returns a private copy.
@@ -20,16 +19,15 @@ public final class Inputs {
         for (int i = 0; i < copy.length; i++) {
             double v = copy[i];
             if (Double.isNaN(v)) {
-                throw new ModelException(model + ": y contains NaN at index " + i
-                        + " (missing values are not supported)");
+                throw new ModelException(
+                        model + ": y contains NaN at index " + i + " (missing values are not supported)");
             }
             if (Double.isInfinite(v)) {
                 throw new ModelException(model + ": y contains an infinite value (" + v + ") at index " + i);
             }
         }
         if (copy.length < minLength) {
-            throw new ModelException(model + " needs at least " + minLength + " observations, got "
-                    + copy.length);
+            throw new ModelException(model + " needs at least " + minLength + " observations, got " + copy.length);
         }
         return copy;
     }

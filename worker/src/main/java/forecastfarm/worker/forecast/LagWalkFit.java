@@ -19,8 +19,15 @@ final class LagWalkFit implements FittedModel {
     private final double driftSe;
     private final double mse;
 
-    private LagWalkFit(String model, String method, String note, int lag, double[] future,
-                       double drift, double driftSe, double mse) {
+    private LagWalkFit(
+            String model,
+            String method,
+            String note,
+            int lag,
+            double[] future,
+            double drift,
+            double driftSe,
+            double mse) {
         this.model = model;
         this.method = method;
         this.note = note;

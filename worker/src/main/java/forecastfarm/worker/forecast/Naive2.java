@@ -41,7 +41,8 @@ public final class Naive2 implements ForecastModel {
                 note = "no seasonal adjustment: seasonal by the test but the series has non-positive values";
             } else {
                 double[] figure = Seasonality.multiplicativeSeasonalIndices(data, m);
-                return new Naive2Fit(LagWalkFit.withoutDrift(NAME, METHOD, "", Seasonality.adjust(data, figure), 1),
+                return new Naive2Fit(
+                        LagWalkFit.withoutDrift(NAME, METHOD, "", Seasonality.adjust(data, figure), 1),
                         Seasonality.futureIndices(figure, n));
             }
         }

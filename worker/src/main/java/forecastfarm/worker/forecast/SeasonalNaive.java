@@ -22,8 +22,8 @@ public final class SeasonalNaive implements ForecastModel {
         Inputs.seasonLength(seasonLength);
         double[] data = Inputs.series(NAME, y, 2);
         if (data.length < seasonLength + 1) {
-            String note = "fell back to naive: " + data.length + " observations < season length "
-                    + seasonLength + " + 1";
+            String note =
+                    "fell back to naive: " + data.length + " observations < season length " + seasonLength + " + 1";
             return LagWalkFit.withoutDrift(NAME, Naive.METHOD, note, data, 1);
         }
         return LagWalkFit.withoutDrift(NAME, "Seasonal naive (m=" + seasonLength + ")", "", data, seasonLength);

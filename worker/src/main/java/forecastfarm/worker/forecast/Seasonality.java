@@ -36,8 +36,7 @@ public final class Seasonality {
     /** R's qnorm(0.95), used by thetaf(). */
     static final double THETA_CRITICAL = 1.6448536269514722;
 
-    private Seasonality() {
-    }
+    private Seasonality() {}
 
     /**
      * The M4/Naive2 seasonality test: m > 1, at least 3m observations and
@@ -108,13 +107,13 @@ public final class Seasonality {
     public static double[] multiplicativeSeasonalIndices(double[] y, int m) {
         Objects.requireNonNull(y, "y");
         if (m < 2 || y.length < 2 * m) {
-            throw new IllegalArgumentException("time series has no or less than 2 periods (n = " + y.length
-                    + ", m = " + m + ")");
+            throw new IllegalArgumentException(
+                    "time series has no or less than 2 periods (n = " + y.length + ", m = " + m + ")");
         }
         int n = y.length;
         boolean even = m % 2 == 0;
-        int nf = even ? m + 1 : m;       // filter length
-        int o = nf / 2;                   // centre offset, as stats::filter(sides = 2)
+        int nf = even ? m + 1 : m; // filter length
+        int o = nf / 2; // centre offset, as stats::filter(sides = 2)
         double wEnd = even ? 0.5 / m : 1.0 / m;
         double wMid = 1.0 / m;
         double[] sums = new double[m];

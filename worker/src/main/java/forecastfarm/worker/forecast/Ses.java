@@ -31,7 +31,7 @@ final class Ses {
 
     final double alpha;
     final double initialLevel;
-    final double level;   // l_n, the point forecast
+    final double level; // l_n, the point forecast
     final double sse;
     final double sigma2;
     final boolean holtWintersFallback;

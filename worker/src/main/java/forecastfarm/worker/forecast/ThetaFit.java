@@ -16,8 +16,15 @@ final class ThetaFit implements FittedModel {
     private final double sigma;
     private final double[] seasonal; // null, or seasonal[(h - 1) % m] for step h
 
-    ThetaFit(String method, String note, double level, double drift, double alpha, int n, double sigma,
-             double[] seasonal) {
+    ThetaFit(
+            String method,
+            String note,
+            double level,
+            double drift,
+            double alpha,
+            int n,
+            double sigma,
+            double[] seasonal) {
         this.method = method;
         this.note = note;
         this.level = level;

@@ -6,7 +6,6 @@ import forecastfarm.shared.forecast.ModelForecast;
 import forecastfarm.worker.forecast.FittedModel;
 import forecastfarm.worker.forecast.Forecast;
 import forecastfarm.worker.forecast.Models;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,73 +13,59 @@ import java.util.List;
  * Fits each requested model to the series and forecasts it. A model that cannot fit gives a failed
  * {@link ModelForecast} with its reason while the other models go on; the task fails only when no model could.
  */
-public final class ForecastTaskHandler implements TaskHandler
-{
+public final class ForecastTaskHandler implements TaskHandler {
     @Override
-    public byte[] handle(final String key, final byte[] payload)
-    {
+    public byte[] handle(final String key, final byte[] payload) {
         final ForecastRequest request = ForecastRequest.decode(payload);
         final List<ModelForecast> forecasts = new ArrayList<>(request.models().size());
-        for (final String model : request.models())
-        {
+        for (final String model : request.models()) {
             forecasts.add(forecastOne(model, request));
         }
-        if (forecasts.stream().noneMatch(ModelForecast::ok))
-        {
+        if (forecasts.stream().noneMatch(ModelForecast::ok)) {
             final StringBuilder reasons = new StringBuilder();
-            forecasts.forEach(f -> reasons.append(reasons.length() == 0 ? "" : "; ").append(f.model())
-                .append(": ").append(f.error()));
+            forecasts.forEach(f -> reasons.append(reasons.length() == 0 ? "" : "; ")
+                    .append(f.model())
+                    .append(": ")
+                    .append(f.error()));
             throw new IllegalArgumentException(reasons.toString());
         }
         return new ForecastResult(forecasts).encode();
     }
 
-    private static boolean allFinite(final double[][] rows)
-    {
-        for (final double[] row : rows)
-        {
-            if (!allFinite(row))
-            {
+    private static boolean allFinite(final double[][] rows) {
+        for (final double[] row : rows) {
+            if (!allFinite(row)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean allFinite(final double[] values)
-    {
-        for (final double value : values)
-        {
-            if (!Double.isFinite(value))
-            {
+    private static boolean allFinite(final double[] values) {
+        for (final double value : values) {
+            if (!Double.isFinite(value)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static ModelForecast forecastOne(final String model, final ForecastRequest request)
-    {
-        try
-        {
+    private static ModelForecast forecastOne(final String model, final ForecastRequest request) {
+        try {
             final FittedModel fitted = Models.byName(model).fit(request.y(), request.seasonLength());
             final Forecast forecast = fitted.forecast(request.horizon(), request.levels());
             final double[][] lower = new double[forecast.levels().length][];
             final double[][] upper = new double[forecast.levels().length][];
-            for (int i = 0; i < lower.length; i++)
-            {
+            for (int i = 0; i < lower.length; i++) {
                 lower[i] = forecast.lower(i);
                 upper[i] = forecast.upper(i);
             }
-            if (!allFinite(forecast.mean()) || !allFinite(lower) || !allFinite(upper))
-            {
+            if (!allFinite(forecast.mean()) || !allFinite(lower) || !allFinite(upper)) {
                 return ModelForecast.failed(model, forecast.method() + " produced non-finite forecasts");
             }
-            return new ModelForecast(model, forecast.method(), forecast.note(), "", forecast.levels(),
-                forecast.mean(), lower, upper);
-        }
-        catch (final RuntimeException ex)
-        {
+            return new ModelForecast(
+                    model, forecast.method(), forecast.note(), "", forecast.levels(), forecast.mean(), lower, upper);
+        } catch (final RuntimeException ex) {
             return ModelForecast.failed(model, ex.getMessage() == null ? ex.toString() : ex.getMessage());
         }
     }

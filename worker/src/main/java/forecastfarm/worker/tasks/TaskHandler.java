@@ -5,8 +5,7 @@ package forecastfarm.worker.tasks;
  * state it needs afresh, so a task's result never depends on which tasks ran before it in the same JVM.
  */
 @FunctionalInterface
-public interface TaskHandler
-{
+public interface TaskHandler {
     /**
      * @param key     the task's key (series id), for messages.
      * @param payload the kind-specific input.

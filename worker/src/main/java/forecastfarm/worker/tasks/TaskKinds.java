@@ -8,12 +8,10 @@ import java.util.TreeSet;
 /**
  * The registry of task kinds: kind name to handler.
  */
-public final class TaskKinds
-{
+public final class TaskKinds {
     private final Map<String, TaskHandler> handlers;
 
-    public TaskKinds(final Map<String, TaskHandler> handlers)
-    {
+    public TaskKinds(final Map<String, TaskHandler> handlers) {
         this.handlers = Map.copyOf(handlers);
     }
 
@@ -21,15 +19,11 @@ public final class TaskKinds
      * @return every kind that the providers on the classpath offer.
      * @throws IllegalStateException when two providers offer the same kind.
      */
-    public static TaskKinds discover()
-    {
+    public static TaskKinds discover() {
         final Map<String, TaskHandler> handlers = new HashMap<>();
-        for (final TaskHandlerProvider provider : ServiceLoader.load(TaskHandlerProvider.class))
-        {
-            provider.handlers().forEach((kind, handler) ->
-            {
-                if (handlers.putIfAbsent(kind, handler) != null)
-                {
+        for (final TaskHandlerProvider provider : ServiceLoader.load(TaskHandlerProvider.class)) {
+            provider.handlers().forEach((kind, handler) -> {
+                if (handlers.putIfAbsent(kind, handler) != null) {
                     throw new IllegalStateException("task kind '" + kind + "' is offered twice");
                 }
             });
@@ -40,13 +34,11 @@ public final class TaskKinds
     /**
      * @throws IllegalArgumentException naming the unknown kind and the known ones.
      */
-    public TaskHandler handler(final String kind)
-    {
+    public TaskHandler handler(final String kind) {
         final TaskHandler handler = handlers.get(kind);
-        if (handler == null)
-        {
-            throw new IllegalArgumentException("unknown task kind '" + kind + "'; this worker knows " +
-                new TreeSet<>(handlers.keySet()));
+        if (handler == null) {
+            throw new IllegalArgumentException(
+                    "unknown task kind '" + kind + "'; this worker knows " + new TreeSet<>(handlers.keySet()));
         }
         return handler;
     }

@@ -21,7 +21,7 @@ class CountersWorkerStatusTest {
     void publishesTaskLifecycleInItsOwnSlot() {
         Path file = dir.resolve("status.dat");
         try (StatusFile launcher = StatusFile.create(file, 2, 1, 1, 1_000);
-             StatusFile workerView = StatusFile.open(file)) {
+                StatusFile workerView = StatusFile.open(file)) {
             CountersWorkerStatus worker = new CountersWorkerStatus(workerView, 1);
             worker.state(WorkerState.READY);
             assertEquals(WorkerState.READY, WorkerState.of(launcher.workerValue(1, WorkerCounter.STATE)));

@@ -30,13 +30,18 @@ class TaskRunnerTest {
     private final RecordingWorkerStatus status = new RecordingWorkerStatus(events);
 
     private TaskRunner runner(Map<String, TaskHandler> handlers) {
-        return new TaskRunner(new TaskKinds(handlers), result -> {
-            events.add("result " + result.taskId() + " " + result.status());
-            results.add(result);
-        }, status, CLOCK, (taskId, error) -> {
-            fatal.add("fatal " + taskId);
-            fatalErrors.add(error);
-        });
+        return new TaskRunner(
+                new TaskKinds(handlers),
+                result -> {
+                    events.add("result " + result.taskId() + " " + result.status());
+                    results.add(result);
+                },
+                status,
+                CLOCK,
+                (taskId, error) -> {
+                    fatal.add("fatal " + taskId);
+                    fatalErrors.add(error);
+                });
     }
 
     private static Task task(long id, String kind, String key, byte[] payload) {
@@ -78,9 +83,10 @@ class TaskRunnerTest {
     @Test
     void aThrowingHandlerGivesAFailedResultAndTheRunnerGoesOn() {
         TaskRunner runner = runner(Map.of(
-                "bad", (key, payload) -> {
-                    throw new Exception("series " + key + " is too short");
-                },
+                "bad",
+                        (key, payload) -> {
+                            throw new Exception("series " + key + " is too short");
+                        },
                 "good", (key, payload) -> new byte[] {1}));
         runner.onTask(task(1, "bad", "X", new byte[] {9}));
         runner.onTask(task(2, "good", "Y", new byte[0]));
@@ -92,8 +98,15 @@ class TaskRunnerTest {
         assertEquals(0, failed.payload().length, "a failed result has no payload");
         assertEquals(NOW, failed.startEpochMs());
         assertEquals(TaskStatus.OK, results.get(1).status());
-        assertEquals(List.of("started 1 at " + NOW, "result 1 FAILED", "finished failed",
-                "started 2 at " + NOW, "result 2 OK", "finished ok"), events);
+        assertEquals(
+                List.of(
+                        "started 1 at " + NOW,
+                        "result 1 FAILED",
+                        "finished failed",
+                        "started 2 at " + NOW,
+                        "result 2 OK",
+                        "finished ok"),
+                events);
         assertEquals(2, status.tasksDone);
         assertEquals(1, status.tasksFailed);
         assertTrue(fatal.isEmpty());
@@ -102,12 +115,14 @@ class TaskRunnerTest {
     @Test
     void anExceptionWithoutMessageIsNamedByItsClass() {
         TaskRunner runner = runner(Map.of(
-                "npe", (key, payload) -> {
-                    throw new NullPointerException();
-                },
-                "blank", (key, payload) -> {
-                    throw new IllegalStateException("  ");
-                }));
+                "npe",
+                        (key, payload) -> {
+                            throw new NullPointerException();
+                        },
+                "blank",
+                        (key, payload) -> {
+                            throw new IllegalStateException("  ");
+                        }));
         runner.onTask(task(1, "npe", "a", new byte[0]));
         runner.onTask(task(2, "blank", "b", new byte[0]));
         assertEquals("NullPointerException", results.get(0).error());
@@ -142,8 +157,8 @@ class TaskRunnerTest {
         TaskRunner runner = runner(Map.of("deep", (key, payload) -> {
             throw overflow;
         }));
-        StackOverflowError thrown = assertThrows(StackOverflowError.class,
-                () -> runner.onTask(task(11, "deep", "a", new byte[0])));
+        StackOverflowError thrown =
+                assertThrows(StackOverflowError.class, () -> runner.onTask(task(11, "deep", "a", new byte[0])));
         assertSame(overflow, thrown);
         assertEquals(List.of("fatal 11"), fatal);
         assertSame(overflow, fatalErrors.get(0));

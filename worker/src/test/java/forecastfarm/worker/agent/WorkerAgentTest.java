@@ -40,8 +40,12 @@ class WorkerAgentTest {
     void open() {
         queue = FarmQueues.open(dir.resolve("in-0-g0"));
         launcher = new TaskProxy(queue.createAppender());
-        runner = new TaskRunner(new TaskKinds(Map.of("noop", (key, payload) -> payload)), results::add, status,
-                () -> 1L, (taskId, error) -> { });
+        runner = new TaskRunner(
+                new TaskKinds(Map.of("noop", (key, payload) -> payload)),
+                results::add,
+                status,
+                () -> 1L,
+                (taskId, error) -> {});
     }
 
     @AfterEach
@@ -50,7 +54,12 @@ class WorkerAgentTest {
     }
 
     private WorkerAgent agent(long maxTasks, long maxHeapBytes) {
-        return new WorkerAgent(new TaskAdapter(queue.createTailer(), runner), runner, status, maxTasks, maxHeapBytes,
+        return new WorkerAgent(
+                new TaskAdapter(queue.createTailer(), runner),
+                runner,
+                status,
+                maxTasks,
+                maxHeapBytes,
                 heapAfterGc::get);
     }
 

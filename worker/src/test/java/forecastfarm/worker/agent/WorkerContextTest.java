@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class WorkerContextTest {
 
     private static final String[] REQUIRED = {
-        "--farm-dir", "/tmp/farm", "--run", "3", "--slot", "2", "--generation", "5", "--launcher-pid", "1234"};
+        "--farm-dir", "/tmp/farm", "--run", "3", "--slot", "2", "--generation", "5", "--launcher-pid", "1234"
+    };
 
     private static String[] with(String... extra) {
         List<String> args = new ArrayList<>(Arrays.asList(REQUIRED));
@@ -31,8 +32,8 @@ class WorkerContextTest {
 
     @Test
     void parsesEveryArgument() {
-        WorkerContext ctx = WorkerContext.fromArgs(with("--max-tasks", "100", "--max-heap-bytes", "1048576",
-                "--heartbeat-interval-ms", "50"));
+        WorkerContext ctx = WorkerContext.fromArgs(
+                with("--max-tasks", "100", "--max-heap-bytes", "1048576", "--heartbeat-interval-ms", "50"));
         assertEquals(Path.of("/tmp/farm"), ctx.farmDir());
         assertEquals(3, ctx.runId());
         assertEquals(2, ctx.slot());
@@ -64,23 +65,23 @@ class WorkerContextTest {
 
     @Test
     void rejectsAnOddNumberOfArguments() {
-        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-                () -> WorkerContext.fromArgs(with("--max-tasks")));
+        IllegalArgumentException ex =
+                assertThrows(IllegalArgumentException.class, () -> WorkerContext.fromArgs(with("--max-tasks")));
         assertTrue(ex.getMessage().contains("pairs"), ex.getMessage());
     }
 
     @Test
     void rejectsAnUnknownArgumentNamingIt() {
-        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-                () -> WorkerContext.fromArgs(with("--colour", "blue")));
+        IllegalArgumentException ex =
+                assertThrows(IllegalArgumentException.class, () -> WorkerContext.fromArgs(with("--colour", "blue")));
         assertTrue(ex.getMessage().contains("--colour"), ex.getMessage());
     }
 
     @Test
     void rejectsAMissingRequiredArgument() {
         for (String name : new String[] {"--farm-dir", "--run", "--slot", "--generation", "--launcher-pid"}) {
-            IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-                    () -> WorkerContext.fromArgs(without(name)), name);
+            IllegalArgumentException ex =
+                    assertThrows(IllegalArgumentException.class, () -> WorkerContext.fromArgs(without(name)), name);
             assertTrue(ex.getMessage().contains(name), ex.getMessage());
         }
         assertThrows(IllegalArgumentException.class, () -> WorkerContext.fromArgs(new String[0]));
@@ -91,8 +92,8 @@ class WorkerContextTest {
         assertThrows(IllegalArgumentException.class, () -> WorkerContext.fromArgs(with("--max-tasks", "many")));
         assertThrows(IllegalArgumentException.class, () -> WorkerContext.fromArgs(with("--max-tasks", "0")));
         assertThrows(IllegalArgumentException.class, () -> WorkerContext.fromArgs(with("--max-heap-bytes", "-1")));
-        assertThrows(IllegalArgumentException.class,
-                () -> WorkerContext.fromArgs(with("--heartbeat-interval-ms", "0")));
+        assertThrows(
+                IllegalArgumentException.class, () -> WorkerContext.fromArgs(with("--heartbeat-interval-ms", "0")));
         String[] badPid = REQUIRED.clone();
         badPid[9] = "0";
         assertThrows(IllegalArgumentException.class, () -> WorkerContext.fromArgs(badPid));

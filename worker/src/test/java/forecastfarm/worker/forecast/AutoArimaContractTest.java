@@ -1,9 +1,9 @@
 package forecastfarm.worker.forecast;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import forecastfarm.worker.forecast.arima.AutoArima;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The model contract for "arima" (auto.arima). An automatic search costs milliseconds, so the concurrency check runs

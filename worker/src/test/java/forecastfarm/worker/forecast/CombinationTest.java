@@ -1,10 +1,9 @@
 package forecastfarm.worker.forecast;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Test;
 
 /**
  * The combination of two baselines, so the contract and the averaging are tested without the big models.

@@ -16,7 +16,8 @@ class DistributionsTest {
     static final double REL_TOL = 1e-12;
 
     private static void assertClose(double expected, double actual, String what) {
-        assertTrue(Math.abs(actual - expected) <= REL_TOL * Math.abs(expected),
+        assertTrue(
+                Math.abs(actual - expected) <= REL_TOL * Math.abs(expected),
                 what + ": expected " + expected + ", got " + actual);
     }
 
@@ -35,7 +36,8 @@ class DistributionsTest {
         assertClose(3.077683537175253, Distributions.studentTQuantile(0.9, 1), "qt(0.9, 1)");
         assertClose(-2.570581835636314, Distributions.studentTQuantile(0.025, 5), "qt(0.025, 5)");
         assertClose(4.302652729749464, Distributions.studentTQuantile(0.975, 2), "qt(0.975, 2)");
-        assertClose(1.959963984540054, Distributions.studentTQuantile(0.975, Double.POSITIVE_INFINITY), "qt(0.975, Inf)");
+        assertClose(
+                1.959963984540054, Distributions.studentTQuantile(0.975, Double.POSITIVE_INFINITY), "qt(0.975, Inf)");
         assertEquals(0.0, Distributions.studentTQuantile(0.5, 7));
     }
 

@@ -28,11 +28,13 @@ abstract class ForecastModelContractTest {
     /** Monthly-like data with trend and a period-4 pattern. */
     static final double[] SERIES_A = {
         12.0, 15.5, 11.2, 9.8, 13.1, 16.4, 12.0, 10.9, 14.2, 17.8, 13.3, 11.5,
-        15.0, 18.9, 14.1, 12.6, 16.3, 19.7, 15.2, 13.4, 17.1, 20.9, 16.0, 14.8};
+        15.0, 18.9, 14.1, 12.6, 16.3, 19.7, 15.2, 13.4, 17.1, 20.9, 16.0, 14.8
+    };
     /** Different length, level and shape (a decaying series with noise). */
     static final double[] SERIES_B = {
-        503.1, 480.7, 470.2, 455.9, 447.3, 431.0, 426.8, 410.5, 402.2, 398.6,
-        385.1, 379.9, 366.4, 360.8, 352.0, 349.7, 338.3};
+        503.1, 480.7, 470.2, 455.9, 447.3, 431.0, 426.8, 410.5, 402.2, 398.6, 385.1, 379.9, 366.4, 360.8, 352.0, 349.7,
+        338.3
+    };
 
     /** A new instance of the model under test. */
     protected abstract ForecastModel model();
@@ -93,7 +95,8 @@ abstract class ForecastModelContractTest {
                 double[] lo = f.lower(i);
                 double[] hi = f.upper(i);
                 for (int s = 0; s < mean.length; s++) {
-                    assertTrue(lo[s] <= mean[s] && mean[s] <= hi[s],
+                    assertTrue(
+                            lo[s] <= mean[s] && mean[s] <= hi[s],
                             "step " + s + " level " + LEVELS[i] + ": " + lo[s] + " <= " + mean[s] + " <= " + hi[s]);
                 }
             }
@@ -110,7 +113,8 @@ abstract class ForecastModelContractTest {
             double[] loWide = f.lower(i);
             double[] hiWide = f.upper(i);
             for (int s = 0; s < 9; s++) {
-                assertTrue(loWide[s] < loNarrow[s] && hiNarrow[s] < hiWide[s],
+                assertTrue(
+                        loWide[s] < loNarrow[s] && hiNarrow[s] < hiWide[s],
                         "level " + levels[i] + " must be wider than " + levels[i - 1] + " at step " + s);
             }
         }
@@ -122,8 +126,14 @@ abstract class ForecastModelContractTest {
         for (int i = 0; i < shortest.length; i++) {
             shortest[i] = 3.0 + (i % 2) * 1.5 + i;
         }
-        double[][] inputs = {SERIES_A, SERIES_B, {7, 7, 7, 7, 7, 7, 7, 7, 7}, shortest,
-            {1e-300, 2e-300, 1.5e-300, 3e-300, 2.5e-300}, {-1e12, 3e12, -2e12, 5e12, 1e12}};
+        double[][] inputs = {
+            SERIES_A,
+            SERIES_B,
+            {7, 7, 7, 7, 7, 7, 7, 7, 7},
+            shortest,
+            {1e-300, 2e-300, 1.5e-300, 3e-300, 2.5e-300},
+            {-1e12, 3e12, -2e12, 5e12, 1e12}
+        };
         for (double[] y : inputs) {
             Forecast f = model().fit(y, seasonLength()).forecast(25, new double[] {1, 50, 80, 95, 99.99});
             assertAllFinite(f.mean());
@@ -190,7 +200,8 @@ abstract class ForecastModelContractTest {
                     int mismatches = 0;
                     for (int iter = 0; iter < concurrentIterations(); iter++) {
                         boolean useA = (iter + parity) % 2 == 0;
-                        Forecast got = shared.fit(useA ? SERIES_A : SERIES_B, seasonLength()).forecast(12, LEVELS);
+                        Forecast got = shared.fit(useA ? SERIES_A : SERIES_B, seasonLength())
+                                .forecast(12, LEVELS);
                         if (!got.equals(useA ? expectedA : expectedB)) {
                             mismatches++;
                         }
@@ -221,7 +232,9 @@ abstract class ForecastModelContractTest {
     private static void assertBits(double[] expected, double[] actual) {
         assertEquals(expected.length, actual.length);
         for (int i = 0; i < expected.length; i++) {
-            assertEquals(Double.doubleToRawLongBits(expected[i]), Double.doubleToRawLongBits(actual[i]),
+            assertEquals(
+                    Double.doubleToRawLongBits(expected[i]),
+                    Double.doubleToRawLongBits(actual[i]),
                     "index " + i + ": " + expected[i] + " vs " + actual[i]);
         }
     }
@@ -236,11 +249,11 @@ abstract class ForecastModelContractTest {
         assertArrayEquals(LEVELS, levels);
 
         java.util.Arrays.fill(y, 1e6); // the fitted model must hold its own copy
-        levels[0] = 50;                 // and the forecast its own levels
+        levels[0] = 50; // and the forecast its own levels
         assertBitIdentical(first, fit.forecast(8, LEVELS));
         assertArrayEquals(LEVELS, first.levels());
 
-        first.mean()[0] = -1;           // accessors hand out copies
+        first.mean()[0] = -1; // accessors hand out copies
         first.lower(0)[0] = -1;
         first.upper(1)[0] = -1;
         first.levels()[0] = -1;
@@ -261,7 +274,8 @@ abstract class ForecastModelContractTest {
             double[] y = SERIES_A.clone();
             y[y.length - 1] = bad;
             ModelException e = assertThrows(ModelException.class, () -> model().fit(y, seasonLength()));
-            assertTrue(e.getMessage().contains("infinite") && e.getMessage().contains("index " + (y.length - 1)),
+            assertTrue(
+                    e.getMessage().contains("infinite") && e.getMessage().contains("index " + (y.length - 1)),
                     e.getMessage());
         }
     }
@@ -292,7 +306,8 @@ abstract class ForecastModelContractTest {
         FittedModel fit = model().fit(SERIES_A, seasonLength());
         IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> fit.forecast(0, LEVELS));
         assertEquals("Invalid forecast horizon h = 0", zero.getMessage());
-        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class, () -> fit.forecast(-3, LEVELS));
+        IllegalArgumentException negative =
+                assertThrows(IllegalArgumentException.class, () -> fit.forecast(-3, LEVELS));
         assertEquals("Invalid forecast horizon h = -3", negative.getMessage());
     }
 
@@ -300,8 +315,7 @@ abstract class ForecastModelContractTest {
     void rejectsLevelsOutsideZeroToHundred() {
         FittedModel fit = model().fit(SERIES_A, seasonLength());
         for (double bad : new double[] {0, 100, -5, 100.5, 0.0 / 0.0, Double.POSITIVE_INFINITY}) {
-            assertThrows(IllegalArgumentException.class, () -> fit.forecast(3, new double[] {80, bad}),
-                    "level " + bad);
+            assertThrows(IllegalArgumentException.class, () -> fit.forecast(3, new double[] {80, bad}), "level " + bad);
         }
         assertThrows(NullPointerException.class, () -> fit.forecast(3, null));
     }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class ForecastTest {
 
     private static Forecast sample() {
-        return new Forecast("m", "", new double[] {1, 2}, new double[] {80},
-                new double[][] {{0, 1}}, new double[][] {{2, 3}});
+        return new Forecast(
+                "m", "", new double[] {1, 2}, new double[] {80}, new double[][] {{0, 1}}, new double[][] {{2, 3}});
     }
 
     @Test
@@ -29,21 +29,29 @@ class ForecastTest {
 
     @Test
     void equalityIsBitForBit() {
-        Forecast negativeZero = new Forecast("m", "", new double[] {1, 2}, new double[] {80},
-                new double[][] {{-0.0, 1}}, new double[][] {{2, 3}});
-        Forecast positiveZero = new Forecast("m", "", new double[] {1, 2}, new double[] {80},
-                new double[][] {{0.0, 1}}, new double[][] {{2, 3}});
+        Forecast negativeZero = new Forecast(
+                "m", "", new double[] {1, 2}, new double[] {80}, new double[][] {{-0.0, 1}}, new double[][] {{2, 3}});
+        Forecast positiveZero = new Forecast(
+                "m", "", new double[] {1, 2}, new double[] {80}, new double[][] {{0.0, 1}}, new double[][] {{2, 3}});
         assertNotEquals(negativeZero, positiveZero);
     }
 
     @Test
     void rejectsInconsistentShapes() {
-        assertThrows(IllegalArgumentException.class, () -> new Forecast("m", "", new double[] {1, 2},
-                new double[] {80}, new double[][] {{0}}, new double[][] {{2, 3}}));
-        assertThrows(IllegalArgumentException.class, () -> new Forecast("m", "", new double[] {1, 2},
-                new double[] {80, 95}, new double[][] {{0, 1}}, new double[][] {{2, 3}}));
-        assertThrows(IllegalArgumentException.class, () -> new Forecast("m", "", new double[0],
-                new double[0], new double[0][], new double[0][]));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new Forecast(
+                        "m", "", new double[] {1, 2}, new double[] {80}, new double[][] {{0}}, new double[][] {{2, 3}
+                        }));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new Forecast(
+                        "m", "", new double[] {1, 2}, new double[] {80, 95}, new double[][] {{0, 1}}, new double[][] {
+                            {2, 3}
+                        }));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new Forecast("m", "", new double[0], new double[0], new double[0][], new double[0][]));
         assertThrows(IndexOutOfBoundsException.class, () -> sample().lower(1));
     }
 }

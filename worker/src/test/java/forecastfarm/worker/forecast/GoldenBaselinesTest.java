@@ -26,8 +26,7 @@ class GoldenBaselinesTest {
     static final double REL_TOL = 1e-9;
     private static final double[] LEVELS = {80, 95};
 
-    private record Series(String id, int seasonLength, int horizon, double[] y) {
-    }
+    private record Series(String id, int seasonLength, int horizon, double[] y) {}
 
     private static Map<String, Series> series() {
         Map<String, Series> out = new LinkedHashMap<>();
@@ -89,7 +88,8 @@ class GoldenBaselinesTest {
                     for (int c = 0; c < 5; c++) {
                         double r = want.get(step)[c];
                         double j = got[c][step];
-                        assertTrue(Math.abs(j - r) <= REL_TOL * Math.max(1, Math.abs(r)),
+                        assertTrue(
+                                Math.abs(j - r) <= REL_TOL * Math.max(1, Math.abs(r)),
                                 e.getKey() + " step " + (step + 1) + " " + what[c] + ": R " + r + ", Java " + j);
                     }
                 }

@@ -12,8 +12,7 @@ import java.util.List;
 /** Reads the small comma-separated golden files the R scripts beside them write (header skipped). */
 public final class GoldenCsv {
 
-    private GoldenCsv() {
-    }
+    private GoldenCsv() {}
 
     static List<String[]> rows(String resource) {
         return rows(GoldenCsv.class, resource);

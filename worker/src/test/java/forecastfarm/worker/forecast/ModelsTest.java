@@ -11,8 +11,11 @@ class ModelsTest {
 
     @Test
     void namesInRegistryOrder() {
-        assertEquals(List.of("naive", "snaive", "mean", "drift", "naive2", "theta", "ets", "arima", "comb"), Models.names());
-        assertEquals(forecastfarm.shared.forecast.ModelNames.BUILT_IN, Models.names(),
+        assertEquals(
+                List.of("naive", "snaive", "mean", "drift", "naive2", "theta", "ets", "arima", "comb"), Models.names());
+        assertEquals(
+                forecastfarm.shared.forecast.ModelNames.BUILT_IN,
+                Models.names(),
                 "the launcher checks names against the shared list");
         assertThrows(UnsupportedOperationException.class, () -> Models.names().add("arima"));
     }

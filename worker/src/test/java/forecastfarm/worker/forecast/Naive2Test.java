@@ -46,7 +46,8 @@ class Naive2Test extends ForecastModelContractTest {
                     for (int c = 0; c < 5; c++) {
                         double r = g.naive2.get(step)[c];
                         double j = got[c][step];
-                        assertTrue(Math.abs(j - r) <= REL_TOL * Math.max(1, Math.abs(r)),
+                        assertTrue(
+                                Math.abs(j - r) <= REL_TOL * Math.max(1, Math.abs(r)),
                                 g.id + " step " + (step + 1) + " " + what[c] + ": R " + r + ", Java " + j);
                     }
                 }
@@ -80,8 +81,7 @@ class Naive2Test extends ForecastModelContractTest {
         }
         assertTrue(Seasonality.isSeasonal(y, 4));
         Forecast f = new Naive2().fit(y, 4).forecast(2, LEVELS);
-        assertEquals("no seasonal adjustment: seasonal by the test but the series has non-positive values",
-                f.note());
+        assertEquals("no seasonal adjustment: seasonal by the test but the series has non-positive values", f.note());
         assertArrayEquals(new double[] {y[39], y[39]}, f.mean());
     }
 

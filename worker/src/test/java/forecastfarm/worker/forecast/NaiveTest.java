@@ -37,7 +37,8 @@ class NaiveTest extends ForecastModelContractTest {
 
     @Test
     void seasonLengthIsIgnored() {
-        assertEquals(new Naive().fit(SERIES_A, 1).forecast(5, LEVELS),
+        assertEquals(
+                new Naive().fit(SERIES_A, 1).forecast(5, LEVELS),
                 new Naive().fit(SERIES_A, 12).forecast(5, LEVELS));
     }
 }

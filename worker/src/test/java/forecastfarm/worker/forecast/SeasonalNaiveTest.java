@@ -71,8 +71,8 @@ class SeasonalNaiveTest extends ForecastModelContractTest {
 
     @Test
     void tooShortEvenForTheFallbackSaysSo() {
-        ModelException e = org.junit.jupiter.api.Assertions.assertThrows(ModelException.class,
-                () -> new SeasonalNaive().fit(new double[] {3}, 12));
+        ModelException e = org.junit.jupiter.api.Assertions.assertThrows(
+                ModelException.class, () -> new SeasonalNaive().fit(new double[] {3}, 12));
         assertEquals("snaive needs at least 2 observations, got 1", e.getMessage());
     }
 }

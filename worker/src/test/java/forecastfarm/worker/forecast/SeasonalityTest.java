@@ -158,9 +158,11 @@ class SeasonalityTest {
 
     @Test
     void decompositionNeedsTwoSeasons() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> Seasonality.multiplicativeSeasonalIndices(new double[] {1, 2, 3, 4, 5, 6, 7}, 4));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> Seasonality.multiplicativeSeasonalIndices(new double[] {1, 2, 3, 4}, 1));
     }
 
@@ -176,7 +178,7 @@ class SeasonalityTest {
         assertFalse(Seasonality.isSeasonalForTheta(strong, 1));
         double[] eleven = java.util.Arrays.copyOf(strong, 11); // < 3m: the M4 test does not apply
         assertFalse(Seasonality.isSeasonal(eleven, 4));
-        double[] eight = java.util.Arrays.copyOf(strong, 8);   // <= 2m: nor does thetaf's
+        double[] eight = java.util.Arrays.copyOf(strong, 8); // <= 2m: nor does thetaf's
         assertFalse(Seasonality.isSeasonalForTheta(eight, 4));
         double[] constant = new double[40];
         java.util.Arrays.fill(constant, 3.5);

@@ -53,7 +53,8 @@ class ThetaTest extends ForecastModelContractTest {
                     for (int c = 0; c < 5; c++) {
                         double r = g.theta.get(step)[c];
                         double j = got[c][step];
-                        assertTrue(Math.abs(j - r) <= tol * Math.max(1, Math.abs(r)),
+                        assertTrue(
+                                Math.abs(j - r) <= tol * Math.max(1, Math.abs(r)),
                                 g.id + " step " + (step + 1) + " " + what[c] + ": R " + r + ", Java " + j);
                     }
                 }
@@ -114,8 +115,7 @@ class ThetaTest extends ForecastModelContractTest {
         }
         assertTrue(Seasonality.isSeasonalForTheta(y, 4));
         Forecast f = new Theta().fit(y, 4).forecast(4, LEVELS);
-        assertEquals("no seasonal adjustment: seasonal by the test but the series has non-positive values",
-                f.note());
+        assertEquals("no seasonal adjustment: seasonal by the test but the series has non-positive values", f.note());
         assertArrayEquals(new Theta().fit(y, 1).forecast(4, LEVELS).mean(), f.mean());
     }
 

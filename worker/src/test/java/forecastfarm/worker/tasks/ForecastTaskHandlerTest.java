@@ -46,11 +46,17 @@ class ForecastTaskHandlerTest {
             assertArrayEquals(LEVELS, f.levels());
             assertEquals(2, f.lower().length);
             for (int i = 0; i < 8; i++) {
-                assertTrue(f.lower()[1][i] <= f.lower()[0][i] && f.lower()[0][i] <= f.mean()[i]
-                        && f.mean()[i] <= f.upper()[0][i] && f.upper()[0][i] <= f.upper()[1][i], f.model());
+                assertTrue(
+                        f.lower()[1][i] <= f.lower()[0][i]
+                                && f.lower()[0][i] <= f.mean()[i]
+                                && f.mean()[i] <= f.upper()[0][i]
+                                && f.upper()[0][i] <= f.upper()[1][i],
+                        f.model());
             }
         }
-        assertTrue(result.forecasts().get(1).method().contains("4"), result.forecasts().get(1).method());
+        assertTrue(
+                result.forecasts().get(1).method().contains("4"),
+                result.forecasts().get(1).method());
     }
 
     @Test
@@ -70,7 +76,8 @@ class ForecastTaskHandlerTest {
 
     @Test
     void onlyUnknownModelsFailTheTaskNamingEach() {
-        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException ex = assertThrows(
+                IllegalArgumentException.class,
                 () -> new ForecastTaskHandler().handle("A", request(1, List.of("nosuch1", "nosuch2"))));
         assertTrue(ex.getMessage().contains("nosuch1: "), ex.getMessage());
         assertTrue(ex.getMessage().contains("nosuch2: "), ex.getMessage());
@@ -80,8 +87,8 @@ class ForecastTaskHandlerTest {
     @Test
     void aSeriesTooShortForEveryModelFailsTheTask() {
         byte[] payload = new ForecastRequest(new double[] {1}, 3, 4, List.of("snaive", "drift"), LEVELS).encode();
-        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-                () -> new ForecastTaskHandler().handle("short", payload));
+        IllegalArgumentException ex =
+                assertThrows(IllegalArgumentException.class, () -> new ForecastTaskHandler().handle("short", payload));
         assertTrue(ex.getMessage().contains("snaive: "), ex.getMessage());
         assertTrue(ex.getMessage().contains("drift: "), ex.getMessage());
     }

@@ -25,8 +25,8 @@ class TaskKindsTest {
 
     @Test
     void unknownKindNamesItAndTheKnownOnes() {
-        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-                () -> TaskKinds.discover().handler("Forecast"));
+        IllegalArgumentException ex = assertThrows(
+                IllegalArgumentException.class, () -> TaskKinds.discover().handler("Forecast"));
         assertTrue(ex.getMessage().contains("'Forecast'"), ex.getMessage());
         // the test classpath may offer extra kinds, so check the built-in ones are listed, sorted
         String known = ex.getMessage().substring(ex.getMessage().indexOf('['));
@@ -45,7 +45,8 @@ class TaskKindsTest {
     @Test
     void noopReturnsItsPayload() throws Exception {
         byte[] payload = {4, 5, 6};
-        assertArrayEquals(payload, TaskKinds.discover().handler(BuiltInTasks.NOOP).handle("k", payload));
+        assertArrayEquals(
+                payload, TaskKinds.discover().handler(BuiltInTasks.NOOP).handle("k", payload));
     }
 
     @Test
@@ -55,8 +56,9 @@ class TaskKindsTest {
         assertArrayEquals(a, spin.handle("other", SpinTaskHandler.payload(1_000)));
         byte[] b = spin.handle("k", SpinTaskHandler.payload(1_001));
         assertNotEquals(new PayloadReader(a).getLong(), new PayloadReader(b).getLong());
-        assertEquals(0.5, Double.longBitsToDouble(new PayloadReader(spin.handle("k", SpinTaskHandler.payload(0)))
-                .getLong()));
+        assertEquals(
+                0.5,
+                Double.longBitsToDouble(new PayloadReader(spin.handle("k", SpinTaskHandler.payload(0))).getLong()));
         assertThrows(IllegalArgumentException.class, () -> spin.handle("k", new byte[3]));
     }
 }

@@ -25,22 +25,26 @@ import forecastfarm.worker.forecast.ModelException;
 public final class ArimaFit implements FittedModel {
 
     /** Estimation method, as R's arima(method = ...). */
-    public enum Method { CSS_ML, ML, CSS }
+    public enum Method {
+        CSS_ML,
+        ML,
+        CSS
+    }
 
     private final ArimaOrder order;
     private final String method;
-    private final double[] coef;      // ar, ma, sar, sma, constant (if any), undone transform
+    private final double[] coef; // ar, ma, sar, sma, constant (if any), undone transform
     private final boolean hasConstant;
     private final boolean drift;
     private final int n;
-    private final int nUsed;          // n - d - D m (R's n.used)
-    private final int nmask;          // estimated coefficients
+    private final int nUsed; // n - d - D m (R's n.used)
+    private final int nmask; // estimated coefficients
     private final double scale;
-    private final boolean css;        // method CSS: value and residuals from the CSS recursion
+    private final boolean css; // method CSS: value and residuals from the CSS recursion
     private final double searchValue; // the optimiser's objective at the optimum (ML: differenced series)
-    private final double searchAic;   // AIC from searchValue (NaN for CSS)
-    private final double cssSigma2;   // CSS: its mean square
-    private final double[] cssResid;  // CSS: its residuals (scaled units)
+    private final double searchAic; // AIC from searchValue (NaN for CSS)
+    private final double cssSigma2; // CSS: its mean square
+    private final double[] cssResid; // CSS: its residuals (scaled units)
     // state for forecasting (in scaled units)
     private final double[] phi;
     private final double[] theta;
@@ -48,10 +52,10 @@ public final class ArimaFit implements FittedModel {
     private final boolean varianceOk;
     // R's Kalman filter with the differencing in the state, run on first use (forecasts, residuals,
     // R's likelihood); the stepwise search mostly does not need it
-    private double[] xr;              // the regression residual series (scaled), until the filter has run
+    private double[] xr; // the regression residual series (scaled), until the filter has run
     private boolean filtered;
-    private double sigma2;            // forecast variance scale (R forecast's redefinition)
-    private double sigma2Arima;       // stats::arima's sigma2
+    private double sigma2; // forecast variance scale (R forecast's redefinition)
+    private double sigma2Arima; // stats::arima's sigma2
     private double loglik;
     private double aic;
     private double aicc;
@@ -60,10 +64,25 @@ public final class ArimaFit implements FittedModel {
     private double[] stateA;
     private double[] stateP;
 
-    private ArimaFit(ArimaOrder order, String method, double[] coef, boolean hasConstant, boolean drift,
-                     int n, int nUsed, int nmask, double scale, boolean css, double searchValue,
-                     double cssSigma2, double[] cssResid, double[] phi, double[] theta, double[] delta,
-                     double[] xr, boolean varianceOk) {
+    private ArimaFit(
+            ArimaOrder order,
+            String method,
+            double[] coef,
+            boolean hasConstant,
+            boolean drift,
+            int n,
+            int nUsed,
+            int nmask,
+            double scale,
+            boolean css,
+            double searchValue,
+            double cssSigma2,
+            double[] cssResid,
+            double[] phi,
+            double[] theta,
+            double[] delta,
+            double[] xr,
+            boolean varianceOk) {
         this.order = order;
         this.method = method;
         this.coef = coef;
@@ -151,8 +170,8 @@ public final class ArimaFit implements FittedModel {
      * @throws ModelException when the fit fails (too few observations, non-stationary CSS start,
      *                        non-finite likelihood)
      */
-    public static ArimaFit fit(double[] y, ArimaOrder order, boolean includeConstant, Double fixedConstant,
-                               Method method) {
+    public static ArimaFit fit(
+            double[] y, ArimaOrder order, boolean includeConstant, Double fixedConstant, Method method) {
         try {
             return new Fitter(y, order, includeConstant, fixedConstant, method).run();
         } catch (ArithmeticException e) {
@@ -162,7 +181,7 @@ public final class ArimaFit implements FittedModel {
 
     /** One fit's data and work space. */
     private static final class Fitter {
-        final double[] x;       // scaled series
+        final double[] x; // scaled series
         final int n;
         final ArimaOrder o;
         final int p;
@@ -176,7 +195,7 @@ public final class ArimaFit implements FittedModel {
         final Double fixedConstant;
         final Method method;
         final double scale;
-        final double[] z;       // xreg column or null
+        final double[] z; // xreg column or null
         final double[] delta;
         final int pE;
         final int qE;
@@ -184,22 +203,22 @@ public final class ArimaFit implements FittedModel {
         final double[] thetaE;
         final double[] work;
         final double[] scratch;
-        final double[] full;    // all parameters
+        final double[] full; // all parameters
         final boolean[] mask;
         final int nmask;
-        final double[] xr;      // x - z * beta
+        final double[] xr; // x - z * beta
         final double[] w;
         final double[] res;
         final double[] out = new double[3];
         final ArmaLikelihood arma;
-        final double[] wd;      // differenced xr (the ARMA part's series)
-        final int[] deltaNz;    // indices of the non-zero differencing coefficients
-        boolean wdValid;        // xr and wd hold the series less the constant wdBeta
+        final double[] wd; // differenced xr (the ARMA part's series)
+        final int[] deltaNz; // indices of the non-zero differencing coefficients
+        boolean wdValid; // xr and wd hold the series less the constant wdBeta
         double wdBeta;
-        final double[] dx;      // x differenced as ARIMA_CSS does (valid from d + D m on)
-        final double[] dz;      // z differenced likewise, or null
-        final int[] phiPos;     // positions of phiE that can be non-zero
-        final int[] thetaPos;   // positions of thetaE that can be non-zero
+        final double[] dx; // x differenced as ARIMA_CSS does (valid from d + D m on)
+        final double[] dz; // z differenced likewise, or null
+        final int[] phiPos; // positions of phiE that can be non-zero
+        final int[] thetaPos; // positions of thetaE that can be non-zero
         int ncond;
         boolean varianceOk = true;
 
@@ -691,7 +710,9 @@ public final class ArimaFit implements FittedModel {
             org.hipparchus.linear.RealMatrix inv;
             try {
                 inv = new org.hipparchus.linear.LUDecomposition(
-                        new org.hipparchus.linear.Array2DRowRealMatrix(hm, false), 0.0).getSolver().getInverse();
+                                new org.hipparchus.linear.Array2DRowRealMatrix(hm, false), 0.0)
+                        .getSolver()
+                        .getInverse();
             } catch (RuntimeException e) {
                 return false;
             }
@@ -770,8 +791,25 @@ public final class ArimaFit implements FittedModel {
                 coefOut[narma] = full[narma] / scale;
             }
             regressionResidual();
-            return new ArimaFit(o, label, coefOut, constant, isDrift, n, nUsed, nmask, scale, isCss, value,
-                    cssS2, cssResid, phiE.clone(), thetaE.clone(), delta.clone(), xr.clone(), varianceOk);
+            return new ArimaFit(
+                    o,
+                    label,
+                    coefOut,
+                    constant,
+                    isDrift,
+                    n,
+                    nUsed,
+                    nmask,
+                    scale,
+                    isCss,
+                    value,
+                    cssS2,
+                    cssResid,
+                    phiE.clone(),
+                    thetaE.clone(),
+                    delta.clone(),
+                    xr.clone(),
+                    varianceOk);
         }
     }
 
@@ -922,7 +960,7 @@ public final class ArimaFit implements FittedModel {
     @Override
     public String toString() {
         filterOnce();
-        return method() + " [coef=" + java.util.Arrays.toString(coef) + ", sigma2=" + sigma2
-                + ", loglik=" + loglik + ", aicc=" + aicc + "]";
+        return method() + " [coef=" + java.util.Arrays.toString(coef) + ", sigma2=" + sigma2 + ", loglik=" + loglik
+                + ", aicc=" + aicc + "]";
     }
 }

@@ -11,21 +11,39 @@ import org.hipparchus.complex.Complex;
  */
 final class ArimaMath {
 
-    private ArimaMath() {
-    }
+    private ArimaMath() {}
 
     /**
      * Expands the parameters into the full AR and MA polynomials (lengths p + P*m and q + Q*m).
      * With {@code transform} the AR blocks of {@code par} are unconstrained PACF values.
      */
-    static void expand(double[] par, int p, int q, int sp, int sq, int m, boolean transform,
-                       double[] work, double[] phi, double[] theta) {
+    static void expand(
+            double[] par,
+            int p,
+            int q,
+            int sp,
+            int sq,
+            int m,
+            boolean transform,
+            double[] work,
+            double[] phi,
+            double[] theta) {
         expand(par, p, q, sp, sq, m, transform, work, phi, theta, new double[2 * Math.max(p, sp)]);
     }
 
     /** As above with caller-owned scratch of length >= 2 max(p, P): allocation-free. */
-    static void expand(double[] par, int p, int q, int sp, int sq, int m, boolean transform,
-                       double[] work, double[] phi, double[] theta, double[] scratch) {
+    static void expand(
+            double[] par,
+            int p,
+            int q,
+            int sp,
+            int sq,
+            int m,
+            boolean transform,
+            double[] work,
+            double[] phi,
+            double[] theta,
+            double[] scratch) {
         System.arraycopy(par, 0, work, 0, p + q + sp + sq);
         if (transform) {
             if (p > 0) {

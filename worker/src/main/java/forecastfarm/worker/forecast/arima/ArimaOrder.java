@@ -15,8 +15,8 @@ public record ArimaOrder(int p, int d, int q, int sp, int sd, int sq, int period
 
     public ArimaOrder {
         if (p < 0 || d < 0 || q < 0 || sp < 0 || sd < 0 || sq < 0 || period < 1) {
-            throw new IllegalArgumentException("invalid ARIMA order " + p + "," + d + "," + q + ","
-                    + sp + "," + sd + "," + sq + " period " + period);
+            throw new IllegalArgumentException("invalid ARIMA order " + p + "," + d + "," + q + "," + sp + "," + sd
+                    + "," + sq + " period " + period);
         }
         if (period == 1 && (sp > 0 || sd > 0 || sq > 0)) {
             throw new IllegalArgumentException("seasonal orders need a period above 1");

@@ -21,24 +21,24 @@ final class ArmaLikelihood {
     private final int p;
     private final int q;
     final int r;
-    private final double[] phi;   // length r, zero past p
-    private final double[] rv;    // (1, theta_1, ..., theta_{r-1}), zero past q
-    private final double[] psi;   // psi weights 0..r-1
+    private final double[] phi; // length r, zero past p
+    private final double[] rv; // (1, theta_1, ..., theta_{r-1}), zero past q
+    private final double[] psi; // psi weights 0..r-1
     private final double[] gamma; // autocovariances 0..r
-    private final double[] c;     // first column of P0 (length r + 1, c[r] = 0)
+    private final double[] c; // first column of P0 (length r + 1, c[r] = 0)
     private final double[] a;
     private final double[] k;
     private final double[] w;
-    private final double[] lev;   // Durbin-Levinson coefficients, order k in row k (p + 1 rows of p)
+    private final double[] lev; // Durbin-Levinson coefficients, order k in row k (p + 1 rows of p)
     private final double[] pacf;
-    private final double[] gar;   // autocovariances of the pure AR part, lags 0..r+q
-    private final double[] gx;    // autocovariances of the MA part, lags 0..q
+    private final double[] gar; // autocovariances of the pure AR part, lags 0..r+q
+    private final double[] gx; // autocovariances of the MA part, lags 0..q
     private final int[] gxIdx;
-    private final int[] phiIdx;   // indices of the non-zero phi (multiplicative models are sparse)
-    private final int[] rIdx;     // indices of the non-zero R = (1, theta)
+    private final int[] phiIdx; // indices of the non-zero phi (multiplicative models are sparse)
+    private final int[] rIdx; // indices of the non-zero R = (1, theta)
     private int nzR;
     private int nzg;
-    private boolean valid;   // phi, rv and the autocovariances below belong together
+    private boolean valid; // phi, rv and the autocovariances below belong together
     private boolean arOk;
     private boolean lastOk;
     private int nzPhi;

@@ -121,8 +121,8 @@ public final class AutoArima implements ForecastModel {
             offset = 0;
             if (approximation) {
                 try {
-                    ArimaFit f0 = ArimaFit.fit(x, new ArimaOrder(0, d, 0, 0, sd, 0, mm), d + sd == 0, null,
-                            ArimaFit.Method.CSS_ML);
+                    ArimaFit f0 = ArimaFit.fit(
+                            x, new ArimaOrder(0, d, 0, 0, sd, 0, mm), d + sd == 0, null, ArimaFit.Method.CSS_ML);
                     offset = -2 * f0.logLikelihood() - n * Math.log(f0.sigma2Arima());
                 } catch (RuntimeException e) {
                     offset = 0;
@@ -189,15 +189,22 @@ public final class AutoArima implements ForecastModel {
                     {0, 0, -1, 0}, {0, 0, 0, -1}, {0, 0, 1, 0}, {0, 0, 0, 1},
                     {0, 0, -1, -1}, {0, 0, -1, 1}, {0, 0, 1, -1}, {0, 0, 1, 1},
                     {-1, 0, 0, 0}, {0, -1, 0, 0}, {1, 0, 0, 0}, {0, 1, 0, 0},
-                    {-1, -1, 0, 0}, {-1, 1, 0, 0}, {1, -1, 0, 0}, {1, 1, 0, 0}};
+                    {-1, -1, 0, 0}, {-1, 1, 0, 0}, {1, -1, 0, 0}, {1, 1, 0, 0}
+                };
                 boolean improved = false;
                 for (int[] mv : moves) {
                     int np = p + mv[0];
                     int nq = q + mv[1];
                     int nsp = sp + mv[2];
                     int nsq = sq + mv[3];
-                    if (np < 0 || nq < 0 || nsp < 0 || nsq < 0 || np > maxP || nq > maxQ
-                            || nsp > maxSP || nsq > maxSQ) {
+                    if (np < 0
+                            || nq < 0
+                            || nsp < 0
+                            || nsq < 0
+                            || np > maxP
+                            || nq > maxQ
+                            || nsp > maxSP
+                            || nsq > maxSQ) {
                         continue;
                     }
                     if (!isNew(np, nq, nsp, nsq, constant)) {
@@ -269,8 +276,8 @@ public final class AutoArima implements ForecastModel {
         /** forecast's myarima(): fit, information criterion, and root checks. */
         private Candidate evaluate(int p, int q, int sp, int sq, boolean constant) {
             boolean seasonal = sp + sd + sq > 0 && m > 1;
-            ArimaOrder o = new ArimaOrder(p, d, q, seasonal ? sp : 0, seasonal ? sd : 0, seasonal ? sq : 0,
-                    seasonal ? m : 1);
+            ArimaOrder o =
+                    new ArimaOrder(p, d, q, seasonal ? sp : 0, seasonal ? sd : 0, seasonal ? sq : 0, seasonal ? m : 1);
             ArimaFit f;
             try {
                 f = ArimaFit.fit(x, o, constant, null, approximation ? ArimaFit.Method.CSS : ArimaFit.Method.CSS_ML);

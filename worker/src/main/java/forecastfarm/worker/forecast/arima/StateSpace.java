@@ -16,8 +16,8 @@ final class StateSpace {
 
     static final double KAPPA = 1e6;
 
-    final int p;      // length of phi (expanded)
-    final int q;      // length of theta (expanded)
+    final int p; // length of phi (expanded)
+    final int q; // length of theta (expanded)
     final int r;
     final int d;
     final int rd;
@@ -26,9 +26,9 @@ final class StateSpace {
     final double[] delta;
     final double[] a;
     final double[] anew;
-    final double[] pmat;   // rd x rd, column-major like R
+    final double[] pmat; // rd x rd, column-major like R
     final double[] pnew;
-    final double[] pinit;  // initial covariance Pn
+    final double[] pinit; // initial covariance Pn
     final double[] mm;
     final double[] gainVec;
     // doubling work (r x r)
@@ -137,8 +137,8 @@ final class StateSpace {
             double[] tmp2 = pnew; // large enough scratch (rd*rd >= r*r)
             for (int iter = 0; iter < 80; iter++) {
                 // x = x + t x t'
-                mul(t, x, tmp, r);          // tmp = t x
-                mulT(tmp, t, tmp2, r);       // tmp2 = tmp t'
+                mul(t, x, tmp, r); // tmp = t x
+                mulT(tmp, t, tmp2, r); // tmp2 = tmp t'
                 double inc = 0;
                 double tot = 0;
                 for (int k = 0; k < r * r; k++) {
@@ -371,8 +371,18 @@ final class StateSpace {
      * Conditional sum of squares as R's ARIMA_CSS: differences y by the (non-seasonal and
      * seasonal) differencing, then residuals from index ncond on. Returns ssq / nu.
      */
-    static double css(double[] y, int dOrder, int dSeasonal, int m, double[] phiE, int pE,
-                      double[] thetaE, int qE, int ncond, double[] w, double[] resid) {
+    static double css(
+            double[] y,
+            int dOrder,
+            int dSeasonal,
+            int m,
+            double[] phiE,
+            int pE,
+            double[] thetaE,
+            int qE,
+            int ncond,
+            double[] w,
+            double[] resid) {
         int n = y.length;
         System.arraycopy(y, 0, w, 0, n);
         for (int i = 0; i < dOrder; i++) {

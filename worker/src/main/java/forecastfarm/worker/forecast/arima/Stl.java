@@ -8,8 +8,7 @@ package forecastfarm.worker.forecast.arima;
  */
 final class Stl {
 
-    private Stl() {
-    }
+    private Stl() {}
 
     private static int nextOdd(int x) {
         return x % 2 == 0 ? x + 1 : x;
@@ -48,8 +47,9 @@ final class Stl {
             }
             loess(w1, n, nt, 1, tJump, trend);
         }
-        return new double[][] {java.util.Arrays.copyOfRange(season, 1, n + 1),
-            java.util.Arrays.copyOfRange(trend, 1, n + 1)};
+        return new double[][] {
+            java.util.Arrays.copyOfRange(season, 1, n + 1), java.util.Arrays.copyOfRange(trend, 1, n + 1)
+        };
     }
 
     /** Loess estimate at xs from y[nleft..nright]; NaN when all weights vanish. */

@@ -11,8 +11,7 @@ final class UnitRoots {
     /** urca's 5% critical value for the KPSS "mu" statistic; p < 0.05 exactly when the statistic exceeds it. */
     static final double KPSS_CRITICAL_5PCT = 0.463;
 
-    private UnitRoots() {
-    }
+    private UnitRoots() {}
 
     static boolean isConstant(double[] x, int len) {
         for (int i = 1; i < len; i++) {

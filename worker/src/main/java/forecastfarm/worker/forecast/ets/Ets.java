@@ -43,7 +43,6 @@ public final class Ets implements ForecastModel {
         return select(data, seasonLength);
     }
 
-
     /** The candidate forms in R's loop order. */
     static List<EtsSpec> candidates(double[] y, int m) {
         boolean positive = true;
@@ -83,9 +82,19 @@ public final class Ets implements ForecastModel {
         int n = y.length;
         if (constant(y)) {
             double[] state = {y[n - 1]};
-            EtsFitResult r = new EtsFitResult(new EtsSpec(false, false, false, EtsSpec.Season.N), 1,
-                    0.99999, 0, 0, 1, new double[] {y[0]}, state, Double.NEGATIVE_INFINITY,
-                    Double.NEGATIVE_INFINITY, 0.0, 0);
+            EtsFitResult r = new EtsFitResult(
+                    new EtsSpec(false, false, false, EtsSpec.Season.N),
+                    1,
+                    0.99999,
+                    0,
+                    0,
+                    1,
+                    new double[] {y[0]},
+                    state,
+                    Double.NEGATIVE_INFINITY,
+                    Double.NEGATIVE_INFINITY,
+                    0.0,
+                    0);
             return new EtsFitted(r, "ETS(A,N,N)");
         }
         if (n <= 6) {

@@ -324,7 +324,7 @@ final class EtsFitted implements FittedModel {
 
     @Override
     public String toString() {
-        return method + " [alpha=" + fit.alpha() + ", beta=" + fit.beta() + ", gamma=" + fit.gamma()
-                + ", phi=" + fit.phi() + ", sigma2=" + fit.sigma2() + ", aicc=" + fit.aicc() + "]";
+        return method + " [alpha=" + fit.alpha() + ", beta=" + fit.beta() + ", gamma=" + fit.gamma() + ", phi="
+                + fit.phi() + ", sigma2=" + fit.sigma2() + ", aicc=" + fit.aicc() + "]";
     }
 }

@@ -23,12 +23,12 @@ final class EtsModelFitter {
 
     private final double[] y;
     private final int n;
-    private final int m;          // 1 for non-seasonal forms
+    private final int m; // 1 for non-seasonal forms
     private final EtsSpec spec;
-    private final int nPar;       // smoothing parameters optimised: alpha [beta] [gamma] [phi]
-    private final int nState;     // initial states optimised: l [b] [s0..s(m-2)]
-    private final double[] seas;  // work: seasonal ring buffer
-    private final double[] poly;  // work: admissibility polynomial
+    private final int nPar; // smoothing parameters optimised: alpha [beta] [gamma] [phi]
+    private final int nState; // initial states optimised: l [b] [s0..s(m-2)]
+    private final double[] seas; // work: seasonal ring buffer
+    private final double[] poly; // work: admissibility polynomial
     private final double[] polyTmp;
 
     EtsModelFitter(double[] y, int seasonLength, EtsSpec spec) {
@@ -214,8 +214,8 @@ final class EtsModelFitter {
      * When {@code residuals} is non-null, stores the errors there and the final states in
      * {@code finalState} (l, [b], s1..sm with s1 the most recent season).
      */
-    private double likelihood(double[] x, double alpha, double beta, double gamma, double phi,
-                              double[] residuals, double[] finalState) {
+    private double likelihood(
+            double[] x, double alpha, double beta, double gamma, double phi, double[] residuals, double[] finalState) {
         double l = x[nPar];
         double b = spec.trend() ? x[nPar + 1] : 0;
         boolean seasonal = spec.seasonal();
@@ -319,7 +319,6 @@ final class EtsModelFitter {
         }
         double sigma2 = ss / (n - (nPar + nState));
         double[] initial = java.util.Arrays.copyOfRange(x, nPar, nPar + nState);
-        return new EtsFitResult(spec, m, alpha, beta, gamma, phi, initial, finalState, lik, aicc, sigma2,
-                evaluations);
+        return new EtsFitResult(spec, m, alpha, beta, gamma, phi, initial, finalState, lik, aicc, sigma2, evaluations);
     }
 }

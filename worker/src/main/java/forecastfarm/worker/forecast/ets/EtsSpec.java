@@ -6,7 +6,11 @@ package forecastfarm.worker.forecast.ets;
  */
 record EtsSpec(boolean multError, boolean trend, boolean damped, Season season) {
 
-    enum Season { N, A, M }
+    enum Season {
+        N,
+        A,
+        M
+    }
 
     EtsSpec {
         if (damped && !trend) {

@@ -14,8 +14,7 @@ import forecastfarm.worker.forecast.ModelException;
  */
 final class InitialState {
 
-    private InitialState() {
-    }
+    private InitialState() {}
 
     static double[] compute(double[] y, EtsSpec spec, int m) {
         int n = y.length;

@@ -9,8 +9,7 @@ package forecastfarm.worker.forecast.ets;
  */
 final class SmallSample {
 
-    private SmallSample() {
-    }
+    private SmallSample() {}
 
     static EtsFitResult fit(double[] y) {
         // SES: golden-section search on alpha in [0, 1]
@@ -41,8 +40,11 @@ final class SmallSample {
 
         double[] x = {0.3, 0.1};
         NelderMead nm = new NelderMead(2);
-        nm.minimize(p -> p[0] < 0 || p[0] > 1 || p[1] < 0 || p[1] > 1
-                ? Double.POSITIVE_INFINITY : sse(y, p[0], p[1], true), x, 1e-10, 2000);
+        nm.minimize(
+                p -> p[0] < 0 || p[0] > 1 || p[1] < 0 || p[1] > 1 ? Double.POSITIVE_INFINITY : sse(y, p[0], p[1], true),
+                x,
+                1e-10,
+                2000);
         double mseHolt = y.length > 2 ? sse(y, x[0], x[1], true) / (y.length - 2) : Double.POSITIVE_INFINITY;
 
         boolean holt = mseHolt < mseSes;
@@ -51,8 +53,19 @@ final class SmallSample {
         double[] state = finalState(y, alpha, betaStar, holt);
         EtsSpec spec = new EtsSpec(false, holt, false, EtsSpec.Season.N);
         double[] init = holt ? new double[] {y[0], y[1] - y[0]} : new double[] {y[0]};
-        return new EtsFitResult(spec, 1, alpha, alpha * betaStar, 0, 1, init, state, Double.NaN, Double.NaN,
-                holt ? mseHolt : mseSes, 0);
+        return new EtsFitResult(
+                spec,
+                1,
+                alpha,
+                alpha * betaStar,
+                0,
+                1,
+                init,
+                state,
+                Double.NaN,
+                Double.NaN,
+                holt ? mseHolt : mseSes,
+                0);
     }
 
     private static double sse(double[] y, double alpha, double betaStar, boolean trend) {

@@ -34,8 +34,9 @@ class ArimaFastPathTest {
             for (boolean constant : new boolean[] {false, true}) {
                 ArimaFit fit = ArimaFit.fit(y, o, constant);
                 double diff = Math.abs(fit.searchAic() - fit.aic());
-                assertTrue(diff < AutoArima.TIE / 10, o + " constant=" + constant + ": search AIC "
-                        + fit.searchAic() + " vs R's " + fit.aic());
+                assertTrue(
+                        diff < AutoArima.TIE / 10,
+                        o + " constant=" + constant + ": search AIC " + fit.searchAic() + " vs R's " + fit.aic());
             }
         }
     }
@@ -45,9 +46,9 @@ class ArimaFastPathTest {
     void cssMeanSquareMatchesTheReferenceRecursion() {
         double[] y = airPassengers();
         ArimaOrder[] orders = {
-            new ArimaOrder(1, 1, 1, 0, 1, 1, 12),   // no constant
-            new ArimaOrder(2, 0, 1, 1, 0, 1, 12),   // mean
-            new ArimaOrder(1, 1, 0, 1, 0, 0, 12),   // drift
+            new ArimaOrder(1, 1, 1, 0, 1, 1, 12), // no constant
+            new ArimaOrder(2, 0, 1, 1, 0, 1, 12), // mean
+            new ArimaOrder(1, 1, 0, 1, 0, 0, 12), // drift
         };
         for (ArimaOrder o : orders) {
             ArimaFit fit = ArimaFit.fit(y, o, true, null, ArimaFit.Method.CSS);
@@ -63,8 +64,18 @@ class ArimaFastPathTest {
             double[] phi = fit.phi();
             double[] theta = fit.theta();
             int ncond = o.d() + o.sd() * o.period() + phi.length;
-            double ref = StateSpace.css(xr, o.d(), o.sd(), o.period(), phi, phi.length, theta, theta.length, ncond,
-                    new double[n], new double[n]);
+            double ref = StateSpace.css(
+                    xr,
+                    o.d(),
+                    o.sd(),
+                    o.period(),
+                    phi,
+                    phi.length,
+                    theta,
+                    theta.length,
+                    ncond,
+                    new double[n],
+                    new double[n]);
             assertEquals(ref, fit.sigma2Arima(), 1e-9 * ref, o.toString());
         }
     }

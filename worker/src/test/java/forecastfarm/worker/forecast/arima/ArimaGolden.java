@@ -7,8 +7,7 @@ import java.util.Map;
 /** Reads the CSV files written by golden_arima.R (header skipped, numbers space-separated in a cell). */
 final class ArimaGolden {
 
-    private ArimaGolden() {
-    }
+    private ArimaGolden() {}
 
     static List<String[]> rows(String name) {
         return forecastfarm.worker.forecast.GoldenCsv.rows(ArimaGolden.class, name);
@@ -27,8 +26,7 @@ final class ArimaGolden {
         return v;
     }
 
-    record Series(String name, int m, double[] values) {
-    }
+    record Series(String name, int m, double[] values) {}
 
     static Map<String, Series> series() {
         Map<String, Series> map = new LinkedHashMap<>();

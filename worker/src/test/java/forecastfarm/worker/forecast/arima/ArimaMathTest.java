@@ -71,7 +71,9 @@ class ArimaMathTest {
                 continue; // too close to call for either method
             }
             boolean want = min > 1.01;
-            assertEquals(want, ArimaMath.rootsOutside(poly, sign, 1e-8, 1.01, scratch),
+            assertEquals(
+                    want,
+                    ArimaMath.rootsOutside(poly, sign, 1e-8, 1.01, scratch),
                     java.util.Arrays.toString(poly) + " sign " + sign + " min root " + min);
             if (want) {
                 outside++;

@@ -31,15 +31,16 @@ class ArimaTest {
 
     @Test
     void cssMethodGivesNoAic() {
-        ArimaFit css = ArimaFit.fit(airPassengers(), new ArimaOrder(1, 1, 0, 0, 1, 0, 12), false, null,
-                ArimaFit.Method.CSS);
+        ArimaFit css =
+                ArimaFit.fit(airPassengers(), new ArimaOrder(1, 1, 0, 0, 1, 0, 12), false, null, ArimaFit.Method.CSS);
         assertTrue(Double.isNaN(css.aic()));
         assertTrue(css.sigma2Arima() > 0);
     }
 
     @Test
     void rejectsBadInput() {
-        assertThrows(ModelException.class, () -> new Arima(1, 0, 0, 0, 0, 0, true).fit(new double[] {1, Double.NaN, 2}, 1));
+        assertThrows(
+                ModelException.class, () -> new Arima(1, 0, 0, 0, 0, 0, true).fit(new double[] {1, Double.NaN, 2}, 1));
         assertThrows(ModelException.class, () -> new Arima(0, 1, 1, 0, 1, 1, false).fit(airPassengers(), 1));
         assertThrows(IllegalArgumentException.class, () -> new Arima(-1, 0, 0, 0, 0, 0, false));
         assertThrows(ModelException.class, () -> ArimaFit.fit(new double[] {1, 2}, ArimaOrder.of(0, 2, 0), false));

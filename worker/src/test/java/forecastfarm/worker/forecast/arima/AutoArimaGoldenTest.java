@@ -36,8 +36,8 @@ class AutoArimaGoldenTest {
                     assertEquals(rMean[h], mean[h], 2e-3 * Math.max(1, Math.abs(rMean[h])), s.name() + " mean " + h);
                 }
             }
-            report.append(String.format("%-14s R %-16s Java %-16s aicc R %s Java %.4f%n", s.name(), want, got,
-                    row[8].trim(), fit.aicc()));
+            report.append(String.format(
+                    "%-14s R %-16s Java %-16s aicc R %s Java %.4f%n", s.name(), want, got, row[8].trim(), fit.aicc()));
         }
         System.out.println("auto.arima golden: " + same + "/" + total + " orders match\n" + report);
         assertTrue(same >= total - 1, same + "/" + total + " orders match\n" + report);

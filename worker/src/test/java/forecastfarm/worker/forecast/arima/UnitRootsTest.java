@@ -20,7 +20,10 @@ class UnitRootsTest {
             assertEquals(Integer.parseInt(row[2].trim()), UnitRoots.ndiffs(x, n, 2), s.name() + " ndiffs");
             int sd = 0;
             if (m > 1 && n > 2 * m) {
-                assertEquals(Double.parseDouble(row[3].trim()), UnitRoots.seasonalStrength(x, n, m), 1e-9,
+                assertEquals(
+                        Double.parseDouble(row[3].trim()),
+                        UnitRoots.seasonalStrength(x, n, m),
+                        1e-9,
                         s.name() + " seasonal strength");
                 sd = UnitRoots.nsdiffs(x, m, 1);
             }

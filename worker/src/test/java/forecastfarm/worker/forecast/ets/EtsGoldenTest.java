@@ -28,8 +28,19 @@ class EtsGoldenTest {
 
     static final double CLOSE = 1e-6;
 
-    record Golden(String id, int m, double[] y, String model, double[] par, double aicc, double sigma2,
-                  double[] mean, double[] lo80, double[] hi80, double[] lo95, double[] hi95) {
+    record Golden(
+            String id,
+            int m,
+            double[] y,
+            String model,
+            double[] par,
+            double aicc,
+            double sigma2,
+            double[] mean,
+            double[] lo80,
+            double[] hi80,
+            double[] lo95,
+            double[] hi95) {
         @Override
         public String toString() {
             return id + " " + model;
@@ -56,10 +67,22 @@ class EtsGoldenTest {
                     cols[c][i] = num(rs.get(i)[10 + c]);
                 }
             }
-            double[] y = values.get(e.getKey()).stream().mapToDouble(Double::doubleValue).toArray();
-            out.add(new Golden(e.getKey(), Integer.parseInt(first[1]), y, first[2].replace(';', ','),
+            double[] y = values.get(e.getKey()).stream()
+                    .mapToDouble(Double::doubleValue)
+                    .toArray();
+            out.add(new Golden(
+                    e.getKey(),
+                    Integer.parseInt(first[1]),
+                    y,
+                    first[2].replace(';', ','),
                     new double[] {num(first[3]), num(first[4]), num(first[5]), num(first[6])},
-                    num(first[7]), num(first[8]), cols[0], cols[1], cols[2], cols[3], cols[4]));
+                    num(first[7]),
+                    num(first[8]),
+                    cols[0],
+                    cols[1],
+                    cols[2],
+                    cols[3],
+                    cols[4]));
         }
         return out;
     }
@@ -105,8 +128,10 @@ class EtsGoldenTest {
         }
         for (int i = 0; i < expected.length; i++) {
             double diff = Math.abs(expected[i] - actual[i]);
-            assertTrue(diff <= tol * scale, what + " step " + (i + 1) + ": R " + expected[i] + ", ours " + actual[i]
-                    + " (relative difference " + diff / scale + ", tolerance " + tol + ")");
+            assertTrue(
+                    diff <= tol * scale,
+                    what + " step " + (i + 1) + ": R " + expected[i] + ", ours " + actual[i] + " (relative difference "
+                            + diff / scale + ", tolerance " + tol + ")");
         }
     }
 }

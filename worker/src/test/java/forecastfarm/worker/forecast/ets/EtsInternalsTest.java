@@ -30,9 +30,9 @@ class EtsInternalsTest {
         List<EtsSpec> nonPositive = Ets.candidates(withZero, 12);
         assertEquals(6, nonPositive.size());
         assertTrue(nonPositive.stream().noneMatch(s -> s.multError() || s.season() == EtsSpec.Season.M));
-        assertEquals(6, Ets.candidates(MONTHLY, 1).size());   // N, A, Ad for each error type
-        assertEquals(6, Ets.candidates(MONTHLY, 60).size());  // n <= m: no seasonal forms
-        assertEquals(6, Ets.candidates(MONTHLY, 25).size());  // m > 24: seasonality ignored, as R
+        assertEquals(6, Ets.candidates(MONTHLY, 1).size()); // N, A, Ad for each error type
+        assertEquals(6, Ets.candidates(MONTHLY, 60).size()); // n <= m: no seasonal forms
+        assertEquals(6, Ets.candidates(MONTHLY, 25).size()); // m > 24: seasonality ignored, as R
     }
 
     @Test
@@ -87,7 +87,8 @@ class EtsInternalsTest {
         assertTrue(r.gamma() >= 1e-4 && r.gamma() <= 1 - r.alpha());
         assertTrue(r.phi() >= 0.8 && r.phi() <= 0.98);
         assertTrue(r.evaluations() <= EtsModelFitter.MAX_EVALUATIONS + 2 * 18);
-        EtsFitResult again = new EtsModelFitter(MONTHLY.clone(), 12, new EtsSpec(false, true, true, EtsSpec.Season.A)).fit();
+        EtsFitResult again =
+                new EtsModelFitter(MONTHLY.clone(), 12, new EtsSpec(false, true, true, EtsSpec.Season.A)).fit();
         assertEquals(r.aicc(), again.aicc());
     }
 }
