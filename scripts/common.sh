@@ -6,9 +6,13 @@ command -v "$JAVA_BIN" >/dev/null 2>&1 || { echo "error: no java found (set JAVA
 
 LAUNCHER_JAR="$FARM_HOME/launcher/target/forecast-farm-launcher.jar"
 WORKER_JAR="$FARM_HOME/worker/target/forecast-farm-worker.jar"
+# The benchmarks are test sources, packed apart from the jars users run; scripts/bench* put them in front.
+LAUNCHER_BENCH_JAR="$FARM_HOME/launcher/target/forecast-farm-launcher-bench.jar"
+WORKER_BENCH_JAR="$FARM_HOME/worker/target/forecast-farm-worker-bench.jar"
 
 farm_build_if_missing() {
-  if [ ! -f "$LAUNCHER_JAR" ] || [ ! -f "$WORKER_JAR" ] || [ -n "${FARM_REBUILD:-}" ]; then
+  if [ ! -f "$LAUNCHER_JAR" ] || [ ! -f "$WORKER_JAR" ] || [ -n "${FARM_REBUILD:-}" ] ||
+    { [ -n "${FARM_NEEDS_BENCH:-}" ] && { [ ! -f "$LAUNCHER_BENCH_JAR" ] || [ ! -f "$WORKER_BENCH_JAR" ]; }; }; then
     echo "building Forecast Farm (first run)..." >&2
     (cd "$FARM_HOME" && mvn -q -B -DskipTests install) >&2 || { echo "error: build failed" >&2; exit 110; }
   fi
@@ -38,5 +42,15 @@ farm_java_flags() {
   FARM_JAVA_FLAGS=("@$options_dir/jvm.options")
   if [ "${feature%%.*}" -ge 23 ] 2>/dev/null; then
     FARM_JAVA_FLAGS+=("@$options_dir/jvm-23.options")
+  fi
+}
+
+# Benchmarks read ../shared/data (beside the repository), which a plain clone does not have.
+farm_require_shared_data() {
+  local dir="$1" file="$2"
+  if [ ! -f "$dir/$file" ]; then
+    echo "error: $dir/$file not found: this benchmark needs the shared data set beside the repository" >&2
+    echo "       (../shared/data, or point --data at a folder holding $file)" >&2
+    exit 2
   fi
 }

@@ -20,6 +20,7 @@ import forecastfarm.shared.wire.TaskStatus;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,6 +61,11 @@ final class M3Accuracy {
 
     void run(final BenchArgs args) {
         final Path data = Path.of(args.stringValue("data", "../shared/data"));
+        if (!Files.isRegularFile(data.resolve("reference").resolve("r_m3_per_series.csv"))) {
+            throw new IllegalArgumentException(data.toAbsolutePath().normalize()
+                    + " holds no M3 data: this benchmark needs the shared data set beside the repository"
+                    + " (../shared/data), or --data DIR with m3_*_train.csv, m3_*_test.csv and reference/");
+        }
         final List<String> models = List.of(
                 args.stringValue("models", "naive2,theta,ets,arima,comb").split(","));
         final List<String> categories = List.of(

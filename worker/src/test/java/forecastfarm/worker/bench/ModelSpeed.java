@@ -61,6 +61,11 @@ public final class ModelSpeed {
         int maxSeries = Integer.parseInt(opt.getOrDefault("series", "100"));
         Path file = Path.of(opt.getOrDefault("data", "../shared/data"))
                 .resolve(opt.getOrDefault("file", "m3_monthly_train.csv"));
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(file.toAbsolutePath().normalize()
+                    + " not found: this benchmark needs the shared data set beside the repository"
+                    + " (../shared/data), or --data DIR holding the file");
+        }
         int m = Integer.parseInt(opt.getOrDefault("m", "12"));
         int h = Integer.parseInt(opt.getOrDefault("h", "18"));
         double[] levels = Arrays.stream(opt.getOrDefault("levels", "80,95").split(","))
