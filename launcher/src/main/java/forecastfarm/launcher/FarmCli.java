@@ -1,6 +1,8 @@
 package forecastfarm.launcher;
 
 import forecastfarm.launcher.api.ForecastFarmException;
+import forecastfarm.launcher.cli.ExitCodes;
+import forecastfarm.launcher.cli.Terminal;
 import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.farm.FarmException;
 import forecastfarm.launcher.inspect.Inspector;
