@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import forecastfarm.launcher.farm.FarmContext;
+import forecastfarm.shared.forecast.ModelNames;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -79,6 +80,15 @@ class CliDefaultsTest {
         }
         assertTrue(help.contains("(default 30m)"), "the task timeout as users write it: " + help);
         assertTrue(help.contains("(default 5s)"), "the heartbeat timeout as users write it: " + help);
+    }
+
+    @Test
+    void theHelpListsEveryKnownModel() {
+        final String help =
+                forecastCommand().getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", " ");
+        assertTrue(
+                help.contains("models, comma separated: " + String.join(", ", ModelNames.BUILT_IN) + " "),
+                "--model lists ModelNames.BUILT_IN: " + help);
     }
 
     @Test
