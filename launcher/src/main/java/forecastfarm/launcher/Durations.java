@@ -42,4 +42,25 @@ public final class Durations {
         }
         return (long) ms;
     }
+
+    /**
+     * @return {@code millis} as {@link #toMillis} reads it back, in the largest unit that holds it whole
+     *     ({@code 1800000} gives {@code 30m}, {@code 5000} gives {@code 5s}, {@code 1500} gives {@code 1500ms}).
+     * @throws IllegalArgumentException when {@code millis} is less than 1.
+     */
+    public static String format(final long millis) {
+        if (millis < 1) {
+            throw new IllegalArgumentException("invalid duration " + millis + " ms: must be at least 1 ms");
+        }
+        if (millis % 3_600_000 == 0) {
+            return millis / 3_600_000 + "h";
+        }
+        if (millis % 60_000 == 0) {
+            return millis / 60_000 + "m";
+        }
+        if (millis % 1000 == 0) {
+            return millis / 1000 + "s";
+        }
+        return millis + "ms";
+    }
 }

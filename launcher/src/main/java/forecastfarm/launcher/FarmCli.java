@@ -1,6 +1,8 @@
 package forecastfarm.launcher;
 
 import forecastfarm.launcher.api.ForecastFarmException;
+import forecastfarm.launcher.cli.ExitCodes;
+import forecastfarm.launcher.cli.Terminal;
 import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.farm.FarmException;
 import forecastfarm.launcher.inspect.Inspector;
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,9 +115,27 @@ public final class FarmCli implements Callable<Integer> {
         }
     }
 
+    /**
+     * The defaults of the farm's options, taken from {@link FarmContext}'s constants so that the help text
+     * ({@code ${DEFAULT-VALUE}}) and an option left out both mean what the farm itself defaults to.
+     */
+    static final class FarmDefaults implements CommandLine.IDefaultValueProvider {
+        static final Map<String, String> BY_OPTION = Map.of(
+                "--task-timeout", Durations.format(FarmContext.TASK_TIMEOUT_MS_DEFAULT),
+                "--heartbeat-timeout", Durations.format(FarmContext.HEARTBEAT_TIMEOUT_MS_DEFAULT),
+                "--max-attempts", Integer.toString(FarmContext.MAX_ATTEMPTS_DEFAULT),
+                "--max-tasks-per-worker", Long.toString(FarmContext.MAX_TASKS_PER_WORKER_DEFAULT));
+
+        @Override
+        public String defaultValue(final CommandLine.Model.ArgSpec arg) {
+            return arg instanceof CommandLine.Model.OptionSpec option ? BY_OPTION.get(option.longestName()) : null;
+        }
+    }
+
     @Command(
             name = "forecast",
             mixinStandardHelpOptions = true,
+            defaultValueProvider = FarmDefaults.class,
             description =
                     "Forecast every series of a long CSV (unique_id,ds,y), a wide CSV or a folder of OHLCV files.")
     static final class Forecast implements Callable<Integer> {
@@ -167,25 +188,21 @@ public final class FarmCli implements Callable<Integer> {
 
         @Option(
                 names = "--task-timeout",
-                defaultValue = "30m",
                 description = "kill a worker whose task runs longer (default ${DEFAULT-VALUE})")
         String taskTimeout;
 
         @Option(
                 names = "--heartbeat-timeout",
-                defaultValue = "5s",
                 description = "kill a worker whose heartbeat is older (default ${DEFAULT-VALUE})")
         String heartbeatTimeout;
 
         @Option(
                 names = "--max-attempts",
-                defaultValue = "3",
                 description = "a task running on this many dead workers is poisoned (default ${DEFAULT-VALUE})")
         int maxAttempts;
 
         @Option(
                 names = "--max-tasks-per-worker",
-                defaultValue = "1000000",
                 description = "recycle a worker after this many tasks (default ${DEFAULT-VALUE})")
         long maxTasksPerWorker;
 
@@ -281,8 +298,17 @@ public final class FarmCli implements Callable<Integer> {
                     resume,
                     retryFailed,
                     PlotPolicy.parse(plots));
+            final FarmContext ctx = farmContext(
+                    farmDir != null ? farmDir : defaultFarmBase().resolve(shardFilter.jobId(options.jobId())));
+            return new ForecastJob(options, ctx, parent.out).shard(shardFilter).run();
+        }
+
+        /**
+         * @return the farm's configuration from these options, in {@code jobFarmDir}.
+         */
+        FarmContext farmContext(final Path jobFarmDir) {
             final FarmContext ctx = new FarmContext()
-                    .farmDir(farmDir != null ? farmDir : defaultFarmBase().resolve(shardFilter.jobId(options.jobId())))
+                    .farmDir(jobFarmDir)
                     .taskTimeoutMs(Durations.toMillis(taskTimeout))
                     .heartbeatTimeoutMs(Durations.toMillis(heartbeatTimeout))
                     .maxAttempts(maxAttempts)
@@ -292,7 +318,7 @@ public final class FarmCli implements Callable<Integer> {
             if (workers != null) {
                 ctx.workers(workers);
             }
-            return new ForecastJob(options, ctx, parent.out).shard(shardFilter).run();
+            return ctx;
         }
     }
 

@@ -50,4 +50,17 @@ class DurationsTest {
             assertTrue(ex.getMessage().contains("at least 1 ms"), ex.getMessage());
         }
     }
+
+    @Test
+    void formatWritesTheLargestWholeUnitThatToMillisReadsBack() {
+        assertEquals("30m", Durations.format(30 * 60_000));
+        assertEquals("5s", Durations.format(5_000));
+        assertEquals("2h", Durations.format(7_200_000));
+        assertEquals("90s", Durations.format(90_000));
+        assertEquals("1500ms", Durations.format(1_500));
+        for (final long ms : new long[] {1, 999, 1_000, 61_000, 3_600_000, 5_400_000, 86_400_000}) {
+            assertEquals(ms, Durations.toMillis(Durations.format(ms)), Long.toString(ms));
+        }
+        assertThrows(IllegalArgumentException.class, () -> Durations.format(0));
+    }
 }

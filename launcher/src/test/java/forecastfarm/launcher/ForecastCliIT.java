@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import forecastfarm.launcher.cli.ExitCodes;
 import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.farm.FarmTestSupport;
 import java.io.ByteArrayOutputStream;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import forecastfarm.launcher.cli.ExitCodes;
 import forecastfarm.launcher.io.ShardFilter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -46,7 +45,6 @@ public final class ForecastFarm implements AutoCloseable {
     private final Builder config;
     private final TaskIntake intake;
     private final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
-    private final AtomicLong seq = new AtomicLong();
     private final Thread farmThread;
     private final Thread deliveryThread;
     private volatile FarmReport report;

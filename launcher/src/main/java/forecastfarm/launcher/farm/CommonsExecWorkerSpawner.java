@@ -2,6 +2,7 @@ package forecastfarm.launcher.farm;
 
 import forecastfarm.shared.FarmDirectory;
 import forecastfarm.shared.JvmFlags;
+import forecastfarm.shared.WorkerArgs;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,7 +27,6 @@ import org.apache.commons.exec.PumpStreamHandler;
  * output in {@code logs/worker-S-gG.log}; the exit is handed to the conductor's event queue.
  */
 public final class CommonsExecWorkerSpawner implements WorkerSpawner {
-    public static final String WORKER_MAIN = "forecastfarm.worker.WorkerMain";
     private static final long LAUNCH_WAIT_SECONDS = 30;
 
     private final FarmContext ctx;
@@ -76,20 +76,19 @@ public final class CommonsExecWorkerSpawner implements WorkerSpawner {
         command.addArgument("-XX:ErrorFile=" + farm.logsDir().resolve("hs_err_worker_%p.log"), false);
         command.addArgument("-cp", false);
         command.addArgument(ctx.workerClasspath(), false);
-        command.addArgument(WORKER_MAIN, false);
-        final Map<String, String> args = Map.of(
-                "--farm-dir", farm.root().toString(),
-                "--run", Long.toString(runId),
-                "--slot", Integer.toString(slot),
-                "--generation", Integer.toString(generation),
-                "--launcher-pid", Long.toString(ProcessHandle.current().pid()),
-                "--max-tasks", Long.toString(ctx.maxTasksPerWorker()),
-                "--max-heap-bytes", Long.toString(ctx.maxWorkerHeapBytes()),
-                "--heartbeat-interval-ms", Long.toString(ctx.heartbeatIntervalMs()));
-        args.forEach((name, value) -> {
-            command.addArgument(name, false);
-            command.addArgument(value, false);
-        });
+        command.addArgument(WorkerArgs.MAIN_CLASS, false);
+        final WorkerArgs args = new WorkerArgs(
+                farm.root(),
+                runId,
+                slot,
+                generation,
+                ProcessHandle.current().pid(),
+                ctx.maxTasksPerWorker(),
+                ctx.maxWorkerHeapBytes(),
+                ctx.heartbeatIntervalMs());
+        for (final String arg : args.toArgs()) {
+            command.addArgument(arg, false);
+        }
         return command;
     }
 

@@ -21,6 +21,7 @@ public final class FarmContext {
     public static final long TASK_TIMEOUT_MS_DEFAULT = 30L * 60 * 1000;
     public static final long STARTUP_TIMEOUT_MS_DEFAULT = 60_000;
     public static final int MAX_ATTEMPTS_DEFAULT = 3;
+    public static final long MAX_TASKS_PER_WORKER_DEFAULT = 1_000_000;
     public static final int MAX_IN_FLIGHT_DEFAULT = 256;
     public static final long DRAIN_GRACE_MS_DEFAULT = 30_000;
 
@@ -34,7 +35,7 @@ public final class FarmContext {
     private int maxInFlightPerWorker = MAX_IN_FLIGHT_DEFAULT;
     private boolean retryFailed;
     private long targetQueuedWorkMs = 5;
-    private long maxTasksPerWorker = 1_000_000;
+    private long maxTasksPerWorker = MAX_TASKS_PER_WORKER_DEFAULT;
     private long maxWorkerHeapBytes = Long.MAX_VALUE;
     private long restartBaseDelayMs = 100;
     private long restartMaxDelayMs = 10_000;

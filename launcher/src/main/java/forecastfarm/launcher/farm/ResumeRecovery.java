@@ -1,6 +1,7 @@
 package forecastfarm.launcher.farm;
 
 import forecastfarm.shared.FarmDirectory;
+import forecastfarm.shared.WorkerArgs;
 import forecastfarm.shared.status.StatusFile;
 import forecastfarm.shared.status.WorkerCounter;
 import forecastfarm.shared.wire.FarmQueues;
@@ -45,7 +46,7 @@ final class ResumeRecovery {
     private static boolean isOurWorker(final ProcessHandle process, final FarmDirectory farm) {
         return process.info()
                 .arguments()
-                .map(args -> List.of(args).contains(CommonsExecWorkerSpawner.WORKER_MAIN)
+                .map(args -> List.of(args).contains(WorkerArgs.MAIN_CLASS)
                         && List.of(args).contains(farm.root().toString()))
                 .orElse(false);
     }

@@ -1,9 +1,10 @@
 package forecastfarm.launcher.job;
 
-import forecastfarm.launcher.ExitCodes;
 import forecastfarm.launcher.api.FarmSummary;
 import forecastfarm.launcher.api.ForecastFarm;
 import forecastfarm.launcher.api.ForecastFarmException;
+import forecastfarm.launcher.cli.ExitCodes;
+import forecastfarm.launcher.cli.Terminal;
 import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.io.InputProblem;
 import forecastfarm.launcher.io.JobLogReader;
@@ -127,11 +128,7 @@ public final class ForecastJob {
         final FarmSummary summary;
         final Submission submission = new Submission(farm, outputs, report, skipped);
         try (ConsoleProgress progress = ConsoleProgress.start(
-                farmContext.farmDirectory(),
-                console,
-                toRun,
-                finished::get,
-                forecastfarm.launcher.Terminal.isInteractive())) {
+                farmContext.farmDirectory(), console, toRun, finished::get, Terminal.isInteractive())) {
             submission.readAll();
             summary = farm.finish();
         } catch (final InterruptedException ex) {

@@ -1,6 +1,6 @@
 package forecastfarm.launcher.merge;
 
-import forecastfarm.launcher.ExitCodes;
+import forecastfarm.launcher.cli.ExitCodes;
 import forecastfarm.launcher.io.FailedCsvWriter;
 import forecastfarm.launcher.io.ForecastCsvWriter;
 import forecastfarm.launcher.io.ShardFilter;

@@ -1,7 +1,7 @@
 package forecastfarm.launcher.merge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import forecastfarm.launcher.ExitCodes;
+import forecastfarm.launcher.cli.ExitCodes;
 import forecastfarm.launcher.io.CsvTable;
 import forecastfarm.launcher.io.InputProblem;
 import forecastfarm.launcher.io.LongCsvReader;

@@ -183,23 +183,47 @@ class SupervisionIT {
     @Test
     void realInspectorsKilledWhileTheFarmRunsDoNotDisturbIt() throws Exception {
         final Path farmDir = tmp.resolve("farm");
-        final List<TaskSpec> tasks = tasks(120, "sleep:40");
+        // 300 tasks of 40 ms on 2 workers: at least 6 s, well beyond the 4 inspectors' 3.3 s below
+        final List<TaskSpec> tasks = tasks(300, "sleep:40");
         final CompletableFuture<FarmReport> run = runAsync(context(farmDir, 2), tasks);
         busyWorkerPid(farmDir, 60_000);
         final java.util.Random random = new java.util.Random(42);
-        for (int i = 0; i < 4 && !run.isDone(); i++) {
+        int killedWhileTheFarmRan = 0;
+        for (int i = 0; i < 4; i++) {
             final String[] args = i % 2 == 0
                     ? new String[] {"inspect", "--farm-dir", farmDir.toString(), "--id", "t0"}
                     : new String[] {"inspect", "--farm-dir", farmDir.toString()};
             final Process inspector = startJava(
                     tmp.resolve("inspect-" + i + ".log"), forecastfarm.launcher.FarmCli.class.getName(), args);
             Thread.sleep(300 + random.nextInt(900));
+            killedWhileTheFarmRan += run.isDone() ? 0 : 1;
             inspector.destroyForcibly();
             assertTrue(inspector.waitFor(10, TimeUnit.SECONDS));
         }
+        assertEquals(
+                4, killedWhileTheFarmRan, "every inspector was killed while the farm ran, or the test proves nothing");
+        // inspectors left to finish still read the farm: the status and a result from the map
+        final String status = inspectToTheEnd("status", "inspect", "--farm-dir", farmDir.toString());
+        assertTrue(status.contains("farm " + farmDir), status);
+        assertTrue(status.contains("launcher pid " + ProcessHandle.current().pid() + ": alive"), status);
+        final String t0 = inspectToTheEnd("t0", "inspect", "--farm-dir", farmDir.toString(), "--id", "t0");
+        assertTrue(t0.contains("t0: OK, attempts 1"), t0);
+
         final FarmReport report = run.get(150, TimeUnit.SECONDS);
-        assertEquals(120, report.ok());
+        assertEquals(300, report.ok());
         assertEquals(0, report.workerRestarts());
         results(farmDir, tasks).values().forEach(record -> assertEquals(TaskStatus.OK, record.status()));
+    }
+
+    /**
+     * @return what {@code farm inspect} printed, having checked that it succeeded.
+     */
+    private String inspectToTheEnd(final String name, final String... args) throws Exception {
+        final Path log = tmp.resolve("inspect-" + name + ".log");
+        final Process inspector = startJava(log, forecastfarm.launcher.FarmCli.class.getName(), args);
+        assertTrue(inspector.waitFor(60, TimeUnit.SECONDS), "inspect finished");
+        final String output = java.nio.file.Files.readString(log);
+        assertEquals(0, inspector.exitValue(), output);
+        return output;
     }
 }

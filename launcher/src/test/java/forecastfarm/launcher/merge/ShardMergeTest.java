@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import forecastfarm.launcher.ExitCodes;
+import forecastfarm.launcher.cli.ExitCodes;
 import forecastfarm.launcher.io.LongCsvReader;
 import forecastfarm.launcher.io.ShardFilter;
 import java.io.ByteArrayOutputStream;

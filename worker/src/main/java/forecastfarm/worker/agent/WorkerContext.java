@@ -1,69 +1,46 @@
 package forecastfarm.worker.agent;
 
+import forecastfarm.shared.WorkerArgs;
 import java.nio.file.Path;
 
 /**
- * A worker's configuration, from its command line (the launcher writes it). {@link #conclude()} validates.
+ * A worker's configuration, from its command line ({@link WorkerArgs}, which the launcher writes). {@link #conclude()} validates.
  */
 public final class WorkerContext {
     private Path farmDir;
-    private long runId = -1;
-    private int slot = -1;
-    private int generation = -1;
-    private long launcherPid = -1;
-    private long maxTasks = Long.MAX_VALUE;
-    private long maxHeapBytes = Long.MAX_VALUE;
-    private long heartbeatIntervalMs = 100;
+    private long runId = WorkerArgs.NOT_GIVEN;
+    private int slot = (int) WorkerArgs.NOT_GIVEN;
+    private int generation = (int) WorkerArgs.NOT_GIVEN;
+    private long launcherPid = WorkerArgs.NOT_GIVEN;
+    private long maxTasks = WorkerArgs.MAX_TASKS_DEFAULT;
+    private long maxHeapBytes = WorkerArgs.MAX_HEAP_BYTES_DEFAULT;
+    private long heartbeatIntervalMs = WorkerArgs.HEARTBEAT_INTERVAL_MS_DEFAULT;
     private long launcherSilenceTimeoutMs = 60_000;
 
     /**
-     * Parses {@code --name value} pairs.
+     * Parses the command line the launcher writes ({@link WorkerArgs}).
      *
      * @throws IllegalArgumentException naming the bad argument.
      */
     public static WorkerContext fromArgs(final String[] args) {
-        final WorkerContext ctx = new WorkerContext();
-        if (args.length % 2 != 0) {
-            throw new IllegalArgumentException("worker arguments come in --name value pairs");
-        }
-        for (int i = 0; i < args.length; i += 2) {
-            final String value = args[i + 1];
-            switch (args[i]) {
-                case "--farm-dir":
-                    ctx.farmDir(Path.of(value));
-                    break;
-                case "--run":
-                    ctx.runId(Long.parseLong(value));
-                    break;
-                case "--slot":
-                    ctx.slot(Integer.parseInt(value));
-                    break;
-                case "--generation":
-                    ctx.generation(Integer.parseInt(value));
-                    break;
-                case "--launcher-pid":
-                    ctx.launcherPid(Long.parseLong(value));
-                    break;
-                case "--max-tasks":
-                    ctx.maxTasks(Long.parseLong(value));
-                    break;
-                case "--max-heap-bytes":
-                    ctx.maxHeapBytes(Long.parseLong(value));
-                    break;
-                case "--heartbeat-interval-ms":
-                    ctx.heartbeatIntervalMs(Long.parseLong(value));
-                    break;
-                default:
-                    throw new IllegalArgumentException("unknown worker argument " + args[i]);
-            }
-        }
-        return ctx.conclude();
+        final WorkerArgs parsed = WorkerArgs.parse(args);
+        return new WorkerContext()
+                .farmDir(parsed.farmDir())
+                .runId(parsed.runId())
+                .slot(parsed.slot())
+                .generation(parsed.generation())
+                .launcherPid(parsed.launcherPid())
+                .maxTasks(parsed.maxTasks())
+                .maxHeapBytes(parsed.maxHeapBytes())
+                .heartbeatIntervalMs(parsed.heartbeatIntervalMs())
+                .conclude();
     }
 
     public WorkerContext conclude() {
         if (farmDir == null || runId < 0 || slot < 0 || generation < 0 || launcherPid <= 0) {
-            throw new IllegalArgumentException(
-                    "a worker needs --farm-dir, --run, --slot, --generation and " + "--launcher-pid; got " + this);
+            throw new IllegalArgumentException("a worker needs "
+                    + String.join(", ", WorkerArgs.REQUIRED.subList(0, WorkerArgs.REQUIRED.size() - 1)) + " and "
+                    + WorkerArgs.REQUIRED.get(WorkerArgs.REQUIRED.size() - 1) + "; got " + this);
         }
         if (maxTasks < 1 || maxHeapBytes < 1 || heartbeatIntervalMs < 1) {
             throw new IllegalArgumentException("max tasks, max heap and heartbeat interval must be positive: " + this);

@@ -6,7 +6,10 @@ package forecastfarm.worker.forecast;
  */
 public interface ForecastModel {
 
-    /** The registry name: "naive", "snaive", "mean" or "drift". */
+    /**
+     * The model's name; a registered model is found under it by {@link Models#byName} ({@link Models#names()} lists
+     * them, e.g. "naive" or "arima").
+     */
     String name();
 
     /**

@@ -38,14 +38,15 @@ public final class Inputs {
         }
     }
 
-    static void horizon(int horizon) {
+    /** Checks that the forecast horizon is at least one step. */
+    public static void horizon(int horizon) {
         if (horizon < 1) {
             throw new IllegalArgumentException("Invalid forecast horizon h = " + horizon);
         }
     }
 
     /** Checks that every level is in the open interval (0, 100) and returns a private copy. */
-    static double[] levels(double[] levels) {
+    public static double[] levels(double[] levels) {
         Objects.requireNonNull(levels, "levels");
         double[] copy = levels.clone();
         for (double level : copy) {
@@ -68,7 +69,7 @@ public final class Inputs {
     }
 
     /** Throws when a computed forecast value is not finite (it can only happen for data near overflow). */
-    static void finite(String model, double[] values, String what) {
+    public static void finite(String model, double[] values, String what) {
         for (double v : values) {
             if (!Double.isFinite(v)) {
                 throw new ModelException(model + ": " + what + " overflowed (data too large in magnitude)");

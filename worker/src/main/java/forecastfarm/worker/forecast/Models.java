@@ -1,10 +1,16 @@
 package forecastfarm.worker.forecast;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 
-/** Registry of the forecasting models by name. The instances are stateless and shared. */
+/**
+ * Registry of the forecasting models by name. The instances are stateless and shared. The models of this package are
+ * named here; those of sub-packages ({@code ets}, {@code arima}) are found with {@link ServiceLoader}, listed in
+ * {@code META-INF/services/forecastfarm.worker.forecast.ForecastModel}, in the order of that file.
+ */
 public final class Models {
 
     private static final Map<String, ForecastModel> MODELS = build();
@@ -13,19 +19,18 @@ public final class Models {
     private Models() {}
 
     private static Map<String, ForecastModel> build() {
+        List<ForecastModel> models = new ArrayList<>(
+                List.of(new Naive(), new SeasonalNaive(), new MeanForecast(), new Drift(), new Naive2(), new Theta()));
+        // The models of the sub-packages (ets, then arima) are listed in
+        // META-INF/services/forecastfarm.worker.forecast.ForecastModel: they build on this package, so this package
+        // finds them rather than naming them (which made a package cycle).
+        ServiceLoader.load(ForecastModel.class, Models.class.getClassLoader()).forEach(models::add);
+        models.add(new Combination("comb", List.of("ets", "theta", "arima"), Models::byName));
         Map<String, ForecastModel> m = new LinkedHashMap<>();
-        for (ForecastModel model : new ForecastModel[] {
-            new Naive(),
-            new SeasonalNaive(),
-            new MeanForecast(),
-            new Drift(),
-            new Naive2(),
-            new Theta(),
-            new forecastfarm.worker.forecast.ets.Ets(),
-            new forecastfarm.worker.forecast.arima.AutoArima(),
-            new Combination("comb", List.of("ets", "theta", "arima"), Models::byName)
-        }) {
-            m.put(model.name(), model);
+        for (ForecastModel model : models) {
+            if (m.putIfAbsent(model.name(), model) != null) {
+                throw new IllegalStateException("forecast model '" + model.name() + "' is registered twice");
+            }
         }
         return m;
     }

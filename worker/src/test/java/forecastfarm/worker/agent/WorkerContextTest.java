@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import forecastfarm.shared.WorkerArgs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -97,5 +98,22 @@ class WorkerContextTest {
         String[] badPid = REQUIRED.clone();
         badPid[9] = "0";
         assertThrows(IllegalArgumentException.class, () -> WorkerContext.fromArgs(badPid));
+    }
+
+    @Test
+    void readsWhatTheLauncherWrites() {
+        final WorkerArgs written = new WorkerArgs(Path.of("/tmp/farm"), 3, 2, 5, 1234, 100, 1_048_576, 50);
+        final WorkerContext ctx = WorkerContext.fromArgs(written.toArgs().toArray(String[]::new));
+        assertEquals(
+                written,
+                new WorkerArgs(
+                        ctx.farmDir(),
+                        ctx.runId(),
+                        ctx.slot(),
+                        ctx.generation(),
+                        ctx.launcherPid(),
+                        ctx.maxTasks(),
+                        ctx.maxHeapBytes(),
+                        ctx.heartbeatIntervalMs()));
     }
 }

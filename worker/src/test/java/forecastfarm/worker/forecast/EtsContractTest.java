@@ -1,6 +1,3 @@
-// Declared in package forecastfarm.worker.forecast (not .ets) because ForecastModelContractTest
-// is package-private there; it lives in this folder only because the ets work owns this folder.
-// Move it to ../EtsContractTest.java when ets is integrated.
 package forecastfarm.worker.forecast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

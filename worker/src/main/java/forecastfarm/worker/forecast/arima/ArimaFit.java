@@ -3,6 +3,7 @@ package forecastfarm.worker.forecast.arima;
 import forecastfarm.worker.forecast.Distributions;
 import forecastfarm.worker.forecast.FittedModel;
 import forecastfarm.worker.forecast.Forecast;
+import forecastfarm.worker.forecast.Inputs;
 import forecastfarm.worker.forecast.ModelException;
 
 /**
@@ -900,9 +901,7 @@ public final class ArimaFit implements FittedModel {
 
     /** Point forecasts and standard errors (as predict.Arima with forecast's sigma2). */
     public double[][] predict(int horizon) {
-        if (horizon < 1) {
-            throw new IllegalArgumentException("Invalid forecast horizon h = " + horizon);
-        }
+        Inputs.horizon(horizon);
         StateSpace s = new StateSpace(phi.length, theta.length, delta);
         filterOnce();
         s.restore(phi, theta, stateA, stateP);
@@ -920,17 +919,8 @@ public final class ArimaFit implements FittedModel {
 
     @Override
     public Forecast forecast(int horizon, double[] levels) {
-        if (horizon < 1) {
-            throw new IllegalArgumentException("Invalid forecast horizon h = " + horizon);
-        }
-        java.util.Objects.requireNonNull(levels, "levels");
-        double[] lv = levels.clone();
-        for (double level : lv) {
-            if (!(level > 0 && level < 100)) {
-                throw new IllegalArgumentException("Invalid prediction interval level " + level
-                        + " (levels are percentages strictly between 0 and 100)");
-            }
-        }
+        Inputs.horizon(horizon);
+        double[] lv = Inputs.levels(levels);
         double[][] ps = predict(horizon);
         double[] mean = ps[0];
         double[] se = ps[1];
@@ -942,19 +932,11 @@ public final class ArimaFit implements FittedModel {
                 lower[i][j] = mean[j] - zq * se[j];
                 upper[i][j] = mean[j] + zq * se[j];
             }
-            checkFinite(lower[i]);
-            checkFinite(upper[i]);
+            Inputs.finite("arima", lower[i], "forecast");
+            Inputs.finite("arima", upper[i], "forecast");
         }
-        checkFinite(mean);
+        Inputs.finite("arima", mean, "forecast");
         return new Forecast(method(), "", mean, lv, lower, upper);
-    }
-
-    private static void checkFinite(double[] v) {
-        for (double d : v) {
-            if (!Double.isFinite(d)) {
-                throw new ModelException("arima: forecast overflowed (data too large in magnitude)");
-            }
-        }
     }
 
     @Override

@@ -3,7 +3,7 @@ package forecastfarm.worker.forecast.ets;
 import forecastfarm.worker.forecast.Distributions;
 import forecastfarm.worker.forecast.FittedModel;
 import forecastfarm.worker.forecast.Forecast;
-import forecastfarm.worker.forecast.ModelException;
+import forecastfarm.worker.forecast.Inputs;
 
 /**
  * A fitted ETS model and its forecasts, as R forecast's forecast.ets() (8.20) without
@@ -37,17 +37,8 @@ final class EtsFitted implements FittedModel {
 
     @Override
     public Forecast forecast(int horizon, double[] levels) {
-        if (horizon < 1) {
-            throw new IllegalArgumentException("Invalid forecast horizon h = " + horizon);
-        }
-        java.util.Objects.requireNonNull(levels, "levels");
-        double[] lv = levels.clone();
-        for (double level : lv) {
-            if (!(level > 0 && level < 100)) {
-                throw new IllegalArgumentException("Invalid prediction interval level " + level
-                        + " (levels are percentages strictly between 0 and 100)");
-            }
-        }
+        Inputs.horizon(horizon);
+        double[] lv = Inputs.levels(levels);
         double[] mean = new double[horizon];
         double[] var = new double[horizon];
         EtsSpec spec = fit.spec();
@@ -67,19 +58,11 @@ final class EtsFitted implements FittedModel {
                 lower[i][j] = mean[j] - z * se;
                 upper[i][j] = mean[j] + z * se;
             }
-            checkFinite(lower[i]);
-            checkFinite(upper[i]);
+            Inputs.finite(Ets.NAME, lower[i], "forecast");
+            Inputs.finite(Ets.NAME, upper[i], "forecast");
         }
-        checkFinite(mean);
+        Inputs.finite(Ets.NAME, mean, "forecast");
         return new Forecast(method, "", mean, lv, lower, upper);
-    }
-
-    private static void checkFinite(double[] v) {
-        for (double d : v) {
-            if (!Double.isFinite(d)) {
-                throw new ModelException("ets: forecast overflowed (data too large in magnitude)");
-            }
-        }
     }
 
     /** R's class1(): mu = H F^(i-1) x, var = sigma^2 (1 + sum_{j<i} (H F^(j-1) G)^2). */

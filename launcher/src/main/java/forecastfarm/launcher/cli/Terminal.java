@@ -1,4 +1,4 @@
-package forecastfarm.launcher;
+package forecastfarm.launcher.cli;
 
 /**
  * Whether standard output is a terminal that can be redrawn (a progress bar, a refreshing view), rather than a file,

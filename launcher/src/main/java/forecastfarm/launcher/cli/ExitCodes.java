@@ -1,4 +1,4 @@
-package forecastfarm.launcher;
+package forecastfarm.launcher.cli;
 
 /**
  * Exit codes of {@code scripts/farm}. 0: every task succeeded; 1..100: that many tasks failed or were poisoned

@@ -1,0 +1,103 @@
+package forecastfarm.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import forecastfarm.launcher.farm.FarmContext;
+import forecastfarm.shared.forecast.ModelNames;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * {@code farm forecast}'s defaults are the farm's: the help shows {@link FarmContext}'s defaults and an option left
+ * out configures the farm as {@link FarmContext} does by itself.
+ */
+class CliDefaultsTest {
+
+    private static CommandLine forecastCommand() {
+        return new CommandLine(new FarmCli(System.out)).getSubcommands().get("forecast");
+    }
+
+    @Test
+    void optionsLeftOutConfigureTheFarmAsItsOwnDefaults() {
+        final CommandLine.ParseResult parsed =
+                new CommandLine(new FarmCli(System.out)).parseArgs("forecast", "--input", "in.csv", "--horizon", "3");
+        final FarmCli.Forecast options =
+                (FarmCli.Forecast) parsed.subcommand().commandSpec().userObject();
+        final FarmContext fromCli = options.farmContext(Path.of("farm"));
+        final FarmContext plain = new FarmContext();
+        assertEquals(plain.taskTimeoutMs(), fromCli.taskTimeoutMs());
+        assertEquals(plain.heartbeatTimeoutMs(), fromCli.heartbeatTimeoutMs());
+        assertEquals(plain.maxAttempts(), fromCli.maxAttempts());
+        assertEquals(plain.maxTasksPerWorker(), fromCli.maxTasksPerWorker());
+        assertEquals(plain.maxWorkerHeapBytes(), fromCli.maxWorkerHeapBytes());
+        assertEquals(plain.workers(), fromCli.workers());
+        assertEquals(plain.retryFailed(), fromCli.retryFailed());
+    }
+
+    @Test
+    void anOptionGivenStillWins() {
+        final CommandLine.ParseResult parsed = new CommandLine(new FarmCli(System.out))
+                .parseArgs(
+                        "forecast",
+                        "--input",
+                        "in.csv",
+                        "--horizon",
+                        "3",
+                        "--task-timeout",
+                        "2m",
+                        "--heartbeat-timeout",
+                        "750ms",
+                        "--max-attempts",
+                        "7",
+                        "--max-tasks-per-worker",
+                        "12");
+        final FarmContext ctx =
+                ((FarmCli.Forecast) parsed.subcommand().commandSpec().userObject()).farmContext(Path.of("farm"));
+        assertEquals(120_000, ctx.taskTimeoutMs());
+        assertEquals(750, ctx.heartbeatTimeoutMs());
+        assertEquals(7, ctx.maxAttempts());
+        assertEquals(12, ctx.maxTasksPerWorker());
+    }
+
+    @Test
+    void theHelpShowsTheFarmsDefaults() {
+        // what farm forecast --help prints; picocli wraps long descriptions, so compare with the line breaks and
+        // indentation folded to one space
+        final String help =
+                forecastCommand().getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", " ");
+        for (final String expected : new String[] {
+            "kill a worker whose task runs longer (default " + Durations.format(FarmContext.TASK_TIMEOUT_MS_DEFAULT)
+                    + ")",
+            "kill a worker whose heartbeat is older (default "
+                    + Durations.format(FarmContext.HEARTBEAT_TIMEOUT_MS_DEFAULT) + ")",
+            "poisoned (default " + FarmContext.MAX_ATTEMPTS_DEFAULT + ")",
+            "recycle a worker after this many tasks (default " + FarmContext.MAX_TASKS_PER_WORKER_DEFAULT + ")"
+        }) {
+            assertTrue(help.contains(expected), "'" + expected + "' in: " + help);
+        }
+        assertTrue(help.contains("(default 30m)"), "the task timeout as users write it: " + help);
+        assertTrue(help.contains("(default 5s)"), "the heartbeat timeout as users write it: " + help);
+    }
+
+    @Test
+    void theHelpListsEveryKnownModel() {
+        final String help =
+                forecastCommand().getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", " ");
+        assertTrue(
+                help.contains("models, comma separated: " + String.join(", ", ModelNames.BUILT_IN) + " "),
+                "--model lists ModelNames.BUILT_IN: " + help);
+    }
+
+    @Test
+    void everyProvidedDefaultBelongsToAnOption() {
+        final CommandLine.Model.CommandSpec spec = forecastCommand().getCommandSpec();
+        for (final String name : FarmCli.FarmDefaults.BY_OPTION.keySet()) {
+            final CommandLine.Model.OptionSpec option = spec.findOption(name);
+            assertNotNull(option, name + " is no option of farm forecast");
+            assertEquals(FarmCli.FarmDefaults.BY_OPTION.get(name), option.defaultValueString(), name);
+        }
+    }
+}
