@@ -35,12 +35,21 @@ farm_worker_cds() {
   return 0
 }
 
+# The Java feature version (17, 25, ...) of $1 (a java binary), from its runtime's release file: no JVM started.
+farm_java_feature() {
+  local home version
+  home=$(dirname "$(dirname "$(readlink -f "$(command -v "$1")")")")
+  version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null)
+  if [ -z "$version" ]; then
+    version=$("$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+  fi
+  echo "${version%%.*}"
+}
+
 farm_java_flags() {
   local options_dir="$FARM_HOME/shared/src/main/resources/forecastfarm"
-  local feature
-  feature=$("$JAVA_BIN" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
   FARM_JAVA_FLAGS=("@$options_dir/jvm.options")
-  if [ "${feature%%.*}" -ge 23 ] 2>/dev/null; then
+  if [ "$(farm_java_feature "$JAVA_BIN")" -ge 23 ] 2>/dev/null; then
     FARM_JAVA_FLAGS+=("@$options_dir/jvm-23.options")
   fi
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -21,9 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class WideCsvReaderTest {
 
-    static final Path SP500 = Path.of("..", "..", "shared", "data", "sp500_daily_train.csv")
-            .toAbsolutePath()
-            .normalize();
+    static final Path SP500 =
+            Path.of("..", "scripts", "sample", "sp500_50.csv").toAbsolutePath().normalize();
 
     @TempDir
     Path dir;
@@ -317,15 +315,14 @@ class WideCsvReaderTest {
     }
 
     /**
-     * A wide copy of a few real S&P 500 series (from the long file beside the repository) reads back as the long
-     * reader reads them, trimmed where a series starts later or ends earlier.
+     * A wide copy of a few real S&P 500 series (from the quick start's long sample) reads back as the long reader
+     * reads them, trimmed where a series starts later or ends earlier.
      */
     @Test
     void sp500WideCopyReadsLikeTheLongFile() throws IOException {
-        assumeTrue(Files.isRegularFile(SP500), "S&P 500 data not found at " + SP500);
-        List<String> wanted = List.of("MMM", "AAPL", "MSFT", "XOM", "ZTS");
+        List<String> wanted = List.of("MMM", "ABT", "AMZN", "GOOGL", "APA");
         Map<String, Series> longSeries = new LinkedHashMap<>();
-        new LongCsvReader("series_id", "date", "value")
+        new LongCsvReader("unique_id", "ds", "y")
                 .read(
                         SP500,
                         s -> {
@@ -337,11 +334,11 @@ class WideCsvReaderTest {
         assertEquals(List.of(), problems);
         assertEquals(wanted.size(), longSeries.size());
 
-        // all have the same 238 dates; AAPL is made to start 30 days late, XOM to end 20 days early
+        // all have the same 238 dates; AMZN is made to start 30 days late, GOOGL to end 20 days early
         List<String> dates = new ArrayList<>();
         for (String line : Files.readAllLines(SP500)) {
             if (line.startsWith("MMM,")) {
-                dates.add(line.split(",")[2]);
+                dates.add(line.split(",")[1]);
             }
         }
         assertEquals(238, dates.size());
@@ -354,7 +351,7 @@ class WideCsvReaderTest {
             sb.append(dates.get(t));
             for (String id : wanted) {
                 sb.append(',');
-                boolean cut = id.equals("AAPL") && t < 30 || id.equals("XOM") && t >= 218;
+                boolean cut = id.equals("AMZN") && t < 30 || id.equals("GOOGL") && t >= 218;
                 if (!cut) {
                     sb.append(longSeries.get(id).y()[t]);
                 }
@@ -366,8 +363,8 @@ class WideCsvReaderTest {
         assertEquals(wanted, ids());
         for (Series w : series) {
             Series l = longSeries.get(w.id());
-            int from = w.id().equals("AAPL") ? 30 : 0;
-            int to = w.id().equals("XOM") ? 218 : 238;
+            int from = w.id().equals("AMZN") ? 30 : 0;
+            int to = w.id().equals("GOOGL") ? 218 : 238;
             assertArrayEquals(Arrays.copyOfRange(l.y(), from, to), w.y(), w.id());
             assertEquals("business-daily", w.axis().describeFrequency(), w.id());
             assertEquals(dates.get(to - 1), w.axis().last(), w.id());
