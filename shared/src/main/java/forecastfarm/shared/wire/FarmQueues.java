@@ -18,12 +18,20 @@ public final class FarmQueues {
 
     public static final int MAX_MESSAGE_BYTES = 8 << 20;
 
+    /**
+     * How stale a reader's view of the queue's files may get. Chronicle's default, 60 s, made a worker that opened
+     * its task queue before the launcher wrote the first task (the launcher now starts workers before it has tasks)
+     * wait a minute before it saw any; the same would stall a reader at every daily roll.
+     */
+    static final long DIRECTORY_LISTING_REFRESH_MS = 50;
+
     private FarmQueues() {}
 
     public static ChronicleQueue open(final Path dir) {
         FarmDirectory.createOwnerOnlyDirectory(dir);
         return SingleChronicleQueueBuilder.binary(dir)
                 .blockSize(BLOCK_SIZE_BYTES)
+                .forceDirectoryListingRefreshIntervalMs(DIRECTORY_LISTING_REFRESH_MS)
                 .build();
     }
 }
