@@ -18,21 +18,50 @@ farm_build_if_missing() {
   fi
 }
 
-# Class data sharing for workers: an archive of the classes a worker loads, made once per Java build and
-# worker jar, halves a worker's start-up. Sets FARM_WORKER_PROPS for the launcher.
-farm_worker_cds() {
-  local vm
-  vm=$("$JAVA_BIN" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.vm.version/ {print $2}' | tr -c 'A-Za-z0-9.\n-' '_')
-  local archive="$FARM_HOME/worker/target/cds/worker-$vm.jsa"
-  FARM_WORKER_PROPS=()
-  [ "${FARM_WORKER_CDS:-on}" = off ] && return 0
-  if [ ! -f "$archive" ] || [ "$WORKER_JAR" -nt "$archive" ]; then
-    mkdir -p "$(dirname "$archive")"
-    "$JAVA_BIN" "${FARM_JAVA_FLAGS[@]}" -XX:ArchiveClassesAtExit="$archive.tmp" -Xlog:cds=off -Xlog:cds+dynamic=off \
-      -cp "$WORKER_JAR" forecastfarm.worker.CdsTraining >/dev/null 2>&1 && mv -f "$archive.tmp" "$archive" || rm -f "$archive.tmp"
+# Class data sharing: archives of the classes the launcher and the workers load, made by one training job after
+# each build (a few seconds, said on the console) and mapped by every JVM after it: a JVM's start roughly halves.
+# The launcher keys the workers' archive itself (Java, flags, every classpath jar), so a new jar gets a new one.
+# Sets FARM_LAUNCHER_FLAGS (the launcher's JVM flags) and FARM_WORKER_PROPS (the launcher's settings for workers).
+# FARM_CLASS_CACHE=off starts every JVM without an archive. A failed training only means slower starts.
+farm_class_caches() {
+  local options_dir="$FARM_HOME/shared/src/main/resources/forecastfarm"
+  local cache_dir="$FARM_HOME/launcher/target/class-cache"
+  FARM_LAUNCHER_FLAGS=("@$options_dir/launcher-jvm.options")
+  if [ "${FARM_CLASS_CACHE:-on}" = off ]; then
+    FARM_WORKER_PROPS=("-Dfarm.worker.cache.dir=off")
+    return 0
   fi
-  [ -f "$archive" ] && FARM_WORKER_PROPS+=("-Dfarm.worker.cds.archive=$archive")
+  FARM_WORKER_PROPS=("-Dfarm.worker.cache.dir=$cache_dir")
+  local archive="$cache_dir/launcher-$(farm_java_runtime "$JAVA_BIN").jsa"
+  if { [ ! -f "$archive" ] || [ "$LAUNCHER_JAR" -nt "$archive" ] || [ "$WORKER_JAR" -nt "$archive" ]; } &&
+    { [ ! -f "$archive.failed" ] || [ "$LAUNCHER_JAR" -nt "$archive.failed" ] || [ "$WORKER_JAR" -nt "$archive.failed" ]; }; then
+    local start=$EPOCHREALTIME
+    echo "building the class caches for this build and Java (once; a few seconds)..." >&2
+    mkdir -p "$cache_dir"
+    rm -f "$archive" "$archive.failed"
+    if "$JAVA_BIN" "${FARM_JAVA_FLAGS[@]}" "${FARM_LAUNCHER_FLAGS[@]}" -XX:ArchiveClassesAtExit="$archive.tmp" \
+      -Xlog:cds=off -Xlog:cds+dynamic=off "${FARM_WORKER_PROPS[@]}" -Dfarm.worker.classpath="$WORKER_JAR" \
+      -cp "$LAUNCHER_JAR" forecastfarm.launcher.ClassCacheTraining > "$cache_dir/training.log" 2>&1 &&
+      mv -f "$archive.tmp" "$archive"; then
+      echo "class caches built in $(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }') s" >&2
+    else
+      rm -f "$archive.tmp"
+      touch "$archive.failed"
+      echo "warning: could not build the class caches (see $cache_dir/training.log); JVMs start without them" >&2
+    fi
+  fi
+  if [ -f "$archive" ]; then
+    FARM_LAUNCHER_FLAGS+=("-XX:SharedArchiveFile=$archive" "-Xshare:auto")
+  fi
   return 0
+}
+
+# The exact Java runtime of $1 (a java binary), as a file-name-safe word, from its runtime's release file.
+farm_java_runtime() {
+  local home
+  home=$(dirname "$(dirname "$(readlink -f "$(command -v "$1")")")")
+  sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$home/release" 2>/dev/null | tr -c 'A-Za-z0-9.\n-' '_' | grep . ||
+    echo unknown
 }
 
 # The Java feature version (17, 25, ...) of $1 (a java binary), from its runtime's release file: no JVM started.

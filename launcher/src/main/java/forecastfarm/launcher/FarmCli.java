@@ -5,6 +5,7 @@ import forecastfarm.launcher.cli.ExitCodes;
 import forecastfarm.launcher.cli.Terminal;
 import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.farm.FarmException;
+import forecastfarm.launcher.farm.WorkerJit;
 import forecastfarm.launcher.inspect.Inspector;
 import forecastfarm.launcher.io.InputException;
 import forecastfarm.launcher.io.InputFormat;
@@ -124,7 +125,8 @@ public final class FarmCli implements Callable<Integer> {
                 "--task-timeout", Durations.format(FarmContext.TASK_TIMEOUT_MS_DEFAULT),
                 "--heartbeat-timeout", Durations.format(FarmContext.HEARTBEAT_TIMEOUT_MS_DEFAULT),
                 "--max-attempts", Integer.toString(FarmContext.MAX_ATTEMPTS_DEFAULT),
-                "--max-tasks-per-worker", Long.toString(FarmContext.MAX_TASKS_PER_WORKER_DEFAULT));
+                "--max-tasks-per-worker", Long.toString(FarmContext.MAX_TASKS_PER_WORKER_DEFAULT),
+                "--worker-jit", FarmContext.WORKER_JIT_DEFAULT.toString());
 
         @Override
         public String defaultValue(final CommandLine.Model.ArgSpec arg) {
@@ -205,6 +207,14 @@ public final class FarmCli implements Callable<Integer> {
                 names = "--max-tasks-per-worker",
                 description = "recycle a worker after this many tasks (default ${DEFAULT-VALUE})")
         long maxTasksPerWorker;
+
+        @Option(
+                names = "--worker-jit",
+                paramLabel = "quick|peak",
+                description = "the workers' compilers: quick (C1 only: no warm-up, best up to thousands of series per"
+                        + " worker) or peak (C1 then C2: faster once warm, for very long jobs) (default"
+                        + " ${DEFAULT-VALUE})")
+        String workerJit;
 
         @Option(
                 names = "--max-worker-heap-mb",
@@ -314,7 +324,8 @@ public final class FarmCli implements Callable<Integer> {
                     .maxAttempts(maxAttempts)
                     .retryFailed(retryFailed)
                     .maxTasksPerWorker(maxTasksPerWorker)
-                    .maxWorkerHeapBytes(maxWorkerHeapMb > 0 ? maxWorkerHeapMb << 20 : Long.MAX_VALUE);
+                    .maxWorkerHeapBytes(maxWorkerHeapMb > 0 ? maxWorkerHeapMb << 20 : Long.MAX_VALUE)
+                    .workerJit(WorkerJit.parse(workerJit));
             if (workers != null) {
                 ctx.workers(workers);
             }

@@ -5,17 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import forecastfarm.launcher.cli.ExitCodes;
+import forecastfarm.launcher.farm.FarmContext;
+import forecastfarm.launcher.farm.FarmTestSupport;
 import forecastfarm.launcher.io.ShardFilter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code farm forecast --shard} and {@code farm merge} through the command line, without starting a farm.
+ * {@code farm forecast --shard} and {@code farm merge} through the command line. Only the empty shard starts worker
+ * processes (they start ahead of the input check) and must stop them and leave no farm dir.
  */
 class ShardCliTest {
     @TempDir
@@ -51,7 +55,9 @@ class ShardCliTest {
     }
 
     @Test
+    @Tag("process")
     void aShardWithNoSeriesWritesEmptyOutputsAndSucceeds() throws Exception {
+        System.setProperty(FarmContext.WORKER_CLASSPATH_PROP, FarmTestSupport.workerClasspath());
         final int other = 1 - ShardFilter.shardOf("A", 2);
         final Path input = Files.writeString(tmp.resolve("in.csv"), "unique_id,ds,y\nA,1,1\nA,2,2\nA,3,3\n");
         final Path out = tmp.resolve("out");
@@ -77,7 +83,7 @@ class ShardCliTest {
         assertEquals(1, Files.readAllLines(out.resolve("forecasts.csv")).size());
         assertEquals(1, Files.readAllLines(out.resolve("failed.csv")).size());
         assertTrue(Files.readString(out.resolve("summary.json")).contains("\"shard\": \"" + other + "/2\""));
-        assertFalse(Files.exists(tmp.resolve("farm")), "no farm for an empty shard");
+        assertFalse(Files.exists(tmp.resolve("farm")), "the empty shard's farm dir was not removed");
     }
 
     @Test

@@ -28,6 +28,8 @@ public record WorkerArgs(
         long heartbeatIntervalMs) {
     /** The worker's main class, which the launcher names (it does not link the worker's classes). */
     public static final String MAIN_CLASS = "forecastfarm.worker.WorkerMain";
+    /** Runs one worker through a short life, so a class data sharing archive can record what workers load. */
+    public static final String CLASS_CACHE_TRAINING_CLASS = "forecastfarm.worker.CdsTraining";
 
     public static final String FARM_DIR = "--farm-dir";
     public static final String RUN = "--run";

@@ -8,11 +8,12 @@ import forecastfarm.shared.wire.Task;
 import forecastfarm.shared.wire.TaskProxy;
 import forecastfarm.worker.agent.Worker;
 import forecastfarm.worker.agent.WorkerContext;
+import forecastfarm.worker.forecast.Models;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
 import net.openhft.chronicle.queue.ChronicleQueue;
 
@@ -37,8 +38,9 @@ public final class CdsTraining {
                 for (int i = 0; i < y.length; i++) {
                     y[i] = 100 + 10 * Math.sin(i * Math.PI / 6) + i;
                 }
-                final ForecastRequest request = new ForecastRequest(
-                        y, 12, 12, List.of("naive", "snaive", "mean", "drift"), new double[] {80, 95});
+                // Every model, so their classes are in the archive too.
+                final ForecastRequest request =
+                        new ForecastRequest(y, 12, 12, new ArrayList<>(Models.names()), new double[] {80, 95});
                 proxy.onTask(new Task(0, 1, ForecastRequest.KIND, "training", request.encode()));
                 proxy.onStop();
                 final WorkerContext ctx = new WorkerContext()

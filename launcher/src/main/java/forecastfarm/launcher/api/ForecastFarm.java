@@ -1,6 +1,7 @@
 package forecastfarm.launcher.api;
 
 import forecastfarm.launcher.farm.Farm;
+import forecastfarm.launcher.farm.FarmAbandoned;
 import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.farm.FarmListener;
 import forecastfarm.launcher.farm.FarmReport;
@@ -16,6 +17,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 
@@ -44,6 +47,7 @@ import java.util.function.Consumer;
 public final class ForecastFarm implements AutoCloseable {
     private final Builder config;
     private final TaskIntake intake;
+    private final CompletableFuture<MapSizing> sizing = new CompletableFuture<>();
     private final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
     private final Thread farmThread;
     private final Thread deliveryThread;
@@ -77,6 +81,7 @@ public final class ForecastFarm implements AutoCloseable {
      */
     public boolean submit(final String id, final double[] y, final int seasonLength) throws InterruptedException {
         Objects.requireNonNull(id, "id");
+        sizing.complete(config.sizing(config.expectedSeries, config.meanIdBytes));
         final byte[] payload =
                 new ForecastRequest(y, config.horizon, seasonLength, config.models, config.levels).encode();
         if (payload.length > FarmQueues.MAX_MESSAGE_BYTES) {
@@ -84,6 +89,16 @@ public final class ForecastFarm implements AutoCloseable {
                     + "carry (" + maxValues() + ")");
         }
         return intake.submit(new TaskSpec(id, ForecastRequest.KIND, payload));
+    }
+
+    /**
+     * The number of series this run will submit, for a farm started with {@link Builder#expectedSeriesLater()}:
+     * sizes the results map, which the farm opens once this is known. Ignored when the size is already set.
+     *
+     * @param meanIdBytes the ids' mean length in bytes.
+     */
+    public void expectedSeries(final long count, final double meanIdBytes) {
+        sizing.complete(config.sizing(count, meanIdBytes));
     }
 
     /**
@@ -104,6 +119,7 @@ public final class ForecastFarm implements AutoCloseable {
      * Drains the farm as SIGTERM does: no new series, running ones finish; {@link #finish} then returns early.
      */
     public void stop(final String why) {
+        sizing.completeExceptionally(new FarmAbandoned("stopped before the series were counted (" + why + ")"));
         intake.requestStop(why);
     }
 
@@ -115,6 +131,7 @@ public final class ForecastFarm implements AutoCloseable {
     public FarmSummary finish() throws InterruptedException {
         if (!finished) {
             finished = true;
+            sizing.complete(config.sizing(config.expectedSeries, config.meanIdBytes));
             intake.close();
             farmThread.join();
             deliveries.put(Delivery.END);
@@ -146,9 +163,18 @@ public final class ForecastFarm implements AutoCloseable {
 
     private void runFarm() {
         try {
-            report = Farm.run(config.ctx, intake, config.job(), config.sizing(), new Listener(), config.handleSignals);
+            report =
+                    Farm.run(config.ctx, intake, config.job(), this::awaitSizing, new Listener(), config.handleSignals);
         } catch (final Throwable ex) {
             farmFailure = ex;
+        }
+    }
+
+    private MapSizing awaitSizing() {
+        try {
+            return sizing.join();
+        } catch (final CompletionException ex) {
+            throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
         }
     }
 
@@ -236,6 +262,7 @@ public final class ForecastFarm implements AutoCloseable {
         private Consumer<SeriesResult> onResult = result -> {};
         private long expectedSeries = 10_000;
         private double meanIdBytes = 16;
+        private boolean sizedLater;
         private String job;
         private boolean handleSignals;
         private int intakeCapacity = 1024;
@@ -281,6 +308,17 @@ public final class ForecastFarm implements AutoCloseable {
         public Builder expectedSeries(final long count, final double meanIdBytes) {
             this.expectedSeries = count;
             this.meanIdBytes = meanIdBytes;
+            sizedLater = false;
+            return this;
+        }
+
+        /**
+         * Starts the worker processes at {@link #start()} and lets the caller count its series meanwhile, giving the
+         * count with {@link ForecastFarm#expectedSeries}: the results map opens then (a submit, stop or finish before
+         * that takes the default size, 10,000; a stop abandons the run).
+         */
+        public Builder expectedSeriesLater() {
+            sizedLater = true;
             return this;
         }
 
@@ -306,7 +344,7 @@ public final class ForecastFarm implements AutoCloseable {
         }
 
         /**
-         * Checks the settings and starts the farm (workers start as series arrive).
+         * Checks the settings and starts the farm: the worker processes start at once.
          *
          * @throws IllegalArgumentException for an invalid setting, naming it.
          */
@@ -326,6 +364,9 @@ public final class ForecastFarm implements AutoCloseable {
             levels = Arrays.stream(levels).sorted().distinct().toArray();
             ctx.conclude();
             final ForecastFarm farm = new ForecastFarm(this);
+            if (!sizedLater) {
+                farm.sizing.complete(sizing(expectedSeries, meanIdBytes));
+            }
             farm.deliveryThread.start();
             farm.farmThread.start();
             return farm;
@@ -338,9 +379,9 @@ public final class ForecastFarm implements AutoCloseable {
                             + Arrays.toString(levels);
         }
 
-        private MapSizing sizing() {
+        private MapSizing sizing(final long expectedSeries, final double meanIdBytes) {
             return MapSizing.forTasks(
-                    expectedSeries,
+                    Math.max(1, expectedSeries),
                     meanIdBytes,
                     ForecastResult.estimateEncodedBytes(models.size(), horizon, levels.length));
         }

@@ -1,7 +1,6 @@
 package forecastfarm.launcher.farm;
 
 import forecastfarm.shared.FarmDirectory;
-import forecastfarm.shared.JvmFlags;
 import forecastfarm.shared.WorkerArgs;
 import java.io.File;
 import java.io.IOException;
@@ -10,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -33,9 +33,15 @@ public final class CommonsExecWorkerSpawner implements WorkerSpawner {
     private final FarmDirectory farm;
     private final long runId;
     private final Consumer<FarmEvent> events;
+    private final Path classCache;
 
-    public CommonsExecWorkerSpawner(final FarmContext ctx, final long runId, final Consumer<FarmEvent> events) {
+    /**
+     * @param classCache the workers' class data sharing archive, or null for none (see {@link WorkerClassCache}).
+     */
+    public CommonsExecWorkerSpawner(
+            final FarmContext ctx, final long runId, final Consumer<FarmEvent> events, final Path classCache) {
         this.ctx = ctx;
+        this.classCache = classCache;
         this.farm = ctx.farmDirectory();
         this.runId = runId;
         this.events = events;
@@ -60,16 +66,14 @@ public final class CommonsExecWorkerSpawner implements WorkerSpawner {
     }
 
     CommandLine commandLine(final int slot, final int generation) {
-        final CommandLine command = new CommandLine(ctx.javaExecutable().toFile());
-        for (final String flag : JvmFlags.forCurrentJvm()) {
+        final List<String> jvm = WorkerClassCache.jvm(ctx);
+        final CommandLine command = new CommandLine(jvm.get(0));
+        for (final String flag : jvm.subList(1, jvm.size())) {
             command.addArgument(flag, false);
         }
-        for (final String flag : ctx.workerJvmOptions()) {
-            command.addArgument(flag, false);
-        }
-        if (ctx.workerCdsArchive() != null) {
-            // -Xshare:auto: an archive from another JDK or jar is ignored, never fatal.
-            command.addArgument("-XX:SharedArchiveFile=" + ctx.workerCdsArchive(), false);
+        if (classCache != null) {
+            // -Xshare:auto: an archive the JVM cannot use is ignored, never fatal.
+            command.addArgument("-XX:SharedArchiveFile=" + classCache, false);
             command.addArgument("-Xshare:auto", false);
         }
         command.addArgument("-XX:+ExitOnOutOfMemoryError", false);

@@ -8,10 +8,12 @@ import forecastfarm.shared.wire.ResultRecord;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.agrona.concurrent.IdleStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +44,7 @@ public final class Farm {
             final FarmListener listener,
             final boolean handleSignals) {
         requireUniqueKeys(tasks);
-        return run(ctx, TaskIntake.of(tasks), job, sizing, listener, handleSignals);
+        return run(ctx, TaskIntake.of(tasks), job, () -> sizing, listener, handleSignals);
     }
 
     /**
@@ -50,8 +52,12 @@ public final class Farm {
      * (or the run is drained by a signal, or aborted: then the intake is cancelled). Blocks the calling thread:
      * submit from another one.
      *
+     * <p>The workers start at once; the results map is opened when {@code sizing} answers, so a caller may still be
+     * counting its tasks while the worker JVMs start.
+     *
      * @param job           what identifies this job (inputs and options): a farm dir holding another job is refused.
-     * @param sizing        the results map's size, for a new farm dir (it may grow to 4 times its entries).
+     * @param sizing        the results map's size, for a new farm dir (it may grow to 4 times its entries); may
+     *                      block, and may throw to abandon the run (the workers are then stopped).
      * @param handleSignals true to drain on SIGINT/SIGTERM/SIGUSR1 (the CLI), false when embedded.
      * @return the report; every finished task's {@link ResultRecord} is in the results map.
      * @throws FarmException when the farm cannot run (farm dir busy or holding another job, ...).
@@ -60,7 +66,7 @@ public final class Farm {
             final FarmContext ctx,
             final TaskIntake intake,
             final String job,
-            final MapSizing sizing,
+            final Supplier<MapSizing> sizing,
             final FarmListener listener,
             final boolean handleSignals) {
         try {
@@ -76,11 +82,30 @@ public final class Farm {
             final FarmContext ctx,
             final TaskIntake tasks,
             final String job,
-            final MapSizing sizing,
+            final Supplier<MapSizing> sizing,
             final FarmListener listener,
             final boolean handleSignals) {
         ctx.conclude();
+        final boolean freshFarmDir = !Files.exists(ctx.farmDir());
         final FarmDirectory farm = ctx.farmDirectory().createDirectories();
+        try {
+            return runInFarmDir(ctx, farm, tasks, job, sizing, listener, handleSignals);
+        } catch (final FarmAbandoned ex) {
+            if (freshFarmDir) {
+                ResumeRecovery.deleteTree(farm.root());
+            }
+            throw ex;
+        }
+    }
+
+    private static FarmReport runInFarmDir(
+            final FarmContext ctx,
+            final FarmDirectory farm,
+            final TaskIntake tasks,
+            final String job,
+            final Supplier<MapSizing> sizing,
+            final FarmListener listener,
+            final boolean handleSignals) {
         farm.networkFilesystemType()
                 .ifPresent(type -> LOG.warn(
                         "farm dir {} is on a network filesystem ({}): "
@@ -106,67 +131,87 @@ public final class Farm {
             final FarmDirectory farm,
             final TaskIntake tasks,
             final String job,
-            final MapSizing requestedSizing,
+            final Supplier<MapSizing> requestedSizing,
             final FarmListener listener,
             final boolean handleSignals) {
         final long startNs = System.nanoTime();
-        final MapSizing sizing = FarmManifest.checkOrWrite(farm, job, requestedSizing);
+        final FarmTimeline timeline = ctx.timeline();
+        timeline.mark("farm_dir_locked");
+        FarmManifest.requireSameJob(farm, job);
         ResumeRecovery.killLeftoverWorkers(farm);
-        try (ResultStore store = ResultStore.openForLauncher(farm, sizing, ctx.stuckMapWriteMs())) {
-            final int replayed = ResumeRecovery.replayOldResults(farm, store);
-            if (replayed > 0) {
-                LOG.info("recovered {} results from the queues of an earlier run", replayed);
-            }
-            final TaskLedger ledger = new TaskLedger(ctx.maxAttempts());
-            final long runId = System.currentTimeMillis();
-            try (StatusFile status = StatusFile.create(
-                    farm.statusFile(),
-                    ctx.workers(),
-                    ProcessHandle.current().pid(),
+        final TaskLedger ledger = new TaskLedger(ctx.maxAttempts());
+        final long runId = System.currentTimeMillis();
+        try (StatusFile status = StatusFile.create(
+                farm.statusFile(),
+                ctx.workers(),
+                ProcessHandle.current().pid(),
+                runId,
+                ctx.clock().time())) {
+            status.launcherState(LauncherState.RUNNING);
+            final FarmConductor[] holder = new FarmConductor[1];
+            final WorkerSpawner spawner = new CommonsExecWorkerSpawner(
+                    ctx,
                     runId,
-                    ctx.clock().time())) {
-                status.launcherState(LauncherState.RUNNING);
-                final FarmConductor[] holder = new FarmConductor[1];
-                final WorkerSpawner spawner = new CommonsExecWorkerSpawner(ctx, runId, event -> holder[0].offer(event));
-                final FarmConductor conductor =
-                        new FarmConductor(ctx, runId, ledger, tasks, store, status, spawner, listener);
-                holder[0] = conductor;
-                final SignalHandlers signals = handleSignals ? SignalHandlers.install(conductor) : null;
-                try {
-                    runConductor(conductor);
-                } catch (final RuntimeException | Error ex) {
-                    conductor.killAll("launcher failed: " + ex);
-                    throw ex;
-                } finally {
-                    if (signals != null) {
-                        signals.restore();
+                    event -> holder[0].offer(event),
+                    WorkerClassCache.prepare(ctx).orElse(null));
+            final FarmConductor conductor = new FarmConductor(ctx, runId, ledger, tasks, status, spawner, listener);
+            holder[0] = conductor;
+            final SignalHandlers signals = handleSignals ? SignalHandlers.install(conductor) : null;
+            try {
+                // The worker JVMs start while the caller finishes counting its tasks and the map opens.
+                conductor.startAllWorkers(ctx.clock().time());
+                final MapSizing sizing = FarmManifest.checkOrWrite(farm, job, requestedSizing.get());
+                try (ResultStore store = ResultStore.openForLauncher(farm, sizing, ctx.stuckMapWriteMs())) {
+                    timeline.mark("results_map_open");
+                    final int replayed = ResumeRecovery.replayOldResults(farm, store);
+                    if (replayed > 0) {
+                        LOG.info("recovered {} results from the queues of an earlier run", replayed);
                     }
+                    conductor.resultsTo(store);
+                    runConductor(conductor);
+                    store.flush();
+                    status.launcherState(LauncherState.FINISHED);
+                    ResumeRecovery.deleteTree(farm.runQueuesDir(runId));
+                    return report(ctx, ledger, conductor, store, startNs);
                 }
-                store.flush();
-                if (ledger.resumedCount() > 0) {
-                    LOG.info(
-                            "resumed: {} of {} tasks were already finished in this farm dir",
-                            ledger.resumedCount(),
-                            ledger.size());
+            } catch (final RuntimeException | Error ex) {
+                conductor.killAll("launcher failed: " + ex);
+                throw ex;
+            } finally {
+                if (signals != null) {
+                    signals.restore();
                 }
-                status.launcherState(LauncherState.FINISHED);
-                ResumeRecovery.deleteTree(farm.runQueuesDir(runId));
-                return new FarmReport(
-                        ledger.size(),
-                        ledger.okCount(),
-                        ledger.failedCount(),
-                        ledger.poisonedCount(),
-                        ledger.resumedCount(),
-                        ledger.retryCount(),
-                        conductor.workerRestarts(),
-                        ctx.workers(),
-                        System.nanoTime() - startNs,
-                        conductor.stats().cpuNsTotal(),
-                        store.rotations(),
-                        conductor.interruptedBy(),
-                        conductor.abortReason());
             }
         }
+    }
+
+    private static FarmReport report(
+            final FarmContext ctx,
+            final TaskLedger ledger,
+            final FarmConductor conductor,
+            final ResultStore store,
+            final long startNs) {
+        if (ledger.resumedCount() > 0) {
+            LOG.info(
+                    "resumed: {} of {} tasks were already finished in this farm dir",
+                    ledger.resumedCount(),
+                    ledger.size());
+        }
+        ctx.timeline().mark("workers_stopped");
+        return new FarmReport(
+                ledger.size(),
+                ledger.okCount(),
+                ledger.failedCount(),
+                ledger.poisonedCount(),
+                ledger.resumedCount(),
+                ledger.retryCount(),
+                conductor.workerRestarts(),
+                ctx.workers(),
+                System.nanoTime() - startNs,
+                conductor.stats().cpuNsTotal(),
+                store.rotations(),
+                conductor.interruptedBy(),
+                conductor.abortReason());
     }
 
     private static void runConductor(final FarmConductor conductor) {

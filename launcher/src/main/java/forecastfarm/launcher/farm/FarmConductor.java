@@ -11,7 +11,11 @@ import forecastfarm.shared.wire.TaskStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochClock;
 import org.slf4j.Logger;
@@ -28,13 +32,14 @@ final class FarmConductor implements Agent {
     private static final long EXIT_REPORT_GRACE_MS = 2_000;
     private static final int UNKNOWN_EXIT_CODE = -1;
     private static final long EXIT_CHECK_INTERVAL_MS = 100;
+    private static final long KILL_WAIT_MS = 5_000;
 
     private final FarmContext ctx;
     private final long runId;
     private final TaskLedger ledger;
     private final TaskIntake intake;
     private final int backlogLowWater;
-    private final ResultStore store;
+    private ResultStore store;
     private final StatusFile status;
     private final WorkerSpawner spawner;
     private final FarmListener listener;
@@ -58,7 +63,6 @@ final class FarmConductor implements Agent {
             final long runId,
             final TaskLedger ledger,
             final TaskIntake intake,
-            final ResultStore store,
             final StatusFile status,
             final WorkerSpawner spawner,
             final FarmListener listener) {
@@ -67,7 +71,6 @@ final class FarmConductor implements Agent {
         this.ledger = ledger;
         this.intake = intake;
         this.backlogLowWater = Math.max(64, ctx.workers() * ctx.maxInFlightPerWorker());
-        this.store = store;
         this.status = status;
         this.spawner = spawner;
         this.listener = listener;
@@ -79,6 +82,21 @@ final class FarmConductor implements Agent {
                     status,
                     new RestartBackoff(ctx.restartBaseDelayMs(), ctx.restartMaxDelayMs(), ctx.crashLoopLimit())));
         }
+    }
+
+    /**
+     * Where results go; set once, before the first {@link #doWork()}.
+     */
+    void resultsTo(final ResultStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Starts every idle worker slot now, before any task is known, so that the worker JVMs start while the caller
+     * counts its tasks and the results map opens. A run that turns out to have nothing to do stops them again.
+     */
+    void startAllWorkers(final long nowMs) {
+        startIdleWorkers(nowMs);
     }
 
     /**
@@ -177,6 +195,8 @@ final class FarmConductor implements Agent {
         ledger.complete(task, result.status());
         worker.backoff().onTaskCompleted();
         stats.onResult(result.wallNs(), result.cpuNs());
+        ctx.timeline().mark("first_result");
+        ctx.timeline().markLatest("last_result");
         final ResultRecord record = new ResultRecord(
                 result.status(),
                 ledger.attempts(task),
@@ -268,6 +288,7 @@ final class FarmConductor implements Agent {
         }
         for (final WorkerProcess worker : workers) {
             if (worker.phase() == WorkerProcess.Phase.STARTING && worker.becameReady()) {
+                ctx.timeline().mark("first_worker_ready");
                 work++;
             }
             if (worker.phase() == WorkerProcess.Phase.STARTING || worker.phase() == WorkerProcess.Phase.RUNNING) {
@@ -315,6 +336,10 @@ final class FarmConductor implements Agent {
         if (draining || abortReason != null || !ledger.hasPending()) {
             return 0;
         }
+        return startIdleWorkers(nowMs);
+    }
+
+    private int startIdleWorkers(final long nowMs) {
         int started = 0;
         for (final WorkerProcess worker : workers) {
             if (worker.phase() == WorkerProcess.Phase.IDLE && nowMs >= worker.restartAtMs()) {
@@ -331,6 +356,9 @@ final class FarmConductor implements Agent {
                 }
                 started++;
             }
+        }
+        if (started > 0) {
+            ctx.timeline().mark("workers_spawned");
         }
         return started;
     }
@@ -354,6 +382,9 @@ final class FarmConductor implements Agent {
             }
         }
         dispatchCursor = (dispatchCursor + 1) % n;
+        if (dispatched > 0) {
+            ctx.timeline().mark("first_task_dispatched");
+        }
         return dispatched;
     }
 
@@ -404,11 +435,22 @@ final class FarmConductor implements Agent {
      * Kills whatever still runs; used when the launcher itself fails.
      */
     void killAll(final String why) {
+        final List<CompletableFuture<ProcessHandle>> exits = new ArrayList<>();
         workers.forEach(worker -> {
             if (worker.alive()) {
+                if (worker.process() != null) {
+                    exits.add(worker.process().onExit());
+                }
                 worker.kill(why);
             }
         });
+        try {
+            CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new)).get(KILL_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (final InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        } catch (final ExecutionException | TimeoutException ex) {
+            LOG.warn("workers did not all end within {} ms of SIGKILL", KILL_WAIT_MS);
+        }
     }
 
     private void publishStatus(final long nowMs) {

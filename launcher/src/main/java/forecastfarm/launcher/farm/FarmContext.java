@@ -4,7 +4,6 @@ import forecastfarm.shared.FarmDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SystemEpochClock;
 
@@ -15,7 +14,10 @@ import org.agrona.concurrent.SystemEpochClock;
 public final class FarmContext {
     public static final String WORKER_CLASSPATH_PROP = "farm.worker.classpath";
     public static final String WORKER_JVM_OPTIONS_PROP = "farm.worker.jvm.options";
-    public static final String WORKER_CDS_ARCHIVE_PROP = "farm.worker.cds.archive";
+    /** Where the workers' class data sharing archives are kept; {@code off} starts workers without one. */
+    public static final String WORKER_CACHE_DIR_PROP = "farm.worker.cache.dir";
+    /** {@code quick} (C1 only, the default) or {@code peak} (tiered C1 and C2); see {@link WorkerJit}. */
+    public static final String WORKER_JIT_PROP = "farm.worker.jit";
 
     public static final long HEARTBEAT_TIMEOUT_MS_DEFAULT = 5_000;
     public static final long TASK_TIMEOUT_MS_DEFAULT = 30L * 60 * 1000;
@@ -24,6 +26,7 @@ public final class FarmContext {
     public static final long MAX_TASKS_PER_WORKER_DEFAULT = 1_000_000;
     public static final int MAX_IN_FLIGHT_DEFAULT = 256;
     public static final long DRAIN_GRACE_MS_DEFAULT = 30_000;
+    public static final WorkerJit WORKER_JIT_DEFAULT = WorkerJit.QUICK;
 
     private Path farmDir;
     private int workers = DefaultWorkers.fromEnvironment();
@@ -44,12 +47,11 @@ public final class FarmContext {
     private long stuckMapWriteMs = 2_000;
     private String workerClasspath = System.getProperty(WORKER_CLASSPATH_PROP);
     private List<String> workerJvmOptions = splitOptions(System.getProperty(WORKER_JVM_OPTIONS_PROP, ""));
-    private Path workerCdsArchive = Optional.ofNullable(System.getProperty(WORKER_CDS_ARCHIVE_PROP))
-            .map(Path::of)
-            .filter(Files::isRegularFile)
-            .orElse(null);
+    private Path workerCacheDir = defaultWorkerCacheDir(System.getProperty(WORKER_CACHE_DIR_PROP));
+    private WorkerJit workerJit = WorkerJit.parse(System.getProperty(WORKER_JIT_PROP, WORKER_JIT_DEFAULT.toString()));
     private Path javaExecutable = Path.of(System.getProperty("java.home"), "bin", "java");
     private EpochClock clock = SystemEpochClock.INSTANCE;
+    private FarmTimeline timeline = FarmTimeline.ofThisProcess();
     private FarmDirectory farmDirectory;
 
     public FarmContext conclude() {
@@ -75,6 +77,20 @@ public final class FarmContext {
         if (!condition) {
             throw new IllegalArgumentException(message);
         }
+    }
+
+    /**
+     * @param configured the property's value: a directory, {@code off}, or null for the user's cache directory
+     *     ({@code $XDG_CACHE_HOME/forecast-farm}, else {@code ~/.cache/forecast-farm}).
+     */
+    static Path defaultWorkerCacheDir(final String configured) {
+        if (configured != null && !configured.isBlank()) {
+            return configured.trim().equals("off") ? null : Path.of(configured.trim());
+        }
+        final String xdg = System.getenv("XDG_CACHE_HOME");
+        final Path base =
+                xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("forecast-farm");
     }
 
     static List<String> splitOptions(final String options) {
@@ -259,12 +275,22 @@ public final class FarmContext {
         return this;
     }
     /** A class data sharing archive for worker JVMs (made by scripts/common.sh), or null. */
-    public Path workerCdsArchive() {
-        return workerCdsArchive;
+    /** Where the workers' class data sharing archives are kept (null: none are used). */
+    public Path workerCacheDir() {
+        return workerCacheDir;
     }
 
-    public FarmContext workerCdsArchive(final Path v) {
-        workerCdsArchive = v;
+    public FarmContext workerCacheDir(final Path v) {
+        workerCacheDir = v;
+        return this;
+    }
+
+    public WorkerJit workerJit() {
+        return workerJit;
+    }
+
+    public FarmContext workerJit(final WorkerJit v) {
+        workerJit = v;
         return this;
     }
 
@@ -274,6 +300,16 @@ public final class FarmContext {
 
     public FarmContext javaExecutable(final Path v) {
         javaExecutable = v;
+        return this;
+    }
+
+    /** Where this run's time went (see {@link FarmTimeline}). */
+    public FarmTimeline timeline() {
+        return timeline;
+    }
+
+    public FarmContext timeline(final FarmTimeline v) {
+        timeline = v;
         return this;
     }
 

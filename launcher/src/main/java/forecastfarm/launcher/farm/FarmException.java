@@ -3,7 +3,7 @@ package forecastfarm.launcher.farm;
 /**
  * The farm cannot run: the message is for the user and says what to do.
  */
-public final class FarmException extends RuntimeException {
+public class FarmException extends RuntimeException {
     public FarmException(final String message) {
         super(message);
     }

@@ -22,6 +22,18 @@ final class FarmManifest {
     private FarmManifest() {}
 
     /**
+     * Refuses a farm dir that holds another job, before anything else happens in it.
+     *
+     * @throws FarmException when the farm dir holds another job.
+     */
+    static void requireSameJob(final FarmDirectory farm, final String job) {
+        final Path file = farm.manifestFile();
+        if (Files.exists(file)) {
+            checkOrWrite(farm, job, null);
+        }
+    }
+
+    /**
      * @return the sizing to use: the stored one when resuming, else the given one (and it is stored).
      * @throws FarmException when the farm dir holds another job.
      */

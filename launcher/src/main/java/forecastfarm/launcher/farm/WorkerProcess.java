@@ -67,16 +67,18 @@ final class WorkerProcess {
         status.workerCounter(slot, WorkerCounter.HEARTBEAT_MS).setRelease(nowMs);
         status.workerCounter(slot, WorkerCounter.GENERATION).setRelease(generation);
         status.workerCounter(slot, WorkerCounter.STATE).setRelease(WorkerState.STARTING.code());
-        taskQueue = FarmQueues.open(farm.taskQueue(runId, slot, generation));
-        resultQueue = FarmQueues.open(farm.resultQueue(runId, slot, generation));
-        tasks = new TaskProxy(taskQueue.createAppender());
-        results = new ResultAdapter(resultQueue.createTailer(), sink);
         killCause = null;
         goneSinceMs = 0;
         spawnedMs = nowMs;
         phase = Phase.STARTING;
+        // Spawn first: the worker JVM's start overlaps the launcher's opening of the queues (the first open in a
+        // launcher loads Chronicle, most of a second). Both sides may create the queues; Chronicle allows that.
         process = spawner.spawn(slot, generation);
         status.workerCounter(slot, WorkerCounter.PID).setRelease(process.pid());
+        taskQueue = FarmQueues.open(farm.taskQueue(runId, slot, generation));
+        resultQueue = FarmQueues.open(farm.resultQueue(runId, slot, generation));
+        tasks = new TaskProxy(taskQueue.createAppender());
+        results = new ResultAdapter(resultQueue.createTailer(), sink);
     }
 
     /**

@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,42 +61,79 @@ public final class ForecastJob {
      * @return the process exit code (see {@link ExitCodes}).
      */
     public int run() {
-        final InputScan scan = InputScan.of(reader(), options.input(), options.seasonLength());
-        printProblems(scan.problems());
-        if (scan.series() == 0 && scan.problems().isEmpty() && !shard.isAll()) {
-            return EmptyShard.write(options.out(), options.levels(), shard, console);
+        final Map<String, String> kept = keptFromJoblog();
+        final AtomicReference<JobOutputs> outputs = new AtomicReference<>();
+        final AtomicLong finished = new AtomicLong();
+        // The workers start now, while the input is checked: no result can come before the first submit.
+        final ForecastFarm farm = ForecastFarm.builder(farmContext)
+                .horizon(options.horizon())
+                .models(options.models())
+                .levels(options.levels())
+                .expectedSeriesLater()
+                .job(shard.fingerprint(options.fingerprint()))
+                .handleSignals(true)
+                .onResult(result -> {
+                    outputs.get().accept(result);
+                    finished.incrementAndGet();
+                })
+                .start();
+        final InputScan scan;
+        try {
+            scan = InputScan.of(reader(), options.input(), options.seasonLength());
+        } catch (final RuntimeException ex) {
+            abandon(farm);
+            throw ex;
         }
+        farmContext.timeline().mark("input_checked");
+        printProblems(scan.problems());
         if (scan.series() == 0) {
+            abandon(farm);
+            if (scan.problems().isEmpty() && !shard.isAll()) {
+                return EmptyShard.write(options.out(), options.levels(), shard, console);
+            }
             console.println("error: no usable series in " + options.input()
                     + (scan.problems().isEmpty() ? " (the file has no data rows)" : "; see the problems above"));
             return ExitCodes.INPUT;
         }
-        final Map<String, String> kept = keptFromJoblog();
         final Set<String> skipped = kept.keySet();
         final long toRun = scan.series() - skipped.size();
         final long keptFailures =
                 kept.values().stream().filter(status -> !status.equals("OK")).count();
+        farm.expectedSeries(Math.max(1, toRun), scan.meanIdBytes());
         try {
-            final JobReport report = new JobReport(options.out(), options.horizon(), options.models(), options.plots());
-            final JobOutputs outputs = new JobOutputs(options.out(), options.horizon(), options.levels(), report);
+            final JobReport report = new JobReport(
+                    options.out(), options.horizon(), options.models(), options.plots(), farmContext.timeline());
+            outputs.set(new JobOutputs(options.out(), options.horizon(), options.levels(), report));
             try {
-                return runFarm(scan, skipped, toRun, outputs, report, keptFailures);
+                return runFarm(farm, scan, skipped, toRun, outputs.get(), report, keptFailures, finished);
             } catch (final RuntimeException ex) {
-                outputs.abort();
+                outputs.get().abort();
                 throw ex;
             }
         } catch (final IOException ex) {
+            abandon(farm);
             throw outputFailure(ex);
         }
     }
 
+    /** Stops a farm that will get no series (its workers were started ahead of the input check). */
+    private static void abandon(final ForecastFarm farm) {
+        try {
+            farm.close();
+        } catch (final InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private int runFarm(
+            final ForecastFarm farm,
             final InputScan scan,
             final Set<String> skipped,
             final long toRun,
             final JobOutputs outputs,
             final JobReport report,
-            final long keptFailures)
+            final long keptFailures,
+            final AtomicLong finished)
             throws IOException {
         outputs.carryOver(skipped);
         for (final InputProblem problem : scan.problems()) {
@@ -112,19 +150,6 @@ public final class ForecastJob {
                 farmContext.workers(),
                 farmContext.farmDir());
         console.println("season length: " + seasons(scan));
-        final AtomicLong finished = new AtomicLong();
-        final ForecastFarm farm = ForecastFarm.builder(farmContext)
-                .horizon(options.horizon())
-                .models(options.models())
-                .levels(options.levels())
-                .expectedSeries(Math.max(1, toRun), scan.meanIdBytes())
-                .job(shard.fingerprint(options.fingerprint()))
-                .handleSignals(true)
-                .onResult(result -> {
-                    outputs.accept(result);
-                    finished.incrementAndGet();
-                })
-                .start();
         final FarmSummary summary;
         final Submission submission = new Submission(farm, outputs, report, skipped);
         try (ConsoleProgress progress = ConsoleProgress.start(
@@ -143,13 +168,16 @@ public final class ForecastJob {
         final int notRun = outputs.notRun();
         final long notRead = toRun - submission.submitted();
         outputs.commit();
+        farmContext.timeline().mark("outputs_written");
         final Map<String, Object> json = summaryJson(summary, outputs, notRun, notRead);
         json.put("seasons", new LinkedHashMap<>(scan.seasons()));
         if (!shard.isAll()) {
             json.put("shard", shard.toString());
         }
-        SummaryJson.write(options.out().resolve("summary.json"), json);
         report.write(json);
+        farmContext.timeline().mark("report_written");
+        json.put("timeline_ms", farmContext.timeline().toMap());
+        SummaryJson.write(options.out().resolve("summary.json"), json);
         printSummary(summary, outputs, notRun, notRead, skipped.size());
         return exitCode(summary, outputs, notRun + notRead, keptFailures);
     }

@@ -1,6 +1,7 @@
 package forecastfarm.launcher.job;
 
 import forecastfarm.launcher.api.SeriesResult;
+import forecastfarm.launcher.farm.FarmTimeline;
 import forecastfarm.launcher.io.InputProblem;
 import forecastfarm.launcher.report.HtmlReportWriter;
 import forecastfarm.launcher.report.ModelBand;
@@ -29,13 +30,20 @@ final class JobReport implements JobOutputs.SeriesResultListener {
     private final List<String> models;
     private final PlotPolicy plots;
     private final SeriesPlotWriter plotWriter;
+    private final FarmTimeline timeline;
     private final List<ReportRow> rows = new ArrayList<>();
     private int okRows;
     private int failedRows;
     private long left;
 
-    JobReport(final Path out, final int horizon, final List<String> models, final PlotPolicy plots) {
+    JobReport(
+            final Path out,
+            final int horizon,
+            final List<String> models,
+            final PlotPolicy plots,
+            final FarmTimeline timeline) {
         this.out = out;
+        this.timeline = timeline;
         this.horizon = horizon;
         this.models = models;
         this.plots = plots;
@@ -56,6 +64,7 @@ final class JobReport implements JobOutputs.SeriesResultListener {
         String plotFile = null;
         if (series.recent() != null && plots.shouldPlot((int) Math.min(Integer.MAX_VALUE, series.seq()), failed)) {
             plotFile = ReportRow.plotPath(out, plotWriter.write(plotData(series, result)));
+            timeline.markLatest("last_plot");
         }
         add(new ReportRow(
                 result.id(),

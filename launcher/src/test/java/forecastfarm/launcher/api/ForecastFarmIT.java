@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.farm.FarmTestSupport;
+import forecastfarm.shared.status.StatusFile;
+import forecastfarm.shared.status.WorkerCounter;
 import forecastfarm.shared.wire.TaskStatus;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -135,5 +138,92 @@ class ForecastFarmIT {
         assertThrows(
                 IllegalArgumentException.class,
                 () -> ForecastFarm.builder(context()).horizon(1).levels(100).start());
+    }
+
+    /**
+     * The workers start before the caller has counted its series, and the first tasks reach them while they are
+     * still starting, the way {@code farm forecast} runs: every result comes back within seconds. (A worker that
+     * opened its task queue just before the first task was written once saw it only a minute later: Chronicle's
+     * directory listing was refreshed every 60 s. This catches it when the timing falls in that window, as it did
+     * in the quick start; the fix is {@code FarmQueues}' refresh interval.)
+     */
+    @Test
+    void workersStartBeforeTheSeriesAreCountedAndTakeTheFirstTasksAtOnce() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            Map<String, SeriesResult> results = new ConcurrentHashMap<>();
+            FarmContext ctx = context().farmDir(tmp.resolve("farm-" + round));
+            long startNs = System.nanoTime();
+            try (ForecastFarm farm = ForecastFarm.builder(ctx)
+                    .horizon(2)
+                    .models("naive")
+                    .expectedSeriesLater()
+                    .onResult(r -> results.put(r.id(), r))
+                    .start()) {
+                Thread.sleep(100 * round); // the input check takes a while: the tasks come at different moments
+                farm.expectedSeries(4, 2);
+                for (int i = 0; i < 4; i++) {
+                    assertTrue(farm.submit("s" + i, series(10, i), 1));
+                }
+                farm.finish();
+            }
+            double seconds = (System.nanoTime() - startNs) / 1e9;
+            assertEquals(4, results.size());
+            assertTrue(seconds < 20, "round " + round + " took " + seconds + " s");
+        }
+    }
+
+    /** A run given up before it had series stops its workers and leaves no farm dir it created. */
+    @Test
+    void aRunAbandonedBeforeItsSeriesWereCountedLeavesNothing() throws Exception {
+        FarmContext ctx = context();
+        ForecastFarm farm = ForecastFarm.builder(ctx)
+                .horizon(2)
+                .models("naive")
+                .expectedSeriesLater()
+                .start();
+        awaitReadyWorkers(ctx.farmDir().resolve("status.dat"), 1);
+        List<Long> pids = workerPids(ctx.farmDir().resolve("status.dat"));
+        farm.close();
+        assertFalse(Files.exists(ctx.farmDir()), "the farm dir is left behind");
+        for (long pid : pids) {
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "worker " + pid + " lives");
+        }
+    }
+
+    private static boolean hasMap(Path results) throws java.io.IOException {
+        try (var files = Files.list(results)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".cm"));
+        }
+    }
+
+    private static void awaitReadyWorkers(Path statusFile, int count) throws InterruptedException {
+        long deadlineNs = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadlineNs) {
+            if (Files.exists(statusFile)) {
+                try (StatusFile status = StatusFile.open(statusFile)) {
+                    int ready = 0;
+                    for (int slot = 0; slot < status.workerSlots(); slot++) {
+                        ready += status.workerValue(slot, WorkerCounter.READY_MS) != 0 ? 1 : 0;
+                    }
+                    if (ready >= count) {
+                        return;
+                    }
+                } catch (RuntimeException notYet) {
+                    // the launcher is still creating it
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("fewer than " + count + " workers became ready in 30 s");
+    }
+
+    private static List<Long> workerPids(Path statusFile) {
+        try (StatusFile status = StatusFile.open(statusFile)) {
+            List<Long> pids = new java.util.ArrayList<>();
+            for (int slot = 0; slot < status.workerSlots(); slot++) {
+                pids.add(status.workerValue(slot, WorkerCounter.PID));
+            }
+            return pids;
+        }
     }
 }

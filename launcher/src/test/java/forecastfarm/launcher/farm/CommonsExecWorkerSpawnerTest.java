@@ -25,7 +25,7 @@ class CommonsExecWorkerSpawnerTest {
                 .maxWorkerHeapBytes(1L << 30)
                 .heartbeatIntervalMs(50)
                 .conclude();
-        final List<String> command = Arrays.asList(new CommonsExecWorkerSpawner(ctx, 42, event -> {})
+        final List<String> command = Arrays.asList(new CommonsExecWorkerSpawner(ctx, 42, event -> {}, null)
                 .commandLine(3, 9)
                 .toStrings());
         final int main = command.indexOf(WorkerArgs.MAIN_CLASS);

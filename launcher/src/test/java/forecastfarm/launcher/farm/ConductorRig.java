@@ -62,11 +62,12 @@ final class ConductorRig implements AutoCloseable {
         status = StatusFile.create(
                 farm.statusFile(), ctx.workers(), ProcessHandle.current().pid(), RUN_ID, START_MS);
         workers = new FakeWorkerSpawner(farm, RUN_ID, status, clock, script, taskMs);
-        conductor = new FarmConductor(ctx, RUN_ID, ledger, intake, store, status, workers, (task, spec, record) -> {
+        conductor = new FarmConductor(ctx, RUN_ID, ledger, intake, status, workers, (task, spec, record) -> {
             if (finished.put(spec.key(), record) != null) {
                 fail(spec.key() + " was reported finished twice");
             }
         });
+        conductor.resultsTo(store);
         workers.reportExitsTo(conductor::offer);
     }
 
