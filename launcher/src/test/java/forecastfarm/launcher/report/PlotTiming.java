@@ -16,13 +16,14 @@ import java.util.Map;
 
 /**
  * Plot timing in a fresh JVM (not a test; run by hand): the first plot (with the one-time set-up of AWT, fonts,
- * XChart and the PNG writer), then the steady state, split
+ * XChart and the PNG writer), optionally after {@link SeriesPlotWriter#prewarm()} on a thread ("joined": the
+ * plot starts when the prewarm has ended; "concurrent": at once, beside it), then the steady state, split
  * into render, PNG encode (into memory) and a whole {@code write} (render, encode, file). Wall and thread CPU
  * times, since the machine is shared. From launcher/, after {@code mvn -o -q -B -DskipTests package}
  * and {@code mvn -o -q -B -pl shared,launcher -am test-compile}:
  *
  * <pre>
- * java -cp 'target/test-classes:target/classes:target/lib/*' forecastfarm.launcher.report.PlotTiming [plots=500]
+ * java -cp 'target/test-classes:target/classes:target/lib/*' forecastfarm.launcher.report.PlotTiming [plots=500 [none|joined|concurrent]]
  * </pre>
  */
 final class PlotTiming {
@@ -33,9 +34,24 @@ final class PlotTiming {
     public static void main(String[] args) throws Exception {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+        String prewarm = args.length > 1 ? args[1] : "none";
         List<SeriesPlotData> data = sample();
         Path dir = Files.createTempDirectory("plot-timing");
         SeriesPlotWriter writer = new SeriesPlotWriter(dir);
+        if (!prewarm.equals("none")) {
+            long p0 = System.nanoTime();
+            Thread t = new Thread(SeriesPlotWriter::prewarm, "plot-prewarm");
+            t.setDaemon(true);
+            t.start();
+            if (prewarm.equals("joined")) {
+                t.join();
+                System.out.printf(
+                        Locale.ROOT,
+                        "prewarm on a thread, joined: %.0f ms wall, %.0f ms process CPU%n",
+                        (System.nanoTime() - p0) / 1e6,
+                        processCpu() / 1e6);
+            } // "concurrent": the first plot starts at once, beside the prewarm
+        }
         long w0 = System.nanoTime();
         long c0 = cpu();
         BufferedImage image = writer.render(data.get(0));
@@ -111,6 +127,11 @@ final class PlotTiming {
             }
         }
         Files.delete(dir);
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long cpu() {

@@ -1,6 +1,7 @@
 package forecastfarm.launcher.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -103,6 +104,32 @@ class SeriesPlotWriterTest {
         }
         try (var listing = Files.list(tmp.resolve("plots"))) {
             assertEquals(cases().size(), listing.count(), "no temporary files left");
+        }
+    }
+
+    /** The prewarm runs beside real plots (as the job runs it) without disturbing them, and only once. */
+    @Test
+    void prewarmRunsBesideRealPlotsAndOnlyOnce() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Thread prewarm = new Thread(() -> {
+            try {
+                SeriesPlotWriter.prewarm();
+            } catch (Throwable e) {
+                failed.set(e);
+            }
+        });
+        prewarm.start();
+        SeriesPlotWriter writer = new SeriesPlotWriter(tmp.resolve("plots"));
+        for (SeriesPlotData data : cases()) {
+            BufferedImage image = ImageIO.read(writer.write(data).toFile());
+            assertTrue(distinctColours(image) > 20, data.id());
+        }
+        prewarm.join();
+        assertEquals(null, failed.get());
+        assertFalse(SeriesPlotWriter.prewarm(), "a later call does nothing");
+        try (var listing = Files.list(tmp.resolve("plots"))) {
+            assertEquals(cases().size(), listing.count(), "the prewarm writes no file");
         }
     }
 
