@@ -77,6 +77,7 @@ public final class ForecastJob {
                 kept.values().stream().filter(status -> !status.equals("OK")).count();
         try {
             final JobReport report = new JobReport(options.out(), options.horizon(), options.models(), options.plots());
+            report.prewarmPlots();
             final JobOutputs outputs = new JobOutputs(options.out(), options.horizon(), options.levels(), report);
             try {
                 return runFarm(scan, skipped, toRun, outputs, report, keptFailures);
