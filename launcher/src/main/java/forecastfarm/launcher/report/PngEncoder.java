@@ -17,7 +17,7 @@ import java.util.zip.Deflater;
  * <p>Why not ImageIO: its PNG writer copies the image row by row through {@code BufferedImage.getData} and
  * {@code getPixels}, tries all five filters on every row and deflates at the level asked; at 960x480 that was
  * ~8 ms a plot, two thirds of a plot's time, and its first use (the plug-in registry) ~40 ms more. This encoder
- * takes ~3 ms (~0.8 conversion and filter, ~2.3 deflate) for files ~5% smaller: on a chart (a white background,
+ * takes ~3 ms (~0.4 filter, ~2.3 deflate) for files ~5% smaller: on a chart (a white background,
  * long vertical and horizontal runs) "Up" on every row compresses as well as choosing per row, and level 1 as well
  * as level 2 for this data. Measured on the S&P sample plots (PlotTiming).
  *
@@ -105,14 +105,28 @@ final class PngEncoder {
         deflater.end();
     }
 
-    /** RGB bytes of one row minus those of the row above (PNG filter type 2). */
+    /**
+     * RGB bytes of one row minus those of the row above (PNG filter type 2). A plot's row mostly equals the one
+     * above (background, bands, vertical lines), so equal stretches are found with {@link Arrays#mismatch} and
+     * zeroed in bulk: ~0.35 ms an image against ~1.1 ms pixel by pixel.
+     */
     private static void filterUp(int[] line, int offset, int[] above, int aboveOffset, byte[] row, int w) {
-        for (int x = 0, i = 1; x < w; x++, i += 3) {
-            int p = line[offset + x];
-            int q = above[aboveOffset + x];
-            row[i] = (byte) ((p >> 16) - (q >> 16));
-            row[i + 1] = (byte) ((p >> 8) - (q >> 8));
-            row[i + 2] = (byte) (p - q);
+        int x = 0;
+        while (x < w) {
+            int same = Arrays.mismatch(line, offset + x, offset + w, above, aboveOffset + x, aboveOffset + w);
+            int end = same < 0 ? w : x + same;
+            Arrays.fill(row, 1 + 3 * x, 1 + 3 * end, (byte) 0);
+            for (x = end; x < w; x++) {
+                int p = line[offset + x];
+                int q = above[aboveOffset + x];
+                if (p == q) {
+                    break;
+                }
+                int i = 1 + 3 * x;
+                row[i] = (byte) ((p >> 16) - (q >> 16));
+                row[i + 1] = (byte) ((p >> 8) - (q >> 8));
+                row[i + 2] = (byte) (p - q);
+            }
         }
     }
 
