@@ -40,16 +40,23 @@ final class PlotTiming {
         SeriesPlotWriter writer = new SeriesPlotWriter(dir);
         if (!prewarm.equals("none")) {
             long p0 = System.nanoTime();
-            Thread t = new Thread(SeriesPlotWriter::prewarm, "plot-prewarm");
+            long[] prewarmCpu = new long[1];
+            Thread t = new Thread(
+                    () -> {
+                        long c = cpu();
+                        SeriesPlotWriter.prewarm();
+                        prewarmCpu[0] = cpu() - c;
+                    },
+                    "plot-prewarm");
             t.setDaemon(true);
             t.start();
             if (prewarm.equals("joined")) {
                 t.join();
                 System.out.printf(
                         Locale.ROOT,
-                        "prewarm on a thread, joined: %.0f ms wall, %.0f ms process CPU%n",
+                        "prewarm on a thread, joined: %.0f ms wall, %.0f ms CPU%n",
                         (System.nanoTime() - p0) / 1e6,
-                        processCpu() / 1e6);
+                        prewarmCpu[0] / 1e6);
             } // "concurrent": the first plot starts at once, beside the prewarm
         }
         long w0 = System.nanoTime();
@@ -127,11 +134,6 @@ final class PlotTiming {
             }
         }
         Files.delete(dir);
-    }
-
-    private static long processCpu() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 
     private static long cpu() {
