@@ -107,6 +107,26 @@ class SeriesPlotWriterTest {
         }
     }
 
+    /** write draws into one image per thread, plot after plot: no earlier plot shows through. */
+    @Test
+    void aReusedImageGivesTheSamePixelsAsANewOne() throws IOException {
+        SeriesPlotWriter writer = new SeriesPlotWriter(tmp.resolve("plots"), 600, 300);
+        List<SeriesPlotData> cases = new ArrayList<>(cases());
+        java.util.Collections.reverse(cases);
+        cases.addAll(cases());
+        for (SeriesPlotData data : cases) {
+            BufferedImage written = ImageIO.read(writer.write(data).toFile());
+            BufferedImage fresh = writer.render(data);
+            for (int y = 0; y < fresh.getHeight(); y++) {
+                for (int x = 0; x < fresh.getWidth(); x++) {
+                    if ((written.getRGB(x, y) & 0xffffff) != (fresh.getRGB(x, y) & 0xffffff)) {
+                        throw new AssertionError(data.id() + ": pixel " + x + "," + y + " differs");
+                    }
+                }
+            }
+        }
+    }
+
     /** The prewarm runs beside real plots (as the job runs it) without disturbing them, and only once. */
     @Test
     void prewarmRunsBesideRealPlotsAndOnlyOnce() throws Exception {
