@@ -39,7 +39,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *
  * <p>File names come from {@link PlotFileNames}: safe for any id and unique per writer. {@link #write} may be
  * called from several threads. Sets {@code java.awt.headless=true} when the property is unset (no display is
- * ever needed).
+ * ever needed). {@link #prewarm} does the one-time set-up (AWT, fonts, XChart) ahead of the first plot.
  */
 public final class SeriesPlotWriter {
     /** Default image size in pixels. */
