@@ -77,6 +77,7 @@ public final class ForecastJob {
                     finished.incrementAndGet();
                 })
                 .start();
+        JobReport.prewarmPlots(options.plots());
         final InputScan scan;
         try {
             scan = InputScan.of(reader(), options.input(), options.seasonLength());

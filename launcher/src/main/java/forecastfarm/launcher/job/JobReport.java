@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code plots/<id>.png} for the series the {@code --plots} policy picks, drawn as their results arrive, and
@@ -24,6 +26,7 @@ import java.util.Map;
  */
 final class JobReport implements JobOutputs.SeriesResultListener {
     static final int MAX_ROWS = 100_000;
+    private static final Logger LOG = LoggerFactory.getLogger(JobReport.class);
 
     private final Path out;
     private final int horizon;
@@ -48,6 +51,31 @@ final class JobReport implements JobOutputs.SeriesResultListener {
         this.models = models;
         this.plots = plots;
         this.plotWriter = new SeriesPlotWriter(out.resolve("plots"));
+    }
+
+    /**
+     * Starts {@link SeriesPlotWriter#prewarm()} on a daemon thread, {@code plot-prewarm}, when the {@code --plots}
+     * policy plots the first series whatever its outcome (not for {@code none} or {@code failed}, which may draw no
+     * plot at all): the one-time set-up of plotting (~300 ms of CPU: AWT, fonts, XChart) then happens while the
+     * workers start, instead of in the first result's plot on the results thread. Call it once, at the start of
+     * the job; results may arrive and be plotted while it runs (prewarm is safe beside them). A failure is logged
+     * at debug level only: the plots meet and report the same problem.
+     */
+    static void prewarmPlots(final PlotPolicy plots) {
+        if (!plots.shouldPlot(0, false)) {
+            return;
+        }
+        final Thread thread = new Thread(
+                () -> {
+                    try {
+                        SeriesPlotWriter.prewarm();
+                    } catch (final Throwable e) { // any failure here is met again by the first plot
+                        LOG.debug("plot prewarm failed; the plots will report it", e);
+                    }
+                },
+                "plot-prewarm");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**

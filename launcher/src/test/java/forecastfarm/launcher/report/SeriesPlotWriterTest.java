@@ -1,6 +1,7 @@
 package forecastfarm.launcher.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -103,6 +104,52 @@ class SeriesPlotWriterTest {
         }
         try (var listing = Files.list(tmp.resolve("plots"))) {
             assertEquals(cases().size(), listing.count(), "no temporary files left");
+        }
+    }
+
+    /** write draws into one image per thread, plot after plot: no earlier plot shows through. */
+    @Test
+    void aReusedImageGivesTheSamePixelsAsANewOne() throws IOException {
+        SeriesPlotWriter writer = new SeriesPlotWriter(tmp.resolve("plots"), 600, 300);
+        List<SeriesPlotData> cases = new ArrayList<>(cases());
+        java.util.Collections.reverse(cases);
+        cases.addAll(cases());
+        for (SeriesPlotData data : cases) {
+            BufferedImage written = ImageIO.read(writer.write(data).toFile());
+            BufferedImage fresh = writer.render(data);
+            for (int y = 0; y < fresh.getHeight(); y++) {
+                for (int x = 0; x < fresh.getWidth(); x++) {
+                    if ((written.getRGB(x, y) & 0xffffff) != (fresh.getRGB(x, y) & 0xffffff)) {
+                        throw new AssertionError(data.id() + ": pixel " + x + "," + y + " differs");
+                    }
+                }
+            }
+        }
+    }
+
+    /** The prewarm runs beside real plots (as the job runs it) without disturbing them, and only once. */
+    @Test
+    void prewarmRunsBesideRealPlotsAndOnlyOnce() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Thread prewarm = new Thread(() -> {
+            try {
+                SeriesPlotWriter.prewarm();
+            } catch (Throwable e) {
+                failed.set(e);
+            }
+        });
+        prewarm.start();
+        SeriesPlotWriter writer = new SeriesPlotWriter(tmp.resolve("plots"));
+        for (SeriesPlotData data : cases()) {
+            BufferedImage image = ImageIO.read(writer.write(data).toFile());
+            assertTrue(distinctColours(image) > 20, data.id());
+        }
+        prewarm.join();
+        assertEquals(null, failed.get());
+        assertFalse(SeriesPlotWriter.prewarm(), "a later call does nothing");
+        try (var listing = Files.list(tmp.resolve("plots"))) {
+            assertEquals(cases().size(), listing.count(), "the prewarm writes no file");
         }
     }
 
