@@ -3,6 +3,7 @@ package forecastfarm.worker;
 import forecastfarm.shared.FarmDirectory;
 import forecastfarm.shared.forecast.ForecastRequest;
 import forecastfarm.shared.status.StatusFile;
+import forecastfarm.shared.status.WorkerCounter;
 import forecastfarm.shared.wire.FarmQueues;
 import forecastfarm.shared.wire.Task;
 import forecastfarm.shared.wire.TaskProxy;
@@ -19,9 +20,10 @@ import net.openhft.chronicle.queue.ChronicleQueue;
 
 /**
  * Runs one worker through a whole life (status file, queues, a forecast task, stop) in a scratch farm dir, so that
- * {@code -XX:ArchiveClassesAtExit} records the classes a worker loads. {@code scripts/common.sh} runs it after a build
- * and the launcher starts workers with the archive ({@code -XX:SharedArchiveFile}): class data sharing roughly halves
- * a worker's start-up, most of which is Chronicle's class loading.
+ * {@code -XX:ArchiveClassesAtExit} records the classes a worker loads. The launcher's worker class cache runs it when
+ * the cache for the worker's Java, flags and classpath is missing, and starts workers with the archive
+ * ({@code -XX:SharedArchiveFile}): class data sharing roughly halves a worker's start-up, most of which is Chronicle's
+ * class loading.
  */
 public final class CdsTraining {
     private CdsTraining() {}
@@ -31,7 +33,7 @@ public final class CdsTraining {
         try {
             final FarmDirectory farm = new FarmDirectory(scratch).createDirectories();
             final long pid = ProcessHandle.current().pid();
-            try (StatusFile ignored = StatusFile.create(farm.statusFile(), 1, pid, 1, System.currentTimeMillis());
+            try (StatusFile status = StatusFile.create(farm.statusFile(), 1, pid, 1, System.currentTimeMillis());
                     ChronicleQueue tasks = FarmQueues.open(farm.taskQueue(1, 0, 1))) {
                 final TaskProxy proxy = new TaskProxy(tasks.createAppender());
                 final double[] y = new double[48];
@@ -43,6 +45,7 @@ public final class CdsTraining {
                         new ForecastRequest(y, 12, 12, new ArrayList<>(Models.names()), new double[] {80, 95});
                 proxy.onTask(new Task(0, 1, ForecastRequest.KIND, "training", request.encode()));
                 proxy.onStop();
+                status.workerCounter(0, WorkerCounter.QUEUES_GENERATION).setRelease(1);
                 final WorkerContext ctx = new WorkerContext()
                         .farmDir(scratch)
                         .runId(1)

@@ -274,7 +274,6 @@ public final class FarmContext {
         workerJvmOptions = List.copyOf(v);
         return this;
     }
-    /** A class data sharing archive for worker JVMs (made by scripts/common.sh), or null. */
     /** Where the workers' class data sharing archives are kept (null: none are used). */
     public Path workerCacheDir() {
         return workerCacheDir;

@@ -71,12 +71,15 @@ final class WorkerProcess {
         goneSinceMs = 0;
         spawnedMs = nowMs;
         phase = Phase.STARTING;
-        // Spawn first: the worker JVM's start overlaps the launcher's opening of the queues (the first open in a
-        // launcher loads Chronicle, most of a second). Both sides may create the queues; Chronicle allows that.
+        status.workerCounter(slot, WorkerCounter.QUEUES_GENERATION).setRelease(0);
+        // Spawn first, so the worker JVM's start overlaps the launcher's creating the queues; the worker opens them
+        // once QUEUES_GENERATION says they exist (two processes creating one queue at once can fail with
+        // NoSuchFileException on its metadata.cq4t).
         process = spawner.spawn(slot, generation);
         status.workerCounter(slot, WorkerCounter.PID).setRelease(process.pid());
         taskQueue = FarmQueues.open(farm.taskQueue(runId, slot, generation));
         resultQueue = FarmQueues.open(farm.resultQueue(runId, slot, generation));
+        status.workerCounter(slot, WorkerCounter.QUEUES_GENERATION).setRelease(generation);
         tasks = new TaskProxy(taskQueue.createAppender());
         results = new ResultAdapter(resultQueue.createTailer(), sink);
     }

@@ -2,7 +2,9 @@ package forecastfarm.shared.status;
 
 /**
  * The counters each worker slot has in the status file, in allocation order. A worker writes all of them except
- * {@link #COMMAND}, which the launcher writes to ask the worker to drain.
+ * {@link #COMMAND}, which the launcher writes to ask the worker to drain, and {@link #QUEUES_GENERATION}, which the
+ * launcher sets once it has created a generation's queues: a worker opens its queues only after that, so the two
+ * processes never create the same queue at once.
  */
 public enum WorkerCounter {
     PID("pid"),
@@ -15,7 +17,8 @@ public enum WorkerCounter {
     TASKS_FAILED("tasks failed"),
     HEAP_USED_BYTES("heap used bytes"),
     READY_MS("ready epoch ms"),
-    COMMAND("command");
+    COMMAND("command"),
+    QUEUES_GENERATION("queues created for generation");
 
     public static final long NO_TASK = -1;
     public static final long COMMAND_NONE = 0;

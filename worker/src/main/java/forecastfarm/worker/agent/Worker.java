@@ -9,6 +9,8 @@ import forecastfarm.shared.wire.FarmQueues;
 import forecastfarm.shared.wire.ResultProxy;
 import forecastfarm.shared.wire.TaskAdapter;
 import forecastfarm.worker.tasks.TaskKinds;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.IdleStrategy;
@@ -19,6 +21,8 @@ import org.agrona.concurrent.SystemEpochClock;
  * on the calling thread until it is done.
  */
 public final class Worker implements AutoCloseable {
+    private static final long QUEUES_POLL_NS = TimeUnit.MICROSECONDS.toNanos(200);
+
     private final StatusFile status;
     private final ChronicleQueue taskQueue;
     private final ChronicleQueue resultQueue;
@@ -40,6 +44,7 @@ public final class Worker implements AutoCloseable {
         watchdog.beat();
         watchdogThread = watchdog.start();
 
+        awaitQueues(status, ctx, launcher);
         taskQueue = FarmQueues.open(farm.taskQueue(ctx.runId(), slot, ctx.generation()));
         resultQueue = FarmQueues.open(farm.resultQueue(ctx.runId(), slot, ctx.generation()));
         workerStatus = new CountersWorkerStatus(status, slot);
@@ -59,6 +64,19 @@ public final class Worker implements AutoCloseable {
                 heap::usedAfterGcBytes);
         status.workerCounter(slot, WorkerCounter.READY_MS).setRelease(System.currentTimeMillis());
         workerStatus.state(WorkerState.READY);
+    }
+
+    /** The launcher creates this generation's queues after spawning the worker; they are opened once they exist. */
+    private static void awaitQueues(final StatusFile status, final WorkerContext ctx, final ProcessHandle launcher) {
+        final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ctx.launcherSilenceTimeoutMs());
+        while (status.workerValue(ctx.slot(), WorkerCounter.QUEUES_GENERATION) != ctx.generation()) {
+            if (!launcher.isAlive() || System.nanoTime() > deadlineNs) {
+                throw new IllegalStateException("the launcher (pid " + launcher.pid() + ") did not create the queues of"
+                        + " worker " + ctx.slot() + " generation " + ctx.generation() + " within "
+                        + ctx.launcherSilenceTimeoutMs() + " ms");
+            }
+            LockSupport.parkNanos(QUEUES_POLL_NS);
+        }
     }
 
     public static Worker launch(final WorkerContext ctx) {
