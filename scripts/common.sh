@@ -32,7 +32,8 @@ farm_class_caches() {
     return 0
   fi
   FARM_WORKER_PROPS=("-Dfarm.worker.cache.dir=$cache_dir")
-  local archive="$cache_dir/launcher-$(farm_java_runtime "$JAVA_BIN").jsa"
+  farm_java_release
+  local archive="$cache_dir/launcher-$FARM_JAVA_RUNTIME.jsa"
   if { [ ! -f "$archive" ] || [ "$LAUNCHER_JAR" -nt "$archive" ] || [ "$WORKER_JAR" -nt "$archive" ]; } &&
     { [ ! -f "$archive.failed" ] || [ "$LAUNCHER_JAR" -nt "$archive.failed" ] || [ "$WORKER_JAR" -nt "$archive.failed" ]; }; then
     local start=$EPOCHREALTIME
@@ -56,29 +57,37 @@ farm_class_caches() {
   return 0
 }
 
-# The exact Java runtime of $1 (a java binary), as a file-name-safe word, from its runtime's release file.
-farm_java_runtime() {
-  local home
-  home=$(dirname "$(dirname "$(readlink -f "$(command -v "$1")")")")
-  sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$home/release" 2>/dev/null | tr -c 'A-Za-z0-9.\n-' '_' | grep . ||
-    echo unknown
-}
-
-# The Java feature version (17, 25, ...) of $1 (a java binary), from its runtime's release file: no JVM started.
-farm_java_feature() {
-  local home version
-  home=$(dirname "$(dirname "$(readlink -f "$(command -v "$1")")")")
-  version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null)
-  if [ -z "$version" ]; then
-    version=$("$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+# Reads the release file of $JAVA_BIN's runtime once (bash builtins only: every script start pays this) and sets
+# FARM_JAVA_RUNTIME (the exact runtime, a file-name-safe word) and FARM_JAVA_FEATURE (17, 25, ...). No JVM started.
+farm_java_release() {
+  [ -n "${FARM_JAVA_FEATURE:-}" ] && return 0
+  local bin home key value
+  bin=$(command -v "$JAVA_BIN")
+  home=$(readlink -f "$bin")
+  home=${home%/bin/*}
+  FARM_JAVA_RUNTIME=unknown
+  FARM_JAVA_FEATURE=""
+  if [ -r "$home/release" ]; then
+    while IFS='=' read -r key value; do
+      value=${value#\"}
+      value=${value%\"}
+      case "$key" in
+        JAVA_RUNTIME_VERSION) FARM_JAVA_RUNTIME=${value//[^A-Za-z0-9.-]/_} ;;
+        JAVA_VERSION) FARM_JAVA_FEATURE=${value%%[!0-9]*} ;;
+      esac
+    done < "$home/release"
   fi
-  echo "${version%%.*}"
+  if [ -z "$FARM_JAVA_FEATURE" ]; then
+    value=$("$JAVA_BIN" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+    FARM_JAVA_FEATURE=${value%%.*}
+  fi
 }
 
 farm_java_flags() {
   local options_dir="$FARM_HOME/shared/src/main/resources/forecastfarm"
   FARM_JAVA_FLAGS=("@$options_dir/jvm.options")
-  if [ "$(farm_java_feature "$JAVA_BIN")" -ge 23 ] 2>/dev/null; then
+  farm_java_release
+  if [ "${FARM_JAVA_FEATURE:-0}" -ge 23 ] 2>/dev/null; then
     FARM_JAVA_FLAGS+=("@$options_dir/jvm-23.options")
   fi
 }
