@@ -1,7 +1,6 @@
 package forecastfarm.launcher.farm;
 
 import forecastfarm.shared.WorkerExitCode;
-import forecastfarm.shared.status.FarmCounter;
 import forecastfarm.shared.status.LauncherState;
 import forecastfarm.shared.status.StatusFile;
 import forecastfarm.shared.wire.ResultRecord;
@@ -24,6 +23,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The launcher's duty cycle, a flat list of duties: events from other threads, results in, worker health, worker
  * starts, dispatch, status out. Only this thread touches the ledger and the worker slots.
+ *
+ * <p>One class on purpose, as Aeron's conductors are: every duty reads and changes the same single-threaded state
+ * (the ledger, the worker slots, the drain and abort flags), and a worker's death touches all of it at once
+ * (results drained, tasks requeued or poisoned, restart backoff, the crash-loop breaker). Split along duties, each
+ * part would need that whole state passed in. What has its own state lives apart: {@link TaskLedger},
+ * {@link WorkerProcess}, {@link LivenessPolicy}, {@link RestartBackoff}, {@link TaskStats},
+ * {@link FarmStatusPublisher}.
  */
 final class FarmConductor implements Agent {
     private static final Logger LOG = LoggerFactory.getLogger(FarmConductor.class);
@@ -48,12 +54,12 @@ final class FarmConductor implements Agent {
     private final List<WorkerProcess> workers = new ArrayList<>();
     private final Queue<FarmEvent> events = new ConcurrentLinkedQueue<>();
     private final TaskStats stats = new TaskStats();
+    private final FarmStatusPublisher statusPublisher;
     private int dispatchCursor;
     private int workerRestarts;
     private boolean draining;
     private long drainDeadlineMs = Long.MAX_VALUE;
     private long stopSentMs = -1;
-    private long lastPublishMs;
     private long lastExitCheckMs;
     private String abortReason;
     private String interruptedBy;
@@ -75,6 +81,7 @@ final class FarmConductor implements Agent {
         this.spawner = spawner;
         this.listener = listener;
         this.clock = ctx.clock();
+        this.statusPublisher = new FarmStatusPublisher(status, ledger, intake);
         this.liveness = new LivenessPolicy(ctx.heartbeatTimeoutMs(), ctx.taskTimeoutMs(), ctx.startupTimeoutMs());
         for (int slot = 0; slot < ctx.workers(); slot++) {
             workers.add(new WorkerProcess(
@@ -454,29 +461,10 @@ final class FarmConductor implements Agent {
     }
 
     private void publishStatus(final long nowMs) {
-        if (nowMs == lastPublishMs) {
-            return;
-        }
-        lastPublishMs = nowMs;
-        int alive = 0;
-        for (final WorkerProcess worker : workers) {
-            alive += worker.alive() ? 1 : 0;
-        }
-        status.launcherHeartbeatMs(nowMs);
         if (abortReason != null && !intake.isCancelled()) {
             intake.cancel();
         }
-        status.farmCounter(FarmCounter.TASKS_TOTAL).setRelease(intake.submitted());
-        status.farmCounter(FarmCounter.RESUMED).setRelease(ledger.resumedCount());
-        status.farmCounter(FarmCounter.PENDING).setRelease(ledger.pendingCount());
-        status.farmCounter(FarmCounter.RUNNING).setRelease(ledger.inFlightCount());
-        status.farmCounter(FarmCounter.DONE).setRelease(ledger.okCount());
-        status.farmCounter(FarmCounter.FAILED).setRelease(ledger.failedCount());
-        status.farmCounter(FarmCounter.POISONED).setRelease(ledger.poisonedCount());
-        status.farmCounter(FarmCounter.RETRIES).setRelease(ledger.retryCount());
-        status.farmCounter(FarmCounter.WORKER_RESTARTS).setRelease(workerRestarts);
-        status.farmCounter(FarmCounter.WORKERS_ALIVE).setRelease(alive);
-        status.resultsGeneration(store.generation());
+        statusPublisher.publish(nowMs, workers, workerRestarts, store.generation());
     }
 
     int workerRestarts() {

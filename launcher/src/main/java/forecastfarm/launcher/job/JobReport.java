@@ -6,6 +6,7 @@ import forecastfarm.launcher.io.InputProblem;
 import forecastfarm.launcher.report.HtmlReportWriter;
 import forecastfarm.launcher.report.ModelBand;
 import forecastfarm.launcher.report.PlotPolicy;
+import forecastfarm.launcher.report.PlotPrewarm;
 import forecastfarm.launcher.report.ReportRow;
 import forecastfarm.launcher.report.ReportSummary;
 import forecastfarm.launcher.report.SeriesPlotData;
@@ -54,7 +55,7 @@ final class JobReport implements JobOutputs.SeriesResultListener {
     }
 
     /**
-     * Starts {@link SeriesPlotWriter#prewarm()} on a daemon thread, {@code plot-prewarm}, when the {@code --plots}
+     * Starts {@link PlotPrewarm#prewarm()} on a daemon thread, {@code plot-prewarm}, when the {@code --plots}
      * policy plots the first series whatever its outcome (not for {@code none} or {@code failed}, which may draw no
      * plot at all): the one-time set-up of plotting (~300 ms of CPU: AWT, fonts, XChart) then happens while the
      * workers start, instead of in the first result's plot on the results thread. Call it once, at the start of
@@ -68,7 +69,7 @@ final class JobReport implements JobOutputs.SeriesResultListener {
         final Thread thread = new Thread(
                 () -> {
                     try {
-                        SeriesPlotWriter.prewarm();
+                        PlotPrewarm.prewarm();
                     } catch (final Throwable e) { // any failure here is met again by the first plot
                         LOG.debug("plot prewarm failed; the plots will report it", e);
                     }

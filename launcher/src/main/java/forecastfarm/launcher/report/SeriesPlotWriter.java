@@ -8,19 +8,16 @@ import java.awt.image.BufferedImage;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.TimeZone;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.knowm.xchart.AnnotationTextPanel;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -39,7 +36,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *
  * <p>File names come from {@link PlotFileNames}: safe for any id and unique per writer. {@link #write} may be
  * called from several threads. Sets {@code java.awt.headless=true} when the property is unset (no display is
- * ever needed). {@link #prewarm} does the one-time set-up (AWT, fonts, XChart) ahead of the first plot.
+ * ever needed). {@link PlotPrewarm} does the one-time set-up (AWT, fonts, XChart) ahead of the first plot.
  */
 public final class SeriesPlotWriter {
     /** Default image size in pixels. */
@@ -68,8 +65,6 @@ public final class SeriesPlotWriter {
     /** Per thread: what {@link #write} reuses from plot to plot (the encoder's buffers, the image). */
     private static final ThreadLocal<Canvas> CANVAS = ThreadLocal.withInitial(Canvas::new);
 
-    private static final AtomicBoolean PREWARMED = new AtomicBoolean();
-
     private final Path dir;
     private final int width;
     private final int height;
@@ -89,70 +84,9 @@ public final class SeriesPlotWriter {
         this.height = height;
     }
 
-    /**
-     * The one-time set-up of plotting in this JVM, done now so that the first real plot does not pay for it: AWT
-     * and Java2D (headless), the fonts (fontconfig, the font files, their glyph outlines), Marlin, the XChart
-     * classes and the PNG encoder. It draws and encodes two small throwaway plots, a forecast on a date axis and a
-     * failed series with its box, and writes no file. That takes ~300 ms of CPU in a fresh JVM, which the first
-     * plot took before; once done, a later call returns at once (false).
-     *
-     * <p>Meant for a background thread at the start of a job, while the workers start and the launcher is idle
-     * (JobReport.prewarmPlots). Safe to run at the same time as {@link #write} or {@link #render} on other threads:
-     * it shares no state with them, and where both need a class that is not yet initialised, the JVM makes one wait
-     * for the other's initialisation. A failure is thrown to the caller (and a later real plot meets the same
-     * problem, where it is reported as usual).
-     *
-     * @return true when this call did the set-up, false when an earlier call did or is doing it
-     */
-    public static boolean prewarm() {
-        if (!PREWARMED.compareAndSet(false, true)) {
-            return false;
-        }
-        SeriesPlotWriter writer = new SeriesPlotWriter(Path.of("."), 480, 240);
-        int n = 60;
-        int h = 10;
-        String[] ds = new String[n + h];
-        double[] y = new double[n];
-        LocalDate day = LocalDate.of(2024, 1, 1);
-        for (int i = 0; i < n + h; i++) {
-            ds[i] = day.plusDays(i).toString();
-            if (i < n) {
-                y[i] = 100 + 10 * Math.sin(i / 5.0) + 0.1 * i;
-            }
-        }
-        double[] mean = new double[h];
-        double[][] lower = new double[2][h];
-        double[][] upper = new double[2][h];
-        for (int t = 0; t < h; t++) {
-            mean[t] = y[n - 1];
-            for (int k = 0; k < 2; k++) {
-                lower[k][t] = mean[t] - (k + 1) * Math.sqrt(t + 1);
-                upper[k][t] = mean[t] + (k + 1) * Math.sqrt(t + 1);
-            }
-        }
-        String[] history = Arrays.copyOf(ds, n);
-        String[] future = Arrays.copyOfRange(ds, n, n + h);
-        List<SeriesPlotData> plots = List.of(
-                SeriesPlotData.forecast(
-                        "prewarm",
-                        history,
-                        y,
-                        future,
-                        List.of(
-                                new ModelBand("theta", mean, new double[] {80, 95}, lower, upper),
-                                ModelBand.meanOnly("ets", mean)),
-                        7),
-                SeriesPlotData.failed("prewarm failed", history, y, 7, "arima: prewarm, not a real failure"));
-        try {
-            for (SeriesPlotData data : plots) {
-                writePng(
-                        writer.paint(data, CANVAS.get().image(writer.width, writer.height)),
-                        OutputStream.nullOutputStream());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // not from a null stream
-        }
-        return true;
+    /** Draws the plot and encodes it as PNG into {@code out}, as {@link #write} does, without a file. */
+    void encode(SeriesPlotData data, OutputStream out) throws IOException {
+        writePng(paint(data, CANVAS.get().image(width, height)), out);
     }
 
     public Path dir() {
@@ -377,8 +311,8 @@ public final class SeriesPlotWriter {
 
     /** The reason in a box at the top, over headroom made above the data so that it hides none of it. */
     private void failureBox(XYChart chart, String reason, double[] shown) {
-        List<String> lines =
-                wrap("failed: " + (reason.isBlank() ? "(no reason given)" : reason), Math.max(40, width / 9), 4);
+        List<String> lines = TextWrap.wrap(
+                "failed: " + (reason.isBlank() ? "(no reason given)" : reason), Math.max(40, width / 9), 4);
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (double v : shown) {
@@ -399,29 +333,6 @@ public final class SeriesPlotWriter {
         chart.getStyler().setAnnotationTextPanelFontColor(new Color(0x99, 0x1b, 0x1b));
         chart.getStyler().setAnnotationTextPanelBackgroundColor(new Color(0xff, 0xf1, 0xf1, 230));
         chart.getStyler().setAnnotationTextPanelBorderColor(new Color(0xd0, 0x80, 0x80));
-    }
-
-    static List<String> wrap(String text, int width, int maxLines) {
-        List<String> lines = new ArrayList<>();
-        String rest = text.replaceAll("\\s+", " ").strip();
-        while (!rest.isEmpty() && lines.size() < maxLines) {
-            if (rest.length() <= width) {
-                lines.add(rest);
-                rest = "";
-                break;
-            }
-            int cut = rest.lastIndexOf(' ', width);
-            if (cut < width / 2) {
-                cut = width;
-            }
-            lines.add(rest.substring(0, cut).strip());
-            rest = rest.substring(cut).strip();
-        }
-        if (!rest.isEmpty()) {
-            String last = lines.get(lines.size() - 1);
-            lines.set(lines.size() - 1, (last.length() > width - 1 ? last.substring(0, width - 1) : last) + "…");
-        }
-        return lines;
     }
 
     private static String title(SeriesPlotData data, List<ModelBand> models) {

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Plot timing in a fresh JVM (not a test; run by hand): the first plot (with the one-time set-up of AWT, fonts,
- * XChart and the PNG writer), optionally after {@link SeriesPlotWriter#prewarm()} on a thread ("joined": the
+ * XChart and the PNG writer), optionally after {@link PlotPrewarm#prewarm()} on a thread ("joined": the
  * plot starts when the prewarm has ended; "concurrent": at once, beside it), then the steady state, split
  * into render, PNG encode (into memory) and a whole {@code write} (render, encode, file). Wall and thread CPU
  * times, since the machine is shared. From launcher/, after {@code mvn -o -q -B -DskipTests package}
@@ -44,7 +44,7 @@ final class PlotTiming {
             Thread t = new Thread(
                     () -> {
                         long c = cpu();
-                        SeriesPlotWriter.prewarm();
+                        PlotPrewarm.prewarm();
                         prewarmCpu[0] = cpu() - c;
                     },
                     "plot-prewarm");

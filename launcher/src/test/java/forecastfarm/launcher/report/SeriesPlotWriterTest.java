@@ -134,7 +134,7 @@ class SeriesPlotWriterTest {
                 new java.util.concurrent.atomic.AtomicReference<>();
         Thread prewarm = new Thread(() -> {
             try {
-                SeriesPlotWriter.prewarm();
+                PlotPrewarm.prewarm();
             } catch (Throwable e) {
                 failed.set(e);
             }
@@ -147,7 +147,7 @@ class SeriesPlotWriterTest {
         }
         prewarm.join();
         assertEquals(null, failed.get());
-        assertFalse(SeriesPlotWriter.prewarm(), "a later call does nothing");
+        assertFalse(PlotPrewarm.prewarm(), "a later call does nothing");
         try (var listing = Files.list(tmp.resolve("plots"))) {
             assertEquals(cases().size(), listing.count(), "the prewarm writes no file");
         }
