@@ -1,6 +1,6 @@
 package forecastfarm.launcher;
 
-import forecastfarm.shared.forecast.ModelNames;
+import forecastfarm.shared.forecast.ModelCatalog;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -41,7 +41,7 @@ public final class ClassCacheTraining {
                         "--horizon",
                         "6",
                         "--model",
-                        String.join(",", ModelNames.BUILT_IN),
+                        String.join(",", ModelCatalog.BUILT_IN.names()),
                         "--workers",
                         "1",
                         "--plots",

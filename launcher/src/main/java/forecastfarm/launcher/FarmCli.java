@@ -14,7 +14,8 @@ import forecastfarm.launcher.job.ForecastJob;
 import forecastfarm.launcher.job.ForecastJobOptions;
 import forecastfarm.launcher.report.PlotPolicy;
 import forecastfarm.shared.FarmDirectory;
-import forecastfarm.shared.forecast.ModelNames;
+import forecastfarm.shared.forecast.ModelCatalog;
+import forecastfarm.shared.forecast.ModelSpec;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -134,6 +135,16 @@ public final class FarmCli implements Callable<Integer> {
         }
     }
 
+    /** How to write each known model, from {@link ModelCatalog#BUILT_IN}, for {@code --model}'s help. */
+    static final class ModelUsages implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return ModelCatalog.BUILT_IN.declarations().stream()
+                    .map(ModelCatalog.Declaration::usage)
+                    .iterator();
+        }
+    }
+
     @Command(
             name = "forecast",
             mixinStandardHelpOptions = true,
@@ -161,10 +172,12 @@ public final class FarmCli implements Callable<Integer> {
 
         @Option(
                 names = "--model",
-                split = ",",
+                paramLabel = "SPEC[,SPEC...]",
                 defaultValue = "naive,snaive,drift",
-                description = "models, comma separated: naive, snaive, mean, drift, naive2, theta, ets, arima, comb "
-                        + "(default ${DEFAULT-VALUE})")
+                completionCandidates = ModelUsages.class,
+                description = "models, comma separated, each NAME or NAME:ARG with a list ARG joined by '+': "
+                        + "${COMPLETION-CANDIDATES}; comb:ets+theta is the mean of ets and theta, comb alone is "
+                        + "comb:ets+theta+arima (default ${DEFAULT-VALUE})")
         List<String> models;
 
         @Option(
@@ -284,13 +297,13 @@ public final class FarmCli implements Callable<Integer> {
                             "invalid --level " + level + ": levels are percentages in (0, 100)");
                 }
             }
+            final List<String> modelSpecs = ModelSpec.texts(ModelSpec.parseList("--model", String.join(",", models)));
             if (!Files.isReadable(input)) {
                 throw new InputException(
                         input, "input " + input + (Files.exists(input) ? " cannot be read" : " does not exist"));
             }
             final InputFormat inputFormat =
                     format != null ? InputFormat.parse(format) : InputFormat.detect(input, idCol, timeCol, valueCol);
-            ModelNames.requireKnown(models);
             final ShardFilter shardFilter = shard == null ? ShardFilter.ALL : ShardFilter.parse(shard);
             final double[] sortedLevels =
                     Arrays.stream(levels).sorted().distinct().toArray();
@@ -298,7 +311,7 @@ public final class FarmCli implements Callable<Integer> {
                     input,
                     horizon,
                     seasonLength,
-                    List.copyOf(models),
+                    modelSpecs,
                     sortedLevels,
                     out,
                     inputFormat,

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import forecastfarm.launcher.farm.FarmContext;
-import forecastfarm.shared.forecast.ModelNames;
+import forecastfarm.shared.forecast.ModelCatalog;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -84,11 +84,15 @@ class CliDefaultsTest {
 
     @Test
     void theHelpListsEveryKnownModel() {
+        // picocli also wraps after ':', so compare with all white space removed
         final String help =
-                forecastCommand().getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", " ");
+                forecastCommand().getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", "");
+        final String comb = String.join(
+                "+", ModelCatalog.BUILT_IN.find("comb").orElseThrow().defaultModels());
         assertTrue(
-                help.contains("models, comma separated: " + String.join(", ", ModelNames.BUILT_IN) + " "),
-                "--model lists ModelNames.BUILT_IN: " + help);
+                help.contains("joinedby'+':" + ModelCatalog.BUILT_IN.usages().replace(" ", "") + ";"),
+                "--model lists every model of ModelCatalog.BUILT_IN with its argument: " + help);
+        assertTrue(help.contains("combaloneiscomb:" + comb + "("), "what comb alone means, as declared: " + help);
     }
 
     @Test

@@ -244,7 +244,9 @@ class ForecastCliIT {
             System.setErr(oldErr);
         }
         assertTrue(
-                err.toString(StandardCharsets.UTF_8).contains("unknown model 'ETS'; known models: naive,"),
+                err.toString(StandardCharsets.UTF_8)
+                        .contains(
+                                "--model 'naive,ETS': unknown model 'ETS' (names are lower case); known models: naive,"),
                 err.toString(StandardCharsets.UTF_8));
         assertEquals(
                 ExitCodes.INPUT,
@@ -253,6 +255,47 @@ class ForecastCliIT {
                             "forecast", "--input", tmp.resolve("missing.csv").toString(), "--horizon", "3"
                         },
                         quiet));
+    }
+
+    /** A model with an argument runs, and forecasts.csv names it by its canonical spec (the user's spaces dropped). */
+    @Test
+    void aModelWithAnArgumentIsWrittenUnderItsCanonicalSpec() throws Exception {
+        final Path out = tmp.resolve("out");
+        final ByteArrayOutputStream console = new ByteArrayOutputStream();
+        final int exit = FarmCli.execute(
+                new String[] {
+                    "forecast",
+                    "--input",
+                    input().toString(),
+                    "--horizon",
+                    "2",
+                    "--model",
+                    "naive, comb: naive + drift",
+                    "--workers",
+                    "1",
+                    "--plots",
+                    "none",
+                    "--farm-dir",
+                    tmp.resolve("farm").toString(),
+                    "--out",
+                    out.toString()
+                },
+                new PrintStream(console, true, StandardCharsets.UTF_8));
+        assertEquals(2, exit, "one invalid and one failed series, as above; console:\n" + console);
+        final List<String> forecasts = Files.readAllLines(out.resolve("forecasts.csv"));
+        // SALES is 10, 20, ..., 300: naive says 300, drift 310, their mean 305
+        assertTrue(forecasts.stream().anyMatch(l -> l.startsWith("SALES,31,1,naive,300,")), forecasts.toString());
+        assertTrue(
+                forecasts.stream().anyMatch(l -> l.startsWith("SALES,31,1,comb:naive+drift,305,")),
+                forecasts.toString());
+        assertEquals(
+                List.of("comb:naive+drift", "naive"),
+                forecasts.stream()
+                        .skip(1)
+                        .map(l -> l.split(",")[3])
+                        .distinct()
+                        .sorted()
+                        .toList());
     }
 
     /**

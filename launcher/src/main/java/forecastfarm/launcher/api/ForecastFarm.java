@@ -10,6 +10,7 @@ import forecastfarm.launcher.farm.TaskIntake;
 import forecastfarm.launcher.farm.TaskSpec;
 import forecastfarm.shared.forecast.ForecastRequest;
 import forecastfarm.shared.forecast.ForecastResult;
+import forecastfarm.shared.forecast.ModelSpec;
 import forecastfarm.shared.wire.FarmQueues;
 import forecastfarm.shared.wire.ResultRecord;
 import forecastfarm.shared.wire.TaskStatus;
@@ -277,14 +278,19 @@ public final class ForecastFarm implements AutoCloseable {
             return this;
         }
 
-        /** Model names (see the README's model table), in output order. */
-        public Builder models(final String... names) {
-            models = List.of(names);
+        /**
+         * The models, in output order, in the {@code --model} syntax (see {@link ModelSpec}): each string one spec or
+         * a comma-separated list of them, e.g. {@code models("ets", "comb:ets+theta")} or
+         * {@code models("ets,comb:ets+theta")}; checked at {@link #start()}.
+         */
+        public Builder models(final String... specs) {
+            models = List.of(specs);
             return this;
         }
 
-        public Builder models(final List<String> names) {
-            models = List.copyOf(names);
+        /** As {@link #models(String...)}. */
+        public Builder models(final List<String> specs) {
+            models = List.copyOf(specs);
             return this;
         }
 
@@ -346,15 +352,14 @@ public final class ForecastFarm implements AutoCloseable {
         /**
          * Checks the settings and starts the farm: the worker processes start at once.
          *
-         * @throws IllegalArgumentException for an invalid setting, naming it.
+         * @throws IllegalArgumentException for an invalid setting, naming it (a bad model spec as {@code models 'TEXT':
+         *     problem}, as the command line's {@code --model}).
          */
         public ForecastFarm start() {
             if (horizon < 1) {
                 throw new IllegalArgumentException("Invalid forecast horizon h = " + horizon + ": must be 1 or more");
             }
-            if (models.isEmpty()) {
-                throw new IllegalArgumentException("no models: name at least one");
-            }
+            models = ModelSpec.texts(ModelSpec.parseList("models", String.join(",", models)));
             for (final double level : levels) {
                 if (!(level > 0 && level < 100)) {
                     throw new IllegalArgumentException(

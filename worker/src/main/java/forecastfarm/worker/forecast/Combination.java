@@ -6,10 +6,13 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The equally weighted mean of other models' forecasts ("comb": ets, theta and arima, the M3/M4 combination
- * benchmark). The interval bounds are the means of the components' bounds at each level (a common convention; R's
- * forecast has no combination intervals). A component that cannot fit or forecast is left out and named in the note;
- * the combination fails only when every component does.
+ * The equally weighted mean of other models' forecasts. {@code comb} alone combines ets, theta and arima (the M3/M4
+ * combination benchmark; the shared {@code ModelCatalog} declares that default), {@code comb:ets+theta} the models
+ * named. The interval bounds are the means of the components' bounds at each level: the exact interval of the mean
+ * forecast only if the components' errors were perfectly correlated; for normal intervals the mean's true interval is
+ * never wider, so these err wide, as far as the components' own intervals are right (R's forecast gives combinations
+ * no intervals; coverage has not been measured here). A component that cannot fit or forecast is left out and named
+ * in the note; the combination fails only when every component does.
  */
 public final class Combination implements ForecastModel {
 
@@ -32,6 +35,15 @@ public final class Combination implements ForecastModel {
     @Override
     public String name() {
         return name;
+    }
+
+    /** The mean of {@code models} instead of this combination's components, named {@code NAME:a+b}. */
+    @Override
+    public ForecastModel withArguments(List<String> models) {
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException(name + " needs at least one model to combine");
+        }
+        return new Combination(name + ":" + String.join("+", models), models, lookup);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package forecastfarm.worker.forecast;
 
+import forecastfarm.shared.forecast.ModelCatalog;
+import forecastfarm.shared.forecast.ModelSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +11,9 @@ import java.util.ServiceLoader;
 /**
  * Registry of the forecasting models by name. The instances are stateless and shared. The models of this package are
  * named here; those of sub-packages ({@code ets}, {@code arima}) are found with {@link ServiceLoader}, listed in
- * {@code META-INF/services/forecastfarm.worker.forecast.ForecastModel}, in the order of that file.
+ * {@code META-INF/services/forecastfarm.worker.forecast.ForecastModel}, in the order of that file. The names, their
+ * order and the argument each model takes are declared in the shared {@link ModelCatalog#BUILT_IN} (the launcher
+ * checks {@code --model} against it); {@code ModelsTest} checks that this registry matches it.
  */
 public final class Models {
 
@@ -25,7 +29,8 @@ public final class Models {
         // META-INF/services/forecastfarm.worker.forecast.ForecastModel: they build on this package, so this package
         // finds them rather than naming them (which made a package cycle).
         ServiceLoader.load(ForecastModel.class, Models.class.getClassLoader()).forEach(models::add);
-        models.add(new Combination("comb", List.of("ets", "theta", "arima"), Models::byName));
+        models.add(new Combination(
+                "comb", ModelCatalog.BUILT_IN.find("comb").orElseThrow().defaultModels(), Models::byName));
         Map<String, ForecastModel> m = new LinkedHashMap<>();
         for (ForecastModel model : models) {
             if (m.putIfAbsent(model.name(), model) != null) {
@@ -47,6 +52,16 @@ public final class Models {
                     "Unknown forecast model '" + name + "'; known models: " + String.join(", ", NAMES));
         }
         return model;
+    }
+
+    /**
+     * The model a parsed spec names: the registered one, or, for {@code NAME:ARG}, that model given the argument.
+     *
+     * @throws IllegalArgumentException for an unknown name or an argument the model does not take
+     */
+    public static ForecastModel forSpec(ModelSpec spec) {
+        ForecastModel model = byName(spec.name());
+        return spec.hasArgument() ? model.withArguments(spec.arguments()) : model;
     }
 
     /** The registered names in a fixed order. Unmodifiable. */

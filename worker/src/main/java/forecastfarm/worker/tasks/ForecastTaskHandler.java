@@ -3,6 +3,7 @@ package forecastfarm.worker.tasks;
 import forecastfarm.shared.forecast.ForecastRequest;
 import forecastfarm.shared.forecast.ForecastResult;
 import forecastfarm.shared.forecast.ModelForecast;
+import forecastfarm.shared.forecast.ModelSpec;
 import forecastfarm.worker.forecast.FittedModel;
 import forecastfarm.worker.forecast.Forecast;
 import forecastfarm.worker.forecast.Models;
@@ -10,7 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fits each requested model to the series and forecasts it. A model that cannot fit gives a failed
+ * Fits each requested model (a spec in the {@code --model} syntax, e.g. {@code comb:ets+theta}) to the series and
+ * forecasts it. A model that cannot fit gives a failed
  * {@link ModelForecast} with its reason while the other models go on; the task fails only when no model could.
  */
 public final class ForecastTaskHandler implements TaskHandler {
@@ -52,7 +54,8 @@ public final class ForecastTaskHandler implements TaskHandler {
 
     private static ModelForecast forecastOne(final String model, final ForecastRequest request) {
         try {
-            final FittedModel fitted = Models.byName(model).fit(request.y(), request.seasonLength());
+            final FittedModel fitted =
+                    Models.forSpec(ModelSpec.parse("model", model)).fit(request.y(), request.seasonLength());
             final Forecast forecast = fitted.forecast(request.horizon(), request.levels());
             final double[][] lower = new double[forecast.levels().length][];
             final double[][] upper = new double[forecast.levels().length][];

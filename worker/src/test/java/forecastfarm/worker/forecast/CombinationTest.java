@@ -2,6 +2,9 @@ package forecastfarm.worker.forecast;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import forecastfarm.shared.forecast.ModelSpec;
+import forecastfarm.worker.forecast.arima.AutoArima;
+import forecastfarm.worker.forecast.ets.Ets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -62,5 +65,47 @@ class CombinationTest extends ForecastModelContractTest {
         Combination comb = new Combination("c", List.of("drift"), Models::byName);
         ModelException ex = assertThrows(ModelException.class, () -> comb.fit(new double[] {1, 2}, 1));
         assertTrue(ex.getMessage().contains("no component of c could fit"), ex.getMessage());
+    }
+
+    /** comb:ets+theta, as the worker resolves it from the wire, is the mean of ets's and theta's forecasts. */
+    @Test
+    void combOfNamedModelsIsTheMeanOfTheirForecasts() {
+        Forecast ets = new Ets().fit(SERIES_A, 4).forecast(6, LEVELS);
+        Forecast theta = new Theta().fit(SERIES_A, 4).forecast(6, LEVELS);
+        ForecastModel comb = Models.forSpec(ModelSpec.parse("model", "comb:ets+theta"));
+        assertEquals("comb:ets+theta", comb.name());
+        Forecast c = comb.fit(SERIES_A, 4).forecast(6, LEVELS);
+        assertEquals("Mean of " + ets.method() + ", " + theta.method(), c.method());
+        assertAverages(c, ets, theta);
+    }
+
+    /** comb alone is what it has always been: the mean of ets, theta and arima. */
+    @Test
+    void combAloneIsTheMeanOfEtsThetaAndArima() {
+        Forecast ets = new Ets().fit(SERIES_A, 4).forecast(6, LEVELS);
+        Forecast theta = new Theta().fit(SERIES_A, 4).forecast(6, LEVELS);
+        Forecast arima = new AutoArima().fit(SERIES_A, 4).forecast(6, LEVELS);
+        Forecast c = Models.forSpec(ModelSpec.parse("model", "comb"))
+                .fit(SERIES_A, 4)
+                .forecast(6, LEVELS);
+        assertEquals("Mean of " + ets.method() + ", " + theta.method() + ", " + arima.method(), c.method());
+        assertAverages(c, ets, theta, arima);
+    }
+
+    private static void assertAverages(Forecast combined, Forecast... parts) {
+        for (int t = 0; t < combined.horizon(); t++) {
+            double mean = 0;
+            double lower = 0;
+            double upper = 0;
+            for (Forecast p : parts) {
+                mean += p.mean()[t] / parts.length;
+                lower += p.lower(1)[t] / parts.length;
+                upper += p.upper(0)[t] / parts.length;
+            }
+            assertEquals(mean, combined.mean()[t], 1e-9, "mean at step " + t);
+            assertEquals(lower, combined.lower(1)[t], 1e-9, "lower 95 at step " + t);
+            assertEquals(upper, combined.upper(0)[t], 1e-9, "upper 80 at step " + t);
+        }
+        assertEquals("", combined.note());
     }
 }

@@ -1,9 +1,14 @@
 package forecastfarm.worker.forecast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import forecastfarm.shared.forecast.ModelCatalog;
+import forecastfarm.shared.forecast.ModelCatalog.Argument;
+import forecastfarm.shared.forecast.ModelCatalog.Declaration;
+import forecastfarm.shared.forecast.ModelSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,9 +19,7 @@ class ModelsTest {
         assertEquals(
                 List.of("naive", "snaive", "mean", "drift", "naive2", "theta", "ets", "arima", "comb"), Models.names());
         assertEquals(
-                forecastfarm.shared.forecast.ModelNames.BUILT_IN,
-                Models.names(),
-                "the launcher checks names against the shared list");
+                ModelCatalog.BUILT_IN.names(), Models.names(), "the launcher checks names against the shared list");
         assertThrows(UnsupportedOperationException.class, () -> Models.names().add("arima"));
     }
 
@@ -36,5 +39,32 @@ class ModelsTest {
         }
         assertThrows(IllegalArgumentException.class, () -> Models.byName(null));
         assertThrows(IllegalArgumentException.class, () -> Models.byName("Naive"));
+    }
+
+    /** The launcher refuses or lets through arguments by the shared declarations; the models must agree. */
+    @Test
+    void everyModelTakesTheArgumentTheCatalogDeclares() {
+        double[] y = {10, 12, 11, 15, 14, 16, 18, 17, 19, 21};
+        for (Declaration declaration : ModelCatalog.BUILT_IN.declarations()) {
+            ForecastModel model = Models.byName(declaration.name());
+            if (declaration.argument() == Argument.NONE) {
+                IllegalArgumentException e =
+                        assertThrows(IllegalArgumentException.class, () -> model.withArguments(List.of("naive")));
+                assertEquals(declaration.name() + " takes no argument", e.getMessage());
+            } else {
+                assertEquals(Argument.MODELS, declaration.argument(), "no built-in model takes a text argument yet");
+                ModelSpec spec = ModelSpec.parse("--model", declaration.name() + ":naive+drift");
+                ForecastModel given = Models.forSpec(spec);
+                assertEquals(declaration.name() + ":naive+drift", given.name());
+                assertEquals(1, given.fit(y, 1).forecast(1, new double[0]).horizon());
+            }
+        }
+    }
+
+    @Test
+    void forSpecWithoutAnArgumentIsTheRegisteredModel() {
+        for (String name : Models.names()) {
+            assertSame(Models.byName(name), Models.forSpec(ModelSpec.parse("--model", name)));
+        }
     }
 }

@@ -75,6 +75,30 @@ class ForecastTaskHandlerTest {
     }
 
     @Test
+    void aSpecWithAnArgumentIsForecastAndNamedByItsText() throws Exception {
+        ForecastResult result = ForecastResult.decode(
+                new ForecastTaskHandler().handle("A", request(1, List.of("naive", "drift", "comb:naive+drift"))));
+        ModelForecast naive = result.forecasts().get(0);
+        ModelForecast drift = result.forecasts().get(1);
+        ModelForecast comb = result.forecasts().get(2);
+        assertTrue(comb.ok(), comb.error());
+        assertEquals("comb:naive+drift", comb.model());
+        for (int t = 0; t < 8; t++) {
+            assertEquals((naive.mean()[t] + drift.mean()[t]) / 2, comb.mean()[t], 1e-12);
+        }
+    }
+
+    @Test
+    void aBadSpecOnTheWireFailsThatModelAloneWithTheParsersMessage() throws Exception {
+        ForecastResult result =
+                ForecastResult.decode(new ForecastTaskHandler().handle("A", request(1, List.of("naive", "ets:3"))));
+        assertTrue(result.forecasts().get(0).ok());
+        assertEquals(
+                "model 'ets:3': ets takes no argument",
+                result.forecasts().get(1).error());
+    }
+
+    @Test
     void onlyUnknownModelsFailTheTaskNamingEach() {
         IllegalArgumentException ex = assertThrows(
                 IllegalArgumentException.class,

@@ -1,0 +1,81 @@
+package forecastfarm.shared.forecast;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One model as {@code --model} names it: {@code NAME} or {@code NAME:ARG}, where a list argument joins models with
+ * {@code +} ({@code comb:ets+theta+arima}). Immutable; made only by {@link ModelCatalog}'s parser, so every instance
+ * was checked against the catalog's declarations. {@link #toString()} is the canonical text (no spaces, the user's
+ * order), which the wire format ({@link ForecastRequest#models()}) and the {@code model} column of forecasts.csv
+ * carry.
+ */
+public final class ModelSpec {
+    private final String name;
+    private final List<String> arguments;
+    private final String text;
+
+    ModelSpec(final String name, final List<String> arguments) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.arguments = List.copyOf(arguments);
+        this.text = this.arguments.isEmpty() ? name : name + ":" + String.join("+", this.arguments);
+    }
+
+    /**
+     * Parses a comma-separated {@code --model} list against {@link ModelCatalog#BUILT_IN}.
+     *
+     * @param label what the text was given as, e.g. {@code --model}; error messages start with it
+     * @throws IllegalArgumentException naming the bad part (see {@link ModelCatalog#parseList})
+     */
+    public static List<ModelSpec> parseList(final String label, final String text) {
+        return ModelCatalog.BUILT_IN.parseList(label, text);
+    }
+
+    /**
+     * Parses exactly one spec against {@link ModelCatalog#BUILT_IN}, e.g. one element of
+     * {@link ForecastRequest#models()}.
+     */
+    public static ModelSpec parse(final String label, final String text) {
+        return ModelCatalog.BUILT_IN.parse(label, text);
+    }
+
+    /**
+     * @return the canonical texts of {@code specs}, in order.
+     */
+    public static List<String> texts(final List<ModelSpec> specs) {
+        return specs.stream().map(ModelSpec::toString).toList();
+    }
+
+    /** The model's registered name, e.g. {@code comb}. */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * The argument: empty when none was given; the models of a list argument in the order written; one element (the
+     * text after the first {@code :}) for a text argument.
+     */
+    public List<String> arguments() {
+        return arguments;
+    }
+
+    public boolean hasArgument() {
+        return !arguments.isEmpty();
+    }
+
+    /** The canonical text, e.g. {@code comb:ets+theta}. */
+    @Override
+    public String toString() {
+        return text;
+    }
+
+    @Override
+    public boolean equals(final Object o) {
+        return o instanceof ModelSpec other && text.equals(other.text);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
+    }
+}

@@ -1,0 +1,132 @@
+package forecastfarm.shared.forecast;
+
+import forecastfarm.shared.forecast.ModelCatalog.Argument;
+import forecastfarm.shared.forecast.ModelCatalog.Declaration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/** Parses one {@code --model} text against a {@link ModelCatalog}; every message names the bad part. */
+final class ModelSpecParser {
+    private final ModelCatalog catalog;
+    private final String label;
+    private final String text;
+
+    ModelSpecParser(final ModelCatalog catalog, final String label, final String text) {
+        this.catalog = catalog;
+        this.label = Objects.requireNonNull(label, "label");
+        this.text = Objects.requireNonNull(text, "text");
+    }
+
+    List<ModelSpec> parseList() {
+        final String list = text.strip();
+        if (list.isEmpty()) {
+            throw refused("no model named; known models: " + catalog.usages());
+        }
+        if (list.startsWith(",")) {
+            throw refused("empty part before the first ','");
+        }
+        if (list.endsWith(",")) {
+            throw refused("trailing ','; remove it or name a model after it");
+        }
+        final String[] parts = list.split(",", -1);
+        final List<ModelSpec> specs = new ArrayList<>(parts.length);
+        for (int i = 0; i < parts.length; i++) {
+            final String part = parts[i].strip();
+            if (part.isEmpty()) {
+                throw refused("empty part after '" + parts[i - 1].strip() + ",' (two ',' in a row)");
+            }
+            final ModelSpec spec = spec(part);
+            if (specs.contains(spec)) {
+                throw refused("'" + spec + "' is named twice");
+            }
+            specs.add(spec);
+        }
+        return List.copyOf(specs);
+    }
+
+    ModelSpec parseOne() {
+        final List<ModelSpec> specs = parseList();
+        if (specs.size() != 1) {
+            throw refused("names " + specs.size() + " models; one was expected");
+        }
+        return specs.get(0);
+    }
+
+    private ModelSpec spec(final String part) {
+        final int colon = part.indexOf(':');
+        final String name = (colon < 0 ? part : part.substring(0, colon)).strip();
+        if (name.isEmpty()) {
+            throw refused("no model name before ':' in '" + part + "'");
+        }
+        if (name.contains("+")) {
+            throw refused("'+' outside an argument in '" + part + "'; separate models with ',' ("
+                    + name.replace('+', ',') + ")" + asArgument(name));
+        }
+        final Declaration declaration = catalog.find(name).orElseThrow(() -> refused(unknown(name, "")));
+        if (colon < 0) {
+            if (declaration.argumentRequired()) {
+                throw refused(name + " needs an argument: " + declaration.usage());
+            }
+            return new ModelSpec(name, List.of());
+        }
+        if (declaration.argument() == Argument.NONE) {
+            throw refused(name + " takes no argument");
+        }
+        final String argument = part.substring(colon + 1).strip();
+        if (argument.isEmpty()) {
+            throw refused("empty argument after '" + name + ":'; write "
+                    + (declaration.argumentRequired() ? "" : name + " or ") + name + ":" + declaration.placeholder());
+        }
+        return new ModelSpec(
+                name, declaration.argument() == Argument.TEXT ? List.of(argument) : models(name, argument));
+    }
+
+    /** The models of a list argument: known, each once, not the owner itself, none needing an argument. */
+    private List<String> models(final String owner, final String argument) {
+        final String where = " in the argument of " + owner;
+        final List<String> models = new ArrayList<>();
+        for (final String element : argument.split("\\+", -1)) {
+            final String model = element.strip();
+            if (model.isEmpty()) {
+                throw refused("empty model" + where + " ('" + argument + "')");
+            }
+            if (model.contains(":")) {
+                throw refused("'" + model + "'" + where + ": a listed model takes no argument of its own");
+            }
+            final Declaration declaration = catalog.find(model).orElseThrow(() -> refused(unknown(model, where)));
+            if (model.equals(owner)) {
+                throw refused(owner + " cannot list itself");
+            }
+            if (declaration.argumentRequired()) {
+                throw refused(model + where + " needs an argument of its own (" + declaration.usage()
+                        + "), which a list cannot give");
+            }
+            if (models.contains(model)) {
+                throw refused("'" + model + "' is named twice" + where);
+            }
+            models.add(model);
+        }
+        return models;
+    }
+
+    private String unknown(final String name, final String where) {
+        final String lower = name.toLowerCase(Locale.ROOT);
+        final String hint = !lower.equals(name) && catalog.find(lower).isPresent() ? " (names are lower case)" : "";
+        return "unknown model '" + name + "'" + where + hint + "; known models: " + catalog.usages();
+    }
+
+    /** How the '+'-joined names would be written as an argument, when the catalog has a model of models. */
+    private String asArgument(final String joined) {
+        return catalog.declarations().stream()
+                .filter(d -> d.argument() == Argument.MODELS)
+                .findFirst()
+                .map(d -> " or give them as an argument (" + d.name() + ":" + joined + ")")
+                .orElse("");
+    }
+
+    private IllegalArgumentException refused(final String problem) {
+        return new IllegalArgumentException(label + " '" + text + "': " + problem);
+    }
+}

@@ -1,0 +1,198 @@
+package forecastfarm.shared.forecast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import forecastfarm.shared.forecast.ModelCatalog.Declaration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The {@code --model} syntax: every accepted form and every refusal, verbatim. */
+class ModelSpecTest {
+
+    private static final String KNOWN = "naive, snaive, mean, drift, naive2, theta, ets, arima, comb[:MODEL+MODEL...]";
+
+    /** The built-in models plus the two argument kinds no built-in model has yet (a required list, a text). */
+    private static final ModelCatalog WITH_REQUIRED_ARGUMENTS = new ModelCatalog(List.of(
+            Declaration.plain("ets"),
+            Declaration.plain("theta"),
+            Declaration.ofModels("comb", List.of("ets", "theta")),
+            Declaration.ofModels("auto", List.of()),
+            Declaration.withText("onnx", "PATH")));
+
+    private static List<String> canonical(final String text) {
+        return ModelSpec.texts(ModelSpec.parseList("--model", text));
+    }
+
+    private static String refusal(final String text) {
+        return assertThrows(IllegalArgumentException.class, () -> ModelSpec.parseList("--model", text))
+                .getMessage();
+    }
+
+    private static String refusalWithRequired(final String text) {
+        return assertThrows(IllegalArgumentException.class, () -> WITH_REQUIRED_ARGUMENTS.parseList("--model", text))
+                .getMessage();
+    }
+
+    @Test
+    void namesAloneInTheOrderWritten() {
+        assertEquals(List.of("ets", "theta"), canonical("ets,theta"));
+        assertEquals(List.of("theta", "ets"), canonical("theta,ets"));
+        assertEquals(ModelCatalog.BUILT_IN.names(), canonical(String.join(",", ModelCatalog.BUILT_IN.names())));
+    }
+
+    @Test
+    void spacesAroundNamesAreDroppedFromTheCanonicalText() {
+        assertEquals(List.of("ets", "theta", "comb:ets+arima"), canonical(" ets , theta,comb: ets + arima "));
+    }
+
+    @Test
+    void aListArgumentKeepsItsOrder() {
+        final ModelSpec spec = ModelSpec.parse("--model", "comb:theta+ets+arima");
+        assertEquals("comb", spec.name());
+        assertEquals(List.of("theta", "ets", "arima"), spec.arguments());
+        assertTrue(spec.hasArgument());
+        assertEquals("comb:theta+ets+arima", spec.toString());
+        assertEquals(ModelSpec.parse("--model", "comb: theta+ets +arima"), spec);
+    }
+
+    @Test
+    void aModelWhoseArgumentIsOptionalMayStandAlone() {
+        final ModelSpec comb = ModelSpec.parse("--model", "comb");
+        assertFalse(comb.hasArgument());
+        assertEquals(List.of(), comb.arguments());
+        assertEquals(List.of("comb", "comb:ets+theta"), canonical("comb,comb:ets+theta"));
+        assertEquals(
+                List.of("ets", "theta", "arima"),
+                ModelCatalog.BUILT_IN.find("comb").orElseThrow().defaultModels(),
+                "comb alone is the combination the farm has always run");
+    }
+
+    @Test
+    void aTextArgumentIsTakenWholeAfterTheFirstColon() {
+        final ModelSpec onnx = WITH_REQUIRED_ARGUMENTS.parse("--model", "onnx:/models/a+b:v2.onnx");
+        assertEquals(List.of("/models/a+b:v2.onnx"), onnx.arguments());
+        assertEquals("onnx:/models/a+b:v2.onnx", onnx.toString());
+        assertEquals(
+                List.of("auto:ets+comb", "onnx:m.onnx"),
+                ModelSpec.texts(WITH_REQUIRED_ARGUMENTS.parseList("x", "auto:ets+comb,onnx:m.onnx")));
+    }
+
+    @Test
+    void usagesShowWhichArgumentEachModelTakes() {
+        assertEquals(KNOWN, ModelCatalog.BUILT_IN.usages());
+        assertEquals(
+                "ets, theta, comb[:MODEL+MODEL...], auto:MODEL+MODEL..., onnx:PATH", WITH_REQUIRED_ARGUMENTS.usages());
+    }
+
+    @Test
+    void emptyListsAndPartsAreRefused() {
+        assertEquals("--model '': no model named; known models: " + KNOWN, refusal(""));
+        assertEquals("--model ' ': no model named; known models: " + KNOWN, refusal(" "));
+        assertEquals("--model ',ets': empty part before the first ','", refusal(",ets"));
+        assertEquals("--model 'ets,': trailing ','; remove it or name a model after it", refusal("ets,"));
+        assertEquals("--model 'ets,,theta': empty part after 'ets,' (two ',' in a row)", refusal("ets,,theta"));
+        assertEquals("--model 'ets, ,theta': empty part after 'ets,' (two ',' in a row)", refusal("ets, ,theta"));
+    }
+
+    @Test
+    void unknownNamesAreNamedWithTheKnownOnes() {
+        assertEquals("--model 'ets,thta': unknown model 'thta'; known models: " + KNOWN, refusal("ets,thta"));
+        assertEquals(
+                "--model 'naive,ETS': unknown model 'ETS' (names are lower case); known models: " + KNOWN,
+                refusal("naive,ETS"));
+        assertEquals(
+                "--model 'comb:ets+thta': unknown model 'thta' in the argument of comb; known models: " + KNOWN,
+                refusal("comb:ets+thta"));
+        assertEquals(
+                "--model 'comb:Theta+ets': unknown model 'Theta' in the argument of comb (names are lower case);"
+                        + " known models: " + KNOWN,
+                refusal("comb:Theta+ets"));
+        assertEquals("--model 'thta:ets': unknown model 'thta'; known models: " + KNOWN, refusal("thta:ets"));
+    }
+
+    @Test
+    void aPlusOutsideAnArgumentIsRefused() {
+        assertEquals(
+                "--model 'ets+theta': '+' outside an argument in 'ets+theta'; separate models with ',' (ets,theta)"
+                        + " or give them as an argument (comb:ets+theta)",
+                refusal("ets+theta"));
+        assertEquals(
+                "--model 'naive,ets+theta:x': '+' outside an argument in 'ets+theta:x'; separate models with ','"
+                        + " (ets,theta) or give them as an argument (comb:ets+theta)",
+                refusal("naive,ets+theta:x"));
+    }
+
+    @Test
+    void argumentsWhereNoneIsAllowedAreRefused() {
+        assertEquals("--model 'ets:3': ets takes no argument", refusal("ets:3"));
+        assertEquals("--model 'naive,theta:': theta takes no argument", refusal("naive,theta:"));
+        assertEquals("--model ':ets': no model name before ':' in ':ets'", refusal(":ets"));
+    }
+
+    @Test
+    void missingOrEmptyArgumentsAreRefused() {
+        assertEquals(
+                "--model 'comb:': empty argument after 'comb:'; write comb or comb:MODEL+MODEL...", refusal("comb:"));
+        assertEquals("--model 'onnx': onnx needs an argument: onnx:PATH", refusalWithRequired("onnx"));
+        assertEquals("--model 'auto': auto needs an argument: auto:MODEL+MODEL...", refusalWithRequired("auto"));
+        assertEquals("--model 'onnx: ': empty argument after 'onnx:'; write onnx:PATH", refusalWithRequired("onnx: "));
+    }
+
+    @Test
+    void badModelsInAListArgumentAreRefused() {
+        assertEquals(
+                "--model 'comb:ets++theta': empty model in the argument of comb ('ets++theta')",
+                refusal("comb:ets++theta"));
+        assertEquals("--model 'comb:ets+': empty model in the argument of comb ('ets+')", refusal("comb:ets+"));
+        assertEquals(
+                "--model 'comb:ets+comb:theta': 'comb:theta' in the argument of comb: a listed model takes no"
+                        + " argument of its own",
+                refusal("comb:ets+comb:theta"));
+        assertEquals("--model 'comb:ets+comb': comb cannot list itself", refusal("comb:ets+comb"));
+        assertEquals("--model 'comb:ets+ets': 'ets' is named twice in the argument of comb", refusal("comb:ets+ets"));
+        assertEquals(
+                "--model 'comb:ets+onnx': onnx in the argument of comb needs an argument of its own (onnx:PATH),"
+                        + " which a list cannot give",
+                refusalWithRequired("comb:ets+onnx"));
+    }
+
+    @Test
+    void aSpecNamedTwiceIsRefused() {
+        assertEquals("--model 'ets,theta,ets': 'ets' is named twice", refusal("ets,theta,ets"));
+        assertEquals(
+                "--model 'comb:ets+theta,comb: ets+theta': 'comb:ets+theta' is named twice",
+                refusal("comb:ets+theta,comb: ets+theta"));
+    }
+
+    @Test
+    void parseTakesExactlyOneSpecAndTheLabelLeadsEveryMessage() {
+        assertEquals(
+                "model 'ets,theta': names 2 models; one was expected",
+                assertThrows(IllegalArgumentException.class, () -> ModelSpec.parse("model", "ets,theta"))
+                        .getMessage());
+        assertEquals(
+                "models 'x': unknown model 'x'; known models: " + KNOWN,
+                assertThrows(IllegalArgumentException.class, () -> ModelSpec.parseList("models", "x"))
+                        .getMessage());
+    }
+
+    @Test
+    void aCatalogRefusesDuplicateNamesAndDefaultsNotDeclaredBefore() {
+        assertEquals(
+                "model 'ets' is declared twice",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> new ModelCatalog(List.of(Declaration.plain("ets"), Declaration.plain("ets"))))
+                        .getMessage());
+        assertEquals(
+                "comb defaults to 'ets', declared after it",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> new ModelCatalog(List.of(
+                                        Declaration.ofModels("comb", List.of("ets")), Declaration.plain("ets"))))
+                        .getMessage());
+    }
+}
