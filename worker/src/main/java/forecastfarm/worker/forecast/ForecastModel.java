@@ -23,4 +23,12 @@ public interface ForecastModel {
      * @throws NullPointerException     when {@code y} is null
      */
     FittedModel fit(double[] y, int seasonLength);
+
+    /**
+     * Whether the fit depends on {@code seasonLength}: a task that was given several seasons then notes which one this
+     * model used. False for the models that ignore it (naive, mean, drift).
+     */
+    default boolean usesSeason() {
+        return true;
+    }
 }
