@@ -162,4 +162,20 @@ final class CalendarSteps {
         }
         return best;
     }
+
+    /** "hourly", "15-minutely", "half-hourly", "daily", "every 2 hours", ... for a step between instants. */
+    static String describeInstantStep(long ms) {
+        if (ms % TimeAxis.MS_PER_DAY == 0) {
+            long days = ms / TimeAxis.MS_PER_DAY;
+            return days == 1 ? "daily" : days == 7 ? "weekly" : "every " + days + " days";
+        }
+        if (ms % TimeAxis.MS_PER_HOUR == 0) {
+            return ms == TimeAxis.MS_PER_HOUR ? "hourly" : "every " + ms / TimeAxis.MS_PER_HOUR + " hours";
+        }
+        if (ms % 60_000 == 0) {
+            long minutes = ms / 60_000;
+            return minutes == 1 ? "minutely" : minutes == 30 ? "half-hourly" : minutes + "-minutely";
+        }
+        return ms % 1000 == 0 ? "every " + ms / 1000 + " seconds" : "every " + ms + " ms";
+    }
 }

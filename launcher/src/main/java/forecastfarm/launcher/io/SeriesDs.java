@@ -1,5 +1,6 @@
 package forecastfarm.launcher.io;
 
+import java.time.DateTimeException;
 import java.util.List;
 import java.util.function.IntToLongFunction;
 
@@ -24,5 +25,52 @@ record SeriesDs(List<String> ds, String seriesId, IntToLongFunction lineOf) {
     /** " (line 6)" for row i, or "" when lines are unknown. */
     String at(int i) {
         return lineOf == null ? "" : " (line " + lineOf.applyAsLong(i) + ")";
+    }
+
+    /**
+     * Reads the ds of row i with {@code p}.
+     *
+     * @return its {@link DsParser} format, never UNKNOWN
+     * @throws InputException when it has no accepted format or a field is out of range
+     */
+    int read(DsParser p, int i, boolean epoch) {
+        String s = text(i);
+        int f;
+        try {
+            f = p.read(s);
+        } catch (NumberFormatException e) {
+            throw problem(i, "ds '" + s + "' is too large");
+        } catch (DateTimeException e) {
+            String what = epoch ? "epoch second" : s.length() <= 7 ? "month" : s.length() == 10 ? "date" : "date-time";
+            throw problem(i, "ds '" + s + "' is not a valid " + what);
+        }
+        if (f == DsParser.UNKNOWN) {
+            throw problem(
+                    i,
+                    epoch
+                            ? "ds '" + s + "' is not a whole number of seconds since 1970-01-01T00:00Z"
+                                    + " (--time-format epoch)"
+                            : "ds '" + s + "' is not an integer, a date (yyyy-MM-dd), a date-time"
+                                    + " (yyyy-MM-dd HH:mm[:ss]) or a month (yyyy-MM)");
+        }
+        return f;
+    }
+
+    /** Row i is not after row i - 1: a duplicate, or unsorted. */
+    InputException outOfOrder(int i, boolean duplicate) {
+        if (duplicate) {
+            return problem(
+                    i,
+                    "duplicate ds " + text(i)
+                            + (lineOf == null
+                                    ? ""
+                                    : " (the same time as line " + lineOf.applyAsLong(i - 1)
+                                            + "); keep one row per time"));
+        }
+        return problem(
+                i,
+                "ds " + text(i) + " comes after " + text(i - 1)
+                        + (lineOf == null ? "" : " on line " + lineOf.applyAsLong(i - 1))
+                        + " (rows must be sorted by ds within a series)");
     }
 }

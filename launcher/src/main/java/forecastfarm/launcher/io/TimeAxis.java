@@ -1,6 +1,5 @@
 package forecastfarm.launcher.io;
 
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -147,7 +146,7 @@ public final class TimeAxis {
             if (s.isEmpty()) {
                 throw ds.problem(i, "empty ds");
             }
-            int f = read(p, s, i, ds, time);
+            int f = ds.read(p, i, time.epoch());
             if (format == 0) {
                 format = f;
                 firstIndexOfFormat = i;
@@ -172,7 +171,7 @@ public final class TimeAxis {
             }
             long previous = i == 0 ? 0 : instants != null ? instants[i - 1] : keys[i - 1];
             if (i > 0 && order <= previous) {
-                throw outOfOrder(ds, i, order == previous);
+                throw ds.outOfOrder(i, order == previous);
             }
         }
         return switch (format) {
@@ -193,46 +192,6 @@ public final class TimeAxis {
                         DsStyle.of(p, format == DsParser.OFFSET_DATE_TIME, time.zone(), instants[n - 1]),
                         ds);
         };
-    }
-
-    private static int read(DsParser p, String s, int i, SeriesDs ds, TimeSettings time) {
-        int f;
-        try {
-            f = p.read(s);
-        } catch (NumberFormatException e) {
-            throw ds.problem(i, "ds '" + s + "' is too large");
-        } catch (DateTimeException e) {
-            String what =
-                    time.epoch() ? "epoch second" : s.length() <= 7 ? "month" : s.length() == 10 ? "date" : "date-time";
-            throw ds.problem(i, "ds '" + s + "' is not a valid " + what);
-        }
-        if (f == DsParser.UNKNOWN) {
-            throw ds.problem(
-                    i,
-                    time.epoch()
-                            ? "ds '" + s + "' is not a whole number of seconds since 1970-01-01T00:00Z"
-                                    + " (--time-format epoch)"
-                            : "ds '" + s + "' is not an integer, a date (yyyy-MM-dd), a date-time"
-                                    + " (yyyy-MM-dd HH:mm[:ss]) or a month (yyyy-MM)");
-        }
-        return f;
-    }
-
-    private static InputException outOfOrder(SeriesDs ds, int i, boolean duplicate) {
-        if (duplicate) {
-            return ds.problem(
-                    i,
-                    "duplicate ds " + ds.text(i)
-                            + (ds.lineOf() == null
-                                    ? ""
-                                    : " (the same time as line " + ds.lineOf().applyAsLong(i - 1)
-                                            + "); keep one row per time"));
-        }
-        return ds.problem(
-                i,
-                "ds " + ds.text(i) + " comes after " + ds.text(i - 1)
-                        + (ds.lineOf() == null ? "" : " on line " + ds.lineOf().applyAsLong(i - 1))
-                        + " (rows must be sorted by ds within a series)");
     }
 
     /** Date-times at one time of day step on the wall calendar; others on the instant timeline. */
@@ -387,23 +346,8 @@ public final class TimeAxis {
             case DATE_MONTHS, MONTH_LABEL ->
                 step == 1 ? "monthly" : step == 3 ? "quarterly" : step == 12 ? "yearly" : "every " + step + " months";
             case QUARTER_LABEL -> step == 1 ? "quarterly" : step == 4 ? "yearly" : "every " + step + " quarters";
-            case INSTANT -> describeInstantStep(step);
+            case INSTANT -> CalendarSteps.describeInstantStep(step);
         };
-    }
-
-    private static String describeInstantStep(long ms) {
-        if (ms % MS_PER_DAY == 0) {
-            long days = ms / MS_PER_DAY;
-            return days == 1 ? "daily" : days == 7 ? "weekly" : "every " + days + " days";
-        }
-        if (ms % MS_PER_HOUR == 0) {
-            return ms == MS_PER_HOUR ? "hourly" : "every " + ms / MS_PER_HOUR + " hours";
-        }
-        if (ms % 60_000 == 0) {
-            long minutes = ms / 60_000;
-            return minutes == 1 ? "minutely" : minutes == 30 ? "half-hourly" : minutes + "-minutely";
-        }
-        return ms % 1000 == 0 ? "every " + ms / 1000 + " seconds" : "every " + ms + " ms";
     }
 
     /** Number of points in the history. */
