@@ -124,7 +124,7 @@ public enum InputFormat {
                 : first == null
                         ? "its column '" + timeName + "' does not look like a date column"
                         : "its column '" + timeName
-                                + "' does not hold a date (yyyy-MM-dd), a month (yyyy-MM) or an integer ('"
+                                + "' does not hold a date (yyyy-MM-dd), a date-time (yyyy-MM-dd HH:mm[:ss]), a month (yyyy-MM) or an integer ('"
                                 + (timeIdx < first.getFieldCount()
                                         ? first.getField(timeIdx).strip()
                                         : "") + "' on line "
