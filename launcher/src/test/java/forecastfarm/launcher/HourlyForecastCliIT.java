@@ -113,6 +113,18 @@ class HourlyForecastCliIT {
         final List<String> failed = Files.readAllLines(out.resolve("failed.csv"));
         assertTrue(failed.stream().anyMatch(l -> l.startsWith("GAPPY,INVALID,0,")), failed.toString());
 
+        final ByteArrayOutputStream inspect = new ByteArrayOutputStream();
+        assertEquals(
+                0,
+                FarmCli.execute(
+                        new String[] {
+                            "inspect", "--farm-dir", tmp.resolve("farm").toString(), "--id", "A"
+                        },
+                        new PrintStream(inspect, true, StandardCharsets.UTF_8)));
+        assertTrue(
+                inspect.toString(StandardCharsets.UTF_8).contains("[uses season 24 of 24,168]"),
+                "snaive takes one season and says which: " + inspect);
+
         final JsonNode summary =
                 new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertEquals("Europe/London", summary.get("time_zone").asText(), summary.toString());

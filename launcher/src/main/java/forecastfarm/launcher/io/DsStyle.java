@@ -1,5 +1,6 @@
 package forecastfarm.launcher.io;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -67,6 +68,8 @@ final class DsStyle {
      * The instant of a naive wall time in {@code zone}. A wall time that occurs twice (the hour before clocks go
      * back) is its earlier instant unless that is not after {@code previousMs}, then its later one: a series
      * observed through the change then has neither a duplicate nor a gap.
+     *
+     * @throws DateTimeException for a wall time the zone skips (when clocks go forward)
      */
     static long instantOf(long wallMs, ZoneId zone, long previousMs) {
         if (zone instanceof ZoneOffset fixed) {
@@ -75,8 +78,8 @@ final class DsStyle {
         ZoneRules rules = zone.getRules();
         LocalDateTime local = wallTime(wallMs);
         List<ZoneOffset> valid = rules.getValidOffsets(local);
-        if (valid.isEmpty()) { // in the hour clocks skip: read, as java.time does, with the offset before
-            return wallMs - rules.getTransition(local).getOffsetBefore().getTotalSeconds() * 1000L;
+        if (valid.isEmpty()) {
+            throw new DateTimeException("skipped");
         }
         long earlier = wallMs - valid.get(0).getTotalSeconds() * 1000L;
         if (valid.size() == 1 || earlier > previousMs) {

@@ -1,8 +1,10 @@
 package forecastfarm.launcher.io;
 
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntToLongFunction;
@@ -166,7 +168,7 @@ public final class TimeAxis {
                 order = instants[i] = switch (f) {
                     case DsParser.EPOCH -> p.key;
                     case DsParser.OFFSET_DATE_TIME -> p.key - p.offsetSeconds * 1000L;
-                    default -> DsStyle.instantOf(p.key, time.zone(), i == 0 ? Long.MIN_VALUE : instants[i - 1]);
+                    default -> instantOf(p.key, time.zone(), i == 0 ? Long.MIN_VALUE : instants[i - 1], i, ds);
                 };
             }
             long previous = i == 0 ? 0 : instants != null ? instants[i - 1] : keys[i - 1];
@@ -192,6 +194,17 @@ public final class TimeAxis {
                         DsStyle.of(p, format == DsParser.OFFSET_DATE_TIME, time.zone(), instants[n - 1]),
                         ds);
         };
+    }
+
+    private static long instantOf(long wallMs, ZoneId zone, long previousMs, int i, SeriesDs ds) {
+        try {
+            return DsStyle.instantOf(wallMs, zone, previousMs);
+        } catch (DateTimeException e) {
+            throw ds.problem(
+                    i,
+                    "ds " + ds.text(i) + " does not exist in " + zone.getId()
+                            + " (the clocks skip it); check --time-zone");
+        }
     }
 
     /** Date-times at one time of day step on the wall calendar; others on the instant timeline. */

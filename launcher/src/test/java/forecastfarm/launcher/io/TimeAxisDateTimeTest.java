@@ -122,6 +122,17 @@ class TimeAxisDateTimeTest {
     }
 
     @Test
+    void aWallTimeTheZoneSkipsIsNamed() {
+        InputException e = assertThrows(
+                InputException.class,
+                () -> withLines(List.of("2020-03-29 00:00", "2020-03-29 01:00", "2020-03-29 02:00"), LONDON));
+        assertEquals(
+                "series S line 3: ds 2020-03-29 01:00 does not exist in Europe/London (the clocks skip it); check"
+                        + " --time-zone",
+                e.getMessage());
+    }
+
+    @Test
     void duplicatesNameBothLines() {
         InputException e = assertThrows(
                 InputException.class,
