@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.zone.ZoneRules;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How the date-time ds of one series are written, so that its forecast ds look like its input's: epoch seconds, or
@@ -46,8 +47,13 @@ final class DsStyle {
         this.offsetSeconds = offsetSeconds;
     }
 
+    /** Styles are few (zones, separators, offsets) and series many: one shared instance per style. */
+    private static final ConcurrentHashMap<DsStyle, DsStyle> SHARED = new ConcurrentHashMap<>();
+
+    private static final DsStyle EPOCH_SECONDS = new DsStyle(ZoneOffset.UTC, true, false, false, 0, false, 0);
+
     static DsStyle epochSeconds() {
-        return new DsStyle(ZoneOffset.UTC, true, false, false, 0, false, 0);
+        return EPOCH_SECONDS;
     }
 
     /**
@@ -61,7 +67,8 @@ final class DsStyle {
                     .getTotalSeconds();
             offset = zoneOffset == p.offsetSeconds ? FOLLOW_ZONE : p.offsetSeconds;
         }
-        return new DsStyle(zone, false, p.tSeparator, p.seconds, p.fractionDigits, p.zulu, offset);
+        DsStyle style = new DsStyle(zone, false, p.tSeparator, p.seconds, p.fractionDigits, p.zulu, offset);
+        return SHARED.computeIfAbsent(style, s -> s);
     }
 
     /**
@@ -99,11 +106,11 @@ final class DsStyle {
         return write(epochMs + offset * 1000L, offset);
     }
 
-    /** The ds of a wall time (milliseconds since 1970-01-01T00:00 as if in UTC), for calendar steps. */
+    /**
+     * The ds of a wall time (milliseconds since 1970-01-01T00:00 as if in UTC), for calendar steps (never of epoch
+     * seconds: those step on the instant timeline).
+     */
     String formatWallTime(long wallMs) {
-        if (epoch) {
-            return formatInstant(instantOf(wallMs, zone, Long.MIN_VALUE));
-        }
         int offset = offsetSeconds == FOLLOW_ZONE
                 ? zone.getRules().getOffset(wallTime(wallMs)).getTotalSeconds()
                 : offsetSeconds;

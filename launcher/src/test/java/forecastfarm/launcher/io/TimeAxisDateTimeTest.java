@@ -191,6 +191,16 @@ class TimeAxisDateTimeTest {
     }
 
     @Test
+    void seriesWrittenAlikeShareOneStyle() throws Exception {
+        java.lang.reflect.Field style = TimeAxis.class.getDeclaredField("style");
+        style.setAccessible(true);
+        Object a = style.get(axis("2020-01-01 00:00", "2020-01-01 01:00"));
+        Object b = style.get(axis("2021-06-01 10:00", "2021-06-01 10:30"));
+        org.junit.jupiter.api.Assertions.assertSame(a, b, "millions of series need not hold a style each");
+        org.junit.jupiter.api.Assertions.assertNotSame(a, style.get(axis("2021-06-01T10:00", "2021-06-01T10:30")));
+    }
+
+    @Test
     void badDateTimes() {
         assertEquals(
                 "series S line 3: ds '2020-01-01 25:00' is not a valid date-time",
