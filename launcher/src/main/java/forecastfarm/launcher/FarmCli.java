@@ -9,7 +9,9 @@ import forecastfarm.launcher.farm.WorkerJit;
 import forecastfarm.launcher.inspect.Inspector;
 import forecastfarm.launcher.io.InputException;
 import forecastfarm.launcher.io.InputFormat;
+import forecastfarm.launcher.io.SeasonLengths;
 import forecastfarm.launcher.io.ShardFilter;
+import forecastfarm.launcher.io.TimeSettings;
 import forecastfarm.launcher.job.ForecastJob;
 import forecastfarm.launcher.job.ForecastJobOptions;
 import forecastfarm.launcher.report.PlotPolicy;
@@ -166,9 +168,24 @@ public final class FarmCli implements Callable<Integer> {
 
         @Option(
                 names = "--season-length",
-                defaultValue = "0",
-                description = "season length m; default: inferred from each series' dates")
-        int seasonLength;
+                paramLabel = "M[,M2...]",
+                description = "season lengths, the main one first (e.g. 24,168); models that take one season use the"
+                        + " first; default: inferred from each series' dates (hourly 24,168, daily 7, monthly 12, ...)")
+        String seasonLength;
+
+        @Option(
+                names = "--time-zone",
+                paramLabel = "ZONE",
+                description = "IANA zone of ds date-times written without an offset, and of the forecast ds (default "
+                        + TimeSettings.ZONE_DEFAULT + ")")
+        String timeZone;
+
+        @Option(
+                names = "--time-format",
+                paramLabel = "auto|epoch",
+                description = "auto (integers, dates, date-times, months) or epoch (ds are seconds since"
+                        + " 1970-01-01T00:00Z) (default " + TimeSettings.FORMAT_DEFAULT + ")")
+        String timeFormat;
 
         @Option(
                 names = "--model",
@@ -288,9 +305,8 @@ public final class FarmCli implements Callable<Integer> {
                 throw new IllegalArgumentException(
                         "Invalid forecast horizon --horizon " + horizon + ": must be 1 or more");
             }
-            if (seasonLength < 0) {
-                throw new IllegalArgumentException("invalid --season-length " + seasonLength);
-            }
+            final double[] seasonLengths = SeasonLengths.parse(seasonLength);
+            final TimeSettings time = TimeSettings.parse(timeZone, timeFormat);
             for (final double level : levels) {
                 if (!(level > 0 && level < 100)) {
                     throw new IllegalArgumentException(
@@ -310,7 +326,7 @@ public final class FarmCli implements Callable<Integer> {
             final ForecastJobOptions options = new ForecastJobOptions(
                     input,
                     horizon,
-                    seasonLength,
+                    seasonLengths,
                     modelSpecs,
                     sortedLevels,
                     out,
@@ -320,7 +336,8 @@ public final class FarmCli implements Callable<Integer> {
                     valueCol,
                     resume,
                     retryFailed,
-                    PlotPolicy.parse(plots));
+                    PlotPolicy.parse(plots),
+                    time);
             final FarmContext ctx = farmContext(
                     farmDir != null ? farmDir : defaultFarmBase().resolve(shardFilter.jobId(options.jobId())));
             return new ForecastJob(options, ctx, parent.out).shard(shardFilter).run();

@@ -81,10 +81,21 @@ public final class ForecastFarm implements AutoCloseable {
      * @throws IllegalArgumentException for an id submitted twice in this run, or a series too long for one task.
      */
     public boolean submit(final String id, final double[] y, final int seasonLength) throws InterruptedException {
+        return submit(id, y, new double[] {seasonLength});
+    }
+
+    /**
+     * Queues one series with several season lengths (e.g. 24 and 168 for hourly data), waiting while the farm is
+     * busy. Models that take one season use the first (see {@link ForecastRequest}).
+     *
+     * @param seasons the season lengths, the main one first; at least one, each at least 1.
+     * @return true when queued; false when the farm no longer takes series.
+     * @throws IllegalArgumentException for an id submitted twice in this run, or a series too long for one task.
+     */
+    public boolean submit(final String id, final double[] y, final double[] seasons) throws InterruptedException {
         Objects.requireNonNull(id, "id");
         sizing.complete(config.sizing(config.expectedSeries, config.meanIdBytes));
-        final byte[] payload =
-                new ForecastRequest(y, config.horizon, seasonLength, config.models, config.levels).encode();
+        final byte[] payload = new ForecastRequest(y, config.horizon, seasons, config.models, config.levels).encode();
         if (payload.length > FarmQueues.MAX_MESSAGE_BYTES) {
             throw new IllegalArgumentException("series " + id + " has " + y.length + " values, more than one task can "
                     + "carry (" + maxValues() + ")");

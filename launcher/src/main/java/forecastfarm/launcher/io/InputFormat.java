@@ -124,7 +124,7 @@ public enum InputFormat {
                 : first == null
                         ? "its column '" + timeName + "' does not look like a date column"
                         : "its column '" + timeName
-                                + "' does not hold a date (yyyy-MM-dd), a month (yyyy-MM) or an integer ('"
+                                + "' does not hold a date (yyyy-MM-dd), a date-time (yyyy-MM-dd HH:mm[:ss]), a month (yyyy-MM) or an integer ('"
                                 + (timeIdx < first.getFieldCount()
                                         ? first.getField(timeIdx).strip()
                                         : "") + "' on line "
@@ -154,18 +154,27 @@ public enum InputFormat {
      * So a caller should pass null, not {@link LongCsvReader}'s {@code y}, when the user did not name a value column.
      */
     public SeriesReader reader(String idCol, String timeCol, String valueCol) {
+        return reader(idCol, timeCol, valueCol, TimeSettings.DEFAULT);
+    }
+
+    /** As {@link #reader(String, String, String)}, reading date-times with {@code time}. */
+    public SeriesReader reader(String idCol, String timeCol, String valueCol, TimeSettings time) {
         return switch (this) {
             case LONG ->
                 new LongCsvReader(
                         orDefault(idCol, LongCsvReader.DEFAULT_ID_COL),
                         orDefault(timeCol, LongCsvReader.DEFAULT_TIME_COL),
-                        orDefault(valueCol, LongCsvReader.DEFAULT_VALUE_COL));
-            case WIDE -> new WideCsvReader(timeCol);
-            case OHLC_DIR -> new OhlcDirReader(timeCol, valueCol);
+                        orDefault(valueCol, LongCsvReader.DEFAULT_VALUE_COL),
+                        time);
+            case WIDE -> new WideCsvReader(timeCol, time);
+            case OHLC_DIR -> new OhlcDirReader(timeCol, valueCol, time);
         };
     }
 
-    /** Whether a cell holds a time {@link TimeAxis} accepts: an integer, a date yyyy-MM-dd or a month yyyy-MM. */
+    /**
+     * Whether a cell holds a time {@link TimeAxis} accepts: an integer, a date yyyy-MM-dd, a date-time or a month
+     * yyyy-MM.
+     */
     private static boolean isTime(String cell) {
         try {
             TimeAxis.of(List.of(cell), "");

@@ -29,6 +29,7 @@ public final class LongCsvReader implements SeriesReader {
     private final String idCol;
     private final String timeCol;
     private final String valueCol;
+    private final TimeSettings time;
 
     /** Columns {@code unique_id}, {@code ds}, {@code y}. */
     public LongCsvReader() {
@@ -36,6 +37,12 @@ public final class LongCsvReader implements SeriesReader {
     }
 
     public LongCsvReader(String idCol, String timeCol, String valueCol) {
+        this(idCol, timeCol, valueCol, TimeSettings.DEFAULT);
+    }
+
+    /** {@code time}: the zone of naive date-times, and whether integers are epoch seconds. */
+    public LongCsvReader(String idCol, String timeCol, String valueCol, TimeSettings time) {
+        this.time = Objects.requireNonNull(time, "time");
         this.idCol = Objects.requireNonNull(idCol, "idCol").strip();
         this.timeCol = Objects.requireNonNull(timeCol, "timeCol").strip();
         this.valueCol = Objects.requireNonNull(valueCol, "valueCol").strip();
@@ -248,7 +255,7 @@ public final class LongCsvReader implements SeriesReader {
             TimeAxis axis = null;
             if (n > 0) {
                 try {
-                    axis = TimeAxis.of(ds, id);
+                    axis = TimeAxis.of(ds, id, time, i -> lines[i]);
                 } catch (InputException e) {
                     ok = false;
                     int i = e.offendingIndex();

@@ -46,6 +46,7 @@ public final class OhlcDirReader implements SeriesReader {
 
     private final String timeCol;
     private final String valueCol;
+    private final TimeSettings time;
 
     /** Date column {@code Date} (else the first), value column {@code Adj Close} (else {@code Close}). */
     public OhlcDirReader() {
@@ -59,6 +60,12 @@ public final class OhlcDirReader implements SeriesReader {
      *                 it is a problem of that series
      */
     public OhlcDirReader(String timeCol, String valueCol) {
+        this(timeCol, valueCol, TimeSettings.DEFAULT);
+    }
+
+    /** {@code time}: the zone of naive date-times, and whether integers are epoch seconds. */
+    public OhlcDirReader(String timeCol, String valueCol, TimeSettings time) {
+        this.time = java.util.Objects.requireNonNull(time, "time");
         this.timeCol = timeCol == null || timeCol.isBlank() ? null : timeCol.strip();
         this.valueCol = valueCol == null || valueCol.isBlank() ? null : valueCol.strip();
     }
@@ -272,7 +279,7 @@ public final class OhlcDirReader implements SeriesReader {
         }
         TimeAxis axis;
         try {
-            axis = TimeAxis.of(ds, id);
+            axis = TimeAxis.of(ds, id, time, null);
         } catch (InputException e) {
             int i = e.offendingIndex();
             long line = i >= 0 && i < n ? lines[i] : firstLine;

@@ -48,6 +48,7 @@ public final class WideCsvReader implements SeriesReader {
     private static final double BAD = Double.POSITIVE_INFINITY;
 
     private final String timeCol;
+    private final TimeSettings time;
 
     /** The date column is the first column. */
     public WideCsvReader() {
@@ -59,6 +60,12 @@ public final class WideCsvReader implements SeriesReader {
      *                column
      */
     public WideCsvReader(String timeCol) {
+        this(timeCol, TimeSettings.DEFAULT);
+    }
+
+    /** {@code time}: the zone of naive date-times, and whether integers are epoch seconds. */
+    public WideCsvReader(String timeCol, TimeSettings time) {
+        this.time = java.util.Objects.requireNonNull(time, "time");
         this.timeCol = timeCol == null || timeCol.isBlank() ? null : timeCol.strip();
     }
 
@@ -248,7 +255,7 @@ public final class WideCsvReader implements SeriesReader {
         private void validateDates() {
             String label = "date column '" + names.get(timeIdx) + "'";
             try {
-                TimeAxis.of(ds, label);
+                TimeAxis.of(ds, label, time, null);
             } catch (InputException e) {
                 int i = e.offendingIndex();
                 String prefix = "series " + label + ": ";
@@ -260,7 +267,7 @@ public final class WideCsvReader implements SeriesReader {
                         csv,
                         "input " + csv + where + ", " + label + ": " + msg
                                 + " (the dates of a wide file must be strictly increasing, in one format: yyyy-MM-dd,"
-                                + " yyyy-MM or integers)",
+                                + " yyyy-MM-dd HH:mm[:ss], yyyy-MM or integers)",
                         e);
             }
         }
@@ -284,7 +291,7 @@ public final class WideCsvReader implements SeriesReader {
             List<String> range = ds.subList(from, to + 1);
             TimeAxis axis;
             try {
-                axis = TimeAxis.of(range, id);
+                axis = TimeAxis.of(range, id, time, null);
             } catch (InputException e) {
                 // cannot happen after validateDates (a part of increasing dates is increasing); report anyway
                 int i = e.offendingIndex();

@@ -80,7 +80,7 @@ public final class ForecastJob {
         JobReport.prewarmPlots(options.plots());
         final InputScan scan;
         try {
-            scan = InputScan.of(reader(), options.input(), options.seasonLength());
+            scan = InputScan.of(reader(), options.input(), options.seasonLengths());
         } catch (final RuntimeException ex) {
             abandon(farm);
             throw ex;
@@ -172,6 +172,7 @@ public final class ForecastJob {
         farmContext.timeline().mark("outputs_written");
         final Map<String, Object> json = summaryJson(summary, outputs, notRun, notRead);
         json.put("seasons", new LinkedHashMap<>(scan.seasons()));
+        json.put("time_zone", options.time().zoneName());
         if (!shard.isAll()) {
             json.put("shard", shard.toString());
         }
@@ -239,12 +240,13 @@ public final class ForecastJob {
             if (skipped.contains(series.id())) {
                 return;
             }
-            final int m = options.seasonLength() > 0
-                    ? options.seasonLength()
-                    : series.axis().inferredSeasonLength();
+            final double[] seasons = options.seasonLengths().length > 0
+                    ? options.seasonLengths()
+                    : series.axis().inferredSeasons();
+            final int m = (int) Math.round(seasons[0]);
             outputs.submitted(SubmittedSeries.of(index, series, m, report.mayPlot(index)));
             try {
-                if (!farm.submit(series.id(), series.y(), m)) {
+                if (!farm.submit(series.id(), series.y(), seasons)) {
                     outputs.withdraw(series.id());
                     throw new FarmStopped();
                 }

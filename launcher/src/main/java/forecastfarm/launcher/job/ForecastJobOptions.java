@@ -2,23 +2,27 @@ package forecastfarm.launcher.job;
 
 import forecastfarm.launcher.io.InputFormat;
 import forecastfarm.launcher.io.SeriesReader;
+import forecastfarm.launcher.io.TimeSettings;
 import forecastfarm.launcher.report.PlotPolicy;
+import forecastfarm.shared.forecast.ForecastRequest;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * What {@code farm forecast} was asked to do.
  *
- * @param seasonLength 0 to infer it from each series' dates.
+ * @param seasonLengths {@code --season-length}: the seasons of every series, the main one first; empty to infer them
+ *                      from each series' dates.
  * @param resume       skip the series an earlier run's joblog.tsv in {@code out} lists as finished, keeping their
  *                     rows.
  * @param retryFailed  like resume, but series whose last status was not OK run again.
  * @param plots        which series get a plot ({@code --plots}).
+ * @param time         {@code --time-zone} and {@code --time-format}: how date-times are read and written.
  */
 public record ForecastJobOptions(
         Path input,
         int horizon,
-        int seasonLength,
+        double[] seasonLengths,
         List<String> models,
         double[] levels,
         Path out,
@@ -28,13 +32,14 @@ public record ForecastJobOptions(
         String valueCol,
         boolean resume,
         boolean retryFailed,
-        PlotPolicy plots) {
+        PlotPolicy plots,
+        TimeSettings time) {
     /**
      * @return the reader of this input's format, with the columns named on the command line (null: the format's
      * defaults).
      */
     public SeriesReader reader() {
-        return format.reader(idCol, timeCol, valueCol);
+        return format.reader(idCol, timeCol, valueCol, time);
     }
 
     /**
@@ -42,8 +47,10 @@ public record ForecastJobOptions(
      */
     public String fingerprint() {
         return "forecast input=" + input.toAbsolutePath().normalize() + " (" + inputVersion() + ") h=" + horizon + " m="
-                + seasonLength + " models=" + String.join(",", models) + " levels=" + java.util.Arrays.toString(levels)
-                + " format=" + format + " cols=" + idCol + "," + timeCol + "," + valueCol;
+                + (seasonLengths.length == 0 ? "0" : ForecastRequest.formatSeasons(seasonLengths)) + " models="
+                + String.join(",", models) + " levels=" + java.util.Arrays.toString(levels)
+                + " format=" + format + " cols=" + idCol + "," + timeCol + "," + valueCol
+                + (time.isDefault() ? "" : " time=" + time.zoneName() + "," + time.formatName());
     }
 
     /**

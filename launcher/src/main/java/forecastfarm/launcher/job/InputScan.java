@@ -4,6 +4,7 @@ import forecastfarm.launcher.api.ForecastFarm;
 import forecastfarm.launcher.io.InputProblem;
 import forecastfarm.launcher.io.Series;
 import forecastfarm.launcher.io.SeriesReader;
+import forecastfarm.shared.forecast.ForecastRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,9 +18,9 @@ import java.util.TreeMap;
  */
 record InputScan(long series, double meanIdBytes, List<InputProblem> problems, Map<String, Long> seasons) {
     /**
-     * @param seasonLength the user's {@code --season-length}, 0 to infer it per series.
+     * @param seasonLengths the user's {@code --season-length}, empty to infer them per series.
      */
-    static InputScan of(final SeriesReader reader, final Path input, final int seasonLength) {
+    static InputScan of(final SeriesReader reader, final Path input, final double[] seasonLengths) {
         final Map<String, Long> seasons = new TreeMap<>();
         final long[] count = {0};
         final long[] idBytes = {0};
@@ -32,7 +33,7 @@ record InputScan(long series, double meanIdBytes, List<InputProblem> problems, M
                         return;
                     }
                     count[0]++;
-                    seasons.merge(seasonOf(series, seasonLength), 1L, Long::sum);
+                    seasons.merge(seasonOf(series, seasonLengths), 1L, Long::sum);
                     idBytes[0] += series.id().getBytes(StandardCharsets.UTF_8).length;
                 },
                 problems::add);
@@ -40,13 +41,13 @@ record InputScan(long series, double meanIdBytes, List<InputProblem> problems, M
     }
 
     /**
-     * @return e.g. "business-daily, m=5" or "monthly, m=4 (--season-length)".
+     * @return e.g. "business-daily, m=5", "hourly, m=24,168" or "monthly, m=4 (--season-length)".
      */
-    static String seasonOf(final Series series, final int seasonLength) {
+    static String seasonOf(final Series series, final double[] seasonLengths) {
         return series.axis().describeFrequency() + ", m="
-                + (seasonLength > 0
-                        ? seasonLength + " (--season-length)"
-                        : series.axis().inferredSeasonLength());
+                + (seasonLengths.length > 0
+                        ? ForecastRequest.formatSeasons(seasonLengths) + " (--season-length)"
+                        : ForecastRequest.formatSeasons(series.axis().inferredSeasons()));
     }
 
     private static InputProblem tooLong(final Series series) {

@@ -68,14 +68,21 @@ class InputFormatTest {
     }
 
     @Test
+    void aFirstColumnOfDateTimesIsWide() throws Exception {
+        Path p = Files.writeString(
+                dir.resolve("wide-hourly.csv"), "time,A,B\n2020-01-01T00:00:00Z,1,2\n2020-01-01T01:00:00Z,3,4\n");
+        assertEquals(InputFormat.WIDE, detect(p));
+    }
+
+    @Test
     void cannotTell() throws Exception {
         Path p = resource("sp500_mmm_sample.csv");
         InputException e = assertThrows(InputException.class, () -> detect(p));
         assertEquals(
                 "cannot tell the format of input " + p + "; its columns are: series_id, t, date, value. It is not"
                         + " long (no series id column 'unique_id'; long needs columns 'unique_id', 'ds', 'y') and not wide (its"
-                        + " column 'series_id' does not hold a date (yyyy-MM-dd), a month (yyyy-MM) or an integer ('MMM' on"
-                        + " line 2); wide needs a date column, then one column per series). Pass --format long|wide|ohlc-dir,"
+                        + " column 'series_id' does not hold a date (yyyy-MM-dd), a date-time (yyyy-MM-dd HH:mm[:ss]),"
+                        + " a month (yyyy-MM) or an integer ('MMM' on line 2); wide needs a date column, then one column per series). Pass --format long|wide|ohlc-dir,"
                         + " and --id-col, --time-col, --value-col to name the columns",
                 e.getMessage());
         assertEquals(p, e.file());

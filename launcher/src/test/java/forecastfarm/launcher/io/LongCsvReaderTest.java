@@ -353,7 +353,7 @@ class LongCsvReaderTest {
                         new InputProblem(
                                 "AAPL",
                                 4,
-                                "series AAPL: ds 2018-01-05 comes after 2018-01-08 (rows must be sorted by ds within a series)")),
+                                "series AAPL line 4: ds 2018-01-05 comes after 2018-01-08 on line 3 (rows must be sorted by ds within a series)")),
                 problems);
         assertEquals(List.of("MSFT"), ids());
     }
@@ -361,7 +361,12 @@ class LongCsvReaderTest {
     @Test
     void duplicateDs() throws IOException {
         read(aroundB("B,2018-01-04,1\nB,2018-01-05,2\nB,2018-01-05,3\n"));
-        assertEquals(List.of(new InputProblem("B", 7, "series B: duplicate ds 2018-01-05")), problems);
+        assertEquals(
+                List.of(new InputProblem(
+                        "B",
+                        7,
+                        "series B line 7: duplicate ds 2018-01-05 (the same time as line 6); keep one row per time")),
+                problems);
         assertEquals(List.of("A", "C"), ids());
     }
 
@@ -370,7 +375,10 @@ class LongCsvReaderTest {
         read(aroundB("B,1,1\nB,two,2\n"));
         assertEquals(
                 List.of(new InputProblem(
-                        "B", 6, "series B: ds 'two' is not an integer, a date (yyyy-MM-dd) or a month (yyyy-MM)")),
+                        "B",
+                        6,
+                        "series B line 6: ds 'two' is not an integer, a date (yyyy-MM-dd), a date-time"
+                                + " (yyyy-MM-dd HH:mm[:ss]) or a month (yyyy-MM)")),
                 problems);
         assertEquals(List.of("A", "C"), ids());
     }
@@ -404,13 +412,61 @@ class LongCsvReaderTest {
     }
 
     @Test
+    void hourlyDateTimesInAZoneWithGapsAndDuplicatesNamedByLine() throws IOException {
+        Path p = file(
+                "hourly.csv",
+                "unique_id,ds,y\n"
+                        // A: through London's change of 2020-10-25 (01:00 twice): neither a gap nor a duplicate
+                        + "A,2020-10-25 00:00:00,1\nA,2020-10-25 01:00:00,2\nA,2020-10-25 01:00:00,3\n"
+                        + "A,2020-10-25 02:00:00,4\n"
+                        // B (lines 6..8): 02:00 missing
+                        + "B,2020-01-01 00:00:00,1\nB,2020-01-01 01:00:00,2\nB,2020-01-01 03:00:00,3\n"
+                        // C (lines 9..11): 01:00 twice outside a change
+                        + "C,2020-01-01 00:00:00,1\nC,2020-01-01 01:00:00,2\nC,2020-01-01 01:00:00,3\n"
+                        + "D,2020-01-01T00:00Z,1\nD,2020-01-01T01:00Z,2\n");
+        read(
+                new LongCsvReader(
+                        "unique_id", "ds", "y", new TimeSettings(java.time.ZoneId.of("Europe/London"), false)),
+                p);
+        assertEquals(List.of("A", "D"), ids());
+        assertEquals(
+                List.of(
+                        new InputProblem(
+                                "B",
+                                8,
+                                "series B line 8: ds 2020-01-01 01:00:00 (line 7) is followed by 2020-01-01 03:00:00"
+                                        + " (1 missing hourly period); fill the gap (e.g. carry the last value forward"
+                                        + " or interpolate) so that every period has a value"),
+                        new InputProblem(
+                                "C",
+                                11,
+                                "series C line 11: duplicate ds 2020-01-01 01:00:00 (the same time as line 10); keep"
+                                        + " one row per time")),
+                problems);
+        assertEquals("hourly", series.get(0).axis().describeFrequency());
+        assertArrayEquals(
+                new String[] {"2020-10-25 03:00:00"}, series.get(0).axis().future(1));
+        assertArrayEquals(
+                new String[] {"2020-01-01T02:00Z"}, series.get(1).axis().future(1));
+    }
+
+    @Test
+    void epochSecondsWithTheOption() throws IOException {
+        Path p = file("epoch.csv", "unique_id,ds,y\nA,1577836800,1\nA,1577838600,2\nA,1577840400,3\n");
+        read(new LongCsvReader("unique_id", "ds", "y", new TimeSettings(java.time.ZoneOffset.UTC, true)), p);
+        assertEquals(List.of(), problems);
+        assertEquals("half-hourly", series.get(0).axis().describeFrequency());
+        assertArrayEquals(new String[] {"1577842200"}, series.get(0).axis().future(1));
+    }
+
+    @Test
     void severalProblemsInOneSeriesAreAllReported() throws IOException {
         read(aroundB("B,1,1\nB,3,abc\nB,2,\n"));
         assertEquals(
                 List.of(
                         "series B line 6: value 'abc' is not a number",
                         "series B has 1 missing value (first at line 7)",
-                        "series B: ds 2 comes after 3 (rows must be sorted by ds within a series)"),
+                        "series B line 7: ds 2 comes after 3 on line 6 (rows must be sorted by ds within a series)"),
                 messages());
         assertEquals(List.of("A", "C"), ids());
     }

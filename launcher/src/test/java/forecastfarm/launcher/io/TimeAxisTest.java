@@ -227,7 +227,8 @@ class TimeAxisTest {
     @Test
     void badValues() {
         assertEquals(
-                "series X: ds 'tomorrow' is not an integer, a date (yyyy-MM-dd) or a month (yyyy-MM)",
+                "series X: ds 'tomorrow' is not an integer, a date (yyyy-MM-dd), a date-time (yyyy-MM-dd HH:mm[:ss])"
+                        + " or a month (yyyy-MM)",
                 assertThrows(InputException.class, () -> TimeAxis.of(List.of("1", "tomorrow"), "X"))
                         .getMessage());
         assertEquals(
@@ -245,8 +246,9 @@ class TimeAxisTest {
         InputException mixed =
                 assertThrows(InputException.class, () -> TimeAxis.of(List.of("1990-01", "1990-02", "1990-03-01"), "X"));
         assertEquals(
-                "series X: ds '1990-03-01' has a different format than '1990-01' (all ds of a series must be "
-                        + "integers, or dates yyyy-MM-dd, or months yyyy-MM)",
+                "series X: ds '1990-03-01' has a different format than '1990-01' (all ds of a series must be in"
+                        + " one format: integers, dates yyyy-MM-dd, date-times yyyy-MM-dd HH:mm[:ss] all naive or all"
+                        + " with an offset, or months yyyy-MM)",
                 mixed.getMessage());
         assertEquals(2, mixed.offendingIndex());
         assertEquals(
@@ -262,10 +264,18 @@ class TimeAxisTest {
         assertNotEquals(a, axis("1994-10", "1994-11"));
         assertEquals(a.hashCode(), axis("1994-09", "1994-10", "1994-11").hashCode());
         assertEquals("TimeAxis[monthly, last=1994-11, n=3]", a.toString());
-        // no collection fields: the axis holds a few numbers, never the dates
-        for (var f : TimeAxis.class.getDeclaredFields()) {
-            if (!java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
-                assertEquals(true, f.getType().isPrimitive() || f.getType().isEnum(), f.toString());
+        // no collection fields: the axis holds a few numbers (and how date-times are written), never the dates
+        for (Class<?> c : List.of(TimeAxis.class, DsStyle.class)) {
+            for (var f : c.getDeclaredFields()) {
+                if (!java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                    assertEquals(
+                            true,
+                            f.getType().isPrimitive()
+                                    || f.getType().isEnum()
+                                    || f.getType() == DsStyle.class
+                                    || f.getType() == java.time.ZoneId.class,
+                            f.toString());
+                }
             }
         }
     }

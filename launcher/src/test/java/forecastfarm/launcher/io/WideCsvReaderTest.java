@@ -240,12 +240,23 @@ class WideCsvReaderTest {
     }
 
     @Test
+    void dateTimeColumn() throws IOException {
+        Path p = file("in.csv", "time,A,B\n2020-01-01 00:00,1,\n2020-01-01 00:15,2,5\n2020-01-01 00:30,3,6\n");
+        new WideCsvReader(null, TimeSettings.DEFAULT).read(p, series::add, problems::add);
+        assertEquals(List.of(), problems);
+        assertEquals("15-minutely", series.get(0).axis().describeFrequency());
+        assertArrayEquals(
+                new String[] {"2020-01-01 00:45"}, series.get(1).axis().future(1));
+    }
+
+    @Test
     void unsortedDates() throws IOException {
         Path p = file("in.csv", "Date,A\n2018-01-04,1\n2018-01-08,2\n2018-01-05,3\n");
         InputException e = assertThrows(InputException.class, () -> read(p));
         assertEquals(
                 "input " + p + " line 4, date column 'Date': ds 2018-01-05 comes after 2018-01-08 (the dates of"
-                        + " a wide file must be strictly increasing, in one format: yyyy-MM-dd, yyyy-MM or integers)",
+                        + " a wide file must be strictly increasing, in one format: yyyy-MM-dd, yyyy-MM-dd"
+                        + " HH:mm[:ss], yyyy-MM or integers)",
                 e.getMessage());
         assertEquals(p, e.file());
     }
@@ -255,13 +266,15 @@ class WideCsvReaderTest {
         Path p = file("in.csv", "Date,A\n2018-01-04,1\n04/01/2018,2\n");
         assertEquals(
                 "input " + p + " line 3, date column 'Date': ds '04/01/2018' is not an integer, a date"
-                        + " (yyyy-MM-dd) or a month (yyyy-MM) (the dates of a wide file must be strictly increasing, in one"
-                        + " format: yyyy-MM-dd, yyyy-MM or integers)",
+                        + " (yyyy-MM-dd), a date-time (yyyy-MM-dd HH:mm[:ss]) or a month (yyyy-MM) (the dates of a"
+                        + " wide file must be strictly increasing, in one format: yyyy-MM-dd, yyyy-MM-dd HH:mm[:ss],"
+                        + " yyyy-MM or integers)",
                 error(p));
         Path dup = file("dup.csv", "Date,A\n2018-01-04,1\n2018-01-04,2\n");
         assertEquals(
                 "input " + dup + " line 3, date column 'Date': duplicate ds 2018-01-04 (the dates of a wide file"
-                        + " must be strictly increasing, in one format: yyyy-MM-dd, yyyy-MM or integers)",
+                        + " must be strictly increasing, in one format: yyyy-MM-dd, yyyy-MM-dd HH:mm[:ss], yyyy-MM or"
+                        + " integers)",
                 error(dup));
     }
 

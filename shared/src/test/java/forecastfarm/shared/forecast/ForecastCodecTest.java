@@ -32,7 +32,7 @@ class ForecastCodecTest {
     static void assertSameRequest(ForecastRequest expected, ForecastRequest actual) {
         assertArrayEquals(expected.y(), actual.y());
         assertEquals(expected.horizon(), actual.horizon());
-        assertEquals(expected.seasonLength(), actual.seasonLength());
+        assertArrayEquals(expected.seasons(), actual.seasons());
         assertEquals(expected.models(), actual.models());
         assertArrayEquals(expected.levels(), actual.levels());
     }
@@ -49,6 +49,26 @@ class ForecastCodecTest {
             assertArrayEquals(expected.lower()[i], actual.lower()[i]);
             assertArrayEquals(expected.upper()[i], actual.upper()[i]);
         }
+    }
+
+    @Test
+    void severalSeasonsRoundTripAndTheFirstIsTheSingleSeason() {
+        ForecastRequest request = new ForecastRequest(
+                new double[] {1, 2, 3}, 5, new double[] {7, 365.25}, List.of("ets", "theta"), new double[] {80});
+        ForecastRequest decoded = ForecastRequest.decode(request.encode());
+        assertSameRequest(request, decoded);
+        assertArrayEquals(new double[] {7, 365.25}, decoded.seasons());
+        assertEquals(7, decoded.seasonLength());
+        assertEquals("7,365.25", ForecastRequest.formatSeasons(decoded.seasons()));
+        assertEquals("24,168", ForecastRequest.formatSeasons(new double[] {24, 168}));
+        assertEquals(
+                365,
+                new ForecastRequest(new double[] {1}, 1, new double[] {365.25}, List.of(), new double[0])
+                        .seasonLength());
+        assertArrayEquals(new double[] {4}, REQUEST.seasons(), "the one-season constructor");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new ForecastRequest(new double[] {1}, 1, new double[0], List.of(), new double[0]));
     }
 
     @Test

@@ -22,6 +22,11 @@ public final class Drift implements ForecastModel {
     }
 
     @Override
+    public boolean usesSeason() {
+        return false;
+    }
+
+    @Override
     public FittedModel fit(double[] y, int seasonLength) {
         Inputs.seasonLength(seasonLength);
         double[] data = Inputs.series(NAME, y, 3);

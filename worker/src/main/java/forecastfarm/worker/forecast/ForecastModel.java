@@ -38,4 +38,12 @@ public interface ForecastModel {
     default ForecastModel withArguments(List<String> arguments) {
         throw new IllegalArgumentException(name() + " takes no argument");
     }
+
+    /**
+     * Whether the fit depends on {@code seasonLength}: a task that was given several seasons then notes which one this
+     * model used. False for the models that ignore it (naive, mean, drift).
+     */
+    default boolean usesSeason() {
+        return true;
+    }
 }

@@ -15,6 +15,11 @@ public final class MeanForecast implements ForecastModel {
     }
 
     @Override
+    public boolean usesSeason() {
+        return false;
+    }
+
+    @Override
     public FittedModel fit(double[] y, int seasonLength) {
         Inputs.seasonLength(seasonLength);
         double[] data = Inputs.series(NAME, y, 2);

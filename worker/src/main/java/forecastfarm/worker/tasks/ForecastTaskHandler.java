@@ -6,6 +6,7 @@ import forecastfarm.shared.forecast.ModelForecast;
 import forecastfarm.shared.forecast.ModelSpec;
 import forecastfarm.worker.forecast.FittedModel;
 import forecastfarm.worker.forecast.Forecast;
+import forecastfarm.worker.forecast.ForecastModel;
 import forecastfarm.worker.forecast.Models;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,10 +53,23 @@ public final class ForecastTaskHandler implements TaskHandler {
         return true;
     }
 
+    /**
+     * A model takes one integer season: when the task has several (or a fractional one), its note says which it used,
+     * e.g. "uses season 24 of 24,168".
+     */
+    private static String withSeasonNote(final String note, final ForecastRequest request) {
+        final double[] seasons = request.seasons();
+        if (seasons.length == 1 && seasons[0] == request.seasonLength()) {
+            return note;
+        }
+        final String used = "uses season " + request.seasonLength() + " of " + ForecastRequest.formatSeasons(seasons);
+        return note.isEmpty() ? used : used + "; " + note;
+    }
+
     private static ModelForecast forecastOne(final String model, final ForecastRequest request) {
         try {
-            final FittedModel fitted =
-                    Models.forSpec(ModelSpec.parse("model", model)).fit(request.y(), request.seasonLength());
+            final ForecastModel method = Models.forSpec(ModelSpec.parse("model", model));
+            final FittedModel fitted = method.fit(request.y(), request.seasonLength());
             final Forecast forecast = fitted.forecast(request.horizon(), request.levels());
             final double[][] lower = new double[forecast.levels().length][];
             final double[][] upper = new double[forecast.levels().length][];
@@ -66,8 +80,9 @@ public final class ForecastTaskHandler implements TaskHandler {
             if (!allFinite(forecast.mean()) || !allFinite(lower) || !allFinite(upper)) {
                 return ModelForecast.failed(model, forecast.method() + " produced non-finite forecasts");
             }
+            final String note = method.usesSeason() ? withSeasonNote(forecast.note(), request) : forecast.note();
             return new ModelForecast(
-                    model, forecast.method(), forecast.note(), "", forecast.levels(), forecast.mean(), lower, upper);
+                    model, forecast.method(), note, "", forecast.levels(), forecast.mean(), lower, upper);
         } catch (final RuntimeException ex) {
             return ModelForecast.failed(model, ex.getMessage() == null ? ex.toString() : ex.getMessage());
         }

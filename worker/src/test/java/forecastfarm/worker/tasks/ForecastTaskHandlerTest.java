@@ -37,6 +37,29 @@ class ForecastTaskHandlerTest {
     }
 
     @Test
+    void aModelGivenSeveralSeasonsUsesTheFirstAndSaysSoInItsNote() {
+        byte[] payload = new ForecastRequest(
+                        series(3, 60), 6, new double[] {4, 12}, List.of("snaive", "naive", "theta"), LEVELS)
+                .encode();
+        ForecastResult result = ForecastResult.decode(new ForecastTaskHandler().handle("A", payload));
+        ModelForecast snaive = result.forecasts().get(0);
+        assertEquals("uses season 4 of 4,12", snaive.note());
+        assertTrue(snaive.method().contains("4"), snaive.method());
+        assertEquals("", result.forecasts().get(1).note(), "naive takes no season: no note");
+        assertTrue(
+                result.forecasts().get(2).note().startsWith("uses season 4 of 4,12"),
+                result.forecasts().get(2).note());
+        byte[] one = new ForecastRequest(series(3, 60), 6, new double[] {4}, List.of("snaive"), LEVELS).encode();
+        assertEquals(
+                "",
+                ForecastResult.decode(new ForecastTaskHandler().handle("A", one))
+                        .forecasts()
+                        .get(0)
+                        .note(),
+                "one integer season: nothing to say");
+    }
+
+    @Test
     void forecastsEveryRequestedModelInOrder() throws Exception {
         ForecastResult result = ForecastResult.decode(new ForecastTaskHandler().handle("A", request(1, ALL)));
         assertEquals(ALL, result.forecasts().stream().map(ModelForecast::model).toList());
