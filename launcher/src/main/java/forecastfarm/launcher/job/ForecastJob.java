@@ -6,6 +6,7 @@ import forecastfarm.launcher.api.ForecastFarmException;
 import forecastfarm.launcher.cli.ExitCodes;
 import forecastfarm.launcher.cli.Terminal;
 import forecastfarm.launcher.farm.FarmContext;
+import forecastfarm.launcher.io.ForecastTable;
 import forecastfarm.launcher.io.InputProblem;
 import forecastfarm.launcher.io.JobLogReader;
 import forecastfarm.launcher.io.JobLogWriter;
@@ -42,6 +43,7 @@ public final class ForecastJob {
     private final FarmContext farmContext;
     private final PrintStream console;
     private ShardFilter shard = ShardFilter.ALL;
+    private ForecastTable.Shape outputShape = ForecastTable.Shape.LONG;
 
     public ForecastJob(final ForecastJobOptions options, final FarmContext farmContext, final PrintStream console) {
         this.options = options;
@@ -54,6 +56,14 @@ public final class ForecastJob {
      */
     public ForecastJob shard(final ShardFilter shard) {
         this.shard = shard;
+        return this;
+    }
+
+    /**
+     * The layout of forecasts.csv ({@code --output-shape}); the default is long.
+     */
+    public ForecastJob outputShape(final ForecastTable.Shape shape) {
+        this.outputShape = shape;
         return this;
     }
 
@@ -104,7 +114,8 @@ public final class ForecastJob {
         try {
             final JobReport report = new JobReport(
                     options.out(), options.horizon(), options.models(), options.plots(), farmContext.timeline());
-            outputs.set(new JobOutputs(options.out(), options.horizon(), options.levels(), report));
+            final ForecastTable table = new ForecastTable(outputShape, options.levels(), options.models());
+            outputs.set(new JobOutputs(options.out(), options.horizon(), table, report));
             try {
                 return runFarm(farm, scan, skipped, toRun, outputs.get(), report, keptFailures, finished);
             } catch (final RuntimeException ex) {
@@ -136,7 +147,6 @@ public final class ForecastJob {
             final long keptFailures,
             final AtomicLong finished)
             throws IOException {
-        outputs.carryOver(skipped);
         for (final InputProblem problem : scan.problems()) {
             outputs.invalid(problem);
         }
@@ -168,6 +178,7 @@ public final class ForecastJob {
         }
         final int notRun = outputs.notRun();
         final long notRead = toRun - submission.submitted();
+        outputs.carryOver();
         outputs.commit();
         farmContext.timeline().mark("outputs_written");
         final Map<String, Object> json = summaryJson(summary, outputs, notRun, notRead);
@@ -237,6 +248,7 @@ public final class ForecastJob {
         private void submit(final Series series) {
             final long index = seq++;
             if (skipped.contains(series.id())) {
+                outputs.skipped(series.id(), index);
                 return;
             }
             final int m = options.seasonLength() > 0
