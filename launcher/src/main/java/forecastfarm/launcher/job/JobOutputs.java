@@ -45,6 +45,7 @@ final class JobOutputs {
     private long firstSkipped = Long.MAX_VALUE;
 
     private final Map<String, Long> skippedSeqs = new HashMap<>();
+    private final Map<String, Integer> carried = new HashMap<>();
     private double[] runtimeMs = new double[1024];
     private int runtimes;
     private final SeriesResultListener next;
@@ -79,8 +80,9 @@ final class JobOutputs {
     /**
      * Registers a series this run skips ({@code --resume}): its earlier rows are copied by {@link #carryOver()}.
      */
-    synchronized void skipped(final String id, final long seq) {
+    synchronized void skipped(final String id, final long seq, final String status) {
         skippedSeqs.put(id, seq);
+        carried.merge(status, 1, Integer::sum);
         firstSkipped = Math.min(firstSkipped, seq);
         registered = Math.max(registered, seq + 1);
     }
@@ -223,6 +225,11 @@ final class JobOutputs {
         forecasts.abort();
         failed.abort();
         joblog.abort();
+    }
+
+    /** The series kept from the earlier outputs, counted by their status there. */
+    synchronized Map<String, Integer> carried() {
+        return Map.copyOf(carried);
     }
 
     synchronized int invalidCount() {

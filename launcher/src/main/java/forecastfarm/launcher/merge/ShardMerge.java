@@ -48,7 +48,16 @@ public final class ShardMerge {
     static final Pattern SHARD_DIR_NAME = Pattern.compile("(.+)_(\\d+)");
     private static final int EXAMPLES = 20;
     private static final List<String> SUMMED = List.of(
-            "tasks", "ok", "failed", "poisoned", "invalid_input", "resumed", "retries", "worker_restarts", "workers");
+            "tasks",
+            "ok",
+            "failed",
+            "poisoned",
+            "invalid_input",
+            "carried_over",
+            "resumed",
+            "retries",
+            "worker_restarts",
+            "workers");
 
     private final Path dir;
     private final Integer expectedShards;
