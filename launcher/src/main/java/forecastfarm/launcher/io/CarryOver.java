@@ -103,6 +103,20 @@ public final class CarryOver {
         return copied;
     }
 
+    /**
+     * Checks, before a run, that the rows of {@code earlier} will fit {@code header} (see {@link #copy(Path, List,
+     * Map, KeyedSink)}); nothing when the file does not exist.
+     *
+     * @throws InputException when they will not (names the file and what to do).
+     */
+    public static void checkColumns(Path earlier, List<String> header) throws IOException {
+        if (Files.exists(earlier)) {
+            List<String> earlierHeader = new java.util.ArrayList<>();
+            CsvTable.read(earlier, earlierHeader::addAll, row -> {});
+            columnMap(earlier, earlierHeader, header);
+        }
+    }
+
     private static int[] columnMap(Path earlier, List<String> earlierHeader, List<String> header) {
         int[] from = new int[header.size()];
         boolean fits = earlierHeader.size() <= header.size();

@@ -6,7 +6,9 @@ import forecastfarm.launcher.api.ForecastFarmException;
 import forecastfarm.launcher.cli.ExitCodes;
 import forecastfarm.launcher.cli.Terminal;
 import forecastfarm.launcher.farm.FarmContext;
+import forecastfarm.launcher.io.CarryOver;
 import forecastfarm.launcher.io.ForecastTable;
+import forecastfarm.launcher.io.InputException;
 import forecastfarm.launcher.io.InputProblem;
 import forecastfarm.launcher.io.JobLogReader;
 import forecastfarm.launcher.io.JobLogWriter;
@@ -72,6 +74,10 @@ public final class ForecastJob {
      */
     public int run() {
         final Map<String, String> kept = keptFromJoblog();
+        final ForecastTable table = new ForecastTable(outputShape, options.levels(), options.models());
+        if (!kept.isEmpty()) {
+            checkEarlierColumns(table);
+        }
         final AtomicReference<JobOutputs> outputs = new AtomicReference<>();
         final AtomicLong finished = new AtomicLong();
         // The workers start now, while the input is checked: no result can come before the first submit.
@@ -100,11 +106,7 @@ public final class ForecastJob {
         if (scan.series() == 0) {
             abandon(farm);
             if (scan.problems().isEmpty() && !shard.isAll()) {
-                return EmptyShard.write(
-                        options.out(),
-                        new ForecastTable(outputShape, options.levels(), options.models()),
-                        shard,
-                        console);
+                return EmptyShard.write(options.out(), table, shard, console);
             }
             console.println("error: no usable series in " + options.input()
                     + (scan.problems().isEmpty() ? " (the file has no data rows)" : "; see the problems above"));
@@ -116,7 +118,6 @@ public final class ForecastJob {
         try {
             final JobReport report = new JobReport(
                     options.out(), options.horizon(), options.models(), options.plots(), farmContext.timeline());
-            final ForecastTable table = new ForecastTable(outputShape, options.levels(), options.models());
             outputs.set(new JobOutputs(options.out(), options.horizon(), table, report));
             try {
                 return runFarm(farm, scan, kept, toRun, outputs.get(), report, finished);
@@ -127,6 +128,16 @@ public final class ForecastJob {
         } catch (final IOException ex) {
             abandon(farm);
             throw outputFailure(ex);
+        }
+    }
+
+    /** Before a resume starts the farm: the earlier rows must fit this run's columns (the same shape and levels). */
+    private void checkEarlierColumns(final ForecastTable table) {
+        try {
+            CarryOver.checkColumns(options.out().resolve("forecasts.csv"), table.header());
+        } catch (final IOException ex) {
+            throw new InputException(
+                    options.out(), "cannot read the earlier outputs in " + options.out() + ": " + ex.getMessage(), ex);
         }
     }
 

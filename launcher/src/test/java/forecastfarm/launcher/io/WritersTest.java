@@ -10,12 +10,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -148,6 +152,29 @@ class WritersTest {
         IllegalArgumentException e =
                 assertThrows(IllegalArgumentException.class, () -> ForecastTable.Shape.parse("tall"));
         assertEquals("invalid --output-shape tall: use long or wide", e.getMessage());
+    }
+
+    /**
+     * The files take the permissions any new file gets under this JVM's umask (0644 under umask 022), not 0600.
+     */
+    @Test
+    void outputFilesFollowTheUmask() throws IOException {
+        Set<PosixFilePermission> umaskGives = Files.getPosixFilePermissions(Files.createFile(dir.resolve("probe")));
+        Assumptions.assumeTrue(
+                umaskGives.contains(PosixFilePermission.GROUP_READ)
+                        || umaskGives.contains(PosixFilePermission.OTHERS_READ),
+                "the umask makes every new file owner-only: nothing to tell apart");
+        Path f = dir.resolve("forecasts.csv");
+        try (ForecastCsvWriter w = new ForecastCsvWriter(f, new double[] {80})) {
+            w.write("A", new String[] {"1"}, "m", new double[] {1}, null, null);
+        }
+        SummaryJson.write(dir.resolve("summary.json"), Map.of("ok", 1));
+        assertEquals(
+                PosixFilePermissions.toString(umaskGives),
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+        assertEquals(
+                PosixFilePermissions.toString(umaskGives),
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("summary.json"))));
     }
 
     @Test
