@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The files in {@code --out} as results stream in: forecasts.csv, failed.csv and joblog.tsv, each written under a
@@ -30,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * joblog.tsv stays in completion order.
  */
 final class JobOutputs {
+    private static final Logger LOG = LoggerFactory.getLogger(JobOutputs.class);
     private final Path out;
     private final int horizon;
     private final ForecastCsvWriter forecasts;
@@ -214,6 +217,12 @@ final class JobOutputs {
     synchronized void commit() throws IOException {
         forecastOrder.finish();
         failedOrder.finish();
+        if (forecastOrder.spilledRows() + failedOrder.spilledRows() > 0) {
+            LOG.info(
+                    "{} rows of forecasts.csv and {} of failed.csv waited for slower series in sorted runs on disk",
+                    forecastOrder.spilledRows(),
+                    failedOrder.spilledRows());
+        }
         forecasts.close();
         failed.close();
         joblog.close();
