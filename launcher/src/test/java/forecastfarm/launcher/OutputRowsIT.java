@@ -149,6 +149,10 @@ class OutputRowsIT {
                         .skip(1)
                         .allMatch(l -> l.endsWith(",Random walk with drift") || l.endsWith(",Naive method")),
                 "model_spec on every row: " + forecasts.subList(0, 3));
+        assertTrue(
+                Files.readString(out.resolve("report.html"))
+                        .contains("drift: Random walk with drift, naive: Naive method"),
+                "the report names the fitted models");
         assertEquals(
                 List.of("BAD", ids.get(7)),
                 column(Files.readAllLines(out.resolve("failed.csv")), 0),
