@@ -189,8 +189,8 @@ public final class ForecastJob {
             throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
         }
         final int notRun = outputs.notRun();
-        final long notRead = toRun - submission.submitted();
-        outputs.carryOver();
+        final long notRead = Math.max(0, toRun - submission.submitted());
+        outputs.carryOver(kept);
         outputs.commit();
         farmContext.timeline().mark("outputs_written");
         final JobSummary outcome =
@@ -268,9 +268,8 @@ public final class ForecastJob {
 
         private void submit(final Series series) {
             final long index = seq++;
-            final String keptStatus = kept.get(series.id());
-            if (keptStatus != null) {
-                outputs.skipped(series.id(), index, keptStatus);
+            if (kept.containsKey(series.id())) {
+                outputs.skipped(series.id(), index);
                 return;
             }
             final int m = options.seasonLength() > 0

@@ -81,27 +81,35 @@ final class JobOutputs {
     }
 
     /**
-     * Registers a series this run skips ({@code --resume}): its earlier rows are copied by {@link #carryOver()}.
+     * Registers the position of a series this run skips ({@code --resume}): its earlier rows are copied there by
+     * {@link #carryOver}.
      */
-    synchronized void skipped(final String id, final long seq, final String status) {
+    synchronized void skipped(final String id, final long seq) {
         skippedSeqs.put(id, seq);
-        carried.merge(status, 1, Integer::sum);
         firstSkipped = Math.min(firstSkipped, seq);
         registered = Math.max(registered, seq + 1);
     }
 
     /**
-     * Copies the rows of the earlier outputs in {@code --out} for the series this run skipped, into their places.
+     * Copies the rows of the earlier outputs in {@code --out} for the series this run kept: into their places, or
+     * at the end for those the run never reached (it was interrupted) or that are not in this input.
+     *
+     * @param kept id to status in the earlier joblog of every series this run was to skip.
      */
-    synchronized void carryOver() throws IOException {
-        if (skippedSeqs.isEmpty()) {
+    synchronized void carryOver(final Map<String, String> kept) throws IOException {
+        if (kept.isEmpty()) {
             return;
         }
-        CarryOver.copy(out.resolve(JobLogWriter.FILE_NAME), '\t', 1, skippedSeqs.keySet(), joblog::copyRow);
-        CarryOver.copy(out.resolve("forecasts.csv"), forecasts.table().header(), skippedSeqs, forecastOrder::add);
-        CarryOver.copy(out.resolve("failed.csv"), FailedCsvWriter.HEADER, skippedSeqs, failedOrder::add);
-        firstSkipped = Long.MAX_VALUE;
+        final Map<String, Long> keys = new HashMap<>(kept.size() * 2);
+        kept.forEach((id, status) -> {
+            keys.put(id, skippedSeqs.getOrDefault(id, Long.MAX_VALUE));
+            carried.merge(status, 1, Integer::sum);
+        });
         skippedSeqs.clear();
+        CarryOver.copy(out.resolve(JobLogWriter.FILE_NAME), '\t', 1, keys.keySet(), joblog::copyRow);
+        CarryOver.copy(out.resolve("forecasts.csv"), forecasts.table().header(), keys, forecastOrder::add);
+        CarryOver.copy(out.resolve("failed.csv"), FailedCsvWriter.HEADER, keys, failedOrder::add);
+        firstSkipped = Long.MAX_VALUE;
     }
 
     synchronized void invalid(final InputProblem problem) throws IOException {
@@ -236,7 +244,7 @@ final class JobOutputs {
         joblog.abort();
     }
 
-    /** The series kept from the earlier outputs, counted by their status there. */
+    /** The series kept from the earlier outputs ({@link #carryOver}), counted by their status there. */
     synchronized Map<String, Integer> carried() {
         return Map.copyOf(carried);
     }
