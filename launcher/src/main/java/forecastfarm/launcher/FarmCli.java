@@ -7,6 +7,7 @@ import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.farm.FarmException;
 import forecastfarm.launcher.farm.WorkerJit;
 import forecastfarm.launcher.inspect.Inspector;
+import forecastfarm.launcher.io.ForecastTable;
 import forecastfarm.launcher.io.InputException;
 import forecastfarm.launcher.io.InputFormat;
 import forecastfarm.launcher.io.SeasonLengths;
@@ -299,6 +300,15 @@ public final class FarmCli implements Callable<Integer> {
                         + "series whose id hashes to i (stable; see ShardFilter); for scripts/farm-slurm")
         String shard;
 
+        @Option(
+                names = "--output-shape",
+                paramLabel = "long|wide",
+                defaultValue = ForecastTable.Shape.DEFAULT,
+                description = "forecasts.csv: long (a row per series, model and step, with model_spec) or wide (a row"
+                        + " per series and step, a column per model and bound, as statsforecast) (default"
+                        + " ${DEFAULT-VALUE})")
+        String outputShape;
+
         @Override
         public Integer call() {
             if (horizon < 1) {
@@ -320,6 +330,7 @@ public final class FarmCli implements Callable<Integer> {
             }
             final InputFormat inputFormat =
                     format != null ? InputFormat.parse(format) : InputFormat.detect(input, idCol, timeCol, valueCol);
+            final ForecastTable.Shape shape = ForecastTable.Shape.parse(outputShape);
             final ShardFilter shardFilter = shard == null ? ShardFilter.ALL : ShardFilter.parse(shard);
             final double[] sortedLevels =
                     Arrays.stream(levels).sorted().distinct().toArray();
@@ -340,7 +351,10 @@ public final class FarmCli implements Callable<Integer> {
                     time);
             final FarmContext ctx = farmContext(
                     farmDir != null ? farmDir : defaultFarmBase().resolve(shardFilter.jobId(options.jobId())));
-            return new ForecastJob(options, ctx, parent.out).shard(shardFilter).run();
+            return new ForecastJob(options, ctx, parent.out)
+                    .shard(shardFilter)
+                    .outputShape(shape)
+                    .run();
         }
 
         /**

@@ -79,7 +79,7 @@ class ForecastCliIT {
                 console.toString(StandardCharsets.UTF_8).contains("succeeded 2, failed 1, poisoned 0, invalid input 1"),
                 console.toString());
         final List<String> forecasts = Files.readAllLines(out.resolve("forecasts.csv"));
-        assertEquals("unique_id,ds,step,model,forecast,lo-80,hi-80,lo-95,hi-95", forecasts.get(0));
+        assertEquals("unique_id,ds,step,model,forecast,lo-80,hi-80,lo-95,hi-95,model_spec", forecasts.get(0));
         assertEquals(1 + 2 * 5 * 2, forecasts.size(), "2 series x 5 steps x 2 models");
         assertTrue(
                 console.toString(StandardCharsets.UTF_8)

@@ -13,7 +13,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * A file written under a temporary name in the target's directory ({@code .NAME.RANDOM.tmp}) and renamed
- * onto the target only by {@link #commit()}, after an fsync: the target name never shows a partial file.
+ * onto the target only by {@link #commit()}, after an fsync: the target name never shows a partial file. It gets the
+ * permissions of the user's umask ({@link OutputFiles}).
  * Every IOException thrown names the target file.
  */
 final class AtomicFile {
@@ -32,7 +33,7 @@ final class AtomicFile {
         }
         try {
             Files.createDirectories(dir);
-            this.tmp = Files.createTempFile(dir, "." + name + ".", ".tmp");
+            this.tmp = OutputFiles.createTempFile(dir, "." + name + ".", ".tmp");
         } catch (IOException e) {
             throw wrap("cannot create " + target, e);
         }

@@ -2,6 +2,7 @@ package forecastfarm.launcher.io;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,20 +11,28 @@ import java.util.Objects;
  * {@link #abort()} leaves nothing). Reasons may contain commas, quotes or newlines (they are quoted).
  */
 public final class FailedCsvWriter implements AutoCloseable {
+    /** The columns. */
+    public static final List<String> HEADER = List.of("unique_id", "status", "attempts", "reason");
+
     private final CsvOut out;
     private long rows;
 
     public FailedCsvWriter(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
-        this.out = new CsvOut(file, "unique_id", "status", "attempts", "reason");
+        this.out = new CsvOut(file, HEADER.toArray(String[]::new));
     }
 
     /** @param reason may be null (empty cell) */
     public void write(String id, String status, int attempts, String reason) throws IOException {
+        out.row(row(id, status, attempts, reason));
+        rows++;
+    }
+
+    /** The fields of a row, as {@link #write} writes them (for rows that are ordered before they are written). */
+    public static String[] row(String id, String status, int attempts, String reason) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
-        out.row(id, status, Integer.toString(attempts), reason == null ? "" : reason);
-        rows++;
+        return new String[] {id, status, Integer.toString(attempts), reason == null ? "" : reason};
     }
 
     /** Writes a row as it was read from an earlier file of this kind (carried over by {@code --resume}). */

@@ -6,6 +6,9 @@ import forecastfarm.launcher.api.ForecastFarmException;
 import forecastfarm.launcher.cli.ExitCodes;
 import forecastfarm.launcher.cli.Terminal;
 import forecastfarm.launcher.farm.FarmContext;
+import forecastfarm.launcher.io.CarryOver;
+import forecastfarm.launcher.io.ForecastTable;
+import forecastfarm.launcher.io.InputException;
 import forecastfarm.launcher.io.InputProblem;
 import forecastfarm.launcher.io.JobLogReader;
 import forecastfarm.launcher.io.JobLogWriter;
@@ -42,6 +45,7 @@ public final class ForecastJob {
     private final FarmContext farmContext;
     private final PrintStream console;
     private ShardFilter shard = ShardFilter.ALL;
+    private ForecastTable.Shape outputShape = ForecastTable.Shape.LONG;
 
     public ForecastJob(final ForecastJobOptions options, final FarmContext farmContext, final PrintStream console) {
         this.options = options;
@@ -58,10 +62,22 @@ public final class ForecastJob {
     }
 
     /**
+     * The layout of forecasts.csv ({@code --output-shape}); the default is long.
+     */
+    public ForecastJob outputShape(final ForecastTable.Shape shape) {
+        this.outputShape = shape;
+        return this;
+    }
+
+    /**
      * @return the process exit code (see {@link ExitCodes}).
      */
     public int run() {
         final Map<String, String> kept = keptFromJoblog();
+        final ForecastTable table = new ForecastTable(outputShape, options.levels(), options.models());
+        if (!kept.isEmpty()) {
+            checkEarlierColumns(table);
+        }
         final AtomicReference<JobOutputs> outputs = new AtomicReference<>();
         final AtomicLong finished = new AtomicLong();
         // The workers start now, while the input is checked: no result can come before the first submit.
@@ -90,7 +106,7 @@ public final class ForecastJob {
         if (scan.series() == 0) {
             abandon(farm);
             if (scan.problems().isEmpty() && !shard.isAll()) {
-                return EmptyShard.write(options.out(), options.levels(), shard, console);
+                return EmptyShard.write(options.out(), table, shard, console);
             }
             console.println("error: no usable series in " + options.input()
                     + (scan.problems().isEmpty() ? " (the file has no data rows)" : "; see the problems above"));
@@ -98,15 +114,13 @@ public final class ForecastJob {
         }
         final Set<String> skipped = kept.keySet();
         final long toRun = scan.series() - skipped.size();
-        final long keptFailures =
-                kept.values().stream().filter(status -> !status.equals("OK")).count();
         farm.expectedSeries(Math.max(1, toRun), scan.meanIdBytes());
         try {
             final JobReport report = new JobReport(
                     options.out(), options.horizon(), options.models(), options.plots(), farmContext.timeline());
-            outputs.set(new JobOutputs(options.out(), options.horizon(), options.levels(), report));
+            outputs.set(new JobOutputs(options.out(), options.horizon(), table, report));
             try {
-                return runFarm(farm, scan, skipped, toRun, outputs.get(), report, keptFailures, finished);
+                return runFarm(farm, scan, kept, toRun, outputs.get(), report, finished);
             } catch (final RuntimeException ex) {
                 outputs.get().abort();
                 throw ex;
@@ -114,6 +128,16 @@ public final class ForecastJob {
         } catch (final IOException ex) {
             abandon(farm);
             throw outputFailure(ex);
+        }
+    }
+
+    /** Before a resume starts the farm: the earlier rows must fit this run's columns (the same shape and levels). */
+    private void checkEarlierColumns(final ForecastTable table) {
+        try {
+            CarryOver.checkColumns(options.out().resolve("forecasts.csv"), table.header());
+        } catch (final IOException ex) {
+            throw new InputException(
+                    options.out(), "cannot read the earlier outputs in " + options.out() + ": " + ex.getMessage(), ex);
         }
     }
 
@@ -129,14 +153,12 @@ public final class ForecastJob {
     private int runFarm(
             final ForecastFarm farm,
             final InputScan scan,
-            final Set<String> skipped,
+            final Map<String, String> kept,
             final long toRun,
             final JobOutputs outputs,
             final JobReport report,
-            final long keptFailures,
             final AtomicLong finished)
             throws IOException {
-        outputs.carryOver(skipped);
         for (final InputProblem problem : scan.problems()) {
             outputs.invalid(problem);
         }
@@ -147,12 +169,12 @@ public final class ForecastJob {
                 options.format(),
                 options.horizon(),
                 String.join(",", options.models()),
-                skipped.isEmpty() ? "" : "; " + skipped.size() + " done in an earlier run are kept",
+                kept.isEmpty() ? "" : "; " + kept.size() + " done in an earlier run are kept",
                 farmContext.workers(),
                 farmContext.farmDir());
         console.println("season length: " + seasons(scan));
         final FarmSummary summary;
-        final Submission submission = new Submission(farm, outputs, report, skipped);
+        final Submission submission = new Submission(farm, outputs, report, kept);
         try (ConsoleProgress progress = ConsoleProgress.start(
                 farmContext.farmDirectory(), console, toRun, finished::get, Terminal.isInteractive())) {
             submission.readAll();
@@ -167,10 +189,13 @@ public final class ForecastJob {
             throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
         }
         final int notRun = outputs.notRun();
-        final long notRead = toRun - submission.submitted();
+        final long notRead = Math.max(0, toRun - submission.submitted());
+        outputs.carryOver(kept);
         outputs.commit();
         farmContext.timeline().mark("outputs_written");
-        final Map<String, Object> json = summaryJson(summary, outputs, notRun, notRead);
+        final JobSummary outcome =
+                JobSummary.of(summary, outputs, notRun + notRead, outputs.carried(), farmContext.farmDir());
+        final Map<String, Object> json = outcome.toJson();
         json.put("seasons", new LinkedHashMap<>(scan.seasons()));
         json.put("time_zone", options.time().zoneName());
         if (!shard.isAll()) {
@@ -180,8 +205,12 @@ public final class ForecastJob {
         farmContext.timeline().mark("report_written");
         json.put("timeline_ms", farmContext.timeline().toMap());
         SummaryJson.write(options.out().resolve("summary.json"), json);
-        printSummary(summary, outputs, notRun, notRead, skipped.size());
-        return exitCode(summary, outputs, notRun + notRead, keptFailures);
+        outcome.print(
+                console,
+                options.out().toAbsolutePath().normalize()
+                        + " (forecasts.csv, failed.csv, joblog.tsv, summary.json, report.html"
+                        + (options.plots().mode() == PlotPolicy.Mode.NONE ? ")" : ", plots/)"));
+        return outcome.exitCode();
     }
 
     private SeriesReader reader() {
@@ -215,16 +244,19 @@ public final class ForecastJob {
         private final ForecastFarm farm;
         private final JobOutputs outputs;
         private final JobReport report;
-        private final Set<String> skipped;
+        private final Map<String, String> kept;
         private long seq;
         private long submitted;
 
         Submission(
-                final ForecastFarm farm, final JobOutputs outputs, final JobReport report, final Set<String> skipped) {
+                final ForecastFarm farm,
+                final JobOutputs outputs,
+                final JobReport report,
+                final Map<String, String> kept) {
             this.farm = farm;
             this.outputs = outputs;
             this.report = report;
-            this.skipped = skipped;
+            this.kept = kept;
         }
 
         void readAll() {
@@ -237,7 +269,8 @@ public final class ForecastJob {
 
         private void submit(final Series series) {
             final long index = seq++;
-            if (skipped.contains(series.id())) {
+            if (kept.containsKey(series.id())) {
+                outputs.skipped(series.id(), index);
                 return;
             }
             final double[] seasons = options.seasonLengths().length > 0
@@ -298,102 +331,5 @@ public final class ForecastJob {
                         + " " + ex.getMessage() + " (the results are kept in the farm dir " + farmContext.farmDir()
                         + "; free space or choose another --out, then rerun the same command to write " + "them)",
                 ex);
-    }
-
-    private Map<String, Object> summaryJson(
-            final FarmSummary summary, final JobOutputs outputs, final int notRun, final long notRead) {
-        final double wallSeconds = summary.wallNs() / 1e9;
-        final Map<String, Object> json = new LinkedHashMap<>();
-        json.put("tasks", summary.series());
-        json.put("ok", summary.ok());
-        json.put("failed", summary.failed());
-        json.put("poisoned", summary.poisoned());
-        json.put("invalid_input", outputs.invalidCount());
-        json.put("model_failures", outputs.modelFailures());
-        json.put("not_run", notRun + notRead);
-        json.put("resumed", summary.resumed());
-        json.put("retries", summary.retries());
-        json.put("worker_restarts", summary.workerRestarts());
-        json.put("workers", summary.workers());
-        json.put("wall_seconds", round(wallSeconds, 3));
-        final Map<String, Object> taskMs = new LinkedHashMap<>();
-        taskMs.put("p50", round(outputs.runtimePercentileMs(0.50), 3));
-        taskMs.put("p95", round(outputs.runtimePercentileMs(0.95), 3));
-        taskMs.put("max", round(outputs.runtimePercentileMs(1.0), 3));
-        json.put("task_ms", taskMs);
-        final long computed = summary.ok() + summary.failed() - summary.resumed();
-        json.put("series_per_second", round(wallSeconds > 0 ? Math.max(0, computed) / wallSeconds : 0, 2));
-        json.put(
-                "parallel_efficiency",
-                round(wallSeconds > 0 ? summary.cpuNsTotal() / 1e9 / (wallSeconds * summary.workers()) : 0, 3));
-        json.put("success_rate", round(successRate(summary, outputs), 4));
-        json.put("interrupted_by", summary.interruptedBy());
-        json.put("abort_reason", summary.abortReason());
-        json.put("farm_dir", farmContext.farmDir().toString());
-        return json;
-    }
-
-    private static double successRate(final FarmSummary summary, final JobOutputs outputs) {
-        final long all = summary.series() + outputs.invalidCount();
-        return all == 0 ? 0 : (double) summary.ok() / all;
-    }
-
-    private void printSummary(
-            final FarmSummary summary, final JobOutputs outputs, final int notRun, final long notRead, final int kept) {
-        final double wallSeconds = summary.wallNs() / 1e9;
-        final long computed = summary.ok() + summary.failed() + summary.poisoned() - summary.resumed();
-        console.printf(
-                Locale.ROOT,
-                "done in %.1f s: %d series, %.1f ms per series on average (wall / series "
-                        + "computed), median task %.1f ms%n",
-                wallSeconds,
-                summary.series(),
-                computed > 0 ? summary.wallNs() / 1e6 / computed : 0.0,
-                outputs.runtimePercentileMs(0.5));
-        console.printf(
-                Locale.ROOT,
-                "succeeded %d, failed %d, poisoned %d, invalid input %d%s%s; success rate %.1f%%%n",
-                summary.ok(),
-                summary.failed(),
-                summary.poisoned(),
-                outputs.invalidCount(),
-                summary.resumed() > 0 ? ", resumed from the farm dir " + summary.resumed() : "",
-                kept > 0 ? ", kept from the earlier joblog " + kept : "",
-                100 * successRate(summary, outputs));
-        if (outputs.modelFailures() > 0) {
-            console.printf(
-                    Locale.ROOT,
-                    "%d model fits failed (the series' other models went on); see failed.csv%n",
-                    outputs.modelFailures());
-        }
-        console.println("outputs: " + options.out().toAbsolutePath().normalize()
-                + " (forecasts.csv, failed.csv, joblog.tsv, summary.json, report.html"
-                + (options.plots().mode() == PlotPolicy.Mode.NONE ? ")" : ", plots/)"));
-        if (summary.interruptedBy() != null) {
-            console.printf(
-                    Locale.ROOT,
-                    "interrupted by %s: %d series not run; rerun the same command to finish%n",
-                    summary.interruptedBy(),
-                    notRun + notRead);
-        }
-        if (summary.abortReason() != null) {
-            console.println("error: " + summary.abortReason());
-        }
-    }
-
-    private static int exitCode(
-            final FarmSummary summary, final JobOutputs outputs, final long notFinished, final long keptFailures) {
-        if (summary.abortReason() != null) {
-            return ExitCodes.WORKERS_FAILED;
-        }
-        if (notFinished > 0 || !summary.complete()) {
-            return ExitCodes.INTERRUPTED;
-        }
-        return ExitCodes.forFailures(summary.failed() + summary.poisoned() + outputs.invalidCount() + keptFailures);
-    }
-
-    private static double round(final double value, final int digits) {
-        final double scale = Math.pow(10, digits);
-        return Math.round(value * scale) / scale;
     }
 }

@@ -4,29 +4,51 @@ import forecastfarm.launcher.api.SeriesResult;
 import forecastfarm.launcher.io.CarryOver;
 import forecastfarm.launcher.io.FailedCsvWriter;
 import forecastfarm.launcher.io.ForecastCsvWriter;
+import forecastfarm.launcher.io.ForecastTable;
 import forecastfarm.launcher.io.InputProblem;
 import forecastfarm.launcher.io.JobLogWriter;
+import forecastfarm.launcher.io.OrderedRows;
 import forecastfarm.shared.forecast.ModelForecast;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The files in {@code --out} as results stream in: forecasts.csv, failed.csv and joblog.tsv, each written under a
  * temporary name and renamed into place by {@link #commit()} (a failed run never leaves a half-written file; its
  * results stay in the farm dir). Series are registered as they are submitted and forgotten once written, so memory
  * holds only the series in flight. Called from the result thread and the reading thread.
+ *
+ * <p>forecasts.csv and failed.csv are in input order (INVALID rows first, then by series position; within a series
+ * as the worker returned them: model in {@code --model} order, then step); results come in completion order, so
+ * their rows pass through an {@link OrderedRows} each, released up to the first series still in flight.
+ * joblog.tsv stays in completion order.
  */
 final class JobOutputs {
+    private static final Logger LOG = LoggerFactory.getLogger(JobOutputs.class);
     private final Path out;
     private final int horizon;
     private final ForecastCsvWriter forecasts;
     private final FailedCsvWriter failed;
     private final JobLogWriter joblog;
+    private final OrderedRows forecastOrder;
+    private final OrderedRows failedOrder;
     private final ConcurrentHashMap<String, SubmittedSeries> inFlight = new ConcurrentHashMap<>();
+    private final TreeSet<Long> inFlightSeqs = new TreeSet<>();
+    /** Positions below this were all submitted or skipped. */
+    private long registered;
+    /** The first series skipped ({@code --resume}): its rows are carried over at the end, so nothing passes it. */
+    private long firstSkipped = Long.MAX_VALUE;
+
+    private final Map<String, Long> skippedSeqs = new HashMap<>();
+    private final Map<String, Integer> carried = new HashMap<>();
     private double[] runtimeMs = new double[1024];
     private int runtimes;
     private final SeriesResultListener next;
@@ -44,30 +66,56 @@ final class JobOutputs {
         default void onNotRun(SubmittedSeries series) {}
     }
 
-    JobOutputs(final Path out, final int horizon, final double[] levels, final SeriesResultListener next)
+    JobOutputs(final Path out, final int horizon, final ForecastTable table, final SeriesResultListener next)
             throws IOException {
         Files.createDirectories(out);
         this.out = out;
         this.horizon = horizon;
         this.next = next;
-        this.forecasts = new ForecastCsvWriter(out.resolve("forecasts.csv"), levels);
+        this.forecasts = new ForecastCsvWriter(out.resolve("forecasts.csv"), table);
         this.failed = new FailedCsvWriter(out.resolve("failed.csv"));
         this.joblog = new JobLogWriter(out.resolve(JobLogWriter.FILE_NAME));
+        final long budget = OrderedRows.DEFAULT_BUFFER_BYTES;
+        this.forecastOrder = new OrderedRows(out, "forecasts.csv", budget, forecasts::copyRow);
+        this.failedOrder = new OrderedRows(out, "failed.csv", budget / 4, failed::copyRow);
     }
 
     /**
-     * Copies the rows of the earlier outputs in {@code --out} for the series this run skips ({@code --resume}).
+     * Registers the position of a series this run skips ({@code --resume}): its earlier rows are copied there by
+     * {@link #carryOver}.
      */
-    synchronized void carryOver(final Set<String> skippedIds) throws IOException {
-        CarryOver.copy(out.resolve(JobLogWriter.FILE_NAME), '\t', 1, skippedIds, joblog::copyRow);
-        CarryOver.copy(out.resolve("forecasts.csv"), ',', 0, skippedIds, forecasts::copyRow);
-        CarryOver.copy(out.resolve("failed.csv"), ',', 0, skippedIds, failed::copyRow);
+    synchronized void skipped(final String id, final long seq) {
+        skippedSeqs.put(id, seq);
+        firstSkipped = Math.min(firstSkipped, seq);
+        registered = Math.max(registered, seq + 1);
+    }
+
+    /**
+     * Copies the rows of the earlier outputs in {@code --out} for the series this run kept: into their places, or
+     * at the end for those the run never reached (it was interrupted) or that are not in this input.
+     *
+     * @param kept id to status in the earlier joblog of every series this run was to skip.
+     */
+    synchronized void carryOver(final Map<String, String> kept) throws IOException {
+        if (kept.isEmpty()) {
+            return;
+        }
+        final Map<String, Long> keys = new HashMap<>(kept.size() * 2);
+        kept.forEach((id, status) -> {
+            keys.put(id, skippedSeqs.getOrDefault(id, Long.MAX_VALUE));
+            carried.merge(status, 1, Integer::sum);
+        });
+        skippedSeqs.clear();
+        CarryOver.copy(out.resolve(JobLogWriter.FILE_NAME), '\t', 1, keys.keySet(), joblog::copyRow);
+        CarryOver.copy(out.resolve("forecasts.csv"), forecasts.table().header(), keys, forecastOrder::add);
+        CarryOver.copy(out.resolve("failed.csv"), FailedCsvWriter.HEADER, keys, failedOrder::add);
+        firstSkipped = Long.MAX_VALUE;
     }
 
     synchronized void invalid(final InputProblem problem) throws IOException {
         invalid++;
         final String id = problem.seriesId() == null ? "" : problem.seriesId();
-        failed.write(id, "INVALID", 0, problem.message());
+        failedOrder.add(-1, FailedCsvWriter.row(id, "INVALID", 0, problem.message()));
         joblog.write(0, id, -1, 0, 0, 0, "INVALID", problem.message());
         next.onInvalid(problem);
     }
@@ -75,15 +123,20 @@ final class JobOutputs {
     /**
      * Registers a series before it is handed to the farm (its result may come back at once).
      */
-    void submitted(final SubmittedSeries series) {
+    synchronized void submitted(final SubmittedSeries series) {
         inFlight.put(series.id(), series);
+        inFlightSeqs.add(series.seq());
+        registered = Math.max(registered, series.seq() + 1);
     }
 
     /**
      * The farm refused a registered series (it stopped taking series): it counts as not read, not as not run.
      */
-    void withdraw(final String id) {
-        inFlight.remove(id);
+    synchronized void withdraw(final String id) {
+        final SubmittedSeries series = inFlight.remove(id);
+        if (series != null) {
+            inFlightSeqs.remove(series.seq());
+        }
     }
 
     /**
@@ -92,15 +145,17 @@ final class JobOutputs {
      * @throws UncheckedIOException when a file cannot be written (a full disk): the farm then stops.
      */
     void accept(final SeriesResult result) {
-        final SubmittedSeries series = inFlight.remove(result.id());
         try {
-            write(series, result);
+            write(result);
         } catch (final IOException ex) {
             throw new UncheckedIOException("cannot write to " + out + ": " + ex.getMessage(), ex);
         }
     }
 
-    private synchronized void write(final SubmittedSeries series, final SeriesResult result) throws IOException {
+    private synchronized void write(final SeriesResult result) throws IOException {
+        final SubmittedSeries series = inFlight.remove(result.id());
+        // a result of no registered series (cannot happen today) goes last rather than nowhere
+        final long key = series == null ? Long.MAX_VALUE : series.seq();
         if (runtimes == runtimeMs.length) {
             runtimeMs = java.util.Arrays.copyOf(runtimeMs, runtimes * 2);
         }
@@ -115,21 +170,30 @@ final class JobOutputs {
                 result.status().name(),
                 result.reason());
         if (!result.ok()) {
-            failed.write(result.id(), result.status().name(), result.attempts(), result.reason());
+            failedOrder.add(
+                    key, FailedCsvWriter.row(result.id(), result.status().name(), result.attempts(), result.reason()));
         } else {
             final String[] ds = series == null ? numberedSteps() : series.axis().future(horizon);
+            for (final String[] row : forecasts.table().rows(result.id(), ds, result.forecasts())) {
+                forecastOrder.add(key, row);
+            }
             for (final ModelForecast f : result.forecasts()) {
-                if (f.ok()) {
-                    forecasts.write(result.id(), ds, f.model(), f.mean(), f.lower(), f.upper());
-                } else {
+                if (!f.ok()) {
                     modelFailures++;
-                    failed.write(result.id(), "MODEL_FAILED", result.attempts(), f.model() + ": " + f.error());
+                    failedOrder.add(
+                            key,
+                            FailedCsvWriter.row(
+                                    result.id(), "MODEL_FAILED", result.attempts(), f.model() + ": " + f.error()));
                 }
             }
         }
         if (series != null) {
+            inFlightSeqs.remove(series.seq());
             next.onWritten(series, result);
         }
+        final long below = Math.min(firstSkipped, inFlightSeqs.isEmpty() ? registered : inFlightSeqs.first());
+        forecastOrder.release(below);
+        failedOrder.release(below);
     }
 
     private String[] numberedSteps() {
@@ -149,24 +213,40 @@ final class JobOutputs {
         final int count = inFlight.size();
         for (final SubmittedSeries series : inFlight.values()) {
             final String reason = "the run was interrupted before this series; rerun the same command to resume";
-            failed.write(series.id(), "NOT_RUN", 0, reason);
+            failedOrder.add(series.seq(), FailedCsvWriter.row(series.id(), "NOT_RUN", 0, reason));
             joblog.write(series.seq() + 1, series.id(), -1, 0, 0, 0, "NOT_RUN", reason);
             next.onNotRun(series);
         }
         inFlight.clear();
+        inFlightSeqs.clear();
         return count;
     }
 
     synchronized void commit() throws IOException {
+        forecastOrder.finish();
+        failedOrder.finish();
+        if (forecastOrder.spilledRows() + failedOrder.spilledRows() > 0) {
+            LOG.info(
+                    "{} rows of forecasts.csv and {} of failed.csv waited for slower series in sorted runs on disk",
+                    forecastOrder.spilledRows(),
+                    failedOrder.spilledRows());
+        }
         forecasts.close();
         failed.close();
         joblog.close();
     }
 
     synchronized void abort() {
+        forecastOrder.abort();
+        failedOrder.abort();
         forecasts.abort();
         failed.abort();
         joblog.abort();
+    }
+
+    /** The series kept from the earlier outputs ({@link #carryOver}), counted by their status there. */
+    synchronized Map<String, Integer> carried() {
+        return Map.copyOf(carried);
     }
 
     synchronized int invalidCount() {

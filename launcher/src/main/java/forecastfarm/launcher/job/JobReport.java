@@ -97,12 +97,21 @@ final class JobReport implements JobOutputs.SeriesResultListener {
         }
         add(new ReportRow(
                 result.id(),
-                models,
+                result.ok() ? fitted(result) : models,
                 result.status().name(),
                 reason(result),
                 result.attempts(),
                 result.runtimeMs(),
                 plotFile));
+    }
+
+    /** The models with what was fitted ({@code model_spec}), e.g. {@code ets: ETS(M,Ad,N)}. */
+    private static List<String> fitted(final SeriesResult result) {
+        final List<String> fitted = new ArrayList<>();
+        for (final ModelForecast f : result.forecasts()) {
+            fitted.add(f.ok() && !f.method().isEmpty() ? f.model() + ": " + f.method() : f.model());
+        }
+        return fitted;
     }
 
     private SeriesPlotData plotData(final SubmittedSeries series, final SeriesResult result) {

@@ -3,6 +3,7 @@ package forecastfarm.launcher.merge;
 import forecastfarm.launcher.cli.ExitCodes;
 import forecastfarm.launcher.io.FailedCsvWriter;
 import forecastfarm.launcher.io.ForecastCsvWriter;
+import forecastfarm.launcher.io.ForecastTable;
 import forecastfarm.launcher.io.ShardFilter;
 import forecastfarm.launcher.io.SummaryJson;
 import java.io.IOException;
@@ -23,10 +24,11 @@ public final class EmptyShard {
     /**
      * @return {@link ExitCodes#OK}.
      */
-    public static int write(final Path out, final double[] levels, final ShardFilter shard, final PrintStream console) {
+    public static int write(
+            final Path out, final ForecastTable table, final ShardFilter shard, final PrintStream console) {
         try {
             Files.createDirectories(out);
-            new ForecastCsvWriter(out.resolve("forecasts.csv"), levels).close();
+            new ForecastCsvWriter(out.resolve("forecasts.csv"), table).close();
             new FailedCsvWriter(out.resolve("failed.csv")).close();
             final Map<String, Object> summary = new LinkedHashMap<>();
             for (final String key : new String[] {
@@ -34,7 +36,9 @@ public final class EmptyShard {
             }) {
                 summary.put(key, 0);
             }
+            summary.put("carried_over", 0);
             summary.put("wall_seconds", 0.0);
+            summary.put("status", "done");
             summary.put("interrupted_by", null);
             summary.put("abort_reason", null);
             summary.put("shard", shard.toString());

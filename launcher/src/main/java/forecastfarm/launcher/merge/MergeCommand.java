@@ -31,8 +31,8 @@ public final class MergeCommand implements Callable<Integer> {
 
     @Option(
             names = "--input",
-            description = "the job's input: list the series of missing shards as NOT_RUN and "
-                    + "check that every series is in the output")
+            description = "the job's input: list the series of missing shards as NOT_RUN, "
+                    + "check that every series is in the output, and write the rows in the input's order")
     Path input;
 
     @Option(names = "--id-col", defaultValue = "unique_id")

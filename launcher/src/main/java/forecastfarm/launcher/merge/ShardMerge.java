@@ -3,9 +3,9 @@ package forecastfarm.launcher.merge;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import forecastfarm.launcher.cli.ExitCodes;
 import forecastfarm.launcher.io.CsvTable;
-import forecastfarm.launcher.io.InputProblem;
+import forecastfarm.launcher.io.FailedCsvWriter;
+import forecastfarm.launcher.io.ForecastTable;
 import forecastfarm.launcher.io.LongCsvReader;
-import forecastfarm.launcher.io.Series;
 import forecastfarm.launcher.io.ShardFilter;
 import forecastfarm.launcher.io.SummaryJson;
 import java.io.IOException;
@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +48,16 @@ public final class ShardMerge {
     static final Pattern SHARD_DIR_NAME = Pattern.compile("(.+)_(\\d+)");
     private static final int EXAMPLES = 20;
     private static final List<String> SUMMED = List.of(
-            "tasks", "ok", "failed", "poisoned", "invalid_input", "resumed", "retries", "worker_restarts", "workers");
+            "tasks",
+            "ok",
+            "failed",
+            "poisoned",
+            "invalid_input",
+            "carried_over",
+            "resumed",
+            "retries",
+            "worker_restarts",
+            "workers");
 
     private final Path dir;
     private final Integer expectedShards;
@@ -181,12 +189,12 @@ public final class ShardMerge {
         final long[] duplicates = {0};
         final long[] misplaced = {0};
         List<String> forecastHeader = null;
-        CsvTable.Writer forecasts = null;
-        CsvTable.Writer failed = null;
-        final List<CsvTable.Writer> open = new ArrayList<>();
+        OrderedOutput forecasts = null;
+        OrderedOutput failed = null;
+        final List<OrderedOutput> open = new ArrayList<>();
+        final Map<String, Long> positions = input == null ? null : OrderedOutput.positions(inputReader, input);
         try {
-            failed = new CsvTable.Writer(
-                    dir.resolve("failed.csv"), List.of("unique_id", "status", "attempts", "reason"));
+            failed = new OrderedOutput(dir.resolve("failed.csv"), FailedCsvWriter.HEADER, positions);
             open.add(failed);
             for (int i = 0; i < n; i++) {
                 final Candidate c = chosen.get(i);
@@ -206,7 +214,7 @@ public final class ShardMerge {
                     final List<String> header = header(c.dir.resolve("forecasts.csv"));
                     if (forecastHeader == null) {
                         forecastHeader = header;
-                        forecasts = new CsvTable.Writer(dir.resolve("forecasts.csv"), header);
+                        forecasts = new OrderedOutput(dir.resolve("forecasts.csv"), header, positions);
                         open.add(forecasts);
                     }
                     if (!header.equals(forecastHeader)) {
@@ -216,14 +224,13 @@ public final class ShardMerge {
                                 "failed",
                                 state.dir(),
                                 state.exitCode(),
-                                "its forecasts.csv " + "has other columns (" + String.join(",", header)
-                                        + "): another job's shard?",
+                                otherColumns(header, forecastHeader),
                                 state.summary());
                     } else {
                         final int index = i;
                         final Set<String> local = new HashSet<>();
-                        final CsvTable.Writer forecastOut = forecasts;
-                        final CsvTable.Writer failedOut = failed;
+                        final OrderedOutput forecastOut = forecasts;
+                        final OrderedOutput failedOut = failed;
                         final RowCopy copy = (fields, out) -> {
                             final String id = fields.isEmpty() ? "" : fields.get(0);
                             if (!id.isEmpty() && seen.contains(id)) {
@@ -262,15 +269,16 @@ public final class ShardMerge {
             }
             if (forecasts == null) {
                 // no shard has outputs: still write a forecasts.csv, with the default levels' header
-                forecasts = new CsvTable.Writer(
+                forecasts = new OrderedOutput(
                         dir.resolve("forecasts.csv"),
-                        List.of("unique_id", "ds", "step", "model", "forecast", "lo-80", "hi-80", "lo-95", "hi-95"));
+                        new ForecastTable(ForecastTable.Shape.LONG, new double[] {80, 95}, List.of()).header(),
+                        positions);
                 open.add(forecasts);
             }
             final long[] notRun = {0};
             Integer inputSeries = null;
             if (input != null) {
-                inputSeries = listNotRun(n, states, seen, failed, notRun);
+                inputSeries = listNotRun(n, states, seen, positions.keySet(), failed, notRun);
             }
             final Map<String, Object> summary = summary(
                     n,
@@ -295,7 +303,7 @@ public final class ShardMerge {
             print(result, ignored, superseded);
             return result;
         } finally {
-            open.forEach(CsvTable.Writer::abort);
+            open.forEach(OrderedOutput::abort);
         }
     }
 
@@ -310,22 +318,17 @@ public final class ShardMerge {
 
     @FunctionalInterface
     private interface RowCopy {
-        void accept(List<String> fields, CsvTable.Writer out);
+        void accept(List<String> fields, OrderedOutput out);
     }
 
     private Integer listNotRun(
             final int n,
             final List<ShardState> states,
             final Set<String> seen,
-            final CsvTable.Writer failed,
+            final Set<String> ids,
+            final OrderedOutput failed,
             final long[] notRun)
             throws IOException {
-        final Set<String> ids = new LinkedHashSet<>();
-        inputReader.read(input, (Series s) -> ids.add(s.id()), (InputProblem p) -> {
-            if (p.seriesId() != null) {
-                ids.add(p.seriesId());
-            }
-        });
         for (final String id : ids) {
             if (!seen.contains(id)) {
                 final ShardState state = states.get(ShardFilter.shardOf(id, n));
@@ -497,6 +500,15 @@ public final class ShardMerge {
                                 + "): give --shards N"
                         : "the shards under " + dir.resolve(SHARDS_DIR) + " come from jobs with " + counts
                                 + " shards: give " + "--shards N");
+    }
+
+    private static String otherColumns(final List<String> header, final List<String> first) {
+        final ForecastTable.Shape shape = ForecastTable.shapeOf(header);
+        if (shape != ForecastTable.shapeOf(first)) {
+            return "its forecasts.csv is " + shape + " and the first shard's is " + ForecastTable.shapeOf(first)
+                    + " (--output-shape): rerun it with the other shards' --output-shape, then merge again";
+        }
+        return "its forecasts.csv has other columns (" + String.join(",", header) + "): another job's shard?";
     }
 
     private static List<String> header(final Path csv) throws IOException {

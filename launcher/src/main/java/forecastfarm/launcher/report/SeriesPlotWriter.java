@@ -112,7 +112,7 @@ public final class SeriesPlotWriter {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + name + ".", ".tmp");
+            tmp = forecastfarm.launcher.io.OutputFiles.createTempFile(dir, "." + name + ".", ".tmp");
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 writePng(image, out);
             }

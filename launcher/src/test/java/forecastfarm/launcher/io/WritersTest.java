@@ -5,16 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import forecastfarm.shared.forecast.ModelForecast;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,10 +51,10 @@ class WritersTest {
         w.write("B, Inc.", new String[] {"1995-01"}, "naive", new double[] {-0.0}, null, null);
     }
 
-    private static final String SAMPLE = "unique_id,ds,step,model,forecast,lo-80,hi-80,lo-97.5,hi-97.5\n"
-            + "A,2018-08-20,1,theta,1.5,1,2,0.5,2.5\n"
-            + "A,2018-08-21,2,theta,10000000,2,3.25,,\n"
-            + "\"B, Inc.\",1995-01,1,naive,0,,,,\n";
+    private static final String SAMPLE = "unique_id,ds,step,model,forecast,lo-80,hi-80,lo-97.5,hi-97.5,model_spec\n"
+            + "A,2018-08-20,1,theta,1.5,1,2,0.5,2.5,\n"
+            + "A,2018-08-21,2,theta,10000000,2,3.25,,,\n"
+            + "\"B, Inc.\",1995-01,1,naive,0,,,,,\n";
 
     @Test
     void forecastCsvExactBytes() throws IOException {
@@ -67,7 +72,7 @@ class WritersTest {
     @Test
     void forecastCsvWithoutLevels() throws IOException {
         Path f = dir.resolve("out/sub/forecasts.csv"); // parent directories are created
-        try (ForecastCsvWriter w = new ForecastCsvWriter(f, null)) {
+        try (ForecastCsvWriter w = new ForecastCsvWriter(f, (double[]) null)) {
             w.write(
                     "s1",
                     new String[] {"11", "12"},
@@ -76,7 +81,100 @@ class WritersTest {
                     new double[0][],
                     new double[0][]);
         }
-        assertEquals("unique_id,ds,step,model,forecast\ns1,11,1,ets,0.1\ns1,12,2,ets,123456.789\n", text(f));
+        assertEquals(
+                "unique_id,ds,step,model,forecast,model_spec\ns1,11,1,ets,0.1,\ns1,12,2,ets,123456.789,\n", text(f));
+    }
+
+    private static List<ModelForecast> etsAndTheta() {
+        return List.of(
+                new ModelForecast(
+                        "ets",
+                        "ETS(M,Ad,N)",
+                        "",
+                        "",
+                        new double[] {80, 95},
+                        new double[] {10, 11},
+                        new double[][] {{9, 10}, {8, 9}},
+                        new double[][] {{11, 12}, {12, 13}}),
+                ModelForecast.failed("arima", "did not converge"),
+                new ModelForecast(
+                        "theta",
+                        "Theta",
+                        "",
+                        "",
+                        new double[] {80, 95},
+                        new double[] {20, 21},
+                        new double[][] {{19, 20}, {18, 19}},
+                        new double[][] {{21, 22}, {22, 23}}));
+    }
+
+    @Test
+    void longRowsNameTheFittedModelInTheLastColumn() throws IOException {
+        Path f = dir.resolve("forecasts.csv");
+        try (ForecastCsvWriter w = new ForecastCsvWriter(f, new double[] {80, 95})) {
+            w.write("A", new String[] {"2020-01", "2020-02"}, etsAndTheta());
+        }
+        assertEquals(
+                "unique_id,ds,step,model,forecast,lo-80,hi-80,lo-95,hi-95,model_spec\n"
+                        + "A,2020-01,1,ets,10,9,11,8,12,\"ETS(M,Ad,N)\"\n"
+                        + "A,2020-02,2,ets,11,10,12,9,13,\"ETS(M,Ad,N)\"\n"
+                        + "A,2020-01,1,theta,20,19,21,18,22,Theta\n"
+                        + "A,2020-02,2,theta,21,20,22,19,23,Theta\n",
+                text(f));
+    }
+
+    @Test
+    void wideRowsHaveAColumnPerModelAndBoundAsStatsforecast() throws IOException {
+        Path f = dir.resolve("forecasts.csv");
+        ForecastTable wide =
+                new ForecastTable(ForecastTable.Shape.WIDE, new double[] {80, 95}, List.of("theta", "arima", "ets"));
+        try (ForecastCsvWriter w = new ForecastCsvWriter(f, wide)) {
+            w.write("A", new String[] {"2020-01", "2020-02"}, etsAndTheta());
+            w.write("B", new String[] {"2020-01"}, List.of(ModelForecast.failed("ets", "too short")));
+        }
+        assertEquals(
+                "unique_id,ds,theta,theta-lo-95,theta-lo-80,theta-hi-80,theta-hi-95,"
+                        + "arima,arima-lo-95,arima-lo-80,arima-hi-80,arima-hi-95,"
+                        + "ets,ets-lo-95,ets-lo-80,ets-hi-80,ets-hi-95\n"
+                        + "A,2020-01,20,18,19,21,22,,,,,,10,8,9,11,12\n"
+                        + "A,2020-02,21,19,20,22,23,,,,,,11,9,10,12,13\n",
+                text(f),
+                "a model that failed has empty cells; a series with no forecast has no row");
+        assertEquals(ForecastTable.Shape.WIDE, ForecastTable.shapeOf(wide.header()));
+        assertEquals(
+                ForecastTable.Shape.LONG,
+                ForecastTable.shapeOf(new ForecastTable(ForecastTable.Shape.LONG, null, List.of()).header()));
+    }
+
+    @Test
+    void outputShapeIsLongOrWide() {
+        assertEquals(ForecastTable.Shape.WIDE, ForecastTable.Shape.parse("wide"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> ForecastTable.Shape.parse("tall"));
+        assertEquals("invalid --output-shape tall: use long or wide", e.getMessage());
+    }
+
+    /**
+     * The files take the permissions any new file gets under this JVM's umask (0644 under umask 022), not 0600.
+     */
+    @Test
+    void outputFilesFollowTheUmask() throws IOException {
+        Set<PosixFilePermission> umaskGives = Files.getPosixFilePermissions(Files.createFile(dir.resolve("probe")));
+        Assumptions.assumeTrue(
+                umaskGives.contains(PosixFilePermission.GROUP_READ)
+                        || umaskGives.contains(PosixFilePermission.OTHERS_READ),
+                "the umask makes every new file owner-only: nothing to tell apart");
+        Path f = dir.resolve("forecasts.csv");
+        try (ForecastCsvWriter w = new ForecastCsvWriter(f, new double[] {80})) {
+            w.write("A", new String[] {"1"}, "m", new double[] {1}, null, null);
+        }
+        SummaryJson.write(dir.resolve("summary.json"), Map.of("ok", 1));
+        assertEquals(
+                PosixFilePermissions.toString(umaskGives),
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+        assertEquals(
+                PosixFilePermissions.toString(umaskGives),
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("summary.json"))));
     }
 
     @Test
@@ -161,19 +259,19 @@ class WritersTest {
                             }));
             assertEquals(0, w.rowsWritten());
         }
-        assertEquals("unique_id,ds,step,model,forecast,lo-80,hi-80,lo-95,hi-95\n", text(f));
+        assertEquals("unique_id,ds,step,model,forecast,lo-80,hi-80,lo-95,hi-95,model_spec\n", text(f));
         assertThrows(IllegalArgumentException.class, () -> new ForecastCsvWriter(f, new double[] {100}));
         assertThrows(IllegalArgumentException.class, () -> new ForecastCsvWriter(f, new double[] {80, 80}));
     }
 
     @Test
     void writingAfterCloseIsAnError() throws IOException {
-        ForecastCsvWriter w = new ForecastCsvWriter(dir.resolve("f.csv"), null);
+        ForecastCsvWriter w = new ForecastCsvWriter(dir.resolve("f.csv"), (double[]) null);
         w.close();
         assertThrows(
                 IllegalStateException.class, () -> w.write("A", new String[] {"1"}, "m", new double[] {1}, null, null));
         w.close(); // idempotent
-        assertEquals("unique_id,ds,step,model,forecast\n", text(dir.resolve("f.csv")));
+        assertEquals("unique_id,ds,step,model,forecast,model_spec\n", text(dir.resolve("f.csv")));
     }
 
     @Test

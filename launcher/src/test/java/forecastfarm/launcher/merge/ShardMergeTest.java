@@ -283,4 +283,53 @@ class ShardMergeTest {
         assertEquals(1, ((List<?>) summary().get("ignored_dirs")).size());
         assertFalse(result.shards().stream().anyMatch(s -> "shards/12_0".equals(s.dir())));
     }
+
+    private static List<String> idColumn(final Path csv) throws IOException {
+        return Files.readAllLines(csv).stream()
+                .skip(1)
+                .map(line -> line.substring(0, line.indexOf(',')))
+                .toList();
+    }
+
+    @Test
+    void withTheInputTheMergedRowsAreInInputOrder() throws IOException {
+        for (int i = 0; i < N; i++) {
+            writeShard("41_" + i, i, idsOf(i), 0, null);
+        }
+        final ShardMerge.Result result = merge(null);
+        assertEquals(ExitCodes.OK, result.exitCode(), console.toString());
+        final List<String> expectedForecastIds = new ArrayList<>();
+        final List<String> expectedFailedIds = new ArrayList<>();
+        for (final String id : ids) {
+            final List<String> shard = idsOf(ShardFilter.shardOf(id, N));
+            if (shard.get(shard.size() - 1).equals(id)) {
+                expectedFailedIds.add(id);
+            } else {
+                expectedForecastIds.add(id);
+                expectedForecastIds.add(id);
+            }
+        }
+        assertEquals(expectedForecastIds, idColumn(dir.resolve("forecasts.csv")));
+        assertEquals(expectedFailedIds, idColumn(dir.resolve("failed.csv")));
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            assertFalse(files.anyMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no run left behind");
+        }
+    }
+
+    @Test
+    void aShardOfTheOtherOutputShapeIsRefusedByName() throws IOException {
+        for (int i = 0; i < N; i++) {
+            writeShard("41_" + i, i, idsOf(i), 0, null);
+        }
+        Files.writeString(
+                dir.resolve("shards/41_2/forecasts.csv"),
+                "unique_id,ds,naive,naive-lo-95,naive-lo-80,naive-hi-80,naive-hi-95\n");
+        final ShardMerge.Result result = merge(N);
+        assertEquals(ExitCodes.SHARDS_INCOMPLETE, result.exitCode());
+        assertEquals(
+                "shard 2/3 (shards/41_2): failed, its forecasts.csv is wide and the first shard's is long "
+                        + "(--output-shape): rerun it with the other shards' --output-shape, then merge again",
+                result.shards().get(2).describe());
+        assertTrue(console.toString().contains(result.shards().get(2).describe()), console.toString());
+    }
 }
