@@ -3,6 +3,7 @@ package forecastfarm.launcher;
 import forecastfarm.launcher.api.ForecastFarmException;
 import forecastfarm.launcher.cli.ExitCodes;
 import forecastfarm.launcher.cli.Terminal;
+import forecastfarm.launcher.cli.UsageErrors;
 import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.farm.FarmException;
 import forecastfarm.launcher.farm.WorkerJit;
@@ -44,6 +45,9 @@ public final class FarmCli implements Callable<Integer> {
 
     private final PrintStream out;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     FarmCli(final PrintStream out) {
         this.out = out;
     }
@@ -58,6 +62,8 @@ public final class FarmCli implements Callable<Integer> {
         cli.setExitCodeExceptionMapper(
                 ex -> ex instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.INTERNAL);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, commandLine));
+        cli.setParameterExceptionHandler(new UsageErrors());
+        cli.setOut(new java.io.PrintWriter(out, true));
         cli.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
         cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE));
         return cli.execute(args);
@@ -88,7 +94,8 @@ public final class FarmCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        new CommandLine(this).usage(out);
+        // the CommandLine this command runs in, which has every subcommand (merge is added in execute)
+        spec.commandLine().usage(out);
         return ExitCodes.USAGE;
     }
 
