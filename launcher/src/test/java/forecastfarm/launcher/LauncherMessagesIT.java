@@ -1,6 +1,7 @@
 package forecastfarm.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import forecastfarm.launcher.cli.ExitCodes;
@@ -21,18 +22,21 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The same {@code farm forecast} twice at once: the second launcher is refused in one line, naming the farm dir and
- * the running launcher's pid, before it reads the input or starts a worker; the first one finishes undisturbed.
+ * What {@code scripts/farm} says, seen as a user sees it: the real CLI in its own JVM, stdout and stderr apart.
  */
 @Tag("process")
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
-class FarmDirBusyIT {
+class LauncherMessagesIT {
     private static final int SERIES = 300;
     private static final int HORIZON = 4;
 
     @TempDir
     Path tmp;
 
+    /**
+     * The same {@code farm forecast} twice at once: the second launcher is refused in one line, naming the farm dir
+     * and the running launcher's pid, before it reads the input or starts a worker; the first one finishes.
+     */
     @Test
     void aSecondLauncherOnABusyFarmDirIsRefusedAtOnceAndTheFirstFinishes() throws Exception {
         final Path input = input();
@@ -74,6 +78,45 @@ class FarmDirBusyIT {
         final long rows =
                 Files.readAllLines(tmp.resolve("out").resolve("forecasts.csv")).size() - 1;
         assertEquals((long) SERIES * 2 * HORIZON, rows);
+    }
+
+    /** A rerun on a farm dir whose launcher closed it normally resumes without Chronicle Map's recovery warning. */
+    @Test
+    void aResumeAfterACleanRunWarnsOfNoRecovery() throws Exception {
+        final Path input = Files.writeString(
+                tmp.resolve("small.csv"), "unique_id,ds,y\nA,1,1\nA,2,2\nA,3,4\nB,1,5\nB,2,3\nB,3,1\n");
+        final String[] args = {
+            "forecast",
+            "--input",
+            input.toString(),
+            "--horizon",
+            "2",
+            "--model",
+            "naive",
+            "--workers",
+            "1",
+            "--plots",
+            "none",
+            "--out",
+            tmp.resolve("out").toString(),
+            "--farm-dir",
+            tmp.resolve("farm").toString()
+        };
+        for (final String run : new String[] {"first", "rerun", "resume"}) {
+            final String[] runArgs = run.equals("resume") ? append(args, "--resume") : args;
+            final Process cli = cli(runArgs, run);
+            assertTrue(cli.waitFor(120, TimeUnit.SECONDS), run + " finished");
+            assertEquals(ExitCodes.OK, cli.exitValue(), Files.readString(tmp.resolve(run + ".err")));
+            final String err = Files.readString(tmp.resolve(run + ".err"));
+            assertFalse(err.toLowerCase(java.util.Locale.ROOT).contains("recover"), run + ": " + err);
+            assertFalse(err.contains("risk of losing"), run + ": " + err);
+        }
+    }
+
+    private static String[] append(final String[] args, final String arg) {
+        final String[] longer = java.util.Arrays.copyOf(args, args.length + 1);
+        longer[args.length] = arg;
+        return longer;
     }
 
     private static void awaitLockHeldBy(final FarmDirectory farm, final Process launcher) throws Exception {
