@@ -371,7 +371,10 @@ public final class FarmCli implements Callable<Integer> {
             }
             final Inspector inspector = new Inspector(farm, parent.out);
             if (id != null) {
-                return inspector.printResult(id) ? ExitCodes.OK : 1;
+                // Chronicle's first use binds its POSIX calls through JNR, generating native stubs at run time;
+                // a point read of the results map needs none of them (as in WorkerMain).
+                net.openhft.posix.PosixAPI.useNoOpPosixApi();
+                return inspector.printResult(id);
             }
             try {
                 if (watch != null) {
