@@ -13,8 +13,21 @@ WORKER_BENCH_JAR="$FARM_HOME/worker/target/forecast-farm-worker-bench.jar"
 farm_build_if_missing() {
   if [ ! -f "$LAUNCHER_JAR" ] || [ ! -f "$WORKER_JAR" ] || [ -n "${FARM_REBUILD:-}" ] ||
     { [ -n "${FARM_NEEDS_BENCH:-}" ] && { [ ! -f "$LAUNCHER_BENCH_JAR" ] || [ ! -f "$WORKER_BENCH_JAR" ]; }; }; then
-    echo "building Forecast Farm (first run)..." >&2
-    (cd "$FARM_HOME" && mvn -q -B -DskipTests install) >&2 || { echo "error: build failed" >&2; exit 110; }
+    local start=$EPOCHREALTIME
+    echo "building the farm's jars (first run only, about a minute)..." >&2
+    # -Djansi.noreset: Maven's console library writes colour resets (ESC[0m) even with -B and style.color=never.
+    # package, not install: the reactor resolves the modules, and the user's ~/.m2 is left alone.
+    # Its output is shown only when it fails (the build's own steps print a few lines even with -q).
+    local build_log
+    build_log=$(mktemp "${TMPDIR:-/tmp}/forecast-farm-build.XXXXXX")
+    if ! (cd "$FARM_HOME" && MAVEN_OPTS="${MAVEN_OPTS:-} -Djansi.noreset=true" \
+      mvn -q -B -ntp -Dstyle.color=never -DskipTests package) > "$build_log" 2>&1; then
+      cat "$build_log" >&2
+      echo "error: build failed (the output above is kept in $build_log)" >&2
+      exit 110
+    fi
+    rm -f "$build_log"
+    echo "built in $(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }') s" >&2
   fi
 }
 

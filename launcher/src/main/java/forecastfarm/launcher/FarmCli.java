@@ -3,6 +3,7 @@ package forecastfarm.launcher;
 import forecastfarm.launcher.api.ForecastFarmException;
 import forecastfarm.launcher.cli.ExitCodes;
 import forecastfarm.launcher.cli.Terminal;
+import forecastfarm.launcher.cli.UsageErrors;
 import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.farm.FarmException;
 import forecastfarm.launcher.farm.WorkerJit;
@@ -48,6 +49,9 @@ public final class FarmCli implements Callable<Integer> {
 
     private final PrintStream out;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     FarmCli(final PrintStream out) {
         this.out = out;
     }
@@ -62,6 +66,8 @@ public final class FarmCli implements Callable<Integer> {
         cli.setExitCodeExceptionMapper(
                 ex -> ex instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.INTERNAL);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, commandLine));
+        cli.setParameterExceptionHandler(new UsageErrors());
+        cli.setOut(new java.io.PrintWriter(out, true));
         cli.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
         cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE));
         return cli.execute(args);
@@ -92,7 +98,8 @@ public final class FarmCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        new CommandLine(this).usage(out);
+        // the CommandLine this command runs in, which has every subcommand (merge is added in execute)
+        spec.commandLine().usage(out);
         return ExitCodes.USAGE;
     }
 
@@ -408,7 +415,10 @@ public final class FarmCli implements Callable<Integer> {
             }
             final Inspector inspector = new Inspector(farm, parent.out);
             if (id != null) {
-                return inspector.printResult(id) ? ExitCodes.OK : 1;
+                // Chronicle's first use binds its POSIX calls through JNR, generating native stubs at run time;
+                // a point read of the results map needs none of them (as in WorkerMain).
+                net.openhft.posix.PosixAPI.useNoOpPosixApi();
+                return inspector.printResult(id);
             }
             try {
                 if (watch != null) {

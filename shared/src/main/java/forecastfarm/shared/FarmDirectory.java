@@ -20,6 +20,7 @@ import java.util.Set;
  *     farm.properties            what job this farm dir belongs to (checked on resume)
  *     launcher.lock              held (OS file lock) by the one launcher running on this farm dir
  *     status.dat                 heartbeats, states and counters (Agrona counters, see StatusFileDescriptor)
+ *     series.tsv                 the job's series in input order with their forecast dates (for farm inspect --id)
  *     results/results-G.cm       the persisted Chronicle Map of results, generation G (current one named in status.dat)
  *     queues/run-R/in-S-gG/      tasks for worker slot S, generation G, launcher run R (written only by the launcher)
  *     queues/run-R/out-S-gG/     results of that worker (written only by that worker process)
@@ -48,6 +49,10 @@ public final class FarmDirectory {
 
     public Path launcherLockFile() {
         return root.resolve("launcher.lock");
+    }
+
+    public Path seriesIndexFile() {
+        return root.resolve("series.tsv");
     }
 
     public Path statusFile() {

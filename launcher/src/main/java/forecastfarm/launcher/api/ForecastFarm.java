@@ -4,6 +4,7 @@ import forecastfarm.launcher.farm.Farm;
 import forecastfarm.launcher.farm.FarmAbandoned;
 import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.farm.FarmListener;
+import forecastfarm.launcher.farm.FarmLock;
 import forecastfarm.launcher.farm.FarmReport;
 import forecastfarm.launcher.farm.MapSizing;
 import forecastfarm.launcher.farm.TaskIntake;
@@ -47,6 +48,7 @@ import java.util.function.Consumer;
  */
 public final class ForecastFarm implements AutoCloseable {
     private final Builder config;
+    private final FarmLock lock;
     private final TaskIntake intake;
     private final CompletableFuture<MapSizing> sizing = new CompletableFuture<>();
     private final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
@@ -57,8 +59,9 @@ public final class ForecastFarm implements AutoCloseable {
     private volatile Throwable consumerFailure;
     private boolean finished;
 
-    private ForecastFarm(final Builder config) {
+    private ForecastFarm(final Builder config, final FarmLock lock) {
         this.config = config;
+        this.lock = lock;
         this.intake = new TaskIntake(config.intakeCapacity);
         this.farmThread = new Thread(this::runFarm, "forecast-farm");
         this.deliveryThread = new Thread(this::deliver, "forecast-farm-results");
@@ -175,8 +178,8 @@ public final class ForecastFarm implements AutoCloseable {
 
     private void runFarm() {
         try {
-            report =
-                    Farm.run(config.ctx, intake, config.job(), this::awaitSizing, new Listener(), config.handleSignals);
+            report = Farm.run(
+                    config.ctx, lock, intake, config.job(), this::awaitSizing, new Listener(), config.handleSignals);
         } catch (final Throwable ex) {
             farmFailure = ex;
         }
@@ -361,10 +364,11 @@ public final class ForecastFarm implements AutoCloseable {
         }
 
         /**
-         * Checks the settings and starts the farm: the worker processes start at once.
+         * Checks the settings, locks the farm dir and starts the farm: the worker processes start at once.
          *
          * @throws IllegalArgumentException for an invalid setting, naming it (a bad model spec as {@code models 'TEXT':
          *     problem}, as the command line's {@code --model}).
+         * @throws forecastfarm.launcher.farm.FarmException when another launcher runs on the farm dir.
          */
         public ForecastFarm start() {
             if (horizon < 1) {
@@ -379,7 +383,8 @@ public final class ForecastFarm implements AutoCloseable {
             }
             levels = Arrays.stream(levels).sorted().distinct().toArray();
             ctx.conclude();
-            final ForecastFarm farm = new ForecastFarm(this);
+            // first, so that a busy farm dir is refused before the caller reads its input or a worker starts
+            final ForecastFarm farm = new ForecastFarm(this, FarmLock.acquire(ctx.farmDirectory()));
             if (!sizedLater) {
                 farm.sizing.complete(sizing(expectedSeries, meanIdBytes));
             }

@@ -15,6 +15,10 @@ public final class ExitCodes {
     public static final int WORKERS_FAILED = 106;
     /** {@code farm merge}: a shard is missing, failed or unfinished, or shards overlap. */
     public static final int SHARDS_INCOMPLETE = 107;
+    /** {@code farm inspect --id}: the series is in the job but has no result yet. */
+    public static final int PENDING = 1;
+    /** {@code farm inspect --id}: the job has no such series. */
+    public static final int NOT_IN_JOB = 108;
 
     public static final int INTERNAL = 110;
 
@@ -33,6 +37,7 @@ public final class ExitCodes {
             case INTERRUPTED -> "interrupted; rerun to resume";
             case WORKERS_FAILED -> "workers cannot start";
             case SHARDS_INCOMPLETE -> "shards missing, failed or overlapping";
+            case NOT_IN_JOB -> "no such series in the job";
             case INTERNAL -> "internal error";
             default ->
                 code >= 1 && code <= MAX_FAILED

@@ -5,11 +5,6 @@ import forecastfarm.shared.FarmIdle;
 import forecastfarm.shared.status.LauncherState;
 import forecastfarm.shared.status.StatusFile;
 import forecastfarm.shared.wire.ResultRecord;
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +64,26 @@ public final class Farm {
             final Supplier<MapSizing> sizing,
             final FarmListener listener,
             final boolean handleSignals) {
+        return run(ctx, null, intake, job, sizing, listener, handleSignals);
+    }
+
+    /**
+     * As {@link #run(FarmContext, TaskIntake, String, Supplier, FarmListener, boolean)}, in a farm dir the caller
+     * has locked already ({@link FarmLock#acquire}, so that a busy farm dir is refused before anything else); the
+     * run releases the lock when it ends.
+     *
+     * @param heldLock the farm dir's lock, or null to take it here.
+     */
+    public static FarmReport run(
+            final FarmContext ctx,
+            final FarmLock heldLock,
+            final TaskIntake intake,
+            final String job,
+            final Supplier<MapSizing> sizing,
+            final FarmListener listener,
+            final boolean handleSignals) {
         try {
-            return runChecked(ctx, intake, job, sizing, listener, handleSignals);
+            return runChecked(ctx, heldLock, intake, job, sizing, listener, handleSignals);
         } finally {
             if (!intake.isExhausted()) {
                 intake.cancel();
@@ -80,49 +93,35 @@ public final class Farm {
 
     private static FarmReport runChecked(
             final FarmContext ctx,
+            final FarmLock heldLock,
             final TaskIntake tasks,
             final String job,
             final Supplier<MapSizing> sizing,
             final FarmListener listener,
             final boolean handleSignals) {
-        ctx.conclude();
-        final boolean freshFarmDir = !Files.exists(ctx.farmDir());
-        final FarmDirectory farm = ctx.farmDirectory().createDirectories();
+        FarmLock lock = heldLock;
         try {
-            return runInFarmDir(ctx, farm, tasks, job, sizing, listener, handleSignals);
+            if (lock == null) {
+                ctx.conclude();
+                lock = FarmLock.acquire(ctx.farmDirectory());
+            }
+            final FarmDirectory farm = lock.farm();
+            farm.networkFilesystemType()
+                    .ifPresent(type -> LOG.warn(
+                            "farm dir {} is on a network filesystem ({}): "
+                                    + "Chronicle's memory-mapped files are not safe there; use node-local storage",
+                            farm.root(),
+                            type));
+            return runLocked(ctx, farm, tasks, job, sizing, listener, handleSignals);
         } catch (final FarmAbandoned ex) {
-            if (freshFarmDir) {
-                ResumeRecovery.deleteTree(farm.root());
+            if (lock.freshFarmDir()) {
+                ResumeRecovery.deleteTree(lock.farm().root());
             }
             throw ex;
-        }
-    }
-
-    private static FarmReport runInFarmDir(
-            final FarmContext ctx,
-            final FarmDirectory farm,
-            final TaskIntake tasks,
-            final String job,
-            final Supplier<MapSizing> sizing,
-            final FarmListener listener,
-            final boolean handleSignals) {
-        farm.networkFilesystemType()
-                .ifPresent(type -> LOG.warn(
-                        "farm dir {} is on a network filesystem ({}): "
-                                + "Chronicle's memory-mapped files are not safe there; use node-local storage",
-                        farm.root(),
-                        type));
-        try (FileChannel lockChannel =
-                        FileChannel.open(farm.launcherLockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock lock = lockChannel.tryLock()) {
-            if (lock == null) {
-                throw new FarmException("another launcher is running on farm dir " + farm.root()
-                        + "; wait for it, or use another --farm-dir");
+        } finally {
+            if (lock != null) {
+                lock.close();
             }
-            FarmDirectory.makeOwnerOnlyFile(farm.launcherLockFile());
-            return runLocked(ctx, farm, tasks, job, sizing, listener, handleSignals);
-        } catch (final IOException ex) {
-            throw new FarmException("cannot lock farm dir " + farm.root() + ": " + ex.getMessage(), ex);
         }
     }
 

@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ChronicleMapBuilder;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -29,14 +29,15 @@ import org.slf4j.LoggerFactory;
  *     than a bound (a dead reader's lock), abandons that map and continues in a new generation G+1, copying what the
  *     old one holds (reads are not blocked by a dead reader's lock), and deletes the old file;</li>
  * <li>a launcher killed mid-put leaves a stuck write lock: at start the launcher takes {@code results.lock}
- *     exclusively (readers hold it shared while they have the map open) and repairs the map with
- *     {@code recoverPersistedTo}.</li>
+ *     exclusively (readers hold it shared while they have the map open) and, unless the previous launcher closed
+ *     the map cleanly ({@code results-G.cm.closed}), repairs it with {@code recoverPersistedTo}.</li>
  * </ul>
  * Readers find the current map as the highest generation in {@code results/}.
  */
 public final class ResultStore implements AutoCloseable {
     private static final Pattern MAP_FILE = Pattern.compile("results-(\\d+)\\.cm");
     private static final long RECOVERY_LOCK_WAIT_MS = 10_000;
+    private static final Logger LOG = LoggerFactory.getLogger(ResultStore.class);
 
     private final FarmDirectory farm;
     private final MapSizing sizing;
@@ -66,8 +67,7 @@ public final class ResultStore implements AutoCloseable {
                 store.map = create(builder(sizing), farm.resultsMapFile(1));
             } else {
                 store.generation = latest;
-                store.map = builder(sizing)
-                        .recoverPersistedTo(farm.resultsMapFile(latest).toFile(), true);
+                store.map = reopen(farm, sizing, latest);
                 deleteOlderGenerations(farm, latest);
             }
         } catch (final IOException ex) {
@@ -159,12 +159,11 @@ public final class ResultStore implements AutoCloseable {
     }
 
     private void rotate() {
-        LoggerFactory.getLogger(ResultStore.class)
-                .warn(
-                        "a results-map write has been stuck for over {} ms (a process "
-                                + "was killed holding a map lock); continuing in generation {}",
-                        stuckWriteMs,
-                        generation + 1);
+        LOG.warn(
+                "a results-map write has been stuck for over {} ms (a process "
+                        + "was killed holding a map lock); continuing in generation {}",
+                stuckWriteMs,
+                generation + 1);
         final MapWriter stuck = writer;
         final List<MapWriter.Entry> unwritten = stuck.abandon();
         final ChronicleMap<CharSequence, byte[]> old = map;
@@ -196,6 +195,43 @@ public final class ResultStore implements AutoCloseable {
         flush();
         writer.stop();
         map.close();
+        markClosed(farm, generation);
+    }
+
+    /**
+     * Opens the latest map as it is when the last launcher closed it ({@link #cleanCloseMarker}), else repairs it:
+     * Chronicle Map's recovery is for a map whose writer died (it warns of data loss when run on a sound map, which
+     * users read as corruption). The marker is removed while the map is open, so only a clean close leaves one.
+     */
+    private static ChronicleMap<CharSequence, byte[]> reopen(
+            final FarmDirectory farm, final MapSizing sizing, final int generation) throws IOException {
+        final Path file = farm.resultsMapFile(generation);
+        if (Files.deleteIfExists(cleanCloseMarker(farm, generation))) {
+            return builder(sizing).createPersistedTo(file.toFile());
+        }
+        final ChronicleMap<CharSequence, byte[]> map = builder(sizing).recoverPersistedTo(file.toFile(), true);
+        LOG.info(
+                "the results map {} was not closed by the previous launcher (killed?); it was checked and repaired"
+                        + " (Chronicle Map's recovery), {} results kept",
+                file,
+                map.longSize());
+        return map;
+    }
+
+    /**
+     * {@code results-G.cm.closed}: present only while no launcher has generation G open and the last one closed it.
+     */
+    static Path cleanCloseMarker(final FarmDirectory farm, final int generation) {
+        return farm.resultsDir().resolve(farm.resultsMapFile(generation).getFileName() + ".closed");
+    }
+
+    private static void markClosed(final FarmDirectory farm, final int generation) {
+        try {
+            Files.write(cleanCloseMarker(farm, generation), new byte[0]);
+            FarmDirectory.makeOwnerOnlyFile(cleanCloseMarker(farm, generation));
+        } catch (final IOException | UncheckedIOException ex) {
+            LOG.warn("cannot mark the results map closed ({}); the next run checks and repairs it", ex.getMessage());
+        }
     }
 
     static ChronicleMapBuilder<CharSequence, byte[]> builder(final MapSizing sizing) {
@@ -239,6 +275,7 @@ public final class ResultStore implements AutoCloseable {
     private static void deleteOlderGenerations(final FarmDirectory farm, final int latest) throws IOException {
         for (int g = latest - 1; g >= 1; g--) {
             Files.deleteIfExists(farm.resultsMapFile(g));
+            Files.deleteIfExists(cleanCloseMarker(farm, g));
         }
     }
 
@@ -301,147 +338,6 @@ public final class ResultStore implements AutoCloseable {
         public void release() throws IOException {
             lock.release();
             channel().close();
-        }
-    }
-
-    /**
-     * The thread that does the puts. The conductor collects a duty cycle's puts and hands them over as one batch
-     * ({@link #publish()}), so the writer is woken once per batch rather than once per result.
-     */
-    static final class MapWriter implements Runnable {
-        record Entry(String key, byte[] value) {}
-
-        private static final List<Entry> STOP = java.util.Collections.unmodifiableList(new ArrayList<>());
-
-        private final ChronicleMap<CharSequence, byte[]> map;
-        private final LinkedBlockingQueue<List<Entry>> batches = new LinkedBlockingQueue<>();
-        private final Thread thread;
-        private List<Entry> pending = new ArrayList<>();
-        private volatile List<Entry> current;
-        private volatile long currentSinceNs;
-        private volatile boolean abandoned;
-        private volatile Throwable error;
-        private volatile long enqueued;
-        private volatile long completed;
-
-        MapWriter(final ChronicleMap<CharSequence, byte[]> map, final int generation) {
-            this.map = map;
-            thread = new Thread(this, "results-map-writer-g" + generation);
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        void enqueue(final String key, final byte[] value) {
-            pending.add(new Entry(key, value));
-        }
-
-        /**
-         * Called by the conductor thread only.
-         *
-         * @return 1 when a batch was handed over, else 0.
-         */
-        int publish() {
-            if (pending.isEmpty()) {
-                return 0;
-            }
-            enqueued += pending.size();
-            batches.add(pending);
-            pending = new ArrayList<>();
-            return 1;
-        }
-
-        long currentPutSinceNs() {
-            return currentSinceNs;
-        }
-
-        boolean idle() {
-            return pending.isEmpty() && completed == enqueued;
-        }
-
-        Throwable error() {
-            return error;
-        }
-
-        /**
-         * @return every entry not known to be written: the batch in progress, the queued ones and the pending ones.
-         */
-        synchronized List<Entry> abandon() {
-            abandoned = true;
-            final List<Entry> unwritten = new ArrayList<>();
-            final List<Entry> stuck = current;
-            if (stuck != null) {
-                unwritten.addAll(stuck);
-            }
-            for (List<Entry> batch = batches.poll(); batch != null; batch = batches.poll()) {
-                unwritten.addAll(batch);
-            }
-            unwritten.addAll(pending);
-            pending = new ArrayList<>();
-            return unwritten;
-        }
-
-        void stop() {
-            batches.add(STOP);
-            try {
-                thread.join(5_000);
-            } catch (final InterruptedException ex) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        /**
-         * Takes the next batch and makes it current in one step with respect to {@link #abandon()}, so an entry is
-         * always pending, queued, current, or written.
-         */
-        private List<Entry> take() throws InterruptedException {
-            final List<Entry> next = batches.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
-            if (next == null) {
-                return null;
-            }
-            synchronized (this) {
-                if (abandoned) {
-                    if (next != STOP) {
-                        batches.add(next);
-                    }
-                    return STOP;
-                }
-                if (next != STOP) {
-                    current = next;
-                    currentSinceNs = System.nanoTime();
-                }
-                return next;
-            }
-        }
-
-        @Override
-        public void run() {
-            while (!abandoned) {
-                final List<Entry> batch;
-                try {
-                    batch = take();
-                } catch (final InterruptedException ex) {
-                    return;
-                }
-                if (batch == STOP) {
-                    return;
-                }
-                if (batch == null) {
-                    continue;
-                }
-                for (final Entry entry : batch) {
-                    try {
-                        map.put(entry.key(), entry.value());
-                    } catch (final Throwable ex) {
-                        if (abandoned) {
-                            return;
-                        }
-                        error = ex;
-                    }
-                }
-                currentSinceNs = 0;
-                current = null;
-                completed += batch.size(); // only this thread completes
-            }
         }
     }
 }

@@ -1,6 +1,8 @@
 package forecastfarm.launcher.inspect;
 
+import forecastfarm.launcher.cli.ExitCodes;
 import forecastfarm.launcher.farm.ResultReader;
+import forecastfarm.launcher.io.SeriesIndex;
 import forecastfarm.shared.FarmDirectory;
 import forecastfarm.shared.forecast.ForecastResult;
 import forecastfarm.shared.forecast.ModelForecast;
@@ -12,7 +14,7 @@ import forecastfarm.shared.status.WorkerState;
 import forecastfarm.shared.wire.ResultRecord;
 import forecastfarm.shared.wire.TaskStatus;
 import java.io.PrintStream;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -121,26 +123,38 @@ public final class Inspector {
     }
 
     /**
-     * @return true when the id has a result.
+     * Prints the id's result: per model what was fitted and a table of its steps' dates, forecasts and bounds.
+     *
+     * @return {@link ExitCodes#OK} when the id has a result, {@link ExitCodes#PENDING} when it is in the job but
+     *     not finished, {@link ExitCodes#NOT_IN_JOB} when the job has no such series.
      */
-    public boolean printResult(final String id) {
+    public int printResult(final String id) {
+        final SeriesIndex.Lookup lookup = SeriesIndex.find(farm, id);
+        if (lookup.status() == SeriesIndex.Status.NOT_IN_JOB) {
+            out.println(id + ": not in this job (no such series in its input, or the input has a problem with it:"
+                    + " see failed.csv in --out)");
+            return ExitCodes.NOT_IN_JOB;
+        }
+        final Optional<ResultRecord> found = read(id);
+        if (found.isEmpty()) {
+            out.println(id + ": pending (not finished yet)");
+            return ExitCodes.PENDING;
+        }
+        printRecord(id, found.get(), lookup.forecastDs());
+        return ExitCodes.OK;
+    }
+
+    private Optional<ResultRecord> read(final String id) {
         final Optional<ResultReader> opened = ResultReader.open(farm);
         if (opened.isEmpty()) {
-            out.println("no results yet in " + farm.root());
-            return false;
+            return Optional.empty();
         }
         try (ResultReader reader = opened.get()) {
-            final Optional<ResultRecord> found = reader.get(id);
-            if (found.isEmpty()) {
-                out.println(id + ": no result (yet)");
-                return false;
-            }
-            printRecord(id, found.get());
-            return true;
+            return reader.get(id);
         }
     }
 
-    private void printRecord(final String id, final ResultRecord record) {
+    private void printRecord(final String id, final ResultRecord record, final List<String> ds) {
         out.printf(
                 Locale.ROOT,
                 "%s: %s, attempts %d, worker %d (generation %d), %.1f ms%s%n",
@@ -157,13 +171,7 @@ public final class Inspector {
         try {
             for (final ModelForecast forecast :
                     ForecastResult.decode(record.payload()).forecasts()) {
-                out.printf(
-                        Locale.ROOT,
-                        "  %s (%s)%s: %s%n",
-                        forecast.model(),
-                        forecast.ok() ? forecast.method() : "failed",
-                        forecast.note().isEmpty() ? "" : " [" + forecast.note() + "]",
-                        forecast.ok() ? Arrays.toString(forecast.mean()) : forecast.error());
+                ForecastTable.print(out, forecast, ds);
             }
         } catch (final IllegalArgumentException notAForecast) {
             out.printf(Locale.ROOT, "  payload: %d bytes%n", record.payload().length);

@@ -13,6 +13,7 @@ import forecastfarm.launcher.io.InputProblem;
 import forecastfarm.launcher.io.JobLogReader;
 import forecastfarm.launcher.io.JobLogWriter;
 import forecastfarm.launcher.io.Series;
+import forecastfarm.launcher.io.SeriesIndex;
 import forecastfarm.launcher.io.SeriesReader;
 import forecastfarm.launcher.io.ShardFilter;
 import forecastfarm.launcher.io.SummaryJson;
@@ -95,8 +96,13 @@ public final class ForecastJob {
                 .start();
         JobReport.prewarmPlots(options.plots());
         final InputScan scan;
-        try {
-            scan = InputScan.of(reader(), options.input(), options.seasonLengths());
+        try (SeriesIndex index = SeriesIndex.create(farmContext.farmDirectory())) {
+            scan = InputScan.of(
+                    reader(),
+                    options.input(),
+                    options.seasonLengths(),
+                    series -> index.add(series.id(), series.axis().future(options.horizon())));
+            index.commit();
         } catch (final RuntimeException ex) {
             abandon(farm);
             throw ex;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The first pass over the input: how many series can be forecast, their mean id length, and every problem (a
@@ -19,8 +20,13 @@ import java.util.TreeMap;
 record InputScan(long series, double meanIdBytes, List<InputProblem> problems, Map<String, Long> seasons) {
     /**
      * @param seasonLengths the user's {@code --season-length}, empty to infer them per series.
+     * @param eachUsable    is given every series that can be forecast, in input order.
      */
-    static InputScan of(final SeriesReader reader, final Path input, final double[] seasonLengths) {
+    static InputScan of(
+            final SeriesReader reader,
+            final Path input,
+            final double[] seasonLengths,
+            final Consumer<Series> eachUsable) {
         final Map<String, Long> seasons = new TreeMap<>();
         final long[] count = {0};
         final long[] idBytes = {0};
@@ -33,6 +39,7 @@ record InputScan(long series, double meanIdBytes, List<InputProblem> problems, M
                         return;
                     }
                     count[0]++;
+                    eachUsable.accept(series);
                     seasons.merge(seasonOf(series, seasonLengths), 1L, Long::sum);
                     idBytes[0] += series.id().getBytes(StandardCharsets.UTF_8).length;
                 },

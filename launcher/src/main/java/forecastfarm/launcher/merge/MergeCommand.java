@@ -35,13 +35,19 @@ public final class MergeCommand implements Callable<Integer> {
                     + "check that every series is in the output, and write the rows in the input's order")
     Path input;
 
-    @Option(names = "--id-col", defaultValue = "unique_id")
+    @Option(
+            names = "--id-col",
+            defaultValue = "unique_id",
+            description = "--input's series id column (default ${DEFAULT-VALUE})")
     String idCol;
 
-    @Option(names = "--time-col", defaultValue = "ds")
+    @Option(names = "--time-col", defaultValue = "ds", description = "--input's date column (default ${DEFAULT-VALUE})")
     String timeCol;
 
-    @Option(names = "--value-col", defaultValue = "y")
+    @Option(
+            names = "--value-col",
+            defaultValue = "y",
+            description = "--input's value column (default ${DEFAULT-VALUE})")
     String valueCol;
 
     public MergeCommand() {

@@ -91,6 +91,11 @@ class LauncherProcessIT {
         assertTrue(first.waitFor(10, TimeUnit.SECONDS));
 
         final Matcher second = report(launcher(farmDir, 60, "sleep:30", "second.log"), "second.log");
+        final String secondLog = Files.readString(tmp.resolve("second.log"));
+        assertTrue(
+                secondLog.contains(" was not closed by the previous launcher (killed?); it was checked and repaired"
+                        + " (Chronicle Map's recovery), "),
+                secondLog);
         final int ok = Integer.parseInt(second.group(1));
         final int resumed = Integer.parseInt(second.group(4));
         final int computed = Integer.parseInt(second.group(5));

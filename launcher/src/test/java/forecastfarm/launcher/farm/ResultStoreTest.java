@@ -279,4 +279,31 @@ class ResultStoreTest {
             }
         }
     }
+
+    @Test
+    void onlyACleanCloseLeavesTheMarkerThatSkipsRecovery() {
+        try (ResultStore store = ResultStore.openForLauncher(farm, SIZING, NEVER_STUCK_MS)) {
+            store.put("a", record(1));
+        }
+        assertTrue(Files.exists(ResultStore.cleanCloseMarker(farm, 1)), "a clean close is marked");
+        final ResultStore reopened = ResultStore.openForLauncher(farm, SIZING, NEVER_STUCK_MS);
+        try {
+            assertFalse(Files.exists(ResultStore.cleanCloseMarker(farm, 1)), "no marker while the map is open");
+            assertArrayEquals(record(1), reopened.get("a"));
+        } finally {
+            reopened.close();
+        }
+        assertTrue(Files.exists(ResultStore.cleanCloseMarker(farm, 1)));
+    }
+
+    @Test
+    void aMapLeftOpenIsRepairedAndKeepsItsResults() throws Exception {
+        try (ChronicleMap<CharSequence, byte[]> leftOpen = ResultStore.builder(SIZING)
+                .createPersistedTo(farm.resultsMapFile(1).toFile())) {
+            leftOpen.put("a", record(1)); // a launcher killed with the map open leaves no marker
+        }
+        try (ResultStore store = ResultStore.openForLauncher(farm, SIZING, NEVER_STUCK_MS)) {
+            assertArrayEquals(record(1), store.get("a"));
+        }
+    }
 }

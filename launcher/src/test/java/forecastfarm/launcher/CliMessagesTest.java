@@ -1,0 +1,107 @@
+package forecastfarm.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import forecastfarm.launcher.cli.ExitCodes;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What {@code scripts/farm} says about bad options: one line naming the problem and where the help is, never the
+ * whole usage; an unknown option before a missing required one.
+ */
+class CliMessagesTest {
+    private record Run(int exitCode, String out, String err) {}
+
+    private static Run run(final String... args) {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final PrintStream oldErr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            final int exit = FarmCli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8));
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(oldErr);
+        }
+    }
+
+    private static void assertOneLine(final String expected, final String... args) {
+        final Run run = run(args);
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertEquals(expected + System.lineSeparator(), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void anUnknownOptionIsNamedWithASuggestionBeforeAMissingRequiredOne() {
+        assertOneLine(
+                "error: unknown option '--horizn'; did you mean '--horizon'? (see 'farm forecast --help')",
+                "forecast",
+                "--horizn",
+                "20",
+                "--input",
+                "in.csv");
+        assertOneLine(
+                "error: unknown option '--horizn'; did you mean '--horizon'? (see 'farm forecast --help')",
+                "forecast",
+                "--horizn=20");
+    }
+
+    @Test
+    void everySubcommandAnswersInOneLine() {
+        assertOneLine(
+                "error: Missing required option: '--horizon=<horizon>' (see 'farm forecast --help')",
+                "forecast",
+                "--input",
+                "in.csv");
+        assertOneLine(
+                "error: unknown option '--idd'; did you mean '--id'? (see 'farm inspect --help')",
+                "inspect",
+                "--idd",
+                "X");
+        assertOneLine(
+                "error: unknown option '--shard'; did you mean '--shards'? (see 'farm merge --help')",
+                "merge",
+                "--shard",
+                "3",
+                "dir");
+        assertOneLine("error: Missing required parameter: 'DIR' (see 'farm merge --help')", "merge");
+        assertOneLine("error: unknown command 'forcast'; did you mean 'forecast'? (see 'farm --help')", "forcast");
+        assertOneLine(
+                "error: unexpected argument 'extra' (see 'farm forecast --help')",
+                "forecast",
+                "--input",
+                "in.csv",
+                "--horizon",
+                "2",
+                "extra");
+    }
+
+    @Test
+    void bareFarmListsEveryCommand() {
+        final Run run = run();
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        for (final String command : new String[] {"forecast", "inspect", "merge"}) {
+            assertTrue(run.out().contains(System.lineSeparator() + "  " + command + " "), command + " in " + run.out());
+        }
+    }
+
+    @Test
+    void mergeHelpDescribesEveryOption() {
+        final Run run = run("merge", "--help");
+        assertEquals(ExitCodes.OK, run.exitCode());
+        for (final String line : run.out().split("\\R")) {
+            if (line.matches("\\s+(-\\w, )?--[\\w-]+.*")) {
+                assertTrue(
+                        line.matches("\\s+(-\\w, )?--[\\w-]+(=<\\w+>)?\\s+\\S.*"),
+                        "an option without a description: '" + line + "'");
+            }
+        }
+        assertTrue(
+                run.out().contains("--id-col=<idCol>       --input's series id column (default unique_id)"), run.out());
+    }
+}
