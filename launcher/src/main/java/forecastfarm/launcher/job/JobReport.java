@@ -92,7 +92,8 @@ final class JobReport implements JobOutputs.SeriesResultListener {
         final boolean failed = !result.ok();
         String plotFile = null;
         if (series.recent() != null && plots.shouldPlot((int) Math.min(Integer.MAX_VALUE, series.seq()), failed)) {
-            plotFile = ReportRow.plotPath(out, plotWriter.write(plotData(series, result)));
+            plotFile = ReportRow.plotPath(
+                    out, plotWriter.write(plotData(series, result).withValueName(series.valueName())));
             timeline.markLatest("last_plot");
         }
         add(new ReportRow(
@@ -102,7 +103,24 @@ final class JobReport implements JobOutputs.SeriesResultListener {
                 reason(result),
                 result.attempts(),
                 result.runtimeMs(),
-                plotFile));
+                plotFile,
+                specs(result)));
+    }
+
+    /** Each asked-for model's fitted spec (model_spec), in the order of {@code models}; empty where it failed. */
+    private List<String> specs(final SeriesResult result) {
+        final List<String> specs = new ArrayList<>(models.size());
+        for (final String model : models) {
+            String spec = "";
+            for (final ModelForecast f : result.forecasts()) {
+                if (f.model().equals(model) && f.ok()) {
+                    spec = f.method();
+                    break;
+                }
+            }
+            specs.add(spec);
+        }
+        return specs;
     }
 
     private SeriesPlotData plotData(final SubmittedSeries series, final SeriesResult result) {
@@ -113,7 +131,7 @@ final class JobReport implements JobOutputs.SeriesResultListener {
         final List<ModelBand> bands = new ArrayList<>();
         for (final ModelForecast f : result.forecasts()) {
             if (f.ok()) {
-                bands.add(new ModelBand(f.model(), f.mean(), f.levels(), f.lower(), f.upper()));
+                bands.add(new ModelBand(f.model(), f.method(), f.mean(), f.levels(), f.lower(), f.upper()));
             }
         }
         return bands.isEmpty()
