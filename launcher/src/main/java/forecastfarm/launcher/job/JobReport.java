@@ -92,8 +92,7 @@ final class JobReport implements JobOutputs.SeriesResultListener {
         final boolean failed = !result.ok();
         String plotFile = null;
         if (series.recent() != null && plots.shouldPlot((int) Math.min(Integer.MAX_VALUE, series.seq()), failed)) {
-            plotFile = ReportRow.plotPath(
-                    out, plotWriter.write(plotData(series, result).withValueName(series.valueName())));
+            plotFile = ReportRow.plotPath(out, plotWriter.write(plotData(series, result)));
             timeline.markLatest("last_plot");
         }
         add(new ReportRow(
@@ -123,7 +122,12 @@ final class JobReport implements JobOutputs.SeriesResultListener {
         return specs;
     }
 
-    private SeriesPlotData plotData(final SubmittedSeries series, final SeriesResult result) {
+    /** What the plot of a result shows, its y axis titled with the series' value column. */
+    SeriesPlotData plotData(final SubmittedSeries series, final SeriesResult result) {
+        return plotDataOf(series, result).withValueName(series.valueName());
+    }
+
+    private SeriesPlotData plotDataOf(final SubmittedSeries series, final SeriesResult result) {
         if (!result.ok()) {
             return SeriesPlotData.failed(
                     result.id(), series.recentDs(), series.recent(), series.seasonLength(), result.reason());
