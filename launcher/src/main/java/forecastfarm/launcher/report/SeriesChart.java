@@ -174,7 +174,7 @@ final class SeriesChart {
         s.setLegendPosition(Styler.LegendPosition.OutsideS);
         s.setLegendLayout(Styler.LegendLayout.Horizontal);
         s.setLegendBorderColor(Color.WHITE);
-        s.setLegendPadding(7);
+        s.setLegendPadding(10);
         s.setChartPadding(8);
         s.setPlotMargin(4);
         s.setXAxisTitleVisible(x.kind == XAxis.Kind.STEPS);
