@@ -152,6 +152,10 @@ class HtmlReportWriterTest {
         assertTrue(html.contains("<td>theta; ets: ETS(M,N,N); arima: ARIMA(0,1,1)(0,1,1)[12] &lt;x&gt;</td>"), html);
         assertTrue(html.contains("<td>ets: ETS(A,N,N); arima</td>"), "a failed model has no spec");
         assertTrue(html.contains("<td>ets</td>"), "a series not run has none");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class,
+                () -> new ReportRow("X", List.of("ets", "arima"), "OK", "", 1, 1, null, List.of("ETS(A,N,N)")));
+        assertEquals("series X: 1 model specs for 2 models", e.getMessage());
     }
 
     private static String scriptOf(String html) {

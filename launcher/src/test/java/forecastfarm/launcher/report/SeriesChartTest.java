@@ -71,6 +71,22 @@ class SeriesChartTest {
         }
     }
 
+    /** XChart restarts a dash pattern at each point: a pattern longer than a step on screen needs one smooth path. */
+    @Test
+    void aDashedLineIsOneSmoothPathWhereStepsAreShorterThanItsPattern() {
+        assertFalse(ModelLines.of(0, 1).smooth(), "a solid line never needs it");
+        assertTrue(ModelLines.of(1, 3).smooth(), "dashes of 5 + 3 px on 3 px steps");
+        assertFalse(ModelLines.of(1, 8).smooth(), "one whole pattern a step");
+        assertFalse(ModelLines.of(1, 40).smooth());
+        org.junit.jupiter.api.Assertions.assertNull(ModelLines.of(0, 1).stroke().getDashArray(), "the first is solid");
+        for (int m = 1; m < SeriesChart.MAX_MODELS; m++) {
+            assertTrue(
+                    ModelLines.of(m, 10).stroke().getLineWidth()
+                            < ModelLines.of(m - 1, 10).stroke().getLineWidth(),
+                    "model " + m + " is drawn narrower than the one before it");
+        }
+    }
+
     @Test
     void bandsAreDrawnWidestFirstAndTheLegendNamesEachModelsSpec() {
         XYChart chart = new SeriesPlotWriter(tmp).chart(coinciding(200, 20));
