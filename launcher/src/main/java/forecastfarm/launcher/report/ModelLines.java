@@ -4,6 +4,8 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.Date;
 import java.util.List;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * How each model's mean forecast is drawn, so that models whose forecasts coincide (ets and arima both give a flat
@@ -28,6 +30,18 @@ final class ModelLines {
     private static final float[][] DASHES = {
         null, {5f, 3f}, {0f, 4.5f}, {7f, 3f, 0f, 3f}, {10f, 3f}, {2f, 2f}, {7f, 3f, 0f, 3f, 0f, 3f}, {12f, 3f, 4f, 3f},
     };
+
+    /**
+     * Markers for forecasts of one step, which have no line to draw: each one shows around the next drawn over it
+     * (a square's corners around a diamond, ...).
+     */
+    private static final Marker[] MARKERS = {
+        SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP, SeriesMarkers.CIRCLE,
+        SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS, SeriesMarkers.PLUS, SeriesMarkers.OVAL,
+    };
+
+    /** Marker size in pixels for one-step forecasts. */
+    static final int MARKER_SIZE = 12;
 
     /** Widths in pixels, decreasing: a line drawn later is narrower than the ones under it. */
     private static final float[] WIDTHS = {3.4f, 2.5f, 2.4f, 1.9f, 1.7f, 1.5f, 1.4f, 1.3f};
@@ -63,6 +77,11 @@ final class ModelLines {
         int cap = dots ? BasicStroke.CAP_ROUND : BasicStroke.CAP_BUTT;
         BasicStroke stroke = new BasicStroke(width, cap, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
         return new Style(color, stroke, !(stepPx >= period));
+    }
+
+    /** The {@code index}-th model's marker, for a forecast of one step. */
+    static Marker marker(int index) {
+        return MARKERS[index % MARKERS.length];
     }
 
     /**

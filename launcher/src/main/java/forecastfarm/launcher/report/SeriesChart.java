@@ -120,6 +120,11 @@ final class SeriesChart {
                 mean.setLineColor(style.color());
                 mean.setLineStyle(style.stroke());
                 mean.setSmooth(style.smooth());
+                if (steps == 1) { // a single point draws no line
+                    s.setMarkerSize(ModelLines.MARKER_SIZE);
+                    mean.setMarker(ModelLines.marker(m));
+                    mean.setMarkerColor(style.color());
+                }
             }
         }
         if (data.failure() != null) {

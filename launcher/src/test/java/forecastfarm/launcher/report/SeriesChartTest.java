@@ -87,6 +87,22 @@ class SeriesChartTest {
         }
     }
 
+    /** A forecast of one step has no line: each model gets a marker of its own, and both show on the image. */
+    @Test
+    void oneStepForecastsAreMarkedEachModelWithItsOwnMarker() {
+        SeriesPlotWriter writer = new SeriesPlotWriter(tmp, 960, 480);
+        SeriesPlotData data = coinciding(200, 1);
+        XYChart chart = writer.chart(data);
+        XYSeries ets = chart.getSeriesMap().get("ets: ETS(M,N,N)");
+        XYSeries arima = chart.getSeriesMap().get("arima: ARIMA(0,1,0)");
+        assertNotEquals(org.knowm.xchart.style.markers.SeriesMarkers.NONE, ets.getMarker());
+        assertNotEquals(ets.getMarker(), arima.getMarker());
+        BufferedImage image = writer.render(data);
+        int first = count(image, ModelLines.COLORS[0], 800, 40, 960, 420);
+        assertTrue(first > 5, "the first model's marker shows (" + first + " px)");
+        assertTrue(count(image, ModelLines.COLORS[1], 800, 40, 960, 420) > 5, "the second model's marker shows");
+    }
+
     @Test
     void bandsAreDrawnWidestFirstAndTheLegendNamesEachModelsSpec() {
         XYChart chart = new SeriesPlotWriter(tmp).chart(coinciding(200, 20));
