@@ -27,6 +27,7 @@ final class PlotFonts {
     record Fitted(String text, Font font) {}
 
     private final Supplier<List<Font>> installed;
+    private volatile List<Font> fonts;
     private final Map<Set<UnicodeScript>, Optional<String>> familyByScripts = new ConcurrentHashMap<>();
 
     /** The JVM's instance: every font installed on the machine. */
@@ -66,7 +67,12 @@ final class PlotFonts {
     /** The first installed family that, in the preferred style and size, draws all of {@code text}; or null. */
     private Font search(String text, Font preferred) {
         Set<String> tried = new LinkedHashSet<>();
-        for (Font f : installed.get()) {
+        List<Font> list = fonts;
+        if (list == null) {
+            list = installed.get(); // at worst listed twice, by two threads at once: the same list
+            fonts = list;
+        }
+        for (Font f : list) {
             if (f.canDisplayUpTo(text) < 0 && tried.add(f.getFamily())) {
                 Font font = new Font(f.getFamily(), preferred.getStyle(), preferred.getSize());
                 if (font.canDisplayUpTo(text) < 0) {

@@ -82,6 +82,8 @@ class PlotFontsTest {
             assertSame(latin, fitted.font());
         }
         assertEquals(1, listed.get(), "the search for a font is made once per script");
+        fonts.fit("Ελλάδα 株式会社", latin, () -> "fallback");
+        assertEquals(1, listed.get(), "the fonts are listed once");
         assertEquals("failed: AAPL ???? (x)", PlotFonts.replaceMissing("failed: AAPL 株式会社 (x)", latin));
     }
 
