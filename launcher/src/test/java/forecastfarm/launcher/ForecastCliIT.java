@@ -144,6 +144,9 @@ class ForecastCliIT {
         for (final String id : List.of("STOCK", "SALES", "BAD", "SHORT")) {
             assertTrue(html.contains(">" + id + "<"), "report.html lists " + id);
         }
+        assertTrue(
+                html.contains("<td>naive: Naive method; drift: Random walk with drift</td>"),
+                "report.html lists each model's model_spec");
         try (java.util.stream.Stream<Path> plots = Files.list(out.resolve("plots"))) {
             final List<String> names =
                     plots.map(p -> p.getFileName().toString()).sorted().toList();

@@ -151,7 +151,7 @@ class OutputRowsIT {
                 "model_spec on every row: " + forecasts.subList(0, 3));
         assertTrue(
                 Files.readString(out.resolve("report.html"))
-                        .contains("drift: Random walk with drift, naive: Naive method"),
+                        .contains("drift: Random walk with drift; naive: Naive method"),
                 "the report names the fitted models");
         assertEquals(
                 List.of("BAD", ids.get(7)),

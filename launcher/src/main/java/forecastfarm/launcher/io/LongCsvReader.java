@@ -263,7 +263,7 @@ public final class LongCsvReader implements SeriesReader {
                 }
             }
             if (ok && axis != null) {
-                onSeries.accept(Series.of(id, Arrays.copyOf(values, n), axis, firstLine, ds));
+                onSeries.accept(Series.of(id, Arrays.copyOf(values, n), axis, firstLine, ds, valueCol));
             }
         }
 

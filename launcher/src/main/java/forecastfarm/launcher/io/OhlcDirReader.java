@@ -292,6 +292,6 @@ public final class OhlcDirReader implements SeriesReader {
                             + msg.replace("rows must be sorted by ds within a series", "rows must be sorted by date")));
             return null;
         }
-        return ok ? Series.of(id, Arrays.copyOf(values, n), axis, firstLine, ds) : null;
+        return ok ? Series.of(id, Arrays.copyOf(values, n), axis, firstLine, ds, names.get(valueIdx)) : null;
     }
 }

@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param firstLine 1-based line in the input file where the series starts (for messages); 0 if not from a file
  * @param recentDs  the ds labels of the last {@link #RECENT_DS} (or fewer) points, oldest first, as written in the
  *                  input: enough to plot the recent history with its real dates (holidays and gaps included)
+ * @param valueName the name of the input's value column for this series ({@code y}, {@code Close}, a wide file's
+ *                  column header), the plots' y axis title; null when the reader does not say
  */
-public record Series(String id, double[] y, TimeAxis axis, long firstLine, String[] recentDs) {
+public record Series(String id, double[] y, TimeAxis axis, long firstLine, String[] recentDs, String valueName) {
     /** How many of the last ds labels a series keeps for plots. */
     public static final int RECENT_DS = 512;
 
@@ -31,17 +33,29 @@ public record Series(String id, double[] y, TimeAxis axis, long firstLine, Strin
         }
     }
 
+    /** A series without the name of its value column. */
+    public Series(String id, double[] y, TimeAxis axis, long firstLine, String[] recentDs) {
+        this(id, y, axis, firstLine, recentDs, null);
+    }
+
     /**
      * A series whose recent ds labels are the last {@link #RECENT_DS} of {@code ds} (all of its labels, oldest first).
      */
     public static Series of(String id, double[] y, TimeAxis axis, long firstLine, java.util.List<String> ds) {
+        return of(id, y, axis, firstLine, ds, null);
+    }
+
+    /** {@link #of(String, double[], TimeAxis, long, java.util.List)} with the name of its value column. */
+    public static Series of(
+            String id, double[] y, TimeAxis axis, long firstLine, java.util.List<String> ds, String valueName) {
         int from = Math.max(0, ds.size() - RECENT_DS);
         return new Series(
                 id,
                 y,
                 axis,
                 firstLine,
-                ds.subList(from, ds.size()).stream().map(String::strip).toArray(String[]::new));
+                ds.subList(from, ds.size()).stream().map(String::strip).toArray(String[]::new),
+                valueName);
     }
 
     /** Number of observations. */

@@ -298,7 +298,7 @@ public final class WideCsvReader implements SeriesReader {
                 onProblem.accept(new InputProblem(id, i >= 0 ? lines[from + i] : lines[from], e.getMessage()));
                 return;
             }
-            onSeries.accept(Series.of(id, Arrays.copyOfRange(col, from, to + 1), axis, lines[from], range));
+            onSeries.accept(Series.of(id, Arrays.copyOfRange(col, from, to + 1), axis, lines[from], range, id));
         }
     }
 }

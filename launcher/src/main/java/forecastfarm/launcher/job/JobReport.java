@@ -97,24 +97,37 @@ final class JobReport implements JobOutputs.SeriesResultListener {
         }
         add(new ReportRow(
                 result.id(),
-                result.ok() ? fitted(result) : models,
+                models,
                 result.status().name(),
                 reason(result),
                 result.attempts(),
                 result.runtimeMs(),
-                plotFile));
+                plotFile,
+                specs(result)));
     }
 
-    /** The models with what was fitted ({@code model_spec}), e.g. {@code ets: ETS(M,Ad,N)}. */
-    private static List<String> fitted(final SeriesResult result) {
-        final List<String> fitted = new ArrayList<>();
-        for (final ModelForecast f : result.forecasts()) {
-            fitted.add(f.ok() && !f.method().isEmpty() ? f.model() + ": " + f.method() : f.model());
+    /** Each asked-for model's fitted spec (model_spec), in the order of {@code models}; empty where it failed. */
+    private List<String> specs(final SeriesResult result) {
+        final List<String> specs = new ArrayList<>(models.size());
+        for (final String model : models) {
+            String spec = "";
+            for (final ModelForecast f : result.forecasts()) {
+                if (f.model().equals(model) && f.ok()) {
+                    spec = f.method();
+                    break;
+                }
+            }
+            specs.add(spec);
         }
-        return fitted;
+        return specs;
     }
 
-    private SeriesPlotData plotData(final SubmittedSeries series, final SeriesResult result) {
+    /** What the plot of a result shows, its y axis titled with the series' value column. */
+    SeriesPlotData plotData(final SubmittedSeries series, final SeriesResult result) {
+        return plotDataOf(series, result).withValueName(series.valueName());
+    }
+
+    private SeriesPlotData plotDataOf(final SubmittedSeries series, final SeriesResult result) {
         if (!result.ok()) {
             return SeriesPlotData.failed(
                     result.id(), series.recentDs(), series.recent(), series.seasonLength(), result.reason());
@@ -122,7 +135,7 @@ final class JobReport implements JobOutputs.SeriesResultListener {
         final List<ModelBand> bands = new ArrayList<>();
         for (final ModelForecast f : result.forecasts()) {
             if (f.ok()) {
-                bands.add(new ModelBand(f.model(), f.mean(), f.levels(), f.lower(), f.upper()));
+                bands.add(new ModelBand(f.model(), f.method(), f.mean(), f.levels(), f.lower(), f.upper()));
             }
         }
         return bands.isEmpty()

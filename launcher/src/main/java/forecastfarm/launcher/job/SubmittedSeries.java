@@ -11,11 +11,13 @@ import forecastfarm.launcher.io.TimeAxis;
  * @param recent     the last values (for plots), or null when it is not to be plotted.
  * @param recentDs   their ds labels, or null.
  * @param seasonLength the m it was forecast with.
+ * @param valueName  its value column's name (the plot's y axis title), or null.
  */
-record SubmittedSeries(long seq, String id, TimeAxis axis, double[] recent, String[] recentDs, int seasonLength) {
+record SubmittedSeries(
+        long seq, String id, TimeAxis axis, double[] recent, String[] recentDs, int seasonLength, String valueName) {
     static SubmittedSeries of(final long seq, final Series series, final int seasonLength, final boolean keepHistory) {
         if (!keepHistory) {
-            return new SubmittedSeries(seq, series.id(), series.axis(), null, null, seasonLength);
+            return new SubmittedSeries(seq, series.id(), series.axis(), null, null, seasonLength, null);
         }
         final String[] ds = series.recentDs();
         final double[] y = series.y();
@@ -25,6 +27,7 @@ record SubmittedSeries(long seq, String id, TimeAxis axis, double[] recent, Stri
                 series.axis(),
                 java.util.Arrays.copyOfRange(y, y.length - ds.length, y.length),
                 ds,
-                seasonLength);
+                seasonLength,
+                series.valueName());
     }
 }

@@ -60,14 +60,15 @@ public final class PlotPrewarm {
         String[] future = Arrays.copyOfRange(ds, n, n + h);
         List<SeriesPlotData> plots = List.of(
                 SeriesPlotData.forecast(
-                        "prewarm",
-                        history,
-                        y,
-                        future,
-                        List.of(
-                                new ModelBand("theta", mean, new double[] {80, 95}, lower, upper),
-                                ModelBand.meanOnly("ets", mean)),
-                        7),
+                                "prewarm",
+                                history,
+                                y,
+                                future,
+                                List.of(
+                                        new ModelBand("theta", mean, new double[] {80, 95}, lower, upper),
+                                        new ModelBand("ets", "ETS(M,N,N)", mean, null, null, null)),
+                                7)
+                        .withValueName("y"), // the rotated y axis title too
                 SeriesPlotData.failed("prewarm failed", history, y, 7, "arima: prewarm, not a real failure"));
         try {
             for (SeriesPlotData data : plots) {

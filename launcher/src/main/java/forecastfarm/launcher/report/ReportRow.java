@@ -16,14 +16,49 @@ import java.util.Objects;
  * @param runtimeMs its task's wall time in ms, or NaN when unknown
  * @param plotFile  its plot relative to the report's directory with {@code /} separators (see {@link #plotPath}),
  *                  or null when it has none
+ * @param specs     each model's fitted spec ({@code model_spec}: "ETS(M,N,N)"), in the order of {@code models},
+ *                  empty where unknown or failed; an empty list when none is known
  */
 public record ReportRow(
-        String id, List<String> models, String status, String reason, int attempts, double runtimeMs, String plotFile) {
+        String id,
+        List<String> models,
+        String status,
+        String reason,
+        int attempts,
+        double runtimeMs,
+        String plotFile,
+        List<String> specs) {
     public ReportRow {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
         models = List.copyOf(models == null ? List.of() : models);
         reason = reason == null ? "" : reason;
+        specs = List.copyOf(specs == null ? List.of() : specs);
+        if (!specs.isEmpty() && specs.size() != models.size()) {
+            throw new IllegalArgumentException(
+                    "series " + id + ": " + specs.size() + " model specs for " + models.size() + " models");
+        }
+    }
+
+    /** A row without model specs. */
+    public ReportRow(
+            String id,
+            List<String> models,
+            String status,
+            String reason,
+            int attempts,
+            double runtimeMs,
+            String plotFile) {
+        this(id, models, status, reason, attempts, runtimeMs, plotFile, List.of());
+    }
+
+    /** Each model as the report shows it, with its spec: {@link ModelBand#label}. */
+    public List<String> modelsWithSpecs() {
+        List<String> shown = new java.util.ArrayList<>(models.size());
+        for (int i = 0; i < models.size(); i++) {
+            shown.add(ModelBand.label(models.get(i), specs.isEmpty() ? "" : specs.get(i), Integer.MAX_VALUE));
+        }
+        return shown;
     }
 
     /** Whether the status is OK (case-insensitive). */

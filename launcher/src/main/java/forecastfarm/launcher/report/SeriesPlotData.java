@@ -17,6 +17,8 @@ import java.util.Objects;
  *                      empty for a failed series
  * @param seasonLength  the season length used (1 if none): the window shows at least two seasons
  * @param failure       why the series has no forecast (shown on the plot), or null when it has one
+ * @param valueName     what the values are, the y axis's title: the input's value column ({@code y}, {@code Close},
+ *                      {@code --value-col}, a wide file's column header); null or blank for none
  */
 public record SeriesPlotData(
         String id,
@@ -25,11 +27,13 @@ public record SeriesPlotData(
         String[] futureDs,
         List<ModelBand> models,
         int seasonLength,
-        String failure) {
+        String failure,
+        String valueName) {
     public SeriesPlotData {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(history, "history");
         models = List.copyOf(models == null ? List.of() : models);
+        valueName = valueName == null || valueName.isBlank() ? null : valueName.strip();
         if (historyDs != null && historyDs.length != history.length) {
             throw new IllegalArgumentException(
                     "series " + id + ": " + history.length + " values but " + historyDs.length + " ds labels");
@@ -52,13 +56,19 @@ public record SeriesPlotData(
             String[] futureDs,
             List<ModelBand> models,
             int seasonLength) {
-        return new SeriesPlotData(id, historyDs, history, futureDs, models, seasonLength, null);
+        return new SeriesPlotData(id, historyDs, history, futureDs, models, seasonLength, null, null);
     }
 
     /** A failed series: its history and the reason. */
     public static SeriesPlotData failed(
             String id, String[] historyDs, double[] history, int seasonLength, String reason) {
-        return new SeriesPlotData(id, historyDs, history, null, List.of(), seasonLength, reason == null ? "" : reason);
+        return new SeriesPlotData(
+                id, historyDs, history, null, List.of(), seasonLength, reason == null ? "" : reason, null);
+    }
+
+    /** The same plot with {@code valueName} as the y axis's title. */
+    public SeriesPlotData withValueName(String valueName) {
+        return new SeriesPlotData(id, historyDs, history, futureDs, models, seasonLength, failure, valueName);
     }
 
     /** Longest forecast among the models (0 without models). */

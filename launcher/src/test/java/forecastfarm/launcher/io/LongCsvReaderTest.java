@@ -72,6 +72,7 @@ class LongCsvReaderTest {
         assertEquals(2, a.firstLine());
         assertEquals("daily", a.axis().describeFrequency());
         assertEquals("2018-01-03", a.axis().last());
+        assertEquals("y", a.valueName(), "the plots' y axis title");
         Series b = series.get(1);
         assertArrayEquals(new double[] {10, 20}, b.y());
         assertEquals(5, b.firstLine());
@@ -103,6 +104,7 @@ class LongCsvReaderTest {
         Series s = series.get(0);
         assertEquals(50, s.length());
         assertEquals(2640, s.y()[0]);
+        assertEquals("value", s.valueName());
         assertEquals(2400, s.y()[49]);
         assertEquals(2, s.firstLine());
         assertEquals(52, series.get(1).firstLine());

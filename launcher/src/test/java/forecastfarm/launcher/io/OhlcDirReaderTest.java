@@ -83,11 +83,13 @@ class OhlcDirReaderTest {
         Series aapl = series.get(0);
         assertArrayEquals(new double[] {184.94, 183.55, 181.22, 180.50, 184.86}, aapl.y()); // Adj Close
         assertEquals(2, aapl.firstLine());
+        assertEquals("Adj Close", aapl.valueName());
         assertEquals("2024-01-08", aapl.axis().last());
         assertArrayEquals(
                 new String[] {"2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05", "2024-01-08"}, aapl.recentDs());
         Series ibm = series.get(1);
         assertArrayEquals(new double[] {161.50, 160.10, 160.86}, ibm.y()); // Close
+        assertEquals("Close", ibm.valueName());
         assertEquals("daily", ibm.axis().describeFrequency());
     }
 
@@ -126,6 +128,7 @@ class OhlcDirReaderTest {
         assertEquals(List.of("A", "B"), ids());
         assertArrayEquals(new double[] {1, 1}, series.get(0).y());
         assertArrayEquals(new double[] {5, 7}, series.get(1).y()); // 'open': letter case does not matter
+        assertEquals("open", series.get(1).valueName(), "named as in the file's header");
         Path c = dir.resolve("C.csv");
         assertEquals(
                 List.of(new InputProblem(

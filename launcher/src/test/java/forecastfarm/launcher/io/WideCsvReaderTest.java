@@ -69,6 +69,7 @@ class WideCsvReaderTest {
         Series mmm = series.get(0);
         assertEquals(12, mmm.length());
         assertEquals(204.507, mmm.y()[0]);
+        assertEquals("MMM", mmm.valueName(), "a column's values are named by its header");
         assertEquals(205.9416, mmm.y()[11]);
         assertEquals(2, mmm.firstLine());
         assertEquals("business-daily", mmm.axis().describeFrequency());

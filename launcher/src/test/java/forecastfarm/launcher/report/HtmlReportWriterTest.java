@@ -131,6 +131,33 @@ class HtmlReportWriterTest {
         assertEquals(200, count(html, "loading=\"lazy\""));
     }
 
+    @Test
+    void eachModelIsListedWithItsSpec() {
+        List<ReportRow> rows = List.of(
+                new ReportRow(
+                        "AAL",
+                        List.of("theta", "ets", "arima"),
+                        "OK",
+                        "",
+                        1,
+                        12.0,
+                        null,
+                        List.of("Theta", "ETS(M,N,N)", "ARIMA(0,1,1)(0,1,1)[12] <x>")),
+                new ReportRow(
+                        "BAD", List.of("ets", "arima"), "OK", "arima: failed", 1, 3.0, null, List.of("ETS(A,N,N)", "")),
+                new ReportRow("OLD", List.of("ets"), "NOT_RUN", "", 0, Double.NaN, null));
+        String html =
+                new HtmlReportWriter(out).render(new ReportSummary("t", 1, 1, Map.of()), rows, java.time.Instant.EPOCH);
+        assertTrue(html.contains("<th>models: model_spec</th>"), "the column says what it lists");
+        assertTrue(html.contains("<td>theta; ets: ETS(M,N,N); arima: ARIMA(0,1,1)(0,1,1)[12] &lt;x&gt;</td>"), html);
+        assertTrue(html.contains("<td>ets: ETS(A,N,N); arima</td>"), "a failed model has no spec");
+        assertTrue(html.contains("<td>ets</td>"), "a series not run has none");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class,
+                () -> new ReportRow("X", List.of("ets", "arima"), "OK", "", 1, 1, null, List.of("ETS(A,N,N)")));
+        assertEquals("series X: 1 model specs for 2 models", e.getMessage());
+    }
+
     private static String scriptOf(String html) {
         int start = html.indexOf("<script>") + "<script>".length();
         return html.substring(start, html.indexOf("</script>", start));

@@ -23,8 +23,10 @@ import java.util.Map;
  * and {@code mvn -o -q -B -pl shared,launcher -am test-compile}:
  *
  * <pre>
- * java -cp 'target/test-classes:target/classes:target/lib/*' forecastfarm.launcher.report.PlotTiming [plots=500 [none|joined|concurrent]]
+ * java -cp 'target/test-classes:target/classes:target/lib/*' forecastfarm.launcher.report.PlotTiming [plots=500 [none|joined|concurrent [models=1]]]
  * </pre>
+ *
+ * <p>{@code models} 3 draws three models a plot, the first two with the same forecast (as ets and arima can give).
  */
 final class PlotTiming {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -35,7 +37,8 @@ final class PlotTiming {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         String prewarm = args.length > 1 ? args[1] : "none";
-        List<SeriesPlotData> data = sample();
+        int models = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        List<SeriesPlotData> data = sample(models);
         Path dir = Files.createTempDirectory("plot-timing");
         SeriesPlotWriter writer = new SeriesPlotWriter(dir);
         if (!prewarm.equals("none")) {
@@ -150,7 +153,7 @@ final class PlotTiming {
      * The benchmark's data: the S&P sample with a naive forecast (80/95% bands), 14 business days. Read here, not
      * with SampleReportTest.read, which needs JUnit on the class path.
      */
-    static List<SeriesPlotData> sample() throws IOException {
+    static List<SeriesPlotData> sample(int models) throws IOException {
         Map<String, List<String[]>> byId = new LinkedHashMap<>();
         List<String> lines = Files.readAllLines(SampleReportTest.SAMPLE);
         for (String line : lines.subList(1, lines.size())) {
@@ -167,9 +170,18 @@ final class PlotTiming {
                     ds,
                     y,
                     SampleReportTest.businessDaysAfter(ds[ds.length - 1], SampleReportTest.H),
-                    List.of(Synthetic.naive("naive", y, SampleReportTest.H, 0, 80, 95)),
+                    models == 1 ? List.of(Synthetic.naive("naive", y, SampleReportTest.H, 0, 80, 95)) : threeModels(y),
                     5));
         });
         return data;
+    }
+
+    private static List<ModelBand> threeModels(double[] y) {
+        int h = SampleReportTest.H;
+        double drift = (y[y.length - 1] - y[0]) / (y.length - 1);
+        return List.of(
+                Synthetic.naive("naive", y, h, 0, 80, 95),
+                Synthetic.naive("ets", y, h, 0, 80, 95),
+                Synthetic.naive("drift", y, h, drift));
     }
 }

@@ -155,10 +155,10 @@ class SeriesPlotWriterTest {
 
     @Test
     void theWindowIsTheLastMaxOfThreeHorizonsTwoSeasonsAndAMinimum() {
-        assertEquals(120, SeriesPlotWriter.window(3650, 14, 7));
-        assertEquals(300, SeriesPlotWriter.window(3650, 100, 7));
-        assertEquals(730, SeriesPlotWriter.window(3650, 14, 365));
-        assertEquals(50, SeriesPlotWriter.window(50, 14, 7));
+        assertEquals(120, SeriesChart.window(3650, 14, 7));
+        assertEquals(300, SeriesChart.window(3650, 100, 7));
+        assertEquals(730, SeriesChart.window(3650, 14, 365));
+        assertEquals(50, SeriesChart.window(50, 14, 7));
     }
 
     @Test
