@@ -9,6 +9,7 @@ import forecastfarm.launcher.farm.WorkerJit;
 import forecastfarm.launcher.inspect.Inspector;
 import forecastfarm.launcher.io.InputException;
 import forecastfarm.launcher.io.InputFormat;
+import forecastfarm.launcher.io.OutputFormat;
 import forecastfarm.launcher.io.ShardFilter;
 import forecastfarm.launcher.job.ForecastJob;
 import forecastfarm.launcher.job.ForecastJobOptions;
@@ -242,6 +243,13 @@ public final class FarmCli implements Callable<Integer> {
                         + "default: detected")
         String format;
 
+        @Option(
+                names = "--output-format",
+                defaultValue = "csv",
+                description = "csv or parquet: the forecasts as forecasts.csv or as forecasts.parquet (typed columns;"
+                        + " failed.csv stays CSV) (default ${DEFAULT-VALUE})")
+        String outputFormat;
+
         @Option(names = "--id-col", description = "long: the series id column (default unique_id)")
         String idCol;
 
@@ -288,6 +296,7 @@ public final class FarmCli implements Callable<Integer> {
                 throw new InputException(
                         input, "input " + input + (Files.exists(input) ? " cannot be read" : " does not exist"));
             }
+            final OutputFormat forecastsFormat = OutputFormat.parse(outputFormat);
             final InputFormat inputFormat =
                     format != null ? InputFormat.parse(format) : InputFormat.detect(input, idCol, timeCol, valueCol);
             ModelNames.requireKnown(models);
@@ -310,7 +319,10 @@ public final class FarmCli implements Callable<Integer> {
                     PlotPolicy.parse(plots));
             final FarmContext ctx = farmContext(
                     farmDir != null ? farmDir : defaultFarmBase().resolve(shardFilter.jobId(options.jobId())));
-            return new ForecastJob(options, ctx, parent.out).shard(shardFilter).run();
+            return new ForecastJob(options, ctx, parent.out)
+                    .shard(shardFilter)
+                    .outputFormat(forecastsFormat)
+                    .run();
         }
 
         /**

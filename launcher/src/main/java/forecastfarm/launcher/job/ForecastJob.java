@@ -9,15 +9,18 @@ import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.io.InputProblem;
 import forecastfarm.launcher.io.JobLogReader;
 import forecastfarm.launcher.io.JobLogWriter;
+import forecastfarm.launcher.io.OutputFormat;
 import forecastfarm.launcher.io.Series;
 import forecastfarm.launcher.io.SeriesReader;
 import forecastfarm.launcher.io.ShardFilter;
 import forecastfarm.launcher.io.SummaryJson;
+import forecastfarm.launcher.io.parquet.ForecastsParquet;
 import forecastfarm.launcher.merge.EmptyShard;
 import forecastfarm.launcher.report.PlotPolicy;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +45,7 @@ public final class ForecastJob {
     private final FarmContext farmContext;
     private final PrintStream console;
     private ShardFilter shard = ShardFilter.ALL;
+    private OutputFormat outputFormat = OutputFormat.CSV;
 
     public ForecastJob(final ForecastJobOptions options, final FarmContext farmContext, final PrintStream console) {
         this.options = options;
@@ -54,6 +58,14 @@ public final class ForecastJob {
      */
     public ForecastJob shard(final ShardFilter shard) {
         this.shard = shard;
+        return this;
+    }
+
+    /**
+     * The format of the forecasts file ({@code --output-format}); the default is CSV.
+     */
+    public ForecastJob outputFormat(final OutputFormat outputFormat) {
+        this.outputFormat = outputFormat;
         return this;
     }
 
@@ -169,6 +181,9 @@ public final class ForecastJob {
         final int notRun = outputs.notRun();
         final long notRead = toRun - submission.submitted();
         outputs.commit();
+        if (outputFormat == OutputFormat.PARQUET) {
+            forecastsToParquet();
+        }
         farmContext.timeline().mark("outputs_written");
         final Map<String, Object> json = summaryJson(summary, outputs, notRun, notRead);
         json.put("seasons", new LinkedHashMap<>(scan.seasons()));
@@ -365,7 +380,7 @@ public final class ForecastJob {
                     outputs.modelFailures());
         }
         console.println("outputs: " + options.out().toAbsolutePath().normalize()
-                + " (forecasts.csv, failed.csv, joblog.tsv, summary.json, report.html"
+                + " (" + forecastsFile() + ", failed.csv, joblog.tsv, summary.json, report.html"
                 + (options.plots().mode() == PlotPolicy.Mode.NONE ? ")" : ", plots/)"));
         if (summary.interruptedBy() != null) {
             console.printf(
@@ -393,5 +408,20 @@ public final class ForecastJob {
     private static double round(final double value, final int digits) {
         final double scale = Math.pow(10, digits);
         return Math.round(value * scale) / scale;
+    }
+
+    /** Called once forecasts.csv is complete; a failed conversion keeps the CSV and says so. */
+    private void forecastsToParquet() {
+        try {
+            ForecastsParquet.convert(options.out().resolve(OutputFormat.CSV.forecastsFile()));
+        } catch (final IOException ex) {
+            console.println("warning: " + ex.getMessage());
+        }
+    }
+
+    private String forecastsFile() {
+        return Files.isRegularFile(options.out().resolve(outputFormat.forecastsFile()))
+                ? outputFormat.forecastsFile()
+                : OutputFormat.CSV.forecastsFile();
     }
 }
