@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.LocalInputFile;
@@ -42,41 +41,6 @@ class ForecastsParquetTest {
                 .build();
     }
 
-    /** The rows read back, each cell as the reader's labels and doubles show it. */
-    private static List<String> rows(Path parquet, String... columns) {
-        List<String> rows = new ArrayList<>();
-        try (ParquetTable t = ParquetTable.open(parquet)) {
-            while (t.nextRowGroup()) {
-                List<ColumnCursor> cs = new ArrayList<>();
-                for (String c : columns) {
-                    cs.add(t.cursor(c));
-                }
-                for (long i = 0; i < t.rowGroupRows(); i++) {
-                    StringBuilder row = new StringBuilder();
-                    for (int k = 0; k < cs.size(); k++) {
-                        ColumnCursor c = cs.get(k);
-                        String type = t.field(columns[k])
-                                .asPrimitiveType()
-                                .getPrimitiveTypeName()
-                                .name();
-                        row.append(k == 0 ? "" : ",")
-                                .append(
-                                        c.isNull()
-                                                ? "null"
-                                                : type.equals("BINARY")
-                                                        ? c.stringValue()
-                                                        : type.equals("DOUBLE")
-                                                                ? Double.toString(c.doubleValue())
-                                                                : Long.toString(c.longValue()));
-                        c.next();
-                    }
-                    rows.add(row.toString());
-                }
-            }
-        }
-        return rows;
-    }
-
     @Test
     void longShapeWithDatesIsTypedAndTheCsvRemoved() throws IOException {
         Path csv = csv("unique_id,ds,step,model,model_spec,forecast,lo-80,hi-80\n"
@@ -103,7 +67,8 @@ class ForecastsParquetTest {
                         "b,19724,1,ets,ETS(A,N,N),1.5,1.0,2.0",
                         "b,19725,2,ets,ETS(A,N,N),1.5,null,null",
                         "a,19724,1,naive,Naive,3.0,2.5,3.5"),
-                rows(parquet, "unique_id", "ds", "step", "model", "model_spec", "forecast", "lo-80", "hi-80"));
+                ParquetFixtures.rows(
+                        parquet, "unique_id", "ds", "step", "model", "model_spec", "forecast", "lo-80", "hi-80"));
         assertEquals("date", metadata(parquet).get(ForecastsParquet.DS_KEY));
         assertEquals("none", metadata(parquet).get(ForecastsParquet.ZONE_KEY));
     }
@@ -123,7 +88,8 @@ class ForecastsParquetTest {
                         + "}\n",
                 schema(parquet).toString());
         long t = 1_704_070_800_000_000L; // 2024-01-01T01:00:00Z
-        assertEquals(List.of("a," + t + ",1.0", "a," + t + ",1.0"), rows(parquet, "unique_id", "ds", "ets"));
+        assertEquals(
+                List.of("a," + t + ",1.0", "a," + t + ",1.0"), ParquetFixtures.rows(parquet, "unique_id", "ds", "ets"));
         assertEquals("UTC", metadata(parquet).get(ForecastsParquet.ZONE_KEY));
     }
 

@@ -2,6 +2,7 @@ package forecastfarm.launcher.io.parquet;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -58,5 +59,40 @@ public final class ParquetFixtures {
             }
         }
         return file;
+    }
+
+    /** The rows read back, each cell as the reader's labels and doubles show it. */
+    public static List<String> rows(Path parquet, String... columns) {
+        List<String> rows = new ArrayList<>();
+        try (ParquetTable t = ParquetTable.open(parquet)) {
+            while (t.nextRowGroup()) {
+                List<ColumnCursor> cs = new ArrayList<>();
+                for (String c : columns) {
+                    cs.add(t.cursor(c));
+                }
+                for (long i = 0; i < t.rowGroupRows(); i++) {
+                    StringBuilder row = new StringBuilder();
+                    for (int k = 0; k < cs.size(); k++) {
+                        ColumnCursor c = cs.get(k);
+                        String type = t.field(columns[k])
+                                .asPrimitiveType()
+                                .getPrimitiveTypeName()
+                                .name();
+                        row.append(k == 0 ? "" : ",")
+                                .append(
+                                        c.isNull()
+                                                ? "null"
+                                                : type.equals("BINARY")
+                                                        ? c.stringValue()
+                                                        : type.equals("DOUBLE")
+                                                                ? Double.toString(c.doubleValue())
+                                                                : Long.toString(c.longValue()));
+                        c.next();
+                    }
+                    rows.add(row.toString());
+                }
+            }
+        }
+        return rows;
     }
 }
