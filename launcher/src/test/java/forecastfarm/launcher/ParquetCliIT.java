@@ -111,6 +111,15 @@ class ParquetCliIT {
                     Double.toString(Double.parseDouble(f[8]))));
         }
         assertEquals(expected, typed.stream().sorted().toList(), "forecasts.parquet = forecasts.csv");
+
+        List<String> before = ParquetFixtures.rows(out.resolve("forecasts.parquet"), "unique_id", "ds", "forecast");
+        run(longParquet, "parquet", "--resume"); // a fresh farm dir: every row is carried over from forecasts.parquet
+        assertEquals(
+                before.stream().sorted().toList(),
+                ParquetFixtures.rows(out.resolve("forecasts.parquet"), "unique_id", "ds", "forecast").stream()
+                        .sorted()
+                        .toList(),
+                "--resume keeps forecasts.parquet's rows");
     }
 
     /** The rows of a forecasts.csv, sorted (results arrive in any order), the header last. */
@@ -122,29 +131,28 @@ class ParquetCliIT {
         return rows;
     }
 
-    private Path run(Path input, String outputFormat) throws Exception {
+    private Path run(Path input, String outputFormat, String... more) throws Exception {
         String name = input.getFileName() + "-" + outputFormat;
         Path out = tmp.resolve("out-" + name);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        int exit = FarmCli.execute(
-                new String[] {
-                    "forecast",
-                    "--input",
-                    input.toString(),
-                    "--horizon",
-                    "3",
-                    "--model",
-                    "naive,drift",
-                    "--workers",
-                    "1",
-                    "--output-format",
-                    outputFormat,
-                    "--farm-dir",
-                    tmp.resolve("farm-" + name).toString(),
-                    "--out",
-                    out.toString()
-                },
-                new PrintStream(console, true, StandardCharsets.UTF_8));
+        List<String> args = new ArrayList<>(List.of(
+                "forecast",
+                "--input",
+                input.toString(),
+                "--horizon",
+                "3",
+                "--model",
+                "naive,drift",
+                "--workers",
+                "1",
+                "--output-format",
+                outputFormat,
+                "--farm-dir",
+                tmp.resolve("farm-" + name + more.length).toString(),
+                "--out",
+                out.toString()));
+        args.addAll(List.of(more));
+        int exit = FarmCli.execute(args.toArray(String[]::new), new PrintStream(console, true, StandardCharsets.UTF_8));
         assertEquals(0, exit, console.toString(StandardCharsets.UTF_8));
         return out;
     }

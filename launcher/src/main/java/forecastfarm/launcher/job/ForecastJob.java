@@ -14,6 +14,7 @@ import forecastfarm.launcher.io.Series;
 import forecastfarm.launcher.io.SeriesReader;
 import forecastfarm.launcher.io.ShardFilter;
 import forecastfarm.launcher.io.SummaryJson;
+import forecastfarm.launcher.io.parquet.ForecastsCsvRestore;
 import forecastfarm.launcher.io.parquet.ForecastsParquet;
 import forecastfarm.launcher.merge.EmptyShard;
 import forecastfarm.launcher.report.PlotPolicy;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -148,6 +150,9 @@ public final class ForecastJob {
             final long keptFailures,
             final AtomicLong finished)
             throws IOException {
+        if (!skipped.isEmpty()) {
+            restoreForecastsCsv();
+        }
         outputs.carryOver(skipped);
         for (final InputProblem problem : scan.problems()) {
             outputs.invalid(problem);
@@ -416,6 +421,15 @@ public final class ForecastJob {
             ForecastsParquet.convert(options.out().resolve(OutputFormat.CSV.forecastsFile()));
         } catch (final IOException ex) {
             console.println("warning: " + ex.getMessage());
+        }
+    }
+
+    /** An earlier --output-format parquet run left its rows in forecasts.parquet: the carry-over reads the CSV. */
+    private void restoreForecastsCsv() throws IOException {
+        final Path csv = options.out().resolve(OutputFormat.CSV.forecastsFile());
+        final Path parquet = options.out().resolve(OutputFormat.PARQUET.forecastsFile());
+        if (!Files.exists(csv) && Files.isRegularFile(parquet)) {
+            ForecastsCsvRestore.restore(parquet, csv);
         }
     }
 

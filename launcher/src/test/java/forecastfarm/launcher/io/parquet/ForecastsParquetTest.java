@@ -115,4 +115,22 @@ class ForecastsParquetTest {
         assertTrue(Files.exists(csv));
         assertFalse(Files.exists(dir.resolve(".forecasts.parquet.tmp")));
     }
+
+    @Test
+    void restoringTheCsvForAResumeGivesBackTheSameText() throws IOException {
+        String text = "unique_id,ds,step,model,forecast,lo-80,hi-80\n"
+                + "b,2024-01-02,1,ets,1.5,,2\n"
+                + "a,2024-01-03,2,naive,2640,0.1,1E-9\n";
+        Path parquet = ForecastsParquet.convert(csv(text));
+        Path back = dir.resolve("forecasts.csv");
+        ForecastsCsvRestore.restore(parquet, back);
+        assertEquals(text, Files.readString(back));
+        Files.delete(back);
+        ForecastsCsvRestore.restore(
+                ForecastsParquet.convert(
+                        csv("unique_id,ds,forecast\na,2024-01-01 01:00:00,1\na,2024-01-01T02:00:00Z,2\n")),
+                back);
+        assertEquals(
+                "unique_id,ds,forecast\na,2024-01-01 01:00:00,1\na,2024-01-01T02:00:00Z,2\n", Files.readString(back));
+    }
 }
