@@ -240,7 +240,7 @@ public final class FarmCli implements Callable<Integer> {
                 names = "--format",
                 description = "long (unique_id,ds,y rows), wide (a date column and one column "
                         + "per series) or ohlc-dir (a folder of per-symbol Date,Open,High,Low,Close,Adj Close,Volume files); "
-                        + "default: detected")
+                        + "long and wide may be CSV or Parquet (*.parquet); default: detected")
         String format;
 
         @Option(

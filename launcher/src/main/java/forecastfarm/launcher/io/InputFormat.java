@@ -168,21 +168,30 @@ public enum InputFormat {
      */
     public SeriesReader reader(String idCol, String timeCol, String valueCol) {
         return switch (this) {
-            case LONG -> {
-                String id = orDefault(idCol, LongCsvReader.DEFAULT_ID_COL);
-                String time = orDefault(timeCol, LongCsvReader.DEFAULT_TIME_COL);
-                String value = orDefault(valueCol, LongCsvReader.DEFAULT_VALUE_COL);
-                SeriesReader csv = new LongCsvReader(id, time, value);
-                yield (in, onSeries, onProblem) ->
-                        (isParquet(in) ? new ParquetLongReader(id, time, value) : csv).read(in, onSeries, onProblem);
-            }
-            case WIDE -> {
-                SeriesReader csv = new WideCsvReader(timeCol);
-                yield (in, onSeries, onProblem) ->
-                        (isParquet(in) ? new ParquetWideReader(timeCol) : csv).read(in, onSeries, onProblem);
-            }
+            case LONG ->
+                new LongCsvReader(
+                        orDefault(idCol, LongCsvReader.DEFAULT_ID_COL),
+                        orDefault(timeCol, LongCsvReader.DEFAULT_TIME_COL),
+                        orDefault(valueCol, LongCsvReader.DEFAULT_VALUE_COL));
+            case WIDE -> new WideCsvReader(timeCol);
             case OHLC_DIR -> new OhlcDirReader(timeCol, valueCol);
         };
+    }
+
+    /**
+     * The reader for {@code input} in this format: {@link #reader} for a CSV or a directory; for a Parquet file
+     * ({@link #isParquet}), {@link ParquetLongReader} or {@link ParquetWideReader} with the same columns and defaults.
+     */
+    public SeriesReader readerFor(Path input, String idCol, String timeCol, String valueCol) {
+        if (this == OHLC_DIR || !isParquet(input)) {
+            return reader(idCol, timeCol, valueCol);
+        }
+        return this == LONG
+                ? new ParquetLongReader(
+                        orDefault(idCol, LongCsvReader.DEFAULT_ID_COL),
+                        orDefault(timeCol, LongCsvReader.DEFAULT_TIME_COL),
+                        orDefault(valueCol, LongCsvReader.DEFAULT_VALUE_COL))
+                : new ParquetWideReader(timeCol);
     }
 
     /**

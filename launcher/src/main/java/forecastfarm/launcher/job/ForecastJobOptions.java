@@ -34,7 +34,7 @@ public record ForecastJobOptions(
      * defaults).
      */
     public SeriesReader reader() {
-        return format.reader(idCol, timeCol, valueCol);
+        return format.readerFor(input, idCol, timeCol, valueCol);
     }
 
     /**

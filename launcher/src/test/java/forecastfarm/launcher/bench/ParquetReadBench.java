@@ -84,7 +84,7 @@ final class ParquetReadBench {
         InputFormat format = InputFormat.detect(input, null, null, null);
         int[] count = {0};
         double[] sum = {0};
-        format.reader(null, null, null)
+        format.readerFor(input, null, null, null)
                 .read(
                         input,
                         s -> {

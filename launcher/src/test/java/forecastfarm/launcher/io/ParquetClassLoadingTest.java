@@ -24,7 +24,9 @@ class ParquetClassLoadingTest {
     public static void main(String[] args) {
         Path input = Path.of(args[0]);
         int[] series = {0};
-        InputFormat.detect(input, null, null, null).reader(null, null, null).read(input, s -> series[0]++, p -> {});
+        InputFormat.detect(input, null, null, null)
+                .readerFor(input, null, null, null)
+                .read(input, s -> series[0]++, p -> {});
         System.out.println(series[0] + " series");
     }
 

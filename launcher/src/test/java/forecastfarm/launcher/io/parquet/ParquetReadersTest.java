@@ -39,12 +39,12 @@ class ParquetReadersTest {
 
     private void read(Path file) {
         InputFormat format = InputFormat.detect(file, null, null, null);
-        format.reader(null, null, null).read(file, series::add, p -> problems.add(p.message()));
+        format.readerFor(file, null, null, null).read(file, series::add, p -> problems.add(p.message()));
     }
 
     private void readCsv(Path file) {
         InputFormat.detect(file, null, null, null)
-                .reader(null, null, null)
+                .readerFor(file, null, null, null)
                 .read(file, series::add, (InputProblem p) -> problems.add(p.message()));
     }
 
