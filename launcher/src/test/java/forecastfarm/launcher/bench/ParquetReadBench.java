@@ -60,7 +60,13 @@ final class ParquetReadBench {
         for (int r = -1; r < reps; r++) {
             double c = readMs(csv, series);
             double p = readMs(parquet, series);
-            if (r >= 0) {
+            if (r < 0) {
+                out.printf(
+                        Locale.ROOT,
+                        "first read (cold JVM, class loading; not counted): csv %.0f ms, parquet %.0f ms%n",
+                        c,
+                        p);
+            } else {
                 csvMs[r] = c;
                 parquetMs[r] = p;
                 out.printf(Locale.ROOT, "rep %d: csv %.0f ms, parquet %.0f ms%n", r + 1, c, p);
