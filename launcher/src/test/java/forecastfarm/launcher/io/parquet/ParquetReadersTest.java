@@ -11,6 +11,7 @@ import static forecastfarm.launcher.io.parquet.ParquetFixtures.write;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import forecastfarm.launcher.io.InputException;
 import forecastfarm.launcher.io.InputFormat;
@@ -212,6 +213,34 @@ class ParquetReadersTest {
         assertEquals(
                 "input " + file + ": time column 'ds' is DOUBLE; a time column must be a DATE, a TIMESTAMP, an"
                         + " integer or a string column (or name another one with --time-col)",
+                e.getMessage());
+    }
+
+    @Test
+    void aTimeProblemNamesTheRowAndSkipsOnlyItsSeries() throws IOException {
+        read(write(
+                dir.resolve("u.parquet"),
+                List.of(string("unique_id"), int64("ds"), float64("y")),
+                List.of(
+                        new Object[] {"a", 1L, 1.0},
+                        new Object[] {"a", 3L, 1.0},
+                        new Object[] {"a", 2L, 1.0},
+                        new Object[] {"b", 1L, 1.0},
+                        new Object[] {"b", 2L, 1.0})));
+        assertEquals(List.of("b"), series.stream().map(Series::id).toList());
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).startsWith("series a"), problems.get(0));
+        assertTrue(problems.get(0).endsWith(" (row 3)"), problems.get(0));
+    }
+
+    @Test
+    void aSingleColumnFitsNoLayout() throws IOException {
+        Path file = write(dir.resolve("one.parquet"), List.of(float64("y")), List.<Object[]>of(new Object[] {1.0}));
+        InputException e = assertThrows(InputException.class, () -> InputFormat.detect(file, null, null, null));
+        assertEquals(
+                "cannot tell the layout of input " + file + "; its only column is 'y'. Long needs columns"
+                        + " 'unique_id', a time and a value column (name them with --id-col, --time-col, --value-col);"
+                        + " wide needs a time column, then one column per series",
                 e.getMessage());
     }
 }
