@@ -19,7 +19,8 @@ import org.apache.parquet.schema.Type;
 /**
  * Writes rows of flat columns to a Parquet file (Snappy pages, row groups of {@link #ROW_GROUP_BYTES}, so memory
  * stays bounded whatever the number of rows). A row is an {@code Object[]} in schema order: a {@link String} for a
- * BINARY column, a {@link Number} for INT32, INT64, FLOAT and DOUBLE, null for a null (optional columns only).
+ * BINARY column, a {@link Number} for INT32, INT64, FLOAT and DOUBLE, a {@code byte[]} for INT96 and fixed-length
+ * columns, null for a null (optional columns only).
  */
 public final class ParquetRowWriter implements AutoCloseable {
     /** Row group size: what is buffered before it is written. */
@@ -118,6 +119,7 @@ public final class ParquetRowWriter implements AutoCloseable {
                 case INT64 -> out.addLong(((Number) v).longValue());
                 case FLOAT -> out.addFloat(((Number) v).floatValue());
                 case DOUBLE -> out.addDouble(((Number) v).doubleValue());
+                case INT96, FIXED_LEN_BYTE_ARRAY -> out.addBinary(Binary.fromConstantByteArray((byte[]) v));
                 default -> throw new IllegalArgumentException("unsupported column type " + type);
             }
         }

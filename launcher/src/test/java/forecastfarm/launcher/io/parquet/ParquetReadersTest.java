@@ -243,4 +243,23 @@ class ParquetReadersTest {
                         + " wide needs a time column, then one column per series",
                 e.getMessage());
     }
+
+    @Test
+    void int96TimesAreRefusedWithTheSettingThatWritesTimestamps() throws IOException {
+        Path file = write(
+                dir.resolve("spark.parquet"),
+                List.of(
+                        string("unique_id"),
+                        org.apache.parquet.schema.Types.optional(
+                                        org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT96)
+                                .named("ds"),
+                        float64("y")),
+                List.<Object[]>of(new Object[] {"a", new byte[12], 1.0}));
+        InputException e = assertThrows(InputException.class, () -> read(file));
+        assertEquals(
+                "input " + file + ": time column 'ds' is an INT96 timestamp (a legacy Spark/Impala type); write it as a"
+                        + " TIMESTAMP column (Spark: spark.sql.parquet.outputTimestampType=TIMESTAMP_MICROS; pyarrow"
+                        + " does by default)",
+                e.getMessage());
+    }
 }
