@@ -11,6 +11,7 @@ import forecastfarm.launcher.inspect.Inspector;
 import forecastfarm.launcher.io.ForecastTable;
 import forecastfarm.launcher.io.InputException;
 import forecastfarm.launcher.io.InputFormat;
+import forecastfarm.launcher.io.OutputFormat;
 import forecastfarm.launcher.io.SeasonLengths;
 import forecastfarm.launcher.io.ShardFilter;
 import forecastfarm.launcher.io.TimeSettings;
@@ -277,8 +278,15 @@ public final class FarmCli implements Callable<Integer> {
                 names = "--format",
                 description = "long (unique_id,ds,y rows), wide (a date column and one column "
                         + "per series) or ohlc-dir (a folder of per-symbol Date,Open,High,Low,Close,Adj Close,Volume files); "
-                        + "default: detected")
+                        + "long and wide may be CSV or Parquet (*.parquet); default: detected")
         String format;
+
+        @Option(
+                names = "--output-format",
+                defaultValue = "csv",
+                description = "csv or parquet: the forecasts as forecasts.csv or as forecasts.parquet (typed columns;"
+                        + " failed.csv stays CSV) (default ${DEFAULT-VALUE})")
+        String outputFormat;
 
         @Option(names = "--id-col", description = "long: the series id column (default unique_id)")
         String idCol;
@@ -335,6 +343,7 @@ public final class FarmCli implements Callable<Integer> {
                 throw new InputException(
                         input, "input " + input + (Files.exists(input) ? " cannot be read" : " does not exist"));
             }
+            final OutputFormat forecastsFormat = OutputFormat.parse(outputFormat);
             final InputFormat inputFormat =
                     format != null ? InputFormat.parse(format) : InputFormat.detect(input, idCol, timeCol, valueCol);
             final ForecastTable.Shape shape = ForecastTable.Shape.parse(outputShape);
@@ -361,6 +370,7 @@ public final class FarmCli implements Callable<Integer> {
             return new ForecastJob(options, ctx, parent.out)
                     .shard(shardFilter)
                     .outputShape(shape)
+                    .outputFormat(forecastsFormat)
                     .run();
         }
 

@@ -47,6 +47,11 @@ public final class CsvTable {
         }
     }
 
+    /** A number as the farm's CSV outputs write it: the shortest exact decimal, "" for NaN. */
+    public static String cell(double x) {
+        return Numbers.format(x);
+    }
+
     /** A CSV written under a temporary name and renamed onto its name by {@link #close()}. */
     public static final class Writer implements AutoCloseable {
         private final CsvOut out;

@@ -1,8 +1,14 @@
 package forecastfarm.launcher.io;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
+import forecastfarm.launcher.io.parquet.ParquetInput;
+import forecastfarm.launcher.io.parquet.ParquetLongReader;
+import forecastfarm.launcher.io.parquet.ParquetWideReader;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -11,8 +17,10 @@ import java.util.Set;
  * The layouts an input can have, how to tell them apart, and the reader for each.
  *
  * <ul>
- *   <li>{@link #LONG}: a CSV with one row per series and time ({@code unique_id,ds,y}); {@link LongCsvReader};
- *   <li>{@link #WIDE}: a CSV with a date column and one column per series; {@link WideCsvReader};
+ *   <li>{@link #LONG}: a CSV with one row per series and time ({@code unique_id,ds,y}); {@link LongCsvReader}, or
+ *       the same columns in a Parquet file ({@link #isParquet}); {@link ParquetLongReader};
+ *   <li>{@link #WIDE}: a CSV with a date column and one column per series; {@link WideCsvReader}, or a Parquet
+ *       file so laid out; {@link ParquetWideReader};
  *   <li>{@link #OHLC_DIR}: a directory of per-symbol OHLCV CSV files; {@link OhlcDirReader}.
  * </ul>
  */
@@ -37,6 +45,8 @@ public enum InputFormat {
             "period",
             "index",
             "t");
+
+    private static final byte[] PARQUET_MAGIC = {'P', 'A', 'R', '1'};
 
     private final String cliName;
 
@@ -93,6 +103,9 @@ public enum InputFormat {
         String time = timeCol == null || timeCol.isBlank() ? null : timeCol.strip();
         if (Files.isDirectory(input)) {
             return OHLC_DIR;
+        }
+        if (isParquet(input)) {
+            return ParquetInput.detect(input, id, time);
         }
         List<String> names;
         CsvRecord first;
@@ -169,6 +182,43 @@ public enum InputFormat {
             case WIDE -> new WideCsvReader(timeCol, time);
             case OHLC_DIR -> new OhlcDirReader(timeCol, valueCol, time);
         };
+    }
+
+    /**
+     * The reader for {@code input} in this format: {@link #reader} for a CSV or a directory; for a Parquet file
+     * ({@link #isParquet}), {@link ParquetLongReader} or {@link ParquetWideReader} with the same columns and defaults.
+     */
+    public SeriesReader readerFor(Path input, String idCol, String timeCol, String valueCol, TimeSettings time) {
+        if (this == OHLC_DIR || !isParquet(input)) {
+            return reader(idCol, timeCol, valueCol, time);
+        }
+        return this == LONG
+                ? new ParquetLongReader(
+                        orDefault(idCol, LongCsvReader.DEFAULT_ID_COL),
+                        orDefault(timeCol, LongCsvReader.DEFAULT_TIME_COL),
+                        orDefault(valueCol, LongCsvReader.DEFAULT_VALUE_COL),
+                        time)
+                : new ParquetWideReader(timeCol, time);
+    }
+
+    /**
+     * Whether {@code input} is read as Parquet: a file named {@code *.parquet} (any case; a file so named that is not
+     * Parquet gets an error saying so) or a file that starts with Parquet's magic bytes {@code PAR1}. The Parquet
+     * readers' classes are only loaded for such a file.
+     */
+    public static boolean isParquet(Path input) {
+        if (input.getFileName() != null
+                && input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet")) {
+            return true;
+        }
+        if (!Files.isRegularFile(input)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(input)) {
+            return Arrays.equals(in.readNBytes(4), PARQUET_MAGIC);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

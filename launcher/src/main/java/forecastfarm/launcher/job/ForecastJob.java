@@ -12,16 +12,21 @@ import forecastfarm.launcher.io.InputException;
 import forecastfarm.launcher.io.InputProblem;
 import forecastfarm.launcher.io.JobLogReader;
 import forecastfarm.launcher.io.JobLogWriter;
+import forecastfarm.launcher.io.OutputFormat;
 import forecastfarm.launcher.io.Series;
 import forecastfarm.launcher.io.SeriesIndex;
 import forecastfarm.launcher.io.SeriesReader;
 import forecastfarm.launcher.io.ShardFilter;
 import forecastfarm.launcher.io.SummaryJson;
+import forecastfarm.launcher.io.parquet.ForecastsCsvRestore;
+import forecastfarm.launcher.io.parquet.ForecastsParquet;
 import forecastfarm.launcher.merge.EmptyShard;
 import forecastfarm.launcher.report.PlotPolicy;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +52,7 @@ public final class ForecastJob {
     private final PrintStream console;
     private ShardFilter shard = ShardFilter.ALL;
     private ForecastTable.Shape outputShape = ForecastTable.Shape.LONG;
+    private OutputFormat outputFormat = OutputFormat.CSV;
 
     public ForecastJob(final ForecastJobOptions options, final FarmContext farmContext, final PrintStream console) {
         this.options = options;
@@ -67,6 +73,14 @@ public final class ForecastJob {
      */
     public ForecastJob outputShape(final ForecastTable.Shape shape) {
         this.outputShape = shape;
+        return this;
+    }
+
+    /**
+     * The format of the forecasts file ({@code --output-format}); the default is CSV.
+     */
+    public ForecastJob outputFormat(final OutputFormat outputFormat) {
+        this.outputFormat = outputFormat;
         return this;
     }
 
@@ -165,6 +179,9 @@ public final class ForecastJob {
             final JobReport report,
             final AtomicLong finished)
             throws IOException {
+        if (!kept.isEmpty()) {
+            restoreForecastsCsv();
+        }
         for (final InputProblem problem : scan.problems()) {
             outputs.invalid(problem);
         }
@@ -198,6 +215,9 @@ public final class ForecastJob {
         final long notRead = Math.max(0, toRun - submission.submitted());
         outputs.carryOver(kept);
         outputs.commit();
+        if (outputFormat == OutputFormat.PARQUET) {
+            forecastsToParquet();
+        }
         farmContext.timeline().mark("outputs_written");
         final JobSummary outcome =
                 JobSummary.of(summary, outputs, notRun + notRead, outputs.carried(), farmContext.farmDir());
@@ -214,7 +234,7 @@ public final class ForecastJob {
         outcome.print(
                 console,
                 options.out().toAbsolutePath().normalize()
-                        + " (forecasts.csv, failed.csv, joblog.tsv, summary.json, report.html"
+                        + " (" + forecastsFile() + ", failed.csv, joblog.tsv, summary.json, report.html"
                         + (options.plots().mode() == PlotPolicy.Mode.NONE ? ")" : ", plots/)"));
         return outcome.exitCode();
     }
@@ -337,5 +357,29 @@ public final class ForecastJob {
                         + " " + ex.getMessage() + " (the results are kept in the farm dir " + farmContext.farmDir()
                         + "; free space or choose another --out, then rerun the same command to write " + "them)",
                 ex);
+    }
+
+    /** Called once forecasts.csv is complete; a failed conversion keeps the CSV and says so. */
+    private void forecastsToParquet() {
+        try {
+            ForecastsParquet.convert(options.out().resolve(OutputFormat.CSV.forecastsFile()));
+        } catch (final IOException ex) {
+            console.println("warning: " + ex.getMessage());
+        }
+    }
+
+    /** An earlier --output-format parquet run left its rows in forecasts.parquet: the carry-over reads the CSV. */
+    private void restoreForecastsCsv() throws IOException {
+        final Path csv = options.out().resolve(OutputFormat.CSV.forecastsFile());
+        final Path parquet = options.out().resolve(OutputFormat.PARQUET.forecastsFile());
+        if (!Files.exists(csv) && Files.isRegularFile(parquet)) {
+            ForecastsCsvRestore.restore(parquet, csv);
+        }
+    }
+
+    private String forecastsFile() {
+        return Files.isRegularFile(options.out().resolve(outputFormat.forecastsFile()))
+                ? outputFormat.forecastsFile()
+                : OutputFormat.CSV.forecastsFile();
     }
 }

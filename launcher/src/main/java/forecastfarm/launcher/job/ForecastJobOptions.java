@@ -39,7 +39,7 @@ public record ForecastJobOptions(
      * defaults).
      */
     public SeriesReader reader() {
-        return format.reader(idCol, timeCol, valueCol, time);
+        return format.readerFor(input, idCol, timeCol, valueCol, time);
     }
 
     /**

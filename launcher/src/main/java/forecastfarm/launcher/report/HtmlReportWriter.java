@@ -33,7 +33,8 @@ public final class HtmlReportWriter {
     /** The report's file name inside the output directory. */
     public static final String FILE_NAME = "report.html";
     /** Output files linked from the summary when they exist next to the report. */
-    static final List<String> OUTPUTS = List.of("forecasts.csv", "failed.csv", "joblog.tsv", "summary.json");
+    static final List<String> OUTPUTS =
+            List.of("forecasts.csv", "forecasts.parquet", "failed.csv", "joblog.tsv", "summary.json");
 
     private final Path outDir;
 

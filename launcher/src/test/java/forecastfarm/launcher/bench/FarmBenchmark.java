@@ -46,6 +46,7 @@ public final class FarmBenchmark {
             "       scripts/bench m3        [--models naive2,theta,ets,arima,comb] [--categories yearly,...] "
                     + "[--limit N] [--workers N] [--data ../shared/data]",
             "       scripts/bench coldstart [--reps 5]",
+            "       scripts/bench parquet-read [--series 1000] [--days 1000] [--reps 5]",
             "Runs the real farm (worker JVMs from -Dfarm.worker.classpath) in temp farm dirs under java.io.tmpdir.");
 
     private final PrintStream out;
@@ -87,6 +88,9 @@ public final class FarmBenchmark {
                     return 0;
                 case "coldstart":
                     bench.coldstart(BenchArgs.parse(rest, Set.of("reps")));
+                    return 0;
+                case "parquet-read":
+                    new ParquetReadBench(out, scratch).run(BenchArgs.parse(rest, Set.of("series", "days", "reps")));
                     return 0;
                 case "m3":
                     new M3Accuracy(out, scratch)

@@ -30,7 +30,7 @@ class JobOutputsTest {
     }
 
     private static SubmittedSeries series(final long seq, final String id) {
-        return new SubmittedSeries(seq, id, TimeAxis.of(List.of("1", "2"), id), null, null, 1);
+        return new SubmittedSeries(seq, id, TimeAxis.of(List.of("1", "2"), id), null, null, 1, "y");
     }
 
     private static SeriesResult ok(final String id, final double value) {
