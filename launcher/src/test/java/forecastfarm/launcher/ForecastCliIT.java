@@ -138,7 +138,9 @@ class ForecastCliIT {
                             "inspect", "--farm-dir", tmp.resolve("farm").toString(), "--id", "SALES"
                         },
                         new PrintStream(one, true, StandardCharsets.UTF_8)));
-        assertTrue(one.toString(StandardCharsets.UTF_8).contains("drift (Random walk with drift"), one.toString());
+        final String sales = one.toString(StandardCharsets.UTF_8);
+        assertTrue(sales.contains("drift: Random walk with drift"), sales);
+        assertTrue(sales.matches("(?s).*\\n\\s+1\\s+31\\s+310\\.000\\s+310\\.000.*"), "step 1 of drift: " + sales);
 
         final String html = Files.readString(out.resolve("report.html"));
         for (final String id : List.of("STOCK", "SALES", "BAD", "SHORT")) {

@@ -20,7 +20,7 @@ import java.util.List;
  * @param seasons season lengths, the main one first (e.g. [24, 168] for hourly data; [7, 365.25] for long daily
  *                series); at least one, each at least 1, [1] for none. A season may be fractional (365.25): models
  *                that take one integer season use {@link #seasonLength()}, the first rounded.
- * @param models  model names, e.g. ["naive", "snaive"].
+ * @param models  canonical model specs (the {@code --model} syntax, see {@code ModelSpec}), e.g. ["ets", "comb:ets+theta"].
  * @param levels  interval levels in percent, e.g. [80, 95].
  */
 public record ForecastRequest(double[] y, int horizon, double[] seasons, List<String> models, double[] levels) {
