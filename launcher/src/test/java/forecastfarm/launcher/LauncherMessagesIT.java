@@ -113,6 +113,49 @@ class LauncherMessagesIT {
         }
     }
 
+    /**
+     * A map that the last launcher did not close (killed: no clean-close marker) is repaired with one plain line, and
+     * Chronicle Map's own "risk of losing data" warning is not shown.
+     */
+    @Test
+    void aRepairAfterAKilledLauncherSaysSoPlainly() throws Exception {
+        final Path input = Files.writeString(tmp.resolve("small.csv"), "unique_id,ds,y\nA,1,1\nA,2,2\nA,3,4\n");
+        final String[] args = {
+            "forecast",
+            "--input",
+            input.toString(),
+            "--horizon",
+            "2",
+            "--model",
+            "naive",
+            "--workers",
+            "1",
+            "--plots",
+            "none",
+            "--out",
+            tmp.resolve("out").toString(),
+            "--farm-dir",
+            tmp.resolve("farm").toString()
+        };
+        final Process first = cli(args, "first");
+        assertTrue(first.waitFor(120, TimeUnit.SECONDS), "first finished");
+        assertEquals(ExitCodes.OK, first.exitValue(), Files.readString(tmp.resolve("first.err")));
+        try (java.util.stream.Stream<Path> files =
+                Files.list(tmp.resolve("farm").resolve("results"))) {
+            final List<Path> markers =
+                    files.filter(f -> f.toString().endsWith(".cm.closed")).toList();
+            assertEquals(1, markers.size(), "a clean close leaves one marker");
+            Files.delete(markers.get(0));
+        }
+        final Process rerun = cli(args, "rerun");
+        assertTrue(rerun.waitFor(120, TimeUnit.SECONDS), "rerun finished");
+        assertEquals(ExitCodes.OK, rerun.exitValue(), Files.readString(tmp.resolve("rerun.err")));
+        final String err = Files.readString(tmp.resolve("rerun.err"));
+        assertTrue(err.contains("was not closed by the previous launcher"), err);
+        assertTrue(err.contains("1 results kept"), err);
+        assertFalse(err.contains("risk of losing"), err);
+    }
+
     private static String[] append(final String[] args, final String arg) {
         final String[] longer = java.util.Arrays.copyOf(args, args.length + 1);
         longer[args.length] = arg;
@@ -159,6 +202,7 @@ class LauncherMessagesIT {
         command.add("-D" + FarmContext.WORKER_CLASSPATH_PROP + "=" + FarmTestSupport.workerClasspath());
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         command.add("-Dorg.slf4j.simpleLogger.log.forecastfarm=info");
+        command.add("-Dorg.slf4j.simpleLogger.log.net.openhft.chronicle.map.ChronicleMapBuilder=error");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(FarmCli.class.getName());
