@@ -51,6 +51,16 @@ public final class FarmDirectory {
         return root.resolve("launcher.lock");
     }
 
+    /**
+     * {@code task-kinds.json}: written by the launcher of a {@code farm run} job before its workers start, read by
+     * every worker at start: {@code {"task_jars": ["/abs/path.jar", ...], "settings": {...}}} (the user's task jars,
+     * each loaded in its own class loader, and the job's settings given to {@code TaskKind.open}). Absent: no
+     * plugins, empty settings.
+     */
+    public Path taskKindsFile() {
+        return root.resolve("task-kinds.json");
+    }
+
     public Path seriesIndexFile() {
         return root.resolve("series.tsv");
     }
