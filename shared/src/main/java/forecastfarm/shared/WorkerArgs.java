@@ -30,6 +30,15 @@ public record WorkerArgs(
     public static final String MAIN_CLASS = "forecastfarm.worker.WorkerMain";
     /** Runs one worker through a short life, so a class data sharing archive can record what workers load. */
     public static final String CLASS_CACHE_TRAINING_CLASS = "forecastfarm.worker.CdsTraining";
+    /**
+     * Lists the task kinds that the worker's classpath and the task jars given as its arguments offer, as one JSON
+     * object on stdout ({@code {"kinds": {"NAME": "built-in" | "/abs/path.jar"}}}, exit 0), or one line naming the
+     * jars and the problem on stderr (two jars offering one kind, a jar with no kind, a jar that cannot be read:
+     * exit 2). The launcher runs it before a job's first task, so that plugin code never runs in the launcher.
+     */
+    public static final String TASK_KINDS_CLASS = "forecastfarm.worker.TaskKindsMain";
+    /** The wire kind of a {@code farm run} task of kind K is this prefix plus K; its payload and result are JSON. */
+    public static final String JSON_KIND_PREFIX = "json:";
 
     public static final String FARM_DIR = "--farm-dir";
     public static final String RUN = "--run";
