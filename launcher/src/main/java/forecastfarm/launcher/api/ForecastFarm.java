@@ -63,6 +63,9 @@ public final class ForecastFarm implements AutoCloseable {
         this.config = config;
         this.lock = lock;
         this.intake = new TaskIntake(config.intakeCapacity);
+        if (config.countGiven) {
+            intake.expect(config.expectedSeries);
+        }
         this.farmThread = new Thread(this::runFarm, "forecast-farm");
         this.deliveryThread = new Thread(this::deliver, "forecast-farm-results");
         deliveryThread.setDaemon(true);
@@ -113,6 +116,9 @@ public final class ForecastFarm implements AutoCloseable {
      * @param meanIdBytes the ids' mean length in bytes.
      */
     public void expectedSeries(final long count, final double meanIdBytes) {
+        if (!sizing.isDone()) {
+            intake.expect(count);
+        }
         sizing.complete(config.sizing(count, meanIdBytes));
     }
 
@@ -278,6 +284,7 @@ public final class ForecastFarm implements AutoCloseable {
         private long expectedSeries = 10_000;
         private double meanIdBytes = 16;
         private boolean sizedLater;
+        private boolean countGiven;
         private String job;
         private boolean handleSignals;
         private int intakeCapacity = 1024;
@@ -329,6 +336,7 @@ public final class ForecastFarm implements AutoCloseable {
             this.expectedSeries = count;
             this.meanIdBytes = meanIdBytes;
             sizedLater = false;
+            countGiven = true;
             return this;
         }
 

@@ -136,7 +136,7 @@ public final class Farm {
         final long startNs = System.nanoTime();
         final FarmTimeline timeline = ctx.timeline();
         timeline.mark("farm_dir_locked");
-        FarmManifest.requireSameJob(farm, job);
+        FarmManifest.claim(farm, job, ctx.jobDescription());
         ResumeRecovery.killLeftoverWorkers(farm);
         final TaskLedger ledger = new TaskLedger(ctx.maxAttempts());
         final long runId = System.currentTimeMillis();

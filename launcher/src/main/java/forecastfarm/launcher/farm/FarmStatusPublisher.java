@@ -32,6 +32,7 @@ final class FarmStatusPublisher {
         }
         status.launcherHeartbeatMs(nowMs);
         status.farmCounter(FarmCounter.TASKS_TOTAL).setRelease(intake.submitted());
+        status.farmCounter(FarmCounter.TASKS_EXPECTED).setRelease(intake.expected());
         status.farmCounter(FarmCounter.RESUMED).setRelease(ledger.resumedCount());
         status.farmCounter(FarmCounter.PENDING).setRelease(ledger.pendingCount());
         status.farmCounter(FarmCounter.RUNNING).setRelease(ledger.inFlightCount());

@@ -22,6 +22,7 @@ public final class TaskIntake {
     private volatile boolean cancelled;
     private volatile String stopRequest;
     private final java.util.concurrent.atomic.AtomicLong submitted = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long expected;
 
     /**
      * @param capacity tasks queued here at most (the conductor pulls more only when its own backlog is low).
@@ -40,6 +41,7 @@ public final class TaskIntake {
         final TaskIntake intake = new TaskIntake(Math.max(1, tasks.size()));
         tasks.forEach(intake.queue::add);
         intake.submitted.set(tasks.size());
+        intake.expected = tasks.size();
         intake.closed = true;
         return intake;
     }
@@ -106,6 +108,20 @@ public final class TaskIntake {
      */
     public long submitted() {
         return submitted.get();
+    }
+
+    /**
+     * Says how many tasks the run will have in all, once the caller knows (for the ETA of {@code farm inspect}).
+     */
+    public void expect(final long tasks) {
+        expected = tasks;
+    }
+
+    /**
+     * @return the tasks the run will have in all, or 0 when the caller has not said.
+     */
+    public long expected() {
+        return expected;
     }
 
     int drainTo(final Consumer<TaskSpec> sink, final int max) {

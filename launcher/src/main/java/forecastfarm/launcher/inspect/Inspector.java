@@ -1,21 +1,20 @@
 package forecastfarm.launcher.inspect;
 
 import forecastfarm.launcher.cli.ExitCodes;
+import forecastfarm.launcher.farm.FarmException;
+import forecastfarm.launcher.farm.FarmManifest;
 import forecastfarm.launcher.farm.ResultReader;
 import forecastfarm.launcher.io.SeriesIndex;
 import forecastfarm.shared.FarmDirectory;
 import forecastfarm.shared.forecast.ForecastResult;
 import forecastfarm.shared.forecast.ModelForecast;
-import forecastfarm.shared.status.FarmCounter;
-import forecastfarm.shared.status.LauncherState;
 import forecastfarm.shared.status.StatusFile;
-import forecastfarm.shared.status.WorkerCounter;
-import forecastfarm.shared.status.WorkerState;
 import forecastfarm.shared.wire.ResultRecord;
 import forecastfarm.shared.wire.TaskStatus;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +24,7 @@ import java.util.Optional;
 public final class Inspector {
     private final FarmDirectory farm;
     private final PrintStream out;
+    private Map<String, String> job = Map.of();
 
     public Inspector(final FarmDirectory farm, final PrintStream out) {
         this.farm = farm;
@@ -55,71 +55,28 @@ public final class Inspector {
     }
 
     /**
+     * Prints the status view (see {@link StatusView}) as seen at {@code nowMs}.
+     *
      * @return true while the launcher is alive and has not finished.
      */
     public boolean printStatus(final long nowMs) {
         try (StatusFile status = StatusFile.open(farm.statusFile())) {
-            final long pid = status.launcherPid();
-            final boolean launcherAlive =
-                    ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-            out.printf(Locale.ROOT, "farm %s%n", farm.root());
-            out.printf(
-                    Locale.ROOT,
-                    "launcher pid %d: %s, %s, heartbeat %s ago, results map generation %d%n",
-                    pid,
-                    launcherAlive ? "alive" : "not running",
-                    status.launcherState().name().toLowerCase(Locale.ROOT),
-                    age(nowMs, status.launcherHeartbeatMs()),
-                    status.resultsGeneration());
-            out.printf(
-                    Locale.ROOT,
-                    "tasks %d: pending %d, running %d, done %d, failed %d, poisoned %d "
-                            + "(resumed %d, retries %d, worker restarts %d)%n",
-                    status.farmValue(FarmCounter.TASKS_TOTAL),
-                    status.farmValue(FarmCounter.PENDING),
-                    status.farmValue(FarmCounter.RUNNING),
-                    status.farmValue(FarmCounter.DONE),
-                    status.farmValue(FarmCounter.FAILED),
-                    status.farmValue(FarmCounter.POISONED),
-                    status.farmValue(FarmCounter.RESUMED),
-                    status.farmValue(FarmCounter.RETRIES),
-                    status.farmValue(FarmCounter.WORKER_RESTARTS));
-            out.printf(
-                    Locale.ROOT,
-                    "%-6s %-8s %-5s %-9s %-10s %-10s %-8s %s%n",
-                    "slot",
-                    "pid",
-                    "gen",
-                    "state",
-                    "heartbeat",
-                    "tasks",
-                    "failed",
-                    "current task");
-            for (int slot = 0; slot < status.workerSlots(); slot++) {
-                printWorker(status, slot, nowMs);
-            }
-            return launcherAlive && status.launcherState() != LauncherState.FINISHED;
+            final StatusSnapshot snapshot = StatusSnapshot.read(status, farm.root(), job());
+            StatusView.print(out, snapshot, nowMs);
+            return snapshot.running();
         }
     }
 
-    private void printWorker(final StatusFile status, final int slot, final long nowMs) {
-        final long task = status.workerValue(slot, WorkerCounter.TASK_ID);
-        final String current = task == WorkerCounter.NO_TASK
-                ? "-"
-                : task + " for " + age(nowMs, status.workerValue(slot, WorkerCounter.TASK_START_MS));
-        out.printf(
-                Locale.ROOT,
-                "%-6d %-8d %-5d %-9s %-10s %-10d %-8d %s%n",
-                slot,
-                status.workerValue(slot, WorkerCounter.PID),
-                status.workerValue(slot, WorkerCounter.GENERATION),
-                WorkerState.of(status.workerValue(slot, WorkerCounter.STATE))
-                        .name()
-                        .toLowerCase(Locale.ROOT),
-                age(nowMs, status.workerValue(slot, WorkerCounter.HEARTBEAT_MS)),
-                status.workerValue(slot, WorkerCounter.TASKS_DONE),
-                status.workerValue(slot, WorkerCounter.TASKS_FAILED),
-                current);
+    /** The job's description, read once it is there (a run writes it as it starts, and never changes it). */
+    private Map<String, String> job() {
+        if (job.isEmpty()) {
+            try {
+                job = FarmManifest.description(farm);
+            } catch (final FarmException unreadable) {
+                return Map.of("job", "(unreadable: " + unreadable.getMessage() + ")");
+            }
+        }
+        return job;
     }
 
     /**
@@ -176,9 +133,5 @@ public final class Inspector {
         } catch (final IllegalArgumentException notAForecast) {
             out.printf(Locale.ROOT, "  payload: %d bytes%n", record.payload().length);
         }
-    }
-
-    private static String age(final long nowMs, final long thenMs) {
-        return thenMs <= 0 ? "-" : String.format(Locale.ROOT, "%.1fs", Math.max(0, nowMs - thenMs) / 1000.0);
     }
 }

@@ -95,6 +95,12 @@ public final class ForecastJob {
         }
         final AtomicReference<JobOutputs> outputs = new AtomicReference<>();
         final AtomicLong finished = new AtomicLong();
+        final Map<String, String> about = options.describe();
+        if (!shard.isAll()) {
+            about.put("shard", shard.toString());
+        }
+        about.put("output_format", outputFormat.name().toLowerCase(Locale.ROOT));
+        farmContext.jobDescription(about);
         // The workers start now, while the input is checked: no result can come before the first submit.
         final ForecastFarm farm = ForecastFarm.builder(farmContext)
                 .horizon(options.horizon())

@@ -54,6 +54,39 @@ public record ForecastJobOptions(
     }
 
     /**
+     * @return the input and the main options in words, in display order, for the farm dir's manifest and
+     *     {@code farm inspect}: input, format, horizon, models, levels, season lengths, out (and the time settings
+     *     when not the defaults).
+     */
+    public java.util.Map<String, String> describe() {
+        final java.util.Map<String, String> about = new java.util.LinkedHashMap<>();
+        about.put("input", input.toAbsolutePath().normalize().toString());
+        about.put("format", format.toString());
+        about.put("horizon", Integer.toString(horizon));
+        about.put("models", String.join(",", models));
+        about.put("levels", formatLevels(levels));
+        about.put(
+                "season_lengths",
+                seasonLengths.length == 0 ? "inferred" : ForecastRequest.formatSeasons(seasonLengths));
+        about.put("out", out.toAbsolutePath().normalize().toString());
+        if (!time.isDefault()) {
+            about.put("time", time.zoneName() + "," + time.formatName());
+        }
+        return about;
+    }
+
+    private static String formatLevels(final double[] levels) {
+        final StringBuilder text = new StringBuilder();
+        for (final double level : levels) {
+            text.append(text.length() == 0 ? "" : ",")
+                    .append(java.math.BigDecimal.valueOf(level)
+                            .stripTrailingZeros()
+                            .toPlainString());
+        }
+        return text.toString();
+    }
+
+    /**
      * @return a short stable name for this job, for its default farm dir.
      */
     public String jobId() {

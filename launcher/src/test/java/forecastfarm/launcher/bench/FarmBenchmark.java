@@ -24,6 +24,8 @@ import java.util.Set;
  * <li>{@code scaling}: parallel efficiency of a CPU-bound "spin" workload, 1 worker against N, next to the same
  * work in N plain side-by-side JVMs ("bare": the machine's own ceiling), and the farm's figure relative to it;</li>
  * <li>{@code coldstart}: a worker's start-up, spawn to READY and to its first result.</li>
+ * <li>{@code inspect}: {@code scripts/farm inspect --id X} and plain {@code inspect}, end to end, on a real job's
+ * farm dir ({@link InspectBench}).</li>
  * </ul>
  * Each prints readable lines and one machine-readable line starting with {@code RESULT }.
  */
@@ -47,6 +49,7 @@ public final class FarmBenchmark {
                     + "[--limit N] [--workers N] [--data ../shared/data]",
             "       scripts/bench coldstart [--reps 5]",
             "       scripts/bench parquet-read [--series 1000] [--days 1000] [--reps 5]",
+            "       scripts/bench inspect   [--reps 5] [--input scripts/sample/sp500_50.csv]",
             "Runs the real farm (worker JVMs from -Dfarm.worker.classpath) in temp farm dirs under java.io.tmpdir.");
 
     private final PrintStream out;
@@ -91,6 +94,9 @@ public final class FarmBenchmark {
                     return 0;
                 case "parquet-read":
                     new ParquetReadBench(out, scratch).run(BenchArgs.parse(rest, Set.of("series", "days", "reps")));
+                    return 0;
+                case "inspect":
+                    new InspectBench(out, scratch).run(BenchArgs.parse(rest, Set.of("reps", "input")));
                     return 0;
                 case "m3":
                     new M3Accuracy(out, scratch)

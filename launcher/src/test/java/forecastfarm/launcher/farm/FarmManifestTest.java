@@ -67,4 +67,30 @@ class FarmManifestTest {
         FarmException ex = assertThrows(FarmException.class, () -> FarmManifest.checkOrWrite(missing, "j", FIRST));
         assertTrue(ex.getMessage().contains("no-such-dir"), ex.getMessage());
     }
+
+    @Test
+    void theJobIsClaimedWithItsDescriptionBeforeTheSizingIsKnown() throws IOException {
+        java.util.Map<String, String> about = new java.util.LinkedHashMap<>();
+        about.put("input", " /data/in put\\x.csv");
+        about.put("horizon", "12");
+        about.put("models", "ets,comb:ets+theta");
+        FarmManifest.claim(farm, "job-a", about);
+        assertEquals(about, FarmManifest.description(farm), "in order, and read back as written");
+        assertEquals(FarmDirectory.FILE_PERMISSIONS, Files.getPosixFilePermissions(farm.manifestFile()));
+        assertTrue(Files.readString(farm.manifestFile()).contains("about.horizon=12\n"), "readable by a person");
+
+        assertSame(FIRST, FarmManifest.checkOrWrite(farm, "job-a", FIRST), "no sizing stored yet: this one");
+        assertEquals(about, FarmManifest.description(farm), "kept with the sizing");
+        FarmManifest.claim(farm, "job-a", java.util.Map.of("horizon", "12"));
+        assertEquals(FIRST, FarmManifest.checkOrWrite(farm, "job-a", OTHER), "a rerun keeps the sizing");
+        assertEquals(java.util.Map.of("horizon", "12"), FarmManifest.description(farm), "and says what it runs");
+        assertThrows(FarmException.class, () -> FarmManifest.claim(farm, "job-b", about));
+    }
+
+    @Test
+    void aFarmDirWithoutDescriptionShowsItsFingerprint() {
+        assertEquals(java.util.Map.of(), FarmManifest.description(farm));
+        FarmManifest.checkOrWrite(farm, "forecast h=3", FIRST);
+        assertEquals(java.util.Map.of("job", "forecast h=3"), FarmManifest.description(farm));
+    }
 }

@@ -13,7 +13,10 @@ public enum FarmCounter {
     RESUMED("resumed"),
     RETRIES("retries"),
     WORKER_RESTARTS("worker restarts"),
-    WORKERS_ALIVE("workers alive");
+    WORKERS_ALIVE("workers alive"),
+    /** the tasks the run expects in all, once its caller has counted them (0 until then); see TASKS_TOTAL for those
+     * submitted so far */
+    TASKS_EXPECTED("tasks expected");
 
     private final String label;
 

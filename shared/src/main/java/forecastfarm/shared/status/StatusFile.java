@@ -23,6 +23,7 @@ public final class StatusFile implements AutoCloseable {
     private final AtomicBuffer header;
     private final CountersReader counters;
     private final int workerSlots;
+    private final CurrentTaskKeys taskKeys;
 
     private StatusFile(final MappedByteBuffer mapped, final int workerSlots, final boolean allocate) {
         this.mapped = mapped;
@@ -31,6 +32,8 @@ public final class StatusFile implements AutoCloseable {
         final UnsafeBuffer metadata = new UnsafeBuffer(mapped, HEADER_LENGTH, metadataLength(workerSlots));
         final UnsafeBuffer values =
                 new UnsafeBuffer(mapped, HEADER_LENGTH + metadataLength(workerSlots), valuesLength(workerSlots));
+        this.taskKeys = new CurrentTaskKeys(
+                new UnsafeBuffer(mapped, taskKeysOffset(workerSlots), taskKeysLength(workerSlots)), workerSlots);
         if (allocate) {
             final CountersManager manager = new CountersManager(metadata, values);
             for (final FarmCounter counter : FarmCounter.values()) {
@@ -139,6 +142,11 @@ public final class StatusFile implements AutoCloseable {
 
     public AtomicCounter farmCounter(final FarmCounter counter) {
         return new AtomicCounter(counters.valuesBuffer(), farmCounterId(counter));
+    }
+
+    /** The key of the task each worker slot is running (the counters hold only its id). */
+    public CurrentTaskKeys taskKeys() {
+        return taskKeys;
     }
 
     public long farmValue(final FarmCounter counter) {

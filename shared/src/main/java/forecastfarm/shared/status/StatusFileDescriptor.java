@@ -36,11 +36,14 @@ import org.agrona.concurrent.status.CountersReader;
  *  +---------------------------------------------------------------+
  *  |        Counters values: counters x COUNTER_LENGTH             |
  *  +---------------------------------------------------------------+
+ *  |   Current task keys: worker slots x CurrentTaskKeys.RECORD_LENGTH
+ *  +---------------------------------------------------------------+
  * </pre>
  */
 public final class StatusFileDescriptor {
     public static final long MAGIC = 0x5355544154534646L; // "FFSTATUS" little-endian
-    public static final int LAYOUT_VERSION = 1;
+    /** 2: the current task keys after the counters, and the farm counter of expected tasks. */
+    public static final int LAYOUT_VERSION = 2;
 
     public static final int MAGIC_OFFSET = 0;
     public static final int LAYOUT_VERSION_OFFSET = 8;
@@ -67,8 +70,17 @@ public final class StatusFileDescriptor {
         return counterCount(workerSlots) * CountersReader.COUNTER_LENGTH;
     }
 
+    /** Where the {@link CurrentTaskKeys} records start. */
+    public static int taskKeysOffset(final int workerSlots) {
+        return HEADER_LENGTH + metadataLength(workerSlots) + valuesLength(workerSlots);
+    }
+
+    public static int taskKeysLength(final int workerSlots) {
+        return workerSlots * CurrentTaskKeys.RECORD_LENGTH;
+    }
+
     public static int fileLength(final int workerSlots) {
-        return BitUtil.align(HEADER_LENGTH + metadataLength(workerSlots) + valuesLength(workerSlots), 4096);
+        return BitUtil.align(taskKeysOffset(workerSlots) + taskKeysLength(workerSlots), 4096);
     }
 
     public static int farmCounterId(final FarmCounter counter) {

@@ -1,12 +1,13 @@
 package forecastfarm.worker.agent;
 
+import forecastfarm.shared.status.CurrentTaskKeys;
 import forecastfarm.shared.status.StatusFile;
 import forecastfarm.shared.status.WorkerCounter;
 import forecastfarm.shared.status.WorkerState;
 import org.agrona.concurrent.status.AtomicCounter;
 
 /**
- * Publishes a worker's state in its slot of the farm's status file. Task id is written before the task starts and
+ * Publishes a worker's state in its slot of the farm's status file. Task id (and key) is written before the task starts and
  * cleared after its result is in the queue, so the launcher, finding a dead worker, knows which task was running.
  */
 public final class CountersWorkerStatus implements WorkerStatus {
@@ -16,6 +17,8 @@ public final class CountersWorkerStatus implements WorkerStatus {
     private final AtomicCounter tasksDone;
     private final AtomicCounter tasksFailed;
     private final AtomicCounter command;
+    private final CurrentTaskKeys taskKeys;
+    private final int slot;
 
     public CountersWorkerStatus(final StatusFile status, final int slot) {
         state = status.workerCounter(slot, WorkerCounter.STATE);
@@ -24,6 +27,8 @@ public final class CountersWorkerStatus implements WorkerStatus {
         tasksDone = status.workerCounter(slot, WorkerCounter.TASKS_DONE);
         tasksFailed = status.workerCounter(slot, WorkerCounter.TASKS_FAILED);
         command = status.workerCounter(slot, WorkerCounter.COMMAND);
+        taskKeys = status.taskKeys();
+        this.slot = slot;
     }
 
     @Override
@@ -32,7 +37,8 @@ public final class CountersWorkerStatus implements WorkerStatus {
     }
 
     @Override
-    public void taskStarted(final long id, final long startEpochMs) {
+    public void taskStarted(final long id, final String key, final long startEpochMs) {
+        taskKeys.publish(slot, id, key);
         taskStartMs.setRelease(startEpochMs);
         taskId.setRelease(id);
         state.setRelease(WorkerState.BUSY.code());

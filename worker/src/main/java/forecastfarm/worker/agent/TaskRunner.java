@@ -42,7 +42,7 @@ public final class TaskRunner implements TaskSink {
     @Override
     public void onTask(final Task task) {
         final long startEpochMs = clock.time();
-        status.taskStarted(task.taskId(), startEpochMs);
+        status.taskStarted(task.taskId(), task.key(), startEpochMs);
         final long startCpuNs = threads.getCurrentThreadCpuTime();
         final long startNs = System.nanoTime();
         byte[] output = EMPTY;

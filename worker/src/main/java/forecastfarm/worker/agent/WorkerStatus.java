@@ -9,7 +9,10 @@ import forecastfarm.shared.status.WorkerState;
 public interface WorkerStatus {
     void state(WorkerState state);
 
-    void taskStarted(long taskId, long startEpochMs);
+    /**
+     * @param key the task's key (the series id), published for {@code farm inspect}.
+     */
+    void taskStarted(long taskId, String key, long startEpochMs);
 
     void taskFinished(boolean ok);
 

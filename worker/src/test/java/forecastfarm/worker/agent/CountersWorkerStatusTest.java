@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import forecastfarm.shared.status.CurrentTaskKeys;
 import forecastfarm.shared.status.StatusFile;
 import forecastfarm.shared.status.WorkerCounter;
 import forecastfarm.shared.status.WorkerState;
@@ -26,13 +27,16 @@ class CountersWorkerStatusTest {
             worker.state(WorkerState.READY);
             assertEquals(WorkerState.READY, WorkerState.of(launcher.workerValue(1, WorkerCounter.STATE)));
 
-            worker.taskStarted(42, 5_000);
+            worker.taskStarted(42, "MMM", 5_000);
             assertEquals(42, launcher.workerValue(1, WorkerCounter.TASK_ID));
+            assertEquals(
+                    new CurrentTaskKeys.CurrentTask(42, "MMM"),
+                    launcher.taskKeys().read(1));
             assertEquals(5_000, launcher.workerValue(1, WorkerCounter.TASK_START_MS));
             assertEquals(WorkerState.BUSY, WorkerState.of(launcher.workerValue(1, WorkerCounter.STATE)));
 
             worker.taskFinished(false);
-            worker.taskStarted(43, 6_000);
+            worker.taskStarted(43, "AAPL", 6_000);
             worker.taskFinished(true);
             assertEquals(WorkerCounter.NO_TASK, launcher.workerValue(1, WorkerCounter.TASK_ID));
             assertEquals(WorkerState.READY, WorkerState.of(launcher.workerValue(1, WorkerCounter.STATE)));

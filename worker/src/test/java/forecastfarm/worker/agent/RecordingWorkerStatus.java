@@ -21,7 +21,7 @@ final class RecordingWorkerStatus implements WorkerStatus {
     }
 
     @Override
-    public void taskStarted(long taskId, long startEpochMs) {
+    public void taskStarted(long taskId, String key, long startEpochMs) {
         events.add("started " + taskId + " at " + startEpochMs);
     }
 

@@ -1,0 +1,142 @@
+package forecastfarm.launcher.inspect;
+
+import forecastfarm.shared.status.FarmCounter;
+import forecastfarm.shared.status.WorkerCounter;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The status view of {@code farm inspect} (and each frame of {@code --watch}): the farm dir and its job (input and
+ * main options), the launcher, the task counts, the rate in series per second and an ETA, and per worker slot its
+ * process, state, heartbeat, counts and the series id of the task it runs.
+ */
+final class StatusView {
+    private StatusView() {}
+
+    /**
+     * Prints the snapshot as seen at {@code nowMs} (epoch ms).
+     */
+    static void print(final PrintStream out, final StatusSnapshot status, final long nowMs) {
+        out.printf(Locale.ROOT, "farm %s%n", status.farmRoot());
+        out.println("job: " + job(status.job()));
+        out.printf(
+                Locale.ROOT,
+                "launcher pid %d: %s, %s, heartbeat %s ago, results map generation %d%n",
+                status.launcherPid(),
+                status.launcherAlive() ? "alive" : "not running",
+                status.launcherState().name().toLowerCase(Locale.ROOT),
+                age(nowMs, status.launcherHeartbeatMs()),
+                status.resultsGeneration());
+        out.printf(
+                Locale.ROOT,
+                "tasks %d: pending %d, running %d, done %d, failed %d, poisoned %d "
+                        + "(resumed %d, retries %d, worker restarts %d)%n",
+                total(status),
+                status.count(FarmCounter.PENDING),
+                status.count(FarmCounter.RUNNING),
+                status.count(FarmCounter.DONE),
+                status.count(FarmCounter.FAILED),
+                status.count(FarmCounter.POISONED),
+                status.count(FarmCounter.RESUMED),
+                status.count(FarmCounter.RETRIES),
+                status.count(FarmCounter.WORKER_RESTARTS));
+        out.println(progress(status, nowMs));
+        out.printf(
+                Locale.ROOT,
+                "%-6s %-8s %-5s %-9s %-10s %-10s %-8s %s%n",
+                "slot",
+                "pid",
+                "gen",
+                "state",
+                "heartbeat",
+                "tasks",
+                "failed",
+                "current series");
+        for (final StatusSnapshot.WorkerRow worker : status.workers()) {
+            out.printf(
+                    Locale.ROOT,
+                    "%-6d %-8d %-5d %-9s %-10s %-10d %-8d %s%n",
+                    worker.slot(),
+                    worker.pid(),
+                    worker.generation(),
+                    worker.state().name().toLowerCase(Locale.ROOT),
+                    age(nowMs, worker.heartbeatMs()),
+                    worker.tasksDone(),
+                    worker.tasksFailed(),
+                    current(worker, nowMs));
+        }
+    }
+
+    /** The job's options as {@code name=value} pairs, or the fingerprint of a run that gave no description. */
+    static String job(final Map<String, String> job) {
+        if (job.isEmpty()) {
+            return "(not recorded yet)";
+        }
+        final StringBuilder text = new StringBuilder();
+        job.forEach((name, value) -> text.append(text.length() == 0 ? "" : " ")
+                .append(name)
+                .append('=')
+                .append(value));
+        return text.toString();
+    }
+
+    /** The tasks of the run: those expected in all once counted, else those submitted so far. */
+    private static long total(final StatusSnapshot status) {
+        return Math.max(status.count(FarmCounter.TASKS_EXPECTED), status.count(FarmCounter.TASKS_TOTAL));
+    }
+
+    /**
+     * The rate over this launcher run (series finished by it, not those resumed from an earlier one, per second
+     * since it started; to its last heartbeat once it stopped) and the time left at that rate.
+     */
+    static String progress(final StatusSnapshot status, final long nowMs) {
+        final long finished =
+                status.count(FarmCounter.DONE) + status.count(FarmCounter.FAILED) + status.count(FarmCounter.POISONED);
+        final long finishedThisRun = Math.max(0, finished - status.count(FarmCounter.RESUMED));
+        final long endMs = status.running() ? nowMs : status.launcherHeartbeatMs();
+        final long elapsedMs = Math.max(0, endMs - status.runStartMs());
+        final long left = Math.max(0, total(status) - finished);
+        if (finishedThisRun == 0 || elapsedMs == 0) {
+            return String.format(Locale.ROOT, "rate -, ETA %s (%d series left)", left == 0 ? "0s" : "-", left);
+        }
+        final double perSecond = finishedThisRun * 1000.0 / elapsedMs;
+        final String eta = left == 0
+                ? "0s"
+                : status.running() ? seconds((long) Math.ceil(left / perSecond * 1000)) : "- (launcher stopped)";
+        return String.format(
+                Locale.ROOT,
+                "rate %s series/s (%d in %s), ETA %s (%d series left)",
+                perSecond >= 100
+                        ? String.format(Locale.ROOT, "%.0f", perSecond)
+                        : String.format(Locale.ROOT, "%.2f", perSecond),
+                finishedThisRun,
+                seconds(elapsedMs),
+                eta,
+                left);
+    }
+
+    private static String current(final StatusSnapshot.WorkerRow worker, final long nowMs) {
+        if (worker.taskId() == WorkerCounter.NO_TASK) {
+            return "-";
+        }
+        final String what = worker.taskKey() != null ? worker.taskKey() : "task " + worker.taskId();
+        return what + " for " + age(nowMs, worker.taskStartMs());
+    }
+
+    private static String age(final long nowMs, final long thenMs) {
+        return thenMs <= 0 ? "-" : seconds(Math.max(0, nowMs - thenMs));
+    }
+
+    /** 0.4s, 12.5s, 3m05s, 2h03m. */
+    static String seconds(final long millis) {
+        if (millis < 60_000) {
+            return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
+        }
+        final long totalSeconds = millis / 1000;
+        if (totalSeconds < 3600) {
+            return String.format(Locale.ROOT, "%dm%02ds", totalSeconds / 60, totalSeconds % 60);
+        }
+        return String.format(Locale.ROOT, "%dh%02dm", totalSeconds / 3600, totalSeconds % 3600 / 60);
+    }
+}

@@ -1,0 +1,98 @@
+package forecastfarm.launcher.inspect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import forecastfarm.shared.status.FarmCounter;
+import forecastfarm.shared.status.LauncherState;
+import forecastfarm.shared.status.WorkerCounter;
+import forecastfarm.shared.status.WorkerState;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The status view printed from a snapshot: the job, the rate and ETA, and each worker's current series id. */
+class StatusViewTest {
+    private static final long START_MS = 1_700_000_000_000L;
+    private static final long NOW_MS = START_MS + 10_000;
+
+    private static StatusSnapshot snapshot(final boolean alive, final LauncherState state, final long heartbeatMs) {
+        final Map<String, String> job = new LinkedHashMap<>();
+        job.put("input", "/data/in.csv");
+        job.put("horizon", "12");
+        job.put("models", "ets,theta");
+        final Map<FarmCounter, Long> farm = new EnumMap<>(FarmCounter.class);
+        farm.put(FarmCounter.TASKS_TOTAL, 60L);
+        farm.put(FarmCounter.TASKS_EXPECTED, 100L);
+        farm.put(FarmCounter.DONE, 38L);
+        farm.put(FarmCounter.FAILED, 2L);
+        farm.put(FarmCounter.RESUMED, 20L);
+        farm.put(FarmCounter.RUNNING, 2L);
+        return new StatusSnapshot(
+                Path.of("/tmp/farm/job-abc"),
+                job,
+                4242,
+                alive,
+                state,
+                heartbeatMs,
+                START_MS,
+                1,
+                farm,
+                List.of(
+                        new StatusSnapshot.WorkerRow(
+                                0, 11, 1, WorkerState.BUSY, NOW_MS, 10, 1, 57, "MMM", NOW_MS - 1_500),
+                        new StatusSnapshot.WorkerRow(1, 12, 2, WorkerState.BUSY, NOW_MS, 10, 0, 58, null, NOW_MS - 200),
+                        new StatusSnapshot.WorkerRow(
+                                2, 13, 1, WorkerState.READY, NOW_MS, 0, 0, WorkerCounter.NO_TASK, null, 0)));
+    }
+
+    private static String print(final StatusSnapshot snapshot) {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        StatusView.print(new PrintStream(bytes, true, StandardCharsets.UTF_8), snapshot, NOW_MS);
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void namesTheJobAndEachWorkersCurrentSeries() {
+        final String view = print(snapshot(true, LauncherState.RUNNING, NOW_MS));
+        assertTrue(view.contains("job: input=/data/in.csv horizon=12 models=ets,theta\n"), view);
+        assertTrue(view.contains("tasks 100: "), "the expected total, not only those submitted so far: " + view);
+        final String[] lines = view.split("\n");
+        assertTrue(lines[lines.length - 4].endsWith("current series"), view);
+        assertTrue(lines[lines.length - 3].endsWith(" MMM for 1.5s"), view);
+        assertTrue(lines[lines.length - 2].endsWith(" task 58 for 0.2s"), "a key not read: the task id: " + view);
+        assertTrue(lines[lines.length - 1].endsWith(" -"), view);
+    }
+
+    @Test
+    void rateCountsOnlyThisRunsSeriesAndEtaTheRest() {
+        // 40 finished, 20 of them resumed: 20 in 10 s = 2/s; 60 left: 30 s
+        final String view = print(snapshot(true, LauncherState.RUNNING, NOW_MS));
+        assertTrue(view.contains("rate 2.00 series/s (20 in 10.0s), ETA 30.0s (60 series left)\n"), view);
+    }
+
+    @Test
+    void aStoppedLauncherGetsItsRateToItsLastHeartbeatAndNoEta() {
+        final String view = print(snapshot(false, LauncherState.RUNNING, START_MS + 4_000));
+        assertTrue(view.contains("rate 5.00 series/s (20 in 4.0s), ETA - (launcher stopped) (60 series left)"), view);
+    }
+
+    @Test
+    void aJobWithoutDescriptionSaysSo() {
+        assertEquals("(not recorded yet)", StatusView.job(Map.of()));
+        assertEquals("job=forecast h=3", StatusView.job(Map.of("job", "forecast h=3")));
+    }
+
+    @Test
+    void durationsReadAtAGlance() {
+        assertEquals("0.4s", StatusView.seconds(400));
+        assertEquals("3m05s", StatusView.seconds(185_000));
+        assertEquals("2h03m", StatusView.seconds(7_380_000));
+    }
+}
