@@ -67,7 +67,7 @@ final class ShardCandidate {
 
     boolean hasOutputs() {
         return summary != null
-                && Files.isRegularFile(dir.resolve("forecasts.csv"))
+                && ShardForecasts.fileIn(dir) != null
                 && Files.isRegularFile(dir.resolve("failed.csv"))
                 && (summaryIndex == null || summaryIndex == index);
     }
@@ -93,8 +93,9 @@ final class ShardCandidate {
                     s);
         }
         if (s == null || !hasOutputs()) {
-            final String what =
-                    summaryProblem != null ? summaryProblem : "no outputs (forecasts.csv, failed.csv, summary.json)";
+            final String what = summaryProblem != null
+                    ? summaryProblem
+                    : "no outputs (forecasts.csv or forecasts.parquet, failed.csv, summary.json)";
             return new ShardMerge.ShardState(
                     index,
                     n,

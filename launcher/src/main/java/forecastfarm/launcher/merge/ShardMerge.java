@@ -4,8 +4,10 @@ import forecastfarm.launcher.cli.ExitCodes;
 import forecastfarm.launcher.io.FailedCsvWriter;
 import forecastfarm.launcher.io.ForecastTable;
 import forecastfarm.launcher.io.LongCsvReader;
+import forecastfarm.launcher.io.OutputFormat;
 import forecastfarm.launcher.io.ShardFilter;
 import forecastfarm.launcher.io.SummaryJson;
+import forecastfarm.launcher.io.parquet.ForecastsParquet;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -16,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * {@code farm merge DIR}: joins the outputs of the shards of one job ({@code DIR/shards/<tag>_<i>/}, one per
@@ -32,6 +33,10 @@ import java.util.stream.Stream;
  * resubmission into the same DIR), the most complete, then the newest, is used and the others are reported as
  * superseded; dirs whose summary names another shard count are ignored.
  *
+ * <p>A shard run with {@code --output-format parquet} holds forecasts.parquet instead of forecasts.csv: it is read
+ * through a temporary CSV in DIR ({@link ShardForecasts}; the shard dirs are only read), and the merged forecasts are
+ * then written as forecasts.parquet too, unless another format is asked for. CSV and Parquet shards can be mixed.
+ *
  * <p>Exit code: {@link ExitCodes#SHARDS_INCOMPLETE} when any shard is missing, failed or interrupted, or the shards
  * overlap; otherwise as {@code farm forecast}: 0, or the number of failed, poisoned and invalid series (capped).
  */
@@ -39,12 +44,14 @@ public final class ShardMerge {
     public static final String SHARDS_DIR = "shards";
     public static final String EXIT_CODE_FILE = "exit_code";
     static final Pattern SHARD_DIR_NAME = Pattern.compile("(.+)_(\\d+)");
+    private static final String CSV = OutputFormat.CSV.forecastsFile();
 
     private final Path dir;
     private final Integer expectedShards;
     private final Path input;
     private final LongCsvReader inputReader;
     private final PrintStream console;
+    private final OutputFormat outputFormat;
 
     /**
      * @param dir            the job's output dir: shards under {@code dir/shards}, merged outputs into {@code dir}.
@@ -59,11 +66,26 @@ public final class ShardMerge {
             final Path input,
             final LongCsvReader inputReader,
             final PrintStream console) {
+        this(dir, expectedShards, input, inputReader, console, null);
+    }
+
+    /**
+     * @param outputFormat the merged forecasts' format, or null for that of the shards: forecasts.parquet when any
+     *                     shard whose rows are merged wrote forecasts.parquet, else forecasts.csv.
+     */
+    public ShardMerge(
+            final Path dir,
+            final Integer expectedShards,
+            final Path input,
+            final LongCsvReader inputReader,
+            final PrintStream console,
+            final OutputFormat outputFormat) {
         this.dir = dir;
         this.expectedShards = expectedShards;
         this.input = input;
         this.inputReader = inputReader;
         this.console = console;
+        this.outputFormat = outputFormat;
     }
 
     /**
@@ -139,6 +161,7 @@ public final class ShardMerge {
         final List<ShardState> states = new ArrayList<>();
         final ShardRowCopy rows = new ShardRowCopy(n);
         List<String> forecastHeader = null;
+        boolean parquetShards = false;
         OrderedOutput forecasts = null;
         OrderedOutput failed = null;
         final List<OrderedOutput> open = new ArrayList<>();
@@ -161,23 +184,21 @@ public final class ShardMerge {
                 }
                 ShardState state = c.state(n);
                 if (c.hasOutputs()) {
-                    final List<String> header = header(c.dir.resolve("forecasts.csv"));
-                    if (forecastHeader == null) {
-                        forecastHeader = header;
-                        forecasts = new OrderedOutput(dir.resolve("forecasts.csv"), header, positions);
-                        open.add(forecasts);
-                    }
-                    if (!header.equals(forecastHeader)) {
-                        state = new ShardState(
-                                i,
-                                n,
-                                "failed",
-                                state.dir(),
-                                state.exitCode(),
-                                otherColumns(header, forecastHeader),
-                                state.summary());
-                    } else {
-                        rows.copy(i, c.dir.resolve("forecasts.csv"), c.dir.resolve("failed.csv"), forecasts, failed);
+                    try (ShardForecasts shard = ShardForecasts.open(c.dir, dir)) {
+                        final List<String> header = shard.header();
+                        if (forecastHeader == null) {
+                            forecastHeader = header;
+                            forecasts = new OrderedOutput(dir.resolve(CSV), header, positions);
+                            open.add(forecasts);
+                        }
+                        if (!header.equals(forecastHeader)) {
+                            state = failed(state, otherColumns(shard.source(), header, forecastHeader));
+                        } else {
+                            rows.copy(i, shard.csv(), c.dir.resolve("failed.csv"), forecasts, failed);
+                            parquetShards |= shard.parquet();
+                        }
+                    } catch (final ShardForecasts.Unreadable ex) {
+                        state = failed(state, ex.getMessage() + " (rerun that shard, then merge again)");
                     }
                 }
                 states.add(state);
@@ -185,7 +206,7 @@ public final class ShardMerge {
             if (forecasts == null) {
                 // no shard has outputs: still write a forecasts.csv, with the default levels' header
                 forecasts = new OrderedOutput(
-                        dir.resolve("forecasts.csv"),
+                        dir.resolve(CSV),
                         new ForecastTable(ForecastTable.Shape.LONG, new double[] {80, 95}, List.of()).header(),
                         positions);
                 open.add(forecasts);
@@ -201,6 +222,9 @@ public final class ShardMerge {
             forecasts.close();
             failed.close();
             open.clear();
+            final OutputFormat format =
+                    outputFormat != null ? outputFormat : parquetShards ? OutputFormat.PARQUET : OutputFormat.CSV;
+            final String forecastsFile = writeForecastsAs(format);
             SummaryJson.write(dir.resolve("summary.json"), summary);
             final Result result = new Result(
                     List.copyOf(states),
@@ -211,7 +235,7 @@ public final class ShardMerge {
                     notRun == null ? 0 : notRun,
                     exitCode);
             writeReport(dir, result);
-            print(result, choice.ignored(), choice.superseded());
+            print(result, forecastsFile, choice.ignored(), choice.superseded());
             return result;
         } finally {
             open.forEach(OrderedOutput::abort);
@@ -257,12 +281,16 @@ public final class ShardMerge {
         return notRun;
     }
 
-    private void print(final Result result, final List<String> ignored, final List<String> superseded) {
+    private void print(
+            final Result result,
+            final String forecastsFile,
+            final List<String> ignored,
+            final List<String> superseded) {
         final Map<String, Object> s = result.summary();
         console.printf(
                 java.util.Locale.ROOT,
                 "merged %d of %d shards: %d series in the output, %s ok, %s failed, "
-                        + "%s poisoned, %s invalid; outputs in %s%n",
+                        + "%s poisoned, %s invalid; outputs in %s (%s, failed.csv, summary.json, report.html)%n",
                 (Long) s.get("shards_ok"),
                 result.shards().size(),
                 result.seriesInOutput(),
@@ -270,7 +298,8 @@ public final class ShardMerge {
                 s.get("failed"),
                 s.get("poisoned"),
                 s.get("invalid_input"),
-                dir);
+                dir,
+                forecastsFile);
         for (final ShardState state : result.incomplete()) {
             console.println("incomplete: " + state.describe());
         }
@@ -290,19 +319,40 @@ public final class ShardMerge {
         ignored.forEach(name -> console.println("ignored: " + name));
     }
 
-    private static String otherColumns(final List<String> header, final List<String> first) {
-        final ForecastTable.Shape shape = ForecastTable.shapeOf(header);
-        if (shape != ForecastTable.shapeOf(first)) {
-            return "its forecasts.csv is " + shape + " and the first shard's is " + ForecastTable.shapeOf(first)
-                    + " (--output-shape): rerun it with the other shards' --output-shape, then merge again";
-        }
-        return "its forecasts.csv has other columns (" + String.join(",", header) + "): another job's shard?";
+    private static ShardState failed(final ShardState state, final String reason) {
+        return new ShardState(
+                state.index(), state.count(), "failed", state.dir(), state.exitCode(), reason, state.summary());
     }
 
-    private static List<String> header(final Path csv) throws IOException {
-        try (Stream<String> lines = Files.lines(csv)) {
-            final String first = lines.findFirst().orElse("");
-            return List.of(first.split(",", -1));
+    /**
+     * The merged forecasts.csv is written: with {@code format} Parquet it becomes forecasts.parquet ({@link
+     * ForecastsParquet}; if that fails the CSV stays, as with {@code farm forecast}). A forecasts file of the other
+     * format left by an earlier merge into the same dir is removed, so that only this merge's rows are there.
+     *
+     * @return the name of the forecasts file written.
+     */
+    private String writeForecastsAs(final OutputFormat format) throws IOException {
+        final Path csv = dir.resolve(CSV);
+        final Path parquet = dir.resolve(OutputFormat.PARQUET.forecastsFile());
+        if (format == OutputFormat.PARQUET) {
+            try {
+                ForecastsParquet.convert(csv);
+                return parquet.getFileName().toString();
+            } catch (final IOException ex) {
+                console.println("warning: " + ex.getMessage());
+            }
         }
+        Files.deleteIfExists(parquet);
+        return CSV;
+    }
+
+    private static String otherColumns(final Path file, final List<String> header, final List<String> first) {
+        final String name = file.getFileName().toString();
+        final ForecastTable.Shape shape = ForecastTable.shapeOf(header);
+        if (shape != ForecastTable.shapeOf(first)) {
+            return "its " + name + " is " + shape + " and the first shard's is " + ForecastTable.shapeOf(first)
+                    + " (--output-shape): rerun it with the other shards' --output-shape, then merge again";
+        }
+        return "its " + name + " has other columns (" + String.join(",", header) + "): another job's shard?";
     }
 }
