@@ -1,6 +1,7 @@
 package forecastfarm.launcher.merge;
 
 import forecastfarm.launcher.io.LongCsvReader;
+import forecastfarm.launcher.io.OutputFormat;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Merge the shards of a job (DIR/shards/<job>_<i>/, as scripts/farm-slurm writes them) into one "
                     + "forecasts.csv, failed.csv and summary.json in DIR, naming any shard that is missing or failed.",
+            "Shards run with --output-format parquet are read from their forecasts.parquet (CSV and Parquet shards "
+                    + "may be mixed); the merged forecasts are then forecasts.parquet too, unless --output-format csv.",
             "Exit code: 107 when a shard is missing, failed or unfinished, or shards overlap; else as farm forecast."
         })
 public final class MergeCommand implements Callable<Integer> {
@@ -50,6 +53,14 @@ public final class MergeCommand implements Callable<Integer> {
             description = "--input's value column (default ${DEFAULT-VALUE})")
     String valueCol;
 
+    @Option(
+            names = "--output-format",
+            paramLabel = "<fmt>",
+            defaultValue = "auto",
+            description = "the merged forecasts' file: csv (forecasts.csv), parquet (forecasts.parquet) or auto: "
+                    + "parquet when any merged shard wrote forecasts.parquet, else csv (default ${DEFAULT-VALUE})")
+    String outputFormat;
+
     public MergeCommand() {
         this(System.out);
     }
@@ -63,7 +74,18 @@ public final class MergeCommand implements Callable<Integer> {
         if (input != null && !Files.isReadable(input)) {
             throw new IllegalArgumentException("--input " + input + " cannot be read");
         }
-        return new ShardMerge(dir, shards, input, new LongCsvReader(idCol, timeCol, valueCol), out)
+        final OutputFormat format;
+        if ("auto".equalsIgnoreCase(outputFormat.strip())) {
+            format = null;
+        } else {
+            try {
+                format = OutputFormat.parse(outputFormat);
+            } catch (final IllegalArgumentException ex) {
+                throw new IllegalArgumentException(
+                        "invalid --output-format '" + outputFormat + "': use auto, csv or parquet", ex);
+            }
+        }
+        return new ShardMerge(dir, shards, input, new LongCsvReader(idCol, timeCol, valueCol), out, format)
                 .run()
                 .exitCode();
     }

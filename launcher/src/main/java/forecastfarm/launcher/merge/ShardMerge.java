@@ -1,29 +1,23 @@
 package forecastfarm.launcher.merge;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import forecastfarm.launcher.cli.ExitCodes;
-import forecastfarm.launcher.io.CsvTable;
 import forecastfarm.launcher.io.FailedCsvWriter;
 import forecastfarm.launcher.io.ForecastTable;
 import forecastfarm.launcher.io.LongCsvReader;
+import forecastfarm.launcher.io.OutputFormat;
 import forecastfarm.launcher.io.ShardFilter;
 import forecastfarm.launcher.io.SummaryJson;
+import forecastfarm.launcher.io.parquet.ForecastsParquet;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * {@code farm merge DIR}: joins the outputs of the shards of one job ({@code DIR/shards/<tag>_<i>/}, one per
@@ -39,6 +33,10 @@ import java.util.stream.Stream;
  * resubmission into the same DIR), the most complete, then the newest, is used and the others are reported as
  * superseded; dirs whose summary names another shard count are ignored.
  *
+ * <p>A shard run with {@code --output-format parquet} holds forecasts.parquet instead of forecasts.csv: it is read
+ * through a temporary CSV in DIR ({@link ShardForecasts}; the shard dirs are only read), and the merged forecasts are
+ * then written as forecasts.parquet too, unless another format is asked for. CSV and Parquet shards can be mixed.
+ *
  * <p>Exit code: {@link ExitCodes#SHARDS_INCOMPLETE} when any shard is missing, failed or interrupted, or the shards
  * overlap; otherwise as {@code farm forecast}: 0, or the number of failed, poisoned and invalid series (capped).
  */
@@ -46,24 +44,14 @@ public final class ShardMerge {
     public static final String SHARDS_DIR = "shards";
     public static final String EXIT_CODE_FILE = "exit_code";
     static final Pattern SHARD_DIR_NAME = Pattern.compile("(.+)_(\\d+)");
-    private static final int EXAMPLES = 20;
-    private static final List<String> SUMMED = List.of(
-            "tasks",
-            "ok",
-            "failed",
-            "poisoned",
-            "invalid_input",
-            "carried_over",
-            "resumed",
-            "retries",
-            "worker_restarts",
-            "workers");
+    private static final String CSV = OutputFormat.CSV.forecastsFile();
 
     private final Path dir;
     private final Integer expectedShards;
     private final Path input;
     private final LongCsvReader inputReader;
     private final PrintStream console;
+    private final OutputFormat outputFormat;
 
     /**
      * @param dir            the job's output dir: shards under {@code dir/shards}, merged outputs into {@code dir}.
@@ -78,11 +66,26 @@ public final class ShardMerge {
             final Path input,
             final LongCsvReader inputReader,
             final PrintStream console) {
+        this(dir, expectedShards, input, inputReader, console, null);
+    }
+
+    /**
+     * @param outputFormat the merged forecasts' format, or null for that of the shards: forecasts.parquet when any
+     *                     shard whose rows are merged wrote forecasts.parquet, else forecasts.csv.
+     */
+    public ShardMerge(
+            final Path dir,
+            final Integer expectedShards,
+            final Path input,
+            final LongCsvReader inputReader,
+            final PrintStream console,
+            final OutputFormat outputFormat) {
         this.dir = dir;
         this.expectedShards = expectedShards;
         this.input = input;
         this.inputReader = inputReader;
         this.console = console;
+        this.outputFormat = outputFormat;
     }
 
     /**
@@ -145,50 +148,20 @@ public final class ShardMerge {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("no such directory " + dir);
         }
-        final List<Candidate> candidates = listCandidates();
-        final int n = shardCount(candidates);
-        final List<String> ignored = new ArrayList<>();
-        final Map<Integer, List<Candidate>> byIndex = new TreeMap<>();
-        for (final Candidate c : candidates) {
-            if (c.summaryCount != null && c.summaryCount != n) {
-                ignored.add(c.name + " (shard of " + c.summaryCount + ", not " + n + ")");
-            } else if (c.index >= n) {
-                ignored.add(c.name + " (index " + c.index + " is not below " + n + ")");
-            } else {
-                byIndex.computeIfAbsent(c.index, k -> new ArrayList<>()).add(c);
-            }
-        }
-        final List<String> superseded = new ArrayList<>();
-        final List<Candidate> chosen = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            final List<Candidate> options = byIndex.getOrDefault(i, List.of());
-            if (options.isEmpty()) {
-                chosen.add(null);
-                continue;
-            }
-            final Candidate best = options.stream()
-                    .max(Comparator.comparingInt((Candidate c) -> c.rank()).thenComparingLong(c -> c.modifiedMs))
-                    .orElseThrow();
-            options.stream().filter(c -> c != best).forEach(c -> superseded.add(c.name));
-            chosen.add(best);
-        }
+        final ShardChoice choice = ShardChoice.of(dir, expectedShards);
         try {
-            return merge(n, chosen, ignored, superseded);
+            return merge(choice);
         } catch (final IOException ex) {
             throw new UncheckedIOException("cannot write the merged outputs to " + dir + ": " + ex.getMessage(), ex);
         }
     }
 
-    private Result merge(
-            final int n, final List<Candidate> chosen, final List<String> ignored, final List<String> superseded)
-            throws IOException {
+    private Result merge(final ShardChoice choice) throws IOException {
+        final int n = choice.count();
         final List<ShardState> states = new ArrayList<>();
-        final Set<String> seen = new HashSet<>();
-        final Map<String, Integer> firstShardOf = new java.util.HashMap<>();
-        final List<String> duplicateExamples = new ArrayList<>();
-        final long[] duplicates = {0};
-        final long[] misplaced = {0};
+        final ShardRowCopy rows = new ShardRowCopy(n);
         List<String> forecastHeader = null;
+        boolean parquetShards = false;
         OrderedOutput forecasts = null;
         OrderedOutput failed = null;
         final List<OrderedOutput> open = new ArrayList<>();
@@ -197,7 +170,7 @@ public final class ShardMerge {
             failed = new OrderedOutput(dir.resolve("failed.csv"), FailedCsvWriter.HEADER, positions);
             open.add(failed);
             for (int i = 0; i < n; i++) {
-                final Candidate c = chosen.get(i);
+                final ShardCandidate c = choice.chosen().get(i);
                 if (c == null) {
                     states.add(new ShardState(
                             i,
@@ -211,58 +184,21 @@ public final class ShardMerge {
                 }
                 ShardState state = c.state(n);
                 if (c.hasOutputs()) {
-                    final List<String> header = header(c.dir.resolve("forecasts.csv"));
-                    if (forecastHeader == null) {
-                        forecastHeader = header;
-                        forecasts = new OrderedOutput(dir.resolve("forecasts.csv"), header, positions);
-                        open.add(forecasts);
-                    }
-                    if (!header.equals(forecastHeader)) {
-                        state = new ShardState(
-                                i,
-                                n,
-                                "failed",
-                                state.dir(),
-                                state.exitCode(),
-                                otherColumns(header, forecastHeader),
-                                state.summary());
-                    } else {
-                        final int index = i;
-                        final Set<String> local = new HashSet<>();
-                        final OrderedOutput forecastOut = forecasts;
-                        final OrderedOutput failedOut = failed;
-                        final RowCopy copy = (fields, out) -> {
-                            final String id = fields.isEmpty() ? "" : fields.get(0);
-                            if (!id.isEmpty() && seen.contains(id)) {
-                                if (local.add(id)) {
-                                    duplicates[0]++;
-                                    if (duplicateExamples.size() < EXAMPLES) {
-                                        duplicateExamples.add(
-                                                id + " (shards " + firstShardOf.get(id) + " and " + index + ")");
-                                    }
-                                }
-                                return;
-                            }
-                            if (!id.isEmpty() && local.add(id) && ShardFilter.shardOf(id, n) != index) {
-                                misplaced[0]++;
-                            }
-                            try {
-                                out.row(fields);
-                            } catch (final IOException ex) {
-                                throw new UncheckedIOException(ex);
-                            }
-                        };
-                        try {
-                            CsvTable.read(c.dir.resolve("forecasts.csv"), h -> {}, f -> copy.accept(f, forecastOut));
-                            CsvTable.read(c.dir.resolve("failed.csv"), h -> {}, f -> copy.accept(f, failedOut));
-                        } catch (final UncheckedIOException ex) {
-                            throw ex.getCause();
+                    try (ShardForecasts shard = ShardForecasts.open(c.dir, dir)) {
+                        final List<String> header = shard.header();
+                        if (forecastHeader == null) {
+                            forecastHeader = header;
+                            forecasts = new OrderedOutput(dir.resolve(CSV), header, positions);
+                            open.add(forecasts);
                         }
-                        for (final String id : local) {
-                            if (seen.add(id)) {
-                                firstShardOf.put(id, index);
-                            }
+                        if (!header.equals(forecastHeader)) {
+                            state = failed(state, otherColumns(shard.source(), header, forecastHeader));
+                        } else {
+                            rows.copy(i, shard.csv(), c.dir.resolve("failed.csv"), forecasts, failed);
+                            parquetShards |= shard.parquet();
                         }
+                    } catch (final ShardForecasts.Unreadable ex) {
+                        state = failed(state, ex.getMessage() + " (rerun that shard, then merge again)");
                     }
                 }
                 states.add(state);
@@ -270,37 +206,36 @@ public final class ShardMerge {
             if (forecasts == null) {
                 // no shard has outputs: still write a forecasts.csv, with the default levels' header
                 forecasts = new OrderedOutput(
-                        dir.resolve("forecasts.csv"),
+                        dir.resolve(CSV),
                         new ForecastTable(ForecastTable.Shape.LONG, new double[] {80, 95}, List.of()).header(),
                         positions);
                 open.add(forecasts);
             }
-            final long[] notRun = {0};
+            Long notRun = null;
             Integer inputSeries = null;
             if (input != null) {
-                inputSeries = listNotRun(n, states, seen, positions.keySet(), failed, notRun);
+                notRun = listNotRun(n, states, rows.seen(), positions.keySet(), failed);
+                inputSeries = positions.size();
             }
-            final Map<String, Object> summary = summary(
-                    n,
-                    states,
-                    ignored,
-                    superseded,
-                    seen.size(),
-                    duplicates[0],
-                    duplicateExamples,
-                    misplaced[0],
-                    notRun[0],
-                    inputSeries);
-            final int exitCode = exitCode(states, duplicates[0], summary);
-            summary.put("exit_code", exitCode);
+            final Map<String, Object> summary = MergeSummary.build(choice, states, rows, notRun, inputSeries);
+            final int exitCode = (Integer) summary.get("exit_code");
             forecasts.close();
             failed.close();
             open.clear();
+            final OutputFormat format =
+                    outputFormat != null ? outputFormat : parquetShards ? OutputFormat.PARQUET : OutputFormat.CSV;
+            final String forecastsFile = writeForecastsAs(format);
             SummaryJson.write(dir.resolve("summary.json"), summary);
             final Result result = new Result(
-                    List.copyOf(states), summary, duplicates[0], misplaced[0], seen.size(), notRun[0], exitCode);
+                    List.copyOf(states),
+                    summary,
+                    rows.duplicates(),
+                    rows.misplaced(),
+                    rows.seen().size(),
+                    notRun == null ? 0 : notRun,
+                    exitCode);
             writeReport(dir, result);
-            print(result, ignored, superseded);
+            print(result, forecastsFile, choice.ignored(), choice.superseded());
             return result;
         } finally {
             open.forEach(OrderedOutput::abort);
@@ -316,19 +251,20 @@ public final class ShardMerge {
         MergeReport.write(dir, result);
     }
 
-    @FunctionalInterface
-    private interface RowCopy {
-        void accept(List<String> fields, OrderedOutput out);
-    }
-
-    private Integer listNotRun(
+    /**
+     * Lists in failed.csv, as NOT_RUN, the input's series that no shard's output holds, naming the shard each belongs
+     * to.
+     *
+     * @return how many.
+     */
+    private static long listNotRun(
             final int n,
             final List<ShardState> states,
             final Set<String> seen,
             final Set<String> ids,
-            final OrderedOutput failed,
-            final long[] notRun)
+            final OrderedOutput failed)
             throws IOException {
+        long notRun = 0;
         for (final String id : ids) {
             if (!seen.contains(id)) {
                 final ShardState state = states.get(ShardFilter.shardOf(id, n));
@@ -339,102 +275,22 @@ public final class ShardMerge {
                         "0",
                         why + "; rerun that shard (scripts/farm forecast --shard " + state.label()
                                 + ") and merge again"));
-                notRun[0]++;
+                notRun++;
             }
         }
-        return ids.size();
+        return notRun;
     }
 
-    private Map<String, Object> summary(
-            final int n,
-            final List<ShardState> states,
+    private void print(
+            final Result result,
+            final String forecastsFile,
             final List<String> ignored,
-            final List<String> superseded,
-            final long seriesInOutput,
-            final long duplicates,
-            final List<String> duplicateExamples,
-            final long misplaced,
-            final long notRun,
-            final Integer inputSeries) {
-        final Map<String, Object> summary = new LinkedHashMap<>();
-        for (final String key : SUMMED) {
-            long sum = 0;
-            for (final ShardState s : states) {
-                if (s.summary() != null && s.summary().get(key) instanceof Number number) {
-                    sum += number.longValue();
-                }
-            }
-            summary.put(key, sum);
-        }
-        double wallMax = 0;
-        for (final ShardState s : states) {
-            if (s.summary() != null && s.summary().get("wall_seconds") instanceof Number number) {
-                wallMax = Math.max(wallMax, number.doubleValue());
-            }
-        }
-        summary.put("wall_seconds_slowest_shard", wallMax);
-        summary.put("shards", n);
-        summary.put("shards_ok", states.stream().filter(ShardState::ok).count());
-        summary.put("complete", states.stream().allMatch(ShardState::ok) && duplicates == 0 && notRun == 0);
-        summary.put("missing_shards", names(states, "missing"));
-        summary.put("failed_shards", names(states, "failed"));
-        summary.put("interrupted_shards", names(states, "interrupted"));
-        summary.put("series_in_output", seriesInOutput);
-        summary.put("input_series", inputSeries);
-        summary.put("not_run_series", input != null ? notRun : null);
-        summary.put("duplicate_series", duplicates);
-        summary.put("duplicate_examples", duplicateExamples);
-        summary.put("misplaced_series", misplaced);
-        summary.put("superseded_dirs", superseded);
-        summary.put("ignored_dirs", ignored);
-        final List<Map<String, Object>> perShard = new ArrayList<>();
-        for (final ShardState s : states) {
-            final Map<String, Object> one = new LinkedHashMap<>();
-            one.put("shard", s.label());
-            one.put("status", s.status());
-            one.put("dir", s.dir());
-            one.put("exit_code", s.exitCode());
-            one.put("reason", s.reason());
-            if (s.summary() != null) {
-                for (final String key : List.of(
-                        "tasks", "ok", "failed", "poisoned", "resumed", "workers", "wall_seconds", "interrupted_by")) {
-                    one.put(key, s.summary().get(key));
-                }
-            }
-            perShard.add(one);
-        }
-        summary.put("per_shard", perShard);
-        return summary;
-    }
-
-    private static List<String> names(final List<ShardState> states, final String status) {
-        return states.stream()
-                .filter(s -> status.equals(s.status()))
-                .map(s -> s.label()
-                        + (s.dir() != null ? " " + s.dir() : "")
-                        + (s.reason() != null ? ": " + s.reason() : ""))
-                .toList();
-    }
-
-    private static int exitCode(
-            final List<ShardState> states, final long duplicates, final Map<String, Object> summary) {
-        if (duplicates > 0
-                || !states.stream().allMatch(ShardState::ok)
-                || !Boolean.TRUE.equals(summary.get("complete"))) {
-            return ExitCodes.SHARDS_INCOMPLETE;
-        }
-        final long bad = ((Number) summary.get("failed")).longValue()
-                + ((Number) summary.get("poisoned")).longValue()
-                + ((Number) summary.get("invalid_input")).longValue();
-        return ExitCodes.forFailures(bad);
-    }
-
-    private void print(final Result result, final List<String> ignored, final List<String> superseded) {
+            final List<String> superseded) {
         final Map<String, Object> s = result.summary();
         console.printf(
                 java.util.Locale.ROOT,
                 "merged %d of %d shards: %d series in the output, %s ok, %s failed, "
-                        + "%s poisoned, %s invalid; outputs in %s%n",
+                        + "%s poisoned, %s invalid; outputs in %s (%s, failed.csv, summary.json, report.html)%n",
                 (Long) s.get("shards_ok"),
                 result.shards().size(),
                 result.seriesInOutput(),
@@ -442,7 +298,8 @@ public final class ShardMerge {
                 s.get("failed"),
                 s.get("poisoned"),
                 s.get("invalid_input"),
-                dir);
+                dir,
+                forecastsFile);
         for (final ShardState state : result.incomplete()) {
             console.println("incomplete: " + state.describe());
         }
@@ -462,199 +319,40 @@ public final class ShardMerge {
         ignored.forEach(name -> console.println("ignored: " + name));
     }
 
-    private List<Candidate> listCandidates() {
-        final Path shardsDir = dir.resolve(SHARDS_DIR);
-        final List<Candidate> candidates = new ArrayList<>();
-        if (!Files.isDirectory(shardsDir)) {
-            return candidates;
-        }
-        try (Stream<Path> entries = Files.list(shardsDir)) {
-            for (final Path entry : entries.sorted().toList()) {
-                final Matcher m = SHARD_DIR_NAME.matcher(entry.getFileName().toString());
-                if (Files.isDirectory(entry) && m.matches() && m.group(2).length() < 8) {
-                    candidates.add(new Candidate(dir, entry, Integer.parseInt(m.group(2))));
-                }
-            }
-        } catch (final IOException ex) {
-            throw new UncheckedIOException("cannot list " + shardsDir + ": " + ex.getMessage(), ex);
-        }
-        return candidates;
-    }
-
-    private int shardCount(final List<Candidate> candidates) {
-        if (expectedShards != null) {
-            if (expectedShards < 1 || expectedShards > ShardFilter.MAX_SHARDS) {
-                throw new IllegalArgumentException(
-                        "invalid --shards " + expectedShards + ": must be 1.." + ShardFilter.MAX_SHARDS);
-            }
-            return expectedShards;
-        }
-        final Set<Integer> counts = new java.util.TreeSet<>();
-        candidates.stream().filter(c -> c.summaryCount != null).forEach(c -> counts.add(c.summaryCount));
-        if (counts.size() == 1) {
-            return counts.iterator().next();
-        }
-        throw new IllegalArgumentException(
-                counts.isEmpty()
-                        ? "cannot tell how many shards the job has (no shard summary under " + dir.resolve(SHARDS_DIR)
-                                + "): give --shards N"
-                        : "the shards under " + dir.resolve(SHARDS_DIR) + " come from jobs with " + counts
-                                + " shards: give " + "--shards N");
-    }
-
-    private static String otherColumns(final List<String> header, final List<String> first) {
-        final ForecastTable.Shape shape = ForecastTable.shapeOf(header);
-        if (shape != ForecastTable.shapeOf(first)) {
-            return "its forecasts.csv is " + shape + " and the first shard's is " + ForecastTable.shapeOf(first)
-                    + " (--output-shape): rerun it with the other shards' --output-shape, then merge again";
-        }
-        return "its forecasts.csv has other columns (" + String.join(",", header) + "): another job's shard?";
-    }
-
-    private static List<String> header(final Path csv) throws IOException {
-        try (Stream<String> lines = Files.lines(csv)) {
-            final String first = lines.findFirst().orElse("");
-            return List.of(first.split(",", -1));
-        }
+    private static ShardState failed(final ShardState state, final String reason) {
+        return new ShardState(
+                state.index(), state.count(), "failed", state.dir(), state.exitCode(), reason, state.summary());
     }
 
     /**
-     * One dir under DIR/shards that may hold shard {@code index}.
+     * The merged forecasts.csv is written: with {@code format} Parquet it becomes forecasts.parquet ({@link
+     * ForecastsParquet}; if that fails the CSV stays, as with {@code farm forecast}). A forecasts file of the other
+     * format left by an earlier merge into the same dir is removed, so that only this merge's rows are there.
+     *
+     * @return the name of the forecasts file written.
      */
-    private static final class Candidate {
-        final Path dir;
-        final String name;
-        final int index;
-        final Integer exitCode;
-        final Map<String, Object> summary;
-        final String summaryProblem;
-        final Integer summaryCount;
-        final Integer summaryIndex;
-        final long modifiedMs;
-
-        @SuppressWarnings("unchecked")
-        Candidate(final Path jobDir, final Path dir, final int index) {
-            this.dir = dir;
-            this.name = jobDir.relativize(dir).toString();
-            this.index = index;
-            this.exitCode = readExitCode(dir.resolve(EXIT_CODE_FILE));
-            Map<String, Object> read = null;
-            String problem = null;
-            final Path summaryFile = dir.resolve("summary.json");
-            if (Files.isRegularFile(summaryFile)) {
-                try {
-                    read = new ObjectMapper().readValue(summaryFile.toFile(), Map.class);
-                } catch (final IOException ex) {
-                    problem = "unreadable summary.json: " + ex.getMessage();
-                }
-            }
-            this.summary = read;
-            this.summaryProblem = problem;
-            Integer count = null;
-            Integer idx = null;
-            if (read != null && read.get("shard") instanceof String label) {
-                try {
-                    final ShardFilter shard = ShardFilter.parse(label);
-                    count = shard.count();
-                    idx = shard.index();
-                } catch (final IllegalArgumentException ignored) {
-                    // judged in state()
-                }
-            }
-            this.summaryCount = count;
-            this.summaryIndex = idx;
-            long modified = 0;
+    private String writeForecastsAs(final OutputFormat format) throws IOException {
+        final Path csv = dir.resolve(CSV);
+        final Path parquet = dir.resolve(OutputFormat.PARQUET.forecastsFile());
+        if (format == OutputFormat.PARQUET) {
             try {
-                modified = Files.getLastModifiedTime(Files.isRegularFile(summaryFile) ? summaryFile : dir)
-                        .toMillis();
-            } catch (final IOException ignored) {
-                // 0: oldest
+                ForecastsParquet.convert(csv);
+                return parquet.getFileName().toString();
+            } catch (final IOException ex) {
+                console.println("warning: " + ex.getMessage());
             }
-            this.modifiedMs = modified;
         }
+        Files.deleteIfExists(parquet);
+        return CSV;
+    }
 
-        boolean hasOutputs() {
-            return summary != null
-                    && Files.isRegularFile(dir.resolve("forecasts.csv"))
-                    && Files.isRegularFile(dir.resolve("failed.csv"))
-                    && (summaryIndex == null || summaryIndex == index);
+    private static String otherColumns(final Path file, final List<String> header, final List<String> first) {
+        final String name = file.getFileName().toString();
+        final ForecastTable.Shape shape = ForecastTable.shapeOf(header);
+        if (shape != ForecastTable.shapeOf(first)) {
+            return "its " + name + " is " + shape + " and the first shard's is " + ForecastTable.shapeOf(first)
+                    + " (--output-shape): rerun it with the other shards' --output-shape, then merge again";
         }
-
-        int rank() {
-            return switch (state(Integer.MAX_VALUE).status()) {
-                case "ok" -> 3;
-                case "interrupted" -> 2;
-                default -> hasOutputs() ? 1 : 0;
-            };
-        }
-
-        ShardState state(final int n) {
-            final Map<String, Object> s = summary;
-            if (summaryIndex != null && summaryIndex != index) {
-                return new ShardState(
-                        index,
-                        n,
-                        "failed",
-                        name,
-                        exitCode,
-                        "its summary.json says shard " + s.get("shard") + ", its dir name says index " + index,
-                        s);
-            }
-            if (s == null || !hasOutputs()) {
-                final String what = summaryProblem != null
-                        ? summaryProblem
-                        : "no outputs (forecasts.csv, failed.csv, summary.json)";
-                return new ShardState(
-                        index,
-                        n,
-                        "failed",
-                        name,
-                        exitCode,
-                        what
-                                + (exitCode != null
-                                        ? "; the farm " + "exited with " + exitCode + " ("
-                                                + ExitCodes.describe(exitCode) + ")"
-                                        : "; no exit code " + "recorded: the task was killed, or is still running")
-                                + "; its log is under logs/",
-                        s);
-            }
-            if (s.get("abort_reason") != null) {
-                return new ShardState(
-                        index, n, "failed", name, exitCode, "the farm gave up: " + s.get("abort_reason"), s);
-            }
-            if (s.get("interrupted_by") != null) {
-                return new ShardState(
-                        index,
-                        n,
-                        "interrupted",
-                        name,
-                        exitCode,
-                        "drained on " + s.get("interrupted_by")
-                                + " before it finished; its unfinished series are NOT_RUN in failed.csv"
-                                + " (requeue or rerun the task: it resumes)",
-                        s);
-            }
-            if (exitCode != null && exitCode > ExitCodes.MAX_FAILED) {
-                return new ShardState(
-                        index,
-                        n,
-                        "failed",
-                        name,
-                        exitCode,
-                        "the farm exited with " + exitCode + " (" + ExitCodes.describe(exitCode) + ")",
-                        s);
-            }
-            return new ShardState(index, n, "ok", name, exitCode, null, s);
-        }
-
-        private static Integer readExitCode(final Path file) {
-            try {
-                return Files.isRegularFile(file)
-                        ? Integer.valueOf(Files.readString(file).strip())
-                        : null;
-            } catch (final IOException | NumberFormatException ex) {
-                return null;
-            }
-        }
+        return "its " + name + " has other columns (" + String.join(",", header) + "): another job's shard?";
     }
 }

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import forecastfarm.launcher.cli.ExitCodes;
 import forecastfarm.launcher.io.LongCsvReader;
+import forecastfarm.launcher.io.OutputFormat;
 import forecastfarm.launcher.io.ShardFilter;
+import forecastfarm.launcher.io.parquet.ForecastsCsvRestore;
+import forecastfarm.launcher.io.parquet.ForecastsParquet;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -331,5 +335,122 @@ class ShardMergeTest {
                         + "(--output-shape): rerun it with the other shards' --output-shape, then merge again",
                 result.shards().get(2).describe());
         assertTrue(console.toString().contains(result.shards().get(2).describe()), console.toString());
+    }
+
+    /** A forecasts row with its numbers as doubles: a Parquet round trip writes 1.0 as 1. */
+    private static String normalized(final String line) {
+        final List<String> cells = new ArrayList<>();
+        for (final String cell : line.split(",", -1)) {
+            String norm;
+            try {
+                norm = Double.toString(Double.parseDouble(cell));
+            } catch (final NumberFormatException ex) {
+                norm = cell;
+            }
+            cells.add(norm);
+        }
+        return String.join(",", cells);
+    }
+
+    private static List<String> normalizedLines(final Path csv) throws IOException {
+        return Files.readAllLines(csv).stream().map(ShardMergeTest::normalized).toList();
+    }
+
+    /** Every file under the shard dirs, with its size: the merge only reads them. */
+    private Map<String, Long> shardFiles() throws IOException {
+        final Map<String, Long> files = new HashMap<>();
+        try (Stream<Path> all = Files.walk(dir.resolve("shards"))) {
+            for (final Path f : all.filter(Files::isRegularFile).toList()) {
+                files.put(dir.relativize(f).toString(), Files.size(f));
+            }
+        }
+        return files;
+    }
+
+    private void assertNoHiddenFilesLeft() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            final List<String> hidden = files.map(f -> f.getFileName().toString())
+                    .filter(name -> name.startsWith(".") || name.endsWith(".tmp"))
+                    .toList();
+            assertEquals(List.of(), hidden, "temporary files left in the merge dir");
+        }
+    }
+
+    @Test
+    void parquetShardsMergeLikeCsvShardsIntoForecastsParquet() throws IOException {
+        for (int i = 0; i < N; i++) {
+            writeShard("41_" + i, i, idsOf(i), 0, null);
+        }
+        assertEquals(ExitCodes.OK, merge(null).exitCode(), console.toString());
+        final List<String> csvMerge = normalizedLines(dir.resolve("forecasts.csv"));
+        final String csvFailed = Files.readString(dir.resolve("failed.csv"));
+
+        // shard 0 stays CSV, shards 1 and 2 wrote --output-format parquet: the first shard with outputs is CSV
+        ForecastsParquet.convert(dir.resolve("shards/41_1/forecasts.csv"));
+        ForecastsParquet.convert(dir.resolve("shards/41_2/forecasts.csv"));
+        final Map<String, Long> before = shardFiles();
+        final ShardMerge.Result result = merge(null);
+
+        assertEquals(ExitCodes.OK, result.exitCode(), console.toString());
+        assertTrue(result.shards().stream().allMatch(ShardMerge.ShardState::ok), console.toString());
+        assertFalse(Files.exists(dir.resolve("forecasts.csv")), "the merged forecasts are Parquet, as the shards'");
+        final Path restored = Files.createTempFile("merged", ".csv");
+        try {
+            ForecastsCsvRestore.restore(dir.resolve("forecasts.parquet"), restored);
+            assertEquals(csvMerge, normalizedLines(restored), "the same rows, in input order, as the CSV merge");
+            Files.copy(restored, dir.resolve("forecasts.csv")); // for mergedRows()
+        } finally {
+            Files.deleteIfExists(restored);
+        }
+        assertEquals(csvFailed, Files.readString(dir.resolve("failed.csv")));
+        final Map<String, Integer> rows = mergedRows();
+        assertEquals(ids.size(), rows.size(), "every series once");
+        assertEquals(ids.size(), result.seriesInOutput());
+        assertEquals(0, result.duplicateSeries());
+        assertEquals(before, shardFiles(), "the shard dirs are only read");
+        assertNoHiddenFilesLeft();
+        assertTrue(console.toString().contains("(forecasts.parquet, failed.csv"), console.toString());
+    }
+
+    @Test
+    void parquetShardsMergeIntoCsvWhenAsked() throws IOException {
+        for (int i = 0; i < N; i++) {
+            writeShard("41_" + i, i, idsOf(i), 0, null);
+        }
+        merge(null);
+        final List<String> csvMerge = normalizedLines(dir.resolve("forecasts.csv"));
+        for (int i = 0; i < N; i++) {
+            ForecastsParquet.convert(dir.resolve("shards/41_" + i + "/forecasts.csv"));
+        }
+        Files.writeString(dir.resolve("forecasts.parquet"), "an earlier merge's");
+        final ShardMerge.Result result = new ShardMerge(
+                        dir,
+                        null,
+                        input,
+                        new LongCsvReader(),
+                        new PrintStream(console, true, StandardCharsets.UTF_8),
+                        OutputFormat.CSV)
+                .run();
+        assertEquals(ExitCodes.OK, result.exitCode(), console.toString());
+        assertEquals(csvMerge, normalizedLines(dir.resolve("forecasts.csv")));
+        assertFalse(Files.exists(dir.resolve("forecasts.parquet")), "no stale forecasts.parquet beside the CSV");
+        assertNoHiddenFilesLeft();
+    }
+
+    @Test
+    void anUnreadableForecastsParquetFailsItsShardAndLeavesNoTemporaryFile() throws IOException {
+        for (int i = 0; i < N; i++) {
+            writeShard("41_" + i, i, idsOf(i), 0, null);
+        }
+        Files.delete(dir.resolve("shards/41_1/forecasts.csv"));
+        Files.writeString(dir.resolve("shards/41_1/forecasts.parquet"), "not parquet at all");
+        final ShardMerge.Result result = merge(null);
+        assertEquals(ExitCodes.SHARDS_INCOMPLETE, result.exitCode());
+        final ShardMerge.ShardState one = result.shards().get(1);
+        assertEquals("failed", one.status());
+        assertTrue(one.reason().startsWith("its forecasts.parquet cannot be read"), one.reason());
+        assertTrue(Files.readString(dir.resolve("failed.csv")).contains(idsOf(1).get(0) + ",NOT_RUN"));
+        assertTrue(Files.exists(dir.resolve("forecasts.csv")), "the other shards are CSV: so is the merge");
+        assertNoHiddenFilesLeft();
     }
 }
