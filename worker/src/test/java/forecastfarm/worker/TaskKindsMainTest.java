@@ -3,7 +3,9 @@ package forecastfarm.worker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import forecastfarm.shared.WorkerArgs;
 import forecastfarm.worker.json.JsonReader;
+import forecastfarm.worker.kinds.EchoPlugin;
 import forecastfarm.worker.kinds.PluginJars;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,6 +27,28 @@ class TaskKindsMainTest {
                 Map.of("kinds", Map.of("forecast", "built-in")),
                 JsonReader.read(out.text().getBytes(StandardCharsets.UTF_8)));
         assertEquals("", err.text());
+    }
+
+    @Test
+    void listsAJarsKindsByTheJarsAbsolutePath() throws Exception {
+        Path jar = EchoPlugin.jar(dir, "echo", "echo");
+        PluginJars.Captured out = new PluginJars.Captured();
+        PluginJars.Captured err = new PluginJars.Captured();
+        assertEquals(0, TaskKindsMain.run(new String[] {jar.toString()}, out.stream, err.stream), err.text());
+        assertEquals(
+                Map.of(
+                        "kinds",
+                        Map.of(
+                                "forecast",
+                                "built-in",
+                                "echo",
+                                jar.toAbsolutePath().toString())),
+                JsonReader.read(out.text().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void theLauncherRunsThisMainClass() {
+        assertEquals(TaskKindsMain.class.getName(), WorkerArgs.TASK_KINDS_CLASS);
     }
 
     @Test

@@ -10,16 +10,16 @@ import java.util.Map;
  * own {@code com.fasterxml.jackson.core.JsonFactory}, a class whose name the worker's Jackson also has, with a method
  * the real one lacks: if the worker's class were loaded instead, the task would fail with NoSuchMethodError.
  */
-final class EchoPlugin {
+public final class EchoPlugin {
     static final String KIND_CLASS = "acme.EchoKind";
 
     private EchoPlugin() {}
 
-    static Path jar(final Path dir, final String jarName, final String kindName) throws IOException {
+    public static Path jar(final Path dir, final String jarName, final String kindName) throws IOException {
         return PluginJars.build(dir, jarName, sources(kindName), List.of(KIND_CLASS));
     }
 
-    static Map<String, String> sources(final String kindName) {
+    public static Map<String, String> sources(final String kindName) {
         return Map.of(KIND_CLASS, """
                 package acme;
 
