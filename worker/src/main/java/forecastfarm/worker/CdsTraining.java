@@ -1,6 +1,7 @@
 package forecastfarm.worker;
 
 import forecastfarm.shared.FarmDirectory;
+import forecastfarm.shared.WorkerArgs;
 import forecastfarm.shared.forecast.ForecastRequest;
 import forecastfarm.shared.status.StatusFile;
 import forecastfarm.shared.status.WorkerCounter;
@@ -10,10 +11,13 @@ import forecastfarm.shared.wire.TaskProxy;
 import forecastfarm.worker.agent.Worker;
 import forecastfarm.worker.agent.WorkerContext;
 import forecastfarm.worker.forecast.Models;
+import forecastfarm.worker.tasks.JsonForecastKind;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import net.openhft.chronicle.queue.ChronicleQueue;
@@ -44,6 +48,14 @@ public final class CdsTraining {
                 final ForecastRequest request =
                         new ForecastRequest(y, 12, 12, new ArrayList<>(Models.names()), new double[] {80, 95});
                 proxy.onTask(new Task(0, 1, ForecastRequest.KIND, "training", request.encode()));
+                // A farm run task too, so the JSON reading and rendering classes are in the archive.
+                final String json = "{\"y\": " + Arrays.toString(y) + ", \"horizon\": 6, \"season_length\": 12}";
+                proxy.onTask(new Task(
+                        1,
+                        1,
+                        WorkerArgs.JSON_KIND_PREFIX + JsonForecastKind.NAME,
+                        "training-json",
+                        json.getBytes(StandardCharsets.UTF_8)));
                 proxy.onStop();
                 status.workerCounter(0, WorkerCounter.QUEUES_GENERATION).setRelease(1);
                 final WorkerContext ctx = new WorkerContext()

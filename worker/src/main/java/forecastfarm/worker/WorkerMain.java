@@ -1,9 +1,15 @@
 package forecastfarm.worker;
 
+import forecastfarm.shared.FarmDirectory;
 import forecastfarm.shared.WorkerExitCode;
 import forecastfarm.worker.agent.LauncherOwnedSignals;
 import forecastfarm.worker.agent.Worker;
 import forecastfarm.worker.agent.WorkerContext;
+import forecastfarm.worker.kinds.JsonKinds;
+import forecastfarm.worker.kinds.TaskJarProblem;
+import forecastfarm.worker.kinds.TaskKindsFile;
+import forecastfarm.worker.tasks.BuiltInTasks;
+import forecastfarm.worker.tasks.TaskKinds;
 import net.openhft.posix.PosixAPI;
 
 /**
@@ -25,9 +31,18 @@ public final class WorkerMain {
             System.exit(WorkerExitCode.USAGE);
             return;
         }
+        final TaskKinds kinds;
+        try {
+            final TaskKindsFile file = TaskKindsFile.read(new FarmDirectory(ctx.farmDir()).taskKindsFile());
+            kinds = TaskKinds.discover(JsonKinds.load(BuiltInTasks.jsonKinds(), file.taskJars()), file.settings());
+        } catch (final TaskJarProblem ex) {
+            System.err.println("worker: cannot use the task jars: " + ex.getMessage());
+            System.exit(TaskJarProblem.WORKER_EXIT_CODE);
+            return;
+        }
         LauncherOwnedSignals.install();
         final int exitCode;
-        try (Worker worker = Worker.launch(ctx)) {
+        try (Worker worker = Worker.launch(ctx, kinds)) {
             exitCode = worker.run();
         }
         System.exit(exitCode);

@@ -29,8 +29,10 @@ public final class Worker implements AutoCloseable {
     private final WorkerAgent agent;
     private final CountersWorkerStatus workerStatus;
     private final Thread watchdogThread;
+    private final TaskKinds kinds;
 
-    private Worker(final WorkerContext ctx) {
+    private Worker(final WorkerContext ctx, final TaskKinds kinds) {
+        this.kinds = kinds;
         final FarmDirectory farm = new FarmDirectory(ctx.farmDir());
         status = StatusFile.open(farm.statusFile());
         final ProcessHandle launcher = ProcessHandle.of(ctx.launcherPid())
@@ -49,7 +51,7 @@ public final class Worker implements AutoCloseable {
         resultQueue = FarmQueues.open(farm.resultQueue(ctx.runId(), slot, ctx.generation()));
         workerStatus = new CountersWorkerStatus(status, slot);
         final TaskRunner runner = new TaskRunner(
-                TaskKinds.discover(),
+                kinds,
                 new ResultProxy(resultQueue.createAppender()),
                 workerStatus,
                 SystemEpochClock.INSTANCE,
@@ -79,8 +81,16 @@ public final class Worker implements AutoCloseable {
         }
     }
 
+    /** A worker with the classpath's kinds and the built-in JSON kinds, no task jars. */
     public static Worker launch(final WorkerContext ctx) {
-        return new Worker(ctx);
+        return launch(ctx, TaskKinds.discover());
+    }
+
+    /**
+     * @param kinds the task kinds; the worker closes them (their JSON kinds' sessions) when it closes.
+     */
+    public static Worker launch(final WorkerContext ctx, final TaskKinds kinds) {
+        return new Worker(ctx, kinds);
     }
 
     /**
@@ -97,6 +107,8 @@ public final class Worker implements AutoCloseable {
 
     @Override
     public void close() {
+        // Users' sessions first, while the watchdog still beats: a slow close does not look like a dead worker.
+        kinds.close();
         // The watchdog writes into the mapped status file: stop it before unmapping, or it faults.
         watchdogThread.interrupt();
         try {

@@ -1,11 +1,14 @@
 package forecastfarm.worker.tasks;
 
+import forecastfarm.api.TaskKind;
 import forecastfarm.shared.forecast.ForecastRequest;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The kinds every worker has: "forecast", and the benchmark kinds "noop" (returns its payload) and "spin"
- * (burns the CPU for the microseconds given in its payload).
+ * (burns the CPU for the microseconds given in its payload); and the JSON kinds of {@code farm run} that come with
+ * the worker ({@link #jsonKinds()}).
  */
 public final class BuiltInTasks implements TaskHandlerProvider {
     public static final String NOOP = "noop";
@@ -20,5 +23,10 @@ public final class BuiltInTasks implements TaskHandlerProvider {
                 (key, payload) -> payload,
                 SPIN,
                 new SpinTaskHandler());
+    }
+
+    /** The built-in JSON kinds ({@code farm run --kind NAME}): {@code forecast}. */
+    public static List<TaskKind> jsonKinds() {
+        return List.of(new JsonForecastKind());
     }
 }

@@ -19,7 +19,16 @@ import java.util.List;
 public final class ForecastTaskHandler implements TaskHandler {
     @Override
     public byte[] handle(final String key, final byte[] payload) {
-        final ForecastRequest request = ForecastRequest.decode(payload);
+        return new ForecastResult(forecastAll(ForecastRequest.decode(payload))).encode();
+    }
+
+    /**
+     * The forecasting itself, shared by this binary kind and the JSON {@code forecast} kind.
+     *
+     * @return one forecast per requested model, in the request's order; failed ones carry their reason.
+     * @throws IllegalArgumentException when no model could forecast, naming each model's reason.
+     */
+    public static List<ModelForecast> forecastAll(final ForecastRequest request) {
         final List<ModelForecast> forecasts = new ArrayList<>(request.models().size());
         for (final String model : request.models()) {
             forecasts.add(forecastOne(model, request));
@@ -32,7 +41,7 @@ public final class ForecastTaskHandler implements TaskHandler {
                     .append(f.error()));
             throw new IllegalArgumentException(reasons.toString());
         }
-        return new ForecastResult(forecasts).encode();
+        return forecasts;
     }
 
     private static boolean allFinite(final double[][] rows) {

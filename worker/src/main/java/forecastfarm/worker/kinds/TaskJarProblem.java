@@ -1,0 +1,24 @@
+package forecastfarm.worker.kinds;
+
+/**
+ * Why the task jars cannot be used: two jars offering one kind, a jar offering a built-in kind's name or a badly
+ * formed name, a jar with no task kind, a jar that cannot be read, a task-kinds file that cannot be read. The message
+ * is one line that names the jar(s).
+ */
+public final class TaskJarProblem extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * A worker that finds a problem with its task jars exits with this code. The launcher checks the jars first
+     * ({@code TaskKindsMain}), so it is a backstop.
+     */
+    public static final int WORKER_EXIT_CODE = 68;
+
+    TaskJarProblem(final String message) {
+        super(message);
+    }
+
+    TaskJarProblem(final String message, final Throwable cause) {
+        super(message, cause);
+    }
+}
