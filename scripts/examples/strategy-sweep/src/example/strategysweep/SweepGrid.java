@@ -16,14 +16,13 @@ import java.util.stream.IntStream;
  * @param costBps     the cost of one trade in basis points (1 bp = 0.01 %).
  */
 record SweepGrid(int[] fastWindows, int[] slowWindows, double costBps) {
-    /** Default fast windows: 5, 6, ..., 50 days. */
-    static final int[] DEFAULT_FAST_WINDOWS = IntStream.rangeClosed(5, 50).toArray();
+    /** Default fast windows: 2, 3, ..., 60 days. */
+    static final int[] DEFAULT_FAST_WINDOWS = IntStream.rangeClosed(2, 60).toArray();
     /**
-     * Default slow windows: 20, 22, ..., 120 days; a longest window of 120 leaves about half a year to evaluate on a
-     * year of closes (the sample's 238 days).
+     * Default slow windows: 10, 11, ..., 120 days; with the fast ones, 5,223 pairs. A longest window of 120 leaves
+     * about half a year to evaluate on a year of closes (the sample's 238 days).
      */
-    static final int[] DEFAULT_SLOW_WINDOWS =
-            IntStream.rangeClosed(10, 60).map(half -> 2 * half).toArray();
+    static final int[] DEFAULT_SLOW_WINDOWS = IntStream.rangeClosed(10, 120).toArray();
     /** Default cost of one trade: 5 basis points. */
     static final double DEFAULT_COST_BPS = 5;
 
