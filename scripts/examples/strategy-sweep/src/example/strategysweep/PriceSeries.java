@@ -40,11 +40,6 @@ final class PriceSeries {
         return new PriceSeries(close, dates(args, close.length));
     }
 
-    /** For tests and callers that already hold checked prices. */
-    static PriceSeries of(final double[] close) {
-        return new PriceSeries(close.clone(), null);
-    }
-
     private static List<String> dates(final Args args, final int priceCount) {
         if (args.asMap().get("dates") == null) {
             return null;
