@@ -11,6 +11,9 @@ public final class WorkerExitCode {
     public static final int STACK_OVERFLOW = 65;
     public static final int FATAL_ERROR = 66;
     public static final int LAUNCHER_GONE = 67;
+    /** The task jars in task-kinds.json cannot be used (the launcher checks them first; this is the backstop). */
+    public static final int TASK_JARS = 68;
+
     public static final int RECYCLE = 75;
 
     private WorkerExitCode() {}
@@ -33,6 +36,8 @@ public final class WorkerExitCode {
                 return "exit code 66 (fatal JVM error in a task)";
             case LAUNCHER_GONE:
                 return "exit code 67 (launcher gone)";
+            case TASK_JARS:
+                return "exit code 68 (unusable task jars; see the worker's log)";
             case RECYCLE:
                 return "exit code 75 (recycled)";
             default:

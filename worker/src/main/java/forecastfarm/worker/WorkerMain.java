@@ -37,7 +37,7 @@ public final class WorkerMain {
             kinds = TaskKinds.discover(JsonKinds.load(BuiltInTasks.jsonKinds(), file.taskJars()), file.settings());
         } catch (final TaskJarProblem ex) {
             System.err.println("worker: cannot use the task jars: " + ex.getMessage());
-            System.exit(TaskJarProblem.WORKER_EXIT_CODE);
+            System.exit(WorkerExitCode.TASK_JARS);
             return;
         }
         LauncherOwnedSignals.install();

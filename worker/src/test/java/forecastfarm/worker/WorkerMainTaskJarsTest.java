@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import forecastfarm.shared.FarmDirectory;
 import forecastfarm.shared.WorkerArgs;
-import forecastfarm.worker.kinds.TaskJarProblem;
+import forecastfarm.shared.WorkerExitCode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ class WorkerMainTaskJarsTest {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         assertTrue(worker.waitFor(60, TimeUnit.SECONDS), "the worker did not exit");
-        assertEquals(TaskJarProblem.WORKER_EXIT_CODE, worker.exitValue());
+        assertEquals(WorkerExitCode.TASK_JARS, worker.exitValue());
         String text = Files.readString(stderr, StandardCharsets.UTF_8);
         assertTrue(text.contains("task jar") && text.contains(jar), text);
     }

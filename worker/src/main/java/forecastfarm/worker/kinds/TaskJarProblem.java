@@ -8,12 +8,6 @@ package forecastfarm.worker.kinds;
 public final class TaskJarProblem extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /**
-     * A worker that finds a problem with its task jars exits with this code. The launcher checks the jars first
-     * ({@code TaskKindsMain}), so it is a backstop.
-     */
-    public static final int WORKER_EXIT_CODE = 68;
-
     TaskJarProblem(final String message) {
         super(message);
     }
