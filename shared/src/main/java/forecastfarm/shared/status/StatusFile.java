@@ -112,7 +112,9 @@ public final class StatusFile implements AutoCloseable {
         if (version != LAYOUT_VERSION) {
             IoUtil.unmap(mapped);
             throw new IllegalStateException(
-                    "status file " + file + " has layout version " + version + ", this build reads " + LAYOUT_VERSION);
+                    "status file " + file + " has layout version " + version + ", this build reads " + LAYOUT_VERSION
+                            + ": another build of the farm wrote it; inspect it with that build, or rerun the job"
+                            + " (the same command) to start this farm dir afresh");
         }
         final int slots = header.getInt(WORKER_SLOTS_OFFSET);
         if (slots < 0 || mapped.capacity() < fileLength(slots)) {
