@@ -43,7 +43,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         version = "Forecast Farm 0.1",
         description = "Forecast many time series at once on a farm of worker processes.",
-        subcommands = {FarmCli.Forecast.class, FarmCli.Inspect.class})
+        subcommands = {FarmCli.Forecast.class, RunCommand.class, FarmCli.Inspect.class})
 public final class FarmCli implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(FarmCli.class);
 
@@ -54,6 +54,10 @@ public final class FarmCli implements Callable<Integer> {
 
     FarmCli(final PrintStream out) {
         this.out = out;
+    }
+
+    PrintStream out() {
+        return out;
     }
 
     public static void main(final String[] args) {
@@ -81,6 +85,10 @@ public final class FarmCli implements Callable<Integer> {
         if (ex instanceof InputException || ex instanceof IllegalArgumentException) {
             err.println("error: " + ex.getMessage());
             return ex instanceof InputException ? ExitCodes.INPUT : ExitCodes.USAGE;
+        }
+        if (ex instanceof forecastfarm.launcher.run.WorkersUnusable) {
+            err.println("error: " + ex.getMessage());
+            return ExitCodes.WORKERS_FAILED;
         }
         if (ex instanceof FarmException) {
             err.println("error: " + ex.getMessage());
