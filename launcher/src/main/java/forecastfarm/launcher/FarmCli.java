@@ -6,7 +6,6 @@ import forecastfarm.launcher.cli.Terminal;
 import forecastfarm.launcher.cli.UsageErrors;
 import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.farm.FarmException;
-import forecastfarm.launcher.farm.WorkerJit;
 import forecastfarm.launcher.inspect.Inspector;
 import forecastfarm.launcher.io.ForecastTable;
 import forecastfarm.launcher.io.InputException;
@@ -44,7 +43,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         version = "Forecast Farm 0.1",
         description = "Forecast many time series at once on a farm of worker processes.",
-        subcommands = {FarmCli.Forecast.class, FarmCli.Inspect.class})
+        subcommands = {FarmCli.Forecast.class, RunCommand.class, FarmCli.Inspect.class})
 public final class FarmCli implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(FarmCli.class);
 
@@ -55,6 +54,10 @@ public final class FarmCli implements Callable<Integer> {
 
     FarmCli(final PrintStream out) {
         this.out = out;
+    }
+
+    PrintStream out() {
+        return out;
     }
 
     public static void main(final String[] args) {
@@ -82,6 +85,10 @@ public final class FarmCli implements Callable<Integer> {
         if (ex instanceof InputException || ex instanceof IllegalArgumentException) {
             err.println("error: " + ex.getMessage());
             return ex instanceof InputException ? ExitCodes.INPUT : ExitCodes.USAGE;
+        }
+        if (ex instanceof forecastfarm.launcher.run.WorkersUnusable) {
+            err.println("error: " + ex.getMessage());
+            return ExitCodes.WORKERS_FAILED;
         }
         if (ex instanceof FarmException) {
             err.println("error: " + ex.getMessage());
@@ -213,53 +220,11 @@ public final class FarmCli implements Callable<Integer> {
                 description = "prediction interval levels in percent (default ${DEFAULT-VALUE})")
         double[] levels;
 
-        @Option(
-                names = "--workers",
-                description = "worker processes (default: $SLURM_CPUS_PER_TASK when set, else " + "the CPUs available)")
-        Integer workers;
+        @CommandLine.Mixin
+        FarmOptions farm;
 
         @Option(names = "--out", defaultValue = "results", description = "output folder (default ${DEFAULT-VALUE})")
         Path out;
-
-        @Option(
-                names = "--farm-dir",
-                description = "farm dir: queues, results map, status (default: "
-                        + "$TMPDIR/forecast-farm-$USER/job-<hash of input and options>, so the same command resumes)")
-        Path farmDir;
-
-        @Option(
-                names = "--task-timeout",
-                description = "kill a worker whose task runs longer (default ${DEFAULT-VALUE})")
-        String taskTimeout;
-
-        @Option(
-                names = "--heartbeat-timeout",
-                description = "kill a worker whose heartbeat is older (default ${DEFAULT-VALUE})")
-        String heartbeatTimeout;
-
-        @Option(
-                names = "--max-attempts",
-                description = "a task running on this many dead workers is poisoned (default ${DEFAULT-VALUE})")
-        int maxAttempts;
-
-        @Option(
-                names = "--max-tasks-per-worker",
-                description = "recycle a worker after this many tasks (default ${DEFAULT-VALUE})")
-        long maxTasksPerWorker;
-
-        @Option(
-                names = "--worker-jit",
-                paramLabel = "quick|peak",
-                description = "the workers' compilers: quick (C1 only: no warm-up, best up to thousands of series per"
-                        + " worker) or peak (C1 then C2: faster once warm, for very long jobs) (default"
-                        + " ${DEFAULT-VALUE})")
-        String workerJit;
-
-        @Option(
-                names = "--max-worker-heap-mb",
-                defaultValue = "0",
-                description = "recycle a worker whose heap after GC exceeds this (default: off)")
-        long maxWorkerHeapMb;
 
         @Option(
                 names = "--resume",
@@ -365,8 +330,7 @@ public final class FarmCli implements Callable<Integer> {
                     retryFailed,
                     PlotPolicy.parse(plots),
                     time);
-            final FarmContext ctx = farmContext(
-                    farmDir != null ? farmDir : defaultFarmBase().resolve(shardFilter.jobId(options.jobId())));
+            final FarmContext ctx = farmContext(defaultFarmBase().resolve(shardFilter.jobId(options.jobId())));
             return new ForecastJob(options, ctx, parent.out)
                     .shard(shardFilter)
                     .outputShape(shape)
@@ -378,19 +342,7 @@ public final class FarmCli implements Callable<Integer> {
          * @return the farm's configuration from these options, in {@code jobFarmDir}.
          */
         FarmContext farmContext(final Path jobFarmDir) {
-            final FarmContext ctx = new FarmContext()
-                    .farmDir(jobFarmDir)
-                    .taskTimeoutMs(Durations.toMillis(taskTimeout))
-                    .heartbeatTimeoutMs(Durations.toMillis(heartbeatTimeout))
-                    .maxAttempts(maxAttempts)
-                    .retryFailed(retryFailed)
-                    .maxTasksPerWorker(maxTasksPerWorker)
-                    .maxWorkerHeapBytes(maxWorkerHeapMb > 0 ? maxWorkerHeapMb << 20 : Long.MAX_VALUE)
-                    .workerJit(WorkerJit.parse(workerJit));
-            if (workers != null) {
-                ctx.workers(workers);
-            }
-            return ctx;
+            return farm.farmContext(jobFarmDir, retryFailed);
         }
     }
 

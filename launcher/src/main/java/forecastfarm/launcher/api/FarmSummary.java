@@ -30,6 +30,25 @@ public record FarmSummary(
         String interruptedBy,
         String abortReason) {
     /**
+     * @return the summary of a run of the farm engine ({@link forecastfarm.launcher.farm.Farm}).
+     */
+    public static FarmSummary of(final forecastfarm.launcher.farm.FarmReport r) {
+        return new FarmSummary(
+                r.tasks(),
+                r.ok(),
+                r.failed(),
+                r.poisoned(),
+                r.resumed(),
+                r.retries(),
+                r.workerRestarts(),
+                r.workers(),
+                r.wallNs(),
+                r.cpuNsTotal(),
+                r.interruptedBy(),
+                r.abortReason());
+    }
+
+    /**
      * @return true when every submitted series finished.
      */
     public boolean complete() {

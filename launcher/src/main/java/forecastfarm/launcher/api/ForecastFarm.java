@@ -223,19 +223,7 @@ public final class ForecastFarm implements AutoCloseable {
     }
 
     private static FarmSummary summary(final FarmReport r) {
-        return new FarmSummary(
-                r.tasks(),
-                r.ok(),
-                r.failed(),
-                r.poisoned(),
-                r.resumed(),
-                r.retries(),
-                r.workerRestarts(),
-                r.workers(),
-                r.wallNs(),
-                r.cpuNsTotal(),
-                r.interruptedBy(),
-                r.abortReason());
+        return FarmSummary.of(r);
     }
 
     /**

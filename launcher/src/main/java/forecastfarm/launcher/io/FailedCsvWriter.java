@@ -17,9 +17,17 @@ public final class FailedCsvWriter implements AutoCloseable {
     private final CsvOut out;
     private long rows;
 
+    /** The columns of {@code farm run}'s failed.csv, whose tasks have keys rather than series ids. */
+    public static final List<String> TASK_HEADER = List.of("key", "status", "attempts", "reason");
+
     public FailedCsvWriter(Path file) throws IOException {
+        this(file, HEADER);
+    }
+
+    /** @param header {@link #HEADER} or {@link #TASK_HEADER} */
+    public FailedCsvWriter(Path file, List<String> header) throws IOException {
         Objects.requireNonNull(file, "file");
-        this.out = new CsvOut(file, HEADER.toArray(String[]::new));
+        this.out = new CsvOut(file, header.toArray(String[]::new));
     }
 
     /** @param reason may be null (empty cell) */

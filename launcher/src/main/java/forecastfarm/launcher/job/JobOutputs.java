@@ -49,8 +49,7 @@ final class JobOutputs {
 
     private final Map<String, Long> skippedSeqs = new HashMap<>();
     private final Map<String, Integer> carried = new HashMap<>();
-    private double[] runtimeMs = new double[1024];
-    private int runtimes;
+    private final TaskRuntimes runtimes = new TaskRuntimes();
     private final SeriesResultListener next;
     private int invalid;
     private int modelFailures;
@@ -156,10 +155,7 @@ final class JobOutputs {
         final SubmittedSeries series = inFlight.remove(result.id());
         // a result of no registered series (cannot happen today) goes last rather than nowhere
         final long key = series == null ? Long.MAX_VALUE : series.seq();
-        if (runtimes == runtimeMs.length) {
-            runtimeMs = java.util.Arrays.copyOf(runtimeMs, runtimes * 2);
-        }
-        runtimeMs[runtimes++] = result.runtimeMs();
+        runtimes.add(result.runtimeMs());
         joblog.write(
                 result.seq() + 1,
                 result.id(),
@@ -257,12 +253,7 @@ final class JobOutputs {
         return modelFailures;
     }
 
-    synchronized double runtimePercentileMs(final double p) {
-        if (runtimes == 0) {
-            return 0;
-        }
-        final double[] sorted = java.util.Arrays.copyOf(runtimeMs, runtimes);
-        java.util.Arrays.sort(sorted);
-        return sorted[Math.max(0, (int) Math.ceil(p * sorted.length) - 1)];
+    synchronized TaskRuntimes runtimes() {
+        return runtimes;
     }
 }

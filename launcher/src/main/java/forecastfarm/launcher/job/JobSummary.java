@@ -23,10 +23,12 @@ import java.util.Map;
  *       {@code ok / (ok + failed + poisoned)}, over the series that ran.
  * </ul>
  *
+ * <p>{@code farm run} writes the same summary for its tasks (a task counts as a series there).
+ *
  * @param notRun   series submitted that never finished plus those never submitted (the run stopped reading).
  * @param carried  series kept from the earlier outputs, by their status there (OK, FAILED, POISONED).
  */
-record JobSummary(
+public record JobSummary(
         FarmSummary farm,
         int invalid,
         int modelFailures,
@@ -50,15 +52,11 @@ record JobSummary(
                 outputs.modelFailures(),
                 notRun,
                 Map.copyOf(carried),
-                new double[] {
-                    outputs.runtimePercentileMs(0.50),
-                    outputs.runtimePercentileMs(0.95),
-                    outputs.runtimePercentileMs(1.0)
-                },
+                outputs.runtimes().p50P95Max(),
                 farmDir);
     }
 
-    String status() {
+    public String status() {
         if (farm.abortReason() != null) {
             return "aborted";
         }
@@ -96,7 +94,7 @@ record JobSummary(
         return wallSeconds > 0 ? farm.cpuNsTotal() / 1e9 / (wallSeconds * farm.workers()) : 0;
     }
 
-    Map<String, Object> toJson() {
+    public Map<String, Object> toJson() {
         final double wallSeconds = farm.wallNs() / 1e9;
         final Map<String, Object> json = new LinkedHashMap<>();
         json.put("status", status());
@@ -129,7 +127,7 @@ record JobSummary(
         return json;
     }
 
-    void print(final PrintStream console, final String outputs) {
+    public void print(final PrintStream console, final String outputs) {
         final double wallSeconds = farm.wallNs() / 1e9;
         final long computed = farm.ok() + farm.failed() + farm.poisoned() - farm.resumed();
         console.printf(
@@ -176,7 +174,7 @@ record JobSummary(
         }
     }
 
-    int exitCode() {
+    public int exitCode() {
         if (farm.abortReason() != null) {
             return ExitCodes.WORKERS_FAILED;
         }

@@ -73,7 +73,7 @@ public final class FarmTestSupport {
     /**
      * @return the pid of a worker that is running a task, waiting for one.
      */
-    static long busyWorkerPid(final Path farmDir, final long timeoutMs) throws InterruptedException {
+    public static long busyWorkerPid(final Path farmDir, final long timeoutMs) throws InterruptedException {
         final long[] pid = {0};
         await("a busy worker", timeoutMs, () -> {
             final Path statusFile = new FarmDirectory(farmDir).statusFile();

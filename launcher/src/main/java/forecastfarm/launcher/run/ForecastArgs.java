@@ -1,0 +1,83 @@
+package forecastfarm.launcher.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import forecastfarm.launcher.io.InputException;
+import forecastfarm.launcher.io.TaskFileReader.TaskLine;
+import forecastfarm.launcher.io.TimeAxis;
+import forecastfarm.launcher.io.TimeSettings;
+import forecastfarm.shared.forecast.ModelSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The launcher's part of the built-in {@code forecast} kind's args ({@code {"y": [...], "ds": [...], "horizon": H,
+ * "season_length": M | [M1, M2], "models": [...], "levels": [...]}}): the models are checked as {@code --model} is
+ * (a bad one is a usage error, naming the task), and a task with {@code ds} gets {@code "future_ds"}, the dates of
+ * its forecast steps, read with {@link TimeAxis} as the forecast command reads them. The rest is the worker's to
+ * check.
+ */
+final class ForecastArgs {
+    static final String KIND = "forecast";
+
+    private ForecastArgs() {}
+
+    /**
+     * @return the args to send, changed in place.
+     * @throws IllegalArgumentException for a bad model spec (the whole run is refused).
+     * @throws InputException           for a bad ds or horizon (this task is INVALID).
+     */
+    static ObjectNode prepare(final TaskLine task, final TimeSettings time) {
+        final ObjectNode args = task.args();
+        final JsonNode models = args.get("models");
+        if (models != null) {
+            final String label = "models of task " + task.key() + " (line " + task.line() + ")";
+            final List<String> specs =
+                    ModelSpec.texts(ModelSpec.parseList(label, String.join(",", texts(models, label))));
+            final ArrayNode canonical = args.putArray("models");
+            specs.forEach(canonical::add);
+        }
+        final JsonNode ds = args.get("ds");
+        if (ds != null) {
+            final JsonNode horizon = args.get("horizon");
+            if (horizon == null || !horizon.canConvertToInt() || !horizon.isIntegralNumber() || horizon.asInt() < 1) {
+                throw new InputException(null, problem(task, "\"horizon\" must be a whole number of steps, 1 or more"));
+            }
+            if (!ds.isArray()) {
+                throw new InputException(null, problem(task, "\"ds\" must be an array of dates"));
+            }
+            final List<String> values = new ArrayList<>(ds.size());
+            ds.forEach(value -> values.add(value.asText()));
+            try {
+                final TimeAxis axis = TimeAxis.of(values, task.key(), time, null);
+                final ArrayNode future = args.putArray("future_ds");
+                for (final String step : axis.future(horizon.asInt())) {
+                    future.add(step);
+                }
+            } catch (final InputException ex) {
+                throw new InputException(null, problem(task, "bad \"ds\": " + ex.getMessage()), ex);
+            }
+        }
+        return args;
+    }
+
+    private static List<String> texts(final JsonNode models, final String label) {
+        final List<String> texts = new ArrayList<>();
+        if (models.isTextual()) {
+            texts.add(models.asText());
+        } else if (models.isArray()) {
+            models.forEach(model -> texts.add(model.asText()));
+        } else {
+            throw new IllegalArgumentException(label + ": a list of model specs expected, got " + models);
+        }
+        if (texts.isEmpty()) {
+            throw new IllegalArgumentException(label + ": no model named");
+        }
+        return texts;
+    }
+
+    private static String problem(final TaskLine task, final String what) {
+        return "line " + task.line() + ": task " + task.key() + ": " + what;
+    }
+}

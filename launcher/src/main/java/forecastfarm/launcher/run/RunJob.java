@@ -1,0 +1,281 @@
+package forecastfarm.launcher.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import forecastfarm.launcher.api.FarmSummary;
+import forecastfarm.launcher.cli.ExitCodes;
+import forecastfarm.launcher.farm.FarmContext;
+import forecastfarm.launcher.farm.FarmLock;
+import forecastfarm.launcher.farm.FarmReport;
+import forecastfarm.launcher.farm.MapSizing;
+import forecastfarm.launcher.farm.TaskSpec;
+import forecastfarm.launcher.io.InputException;
+import forecastfarm.launcher.io.InputProblem;
+import forecastfarm.launcher.io.JobLogWriter;
+import forecastfarm.launcher.io.ResultsJsonl;
+import forecastfarm.launcher.io.SummaryJson;
+import forecastfarm.launcher.io.TaskFileReader;
+import forecastfarm.launcher.io.TaskFileReader.TaskLine;
+import forecastfarm.launcher.job.JobSummary;
+import forecastfarm.shared.WorkerArgs;
+import forecastfarm.shared.wire.FarmQueues;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * {@code farm run}: the user's tasks (tasks.jsonl or tasks.csv) through the farm, one kind for all, writing
+ * results.jsonl, failed.csv, joblog.tsv and summary.json in {@code --out}. As the forecast job, it reads the input
+ * twice and never holds it whole: a first pass checks every task (a bad model spec of the forecast kind refuses the
+ * run; any other bad task is INVALID) and counts them, the second submits them one by one.
+ */
+public final class RunJob {
+    private static final int PROBLEMS_SHOWN = 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RunOptions options;
+    private final FarmContext ctx;
+    private final PrintStream console;
+
+    public RunJob(final RunOptions options, final FarmContext ctx, final PrintStream console) {
+        this.options = options;
+        this.ctx = ctx;
+        this.console = console;
+    }
+
+    /** What the first pass found. */
+    private record Scan(
+            long tasks, long kept, double meanKeyBytes, double meanArgsBytes, List<InputProblem> problems) {}
+
+    /**
+     * @return the process exit code (see {@link ExitCodes}).
+     */
+    public int run() {
+        ctx.conclude();
+        TaskKinds.require(options.kind(), TaskKinds.list(ctx, options.taskJars()));
+        final Map<String, String> kept = keptFromResults();
+        final Set<Long> badLines = new HashSet<>();
+        final Scan scan = scan(badLines, kept);
+        printProblems(scan.problems());
+        if (scan.tasks() == 0) {
+            console.println("error: no task to run in " + options.input()
+                    + (scan.problems().isEmpty() ? " (it has no tasks)" : "; see the problems above"));
+            return ExitCodes.INPUT;
+        }
+        final FarmLock lock = FarmLock.acquire(ctx.farmDirectory());
+        final RunOutputs outputs;
+        try {
+            TaskKinds.writeFile(lock.farm(), options.taskJars(), options.settings());
+            outputs = new RunOutputs(options.out());
+        } catch (final IOException ex) {
+            lock.close();
+            throw outputFailure(ex);
+        }
+        final long toRun = Math.max(1, scan.tasks() - scan.kept());
+        final MapSizing sizing = MapSizing.forTasks(toRun, scan.meanKeyBytes(), (int)
+                Math.min(1 << 20, Math.max(512, 2 * scan.meanArgsBytes())));
+        final TaskFarm farm = TaskFarm.start(ctx, lock, options.fingerprint(), sizing, outputs::accept);
+        try {
+            return finish(farm, outputs, scan, kept, badLines);
+        } catch (final IOException ex) {
+            outputs.abort();
+            throw outputFailure(ex);
+        } catch (final RuntimeException ex) {
+            outputs.abort();
+            throw ex instanceof UncheckedIOException io ? outputFailure(io.getCause()) : ex;
+        }
+    }
+
+    private int finish(
+            final TaskFarm farm,
+            final RunOutputs outputs,
+            final Scan scan,
+            final Map<String, String> kept,
+            final Set<Long> badLines)
+            throws IOException {
+        for (final InputProblem problem : scan.problems()) {
+            outputs.invalid(problem);
+        }
+        console.printf(
+                Locale.ROOT,
+                "running %d tasks of kind %s%s on %d workers; farm dir %s%n",
+                scan.tasks() - scan.kept(),
+                options.kind(),
+                scan.kept() == 0 ? "" : " (" + scan.kept() + " done in an earlier run are kept)",
+                ctx.workers(),
+                ctx.farmDir());
+        final long[] submitted = {0};
+        final FarmReport report;
+        try {
+            read(task -> {
+                if (badLines.contains(task.line()) || !submit(farm, outputs, kept, task)) {
+                    return;
+                }
+                submitted[0]++;
+            });
+        } catch (final FarmStopped stopped) {
+            // a signal or a failed write: the tasks not read are counted below
+        }
+        try {
+            report = farm.finish();
+        } catch (final InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", ex);
+        }
+        final int notRun = outputs.notRun();
+        final long notRead = Math.max(0, scan.tasks() - scan.kept() - submitted[0]);
+        outputs.carryOver(kept);
+        outputs.commit();
+        final JobSummary summary = new JobSummary(
+                FarmSummary.of(report),
+                outputs.invalidCount(),
+                0,
+                notRun + notRead,
+                outputs.carried(),
+                outputs.taskMsP50P95Max(),
+                ctx.farmDir());
+        final Map<String, Object> json = summary.toJson();
+        json.put("kind", options.kind());
+        if (!options.shard().isAll()) {
+            json.put("shard", options.shard().toString());
+        }
+        SummaryJson.write(options.out().resolve("summary.json"), json);
+        summary.print(
+                console,
+                options.out().toAbsolutePath().normalize() + " (" + ResultsJsonl.FILE_NAME + ", failed.csv, "
+                        + JobLogWriter.FILE_NAME + ", summary.json)");
+        return summary.exitCode();
+    }
+
+    /** @return false when the task is kept from an earlier run (not submitted). */
+    private boolean submit(
+            final TaskFarm farm, final RunOutputs outputs, final Map<String, String> kept, final TaskLine task) {
+        if (kept.containsKey(task.key())) {
+            outputs.skipped(task.key(), task.line());
+            return false;
+        }
+        final byte[] payload = payload(task);
+        outputs.submitted(task.key(), task.line());
+        try {
+            if (!farm.submit(new TaskSpec(task.key(), WorkerArgs.JSON_KIND_PREFIX + options.kind(), payload))) {
+                outputs.withdraw(task.key());
+                throw new FarmStopped();
+            }
+        } catch (final InterruptedException ex) {
+            outputs.withdraw(task.key());
+            Thread.currentThread().interrupt();
+            throw new FarmStopped();
+        }
+        return true;
+    }
+
+    /**
+     * The first pass: counts the tasks to run and collects the problems, the lines of tasks found bad here (by the
+     * kind's own check) in {@code badLines}.
+     */
+    private Scan scan(final Set<Long> badLines, final Map<String, String> kept) {
+        final List<InputProblem> problems = new ArrayList<>();
+        final long[] counts = {0, 0, 0, 0};
+        read(
+                task -> {
+                    try {
+                        final int bytes = payload(task).length;
+                        if (bytes > FarmQueues.MAX_MESSAGE_BYTES) {
+                            throw new InputException(
+                                    null,
+                                    "line " + task.line() + ": task " + task.key() + " has " + bytes
+                                            + " bytes of args, more than one task can carry ("
+                                            + FarmQueues.MAX_MESSAGE_BYTES + ")");
+                        }
+                        counts[0]++;
+                        counts[3] += kept.containsKey(task.key()) ? 1 : 0;
+                        counts[1] += task.key().getBytes(StandardCharsets.UTF_8).length;
+                        counts[2] += bytes;
+                    } catch (final InputException ex) {
+                        badLines.add(task.line());
+                        problems.add(new InputProblem(task.key(), task.line(), ex.getMessage()));
+                    }
+                },
+                problems::add);
+        final double n = Math.max(1, counts[0]);
+        return new Scan(counts[0], counts[3], counts[1] / n, counts[2] / n, problems);
+    }
+
+    private void read(final Consumer<TaskLine> onTask) {
+        read(onTask, problem -> {});
+    }
+
+    private void read(final Consumer<TaskLine> onTask, final Consumer<InputProblem> onProblem) {
+        TaskFileReader.read(
+                options.input(),
+                task -> {
+                    if (options.shard().contains(task.key())) {
+                        onTask.accept(task);
+                    }
+                },
+                options.shard().problems(onProblem));
+    }
+
+    /** @return the args the worker gets, as UTF-8 JSON (the forecast kind's prepared by {@link ForecastArgs}). */
+    private byte[] payload(final TaskLine task) {
+        final ObjectNode args =
+                ForecastArgs.KIND.equals(options.kind()) ? ForecastArgs.prepare(task, options.time()) : task.args();
+        try {
+            return JSON.writeValueAsBytes(args);
+        } catch (final JsonProcessingException ex) {
+            throw new InputException(null, "line " + task.line() + ": task " + task.key() + ": " + ex.getMessage());
+        }
+    }
+
+    /** @return key to status in the earlier results.jsonl of the tasks this run keeps. */
+    private Map<String, String> keptFromResults() {
+        final Map<String, String> kept = new HashMap<>();
+        if (!options.resume() && !options.retryFailed()) {
+            return kept;
+        }
+        ResultsJsonl.statuses(options.out().resolve(ResultsJsonl.FILE_NAME)).forEach((key, status) -> {
+            final boolean done = options.retryFailed()
+                    ? status.equals("OK")
+                    : status.equals("OK") || status.equals("FAILED") || status.equals("POISONED");
+            if (done) {
+                kept.put(key, status);
+            }
+        });
+        return kept;
+    }
+
+    private UncheckedIOException outputFailure(final IOException ex) {
+        return new UncheckedIOException(
+                "cannot write results to " + options.out() + ": " + ex.getMessage() + " (the results are kept in the"
+                        + " farm dir " + ctx.farmDir() + "; free space or choose another --out, then rerun the same"
+                        + " command to write them)",
+                ex);
+    }
+
+    private static final class FarmStopped extends RuntimeException {
+        FarmStopped() {
+            super(null, null, false, false);
+        }
+    }
+
+    private void printProblems(final List<InputProblem> problems) {
+        problems.stream().limit(PROBLEMS_SHOWN).forEach(problem -> console.println("input problem: " + problem));
+        if (problems.size() > PROBLEMS_SHOWN) {
+            console.printf(
+                    Locale.ROOT,
+                    "... and %d more input problems (all are in %s)%n",
+                    problems.size() - PROBLEMS_SHOWN,
+                    options.out().resolve("failed.csv"));
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package forecastfarm.launcher.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import forecastfarm.launcher.io.InputException;
+import forecastfarm.launcher.io.TaskFileReader.TaskLine;
+import forecastfarm.launcher.io.TimeSettings;
+import org.junit.jupiter.api.Test;
+
+class ForecastArgsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static TaskLine task(final String args) throws Exception {
+        return new TaskLine(3, "s1", (ObjectNode) JSON.readTree(args));
+    }
+
+    @Test
+    void dsGivesTheForecastStepsDatesAndModelsTheirCanonicalSpecs() throws Exception {
+        final ObjectNode args = ForecastArgs.prepare(
+                task("{\"y\": [1,2,3], \"ds\": [\"2024-01-01\", \"2024-01-02\", \"2024-01-03\"], \"horizon\": 2,"
+                        + " \"models\": \"naive,snaive\"}"),
+                TimeSettings.DEFAULT);
+        assertEquals("[\"2024-01-04\",\"2024-01-05\"]", args.get("future_ds").toString());
+        assertEquals("[\"naive\",\"snaive\"]", args.get("models").toString());
+    }
+
+    @Test
+    void aBadDsIsThatTasksProblemAndABadModelRefusesTheRun() throws Exception {
+        final InputException ds = assertThrows(
+                InputException.class,
+                () -> ForecastArgs.prepare(
+                        task("{\"ds\": [\"2024-01-02\", \"2024-01-01\"], \"horizon\": 1}"), TimeSettings.DEFAULT));
+        assertTrue(ds.getMessage().startsWith("line 3: task s1: bad \"ds\""), ds.getMessage());
+        assertThrows(
+                InputException.class,
+                () -> ForecastArgs.prepare(task("{\"ds\": [\"2024-01-01\"], \"horizon\": 0}"), TimeSettings.DEFAULT));
+        final IllegalArgumentException model = assertThrows(
+                IllegalArgumentException.class,
+                () -> ForecastArgs.prepare(task("{\"models\": [\"nosuch\"]}"), TimeSettings.DEFAULT));
+        assertTrue(model.getMessage().contains("models of task s1 (line 3)"), model.getMessage());
+    }
+}
