@@ -241,7 +241,9 @@ public final class ForecastJob {
                 console,
                 options.out().toAbsolutePath().normalize()
                         + " (" + forecastsFile() + ", failed.csv, joblog.tsv, summary.json, report.html"
-                        + (options.plots().mode() == PlotPolicy.Mode.NONE ? ")" : ", plots/)"));
+                        + (options.plots().mode() == PlotPolicy.Mode.NONE ? ")" : ", plots/)"),
+                "series",
+                "series");
         return outcome.exitCode();
     }
 

@@ -127,12 +127,19 @@ public record JobSummary(
         return json;
     }
 
-    public void print(final PrintStream console, final String outputs) {
+    /**
+     * The summary lines on the console.
+     *
+     * @param outputs  where the outputs are, as shown.
+     * @param plural   what a task is to the user, plural ({@code series}, {@code tasks}).
+     * @param singular the same, singular ({@code series}, {@code task}).
+     */
+    public void print(final PrintStream console, final String outputs, final String plural, final String singular) {
         final double wallSeconds = farm.wallNs() / 1e9;
         final long computed = farm.ok() + farm.failed() + farm.poisoned() - farm.resumed();
         console.printf(
                 Locale.ROOT,
-                "%s %.1f s: %d series, %.1f ms per series on average (wall / series computed), median task %.1f ms%n",
+                "%s %.1f s: %d %s, %.1f ms per %s on average (wall / %s computed), median task %.1f ms%n",
                 switch (status()) {
                     case "done" -> "done in";
                     case "aborted" -> "aborted after";
@@ -140,12 +147,14 @@ public record JobSummary(
                 },
                 wallSeconds,
                 farm.series(),
+                plural,
                 computed > 0 ? farm.wallNs() / 1e6 / computed : 0.0,
+                singular,
+                plural,
                 taskMsP50P95Max[0]);
         console.printf(
                 Locale.ROOT,
-                "succeeded %d, failed %d, poisoned %d, invalid input %d%s%s%s; success rate %.1f%% of the series "
-                        + "that ran%n",
+                "succeeded %d, failed %d, poisoned %d, invalid input %d%s%s%s; success rate %.1f%% of the %s that ran%n",
                 ok(),
                 failed(),
                 poisoned(),
@@ -153,7 +162,8 @@ public record JobSummary(
                 notRun > 0 ? ", not run " + notRun : "",
                 farm.resumed() > 0 ? ", resumed from the farm dir " + farm.resumed() : "",
                 carriedOver() > 0 ? ", kept from the earlier joblog " + carriedOver() : "",
-                100 * successRate());
+                100 * successRate(),
+                plural);
         console.printf(Locale.ROOT, "parallel efficiency %.2f (%s)%n", parallelEfficiency(), PARALLEL_EFFICIENCY_MEANS);
         if (modelFailures > 0) {
             console.printf(
@@ -165,9 +175,10 @@ public record JobSummary(
         if (farm.interruptedBy() != null) {
             console.printf(
                     Locale.ROOT,
-                    "interrupted by %s: %d series not run; rerun the same command to finish%n",
+                    "interrupted by %s: %d %s not run; rerun the same command to finish%n",
                     farm.interruptedBy(),
-                    notRun);
+                    notRun,
+                    plural);
         }
         if (farm.abortReason() != null) {
             console.println("error: " + farm.abortReason());

@@ -153,7 +153,9 @@ public final class RunJob {
         summary.print(
                 console,
                 options.out().toAbsolutePath().normalize() + " (" + ResultsJsonl.FILE_NAME + ", failed.csv, "
-                        + JobLogWriter.FILE_NAME + ", summary.json)");
+                        + JobLogWriter.FILE_NAME + ", summary.json)",
+                "tasks",
+                "task");
         return summary.exitCode();
     }
 

@@ -54,7 +54,7 @@ class JobSummaryTest {
         assertEquals(1.0, json.get("success_rate"), "every series that ran succeeded");
         assertEquals(ExitCodes.INTERRUPTED, s.exitCode());
         final ByteArrayOutputStream console = new ByteArrayOutputStream();
-        s.print(new PrintStream(console, true, StandardCharsets.UTF_8), "out/");
+        s.print(new PrintStream(console, true, StandardCharsets.UTF_8), "out/", "series", "series");
         final String text = console.toString(StandardCharsets.UTF_8);
         assertTrue(text.startsWith("interrupted after 10.0 s: 10 series, 2500.0 ms per series on average"), text);
         assertTrue(
@@ -65,6 +65,19 @@ class JobSummaryTest {
                 text.contains("parallel efficiency 0.75 (the workers' CPU time / (wall time x workers): 1 when every "
                         + "worker computed all the time)\n"),
                 text);
+    }
+
+    @Test
+    void farmRunCountsTasks() {
+        final JobSummary s = summary(farm(10, 4, 0, "SIGINT", null), 0, 6, Map.of());
+        final ByteArrayOutputStream console = new ByteArrayOutputStream();
+        s.print(new PrintStream(console, true, StandardCharsets.UTF_8), "out/", "tasks", "task");
+        final String text = console.toString(StandardCharsets.UTF_8);
+        assertTrue(
+                text.startsWith("interrupted after 10.0 s: 10 tasks, 2500.0 ms per task on average (wall / tasks"),
+                text);
+        assertTrue(text.contains("success rate 100.0% of the tasks that ran\n"), text);
+        assertTrue(text.contains("interrupted by SIGINT: 6 tasks not run"), text);
     }
 
     @Test
