@@ -11,8 +11,6 @@ import forecastfarm.api.KindSession;
 import forecastfarm.api.TaskKind;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,9 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.ServiceLoader;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,26 +38,7 @@ class StrategySweepExampleTest {
 
     @BeforeAll
     static void buildAndLoad() throws Exception {
-        final Path javaHome = Path.of(System.getProperty("java.home"));
-        Assumptions.assumeTrue(
-                Files.isExecutable(javaHome.resolve("bin/javac")), "no javac in " + javaHome + ": cannot build");
-        final Path apiJar = REPO.resolve("shared/target/forecast-farm-shared-0.1.0-SNAPSHOT-task-api.jar");
-        if (!Files.exists(apiJar)) {
-            // The script would build the farm with Maven here, inside this Maven build: refuse instead.
-            throw new IllegalStateException(
-                    apiJar + " is missing: run the tests with 'mvn verify' so shared is packaged");
-        }
-        final ProcessBuilder builder = new ProcessBuilder(BUILD.toString())
-                .directory(REPO.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
-        builder.environment().put("JAVA_HOME", javaHome.toString());
-        final Process build = builder.start();
-        final String stdout = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(build.waitFor(2, TimeUnit.MINUTES), "build did not finish in 2 minutes");
-        assertEquals(0, build.exitValue(), "build failed; its stdout: " + stdout);
-        final String[] lines = stdout.strip().split("\n");
-        final Path jar = Path.of(lines[lines.length - 1]);
-        assertTrue(jar.isAbsolute() && Files.isRegularFile(jar), "the last stdout line is not the jar: " + stdout);
+        final Path jar = ExampleBuild.strategySweepJar();
 
         loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, TaskKind.class.getClassLoader());
         for (final TaskKind candidate : ServiceLoader.load(TaskKind.class, loader)) {
