@@ -21,6 +21,7 @@ import forecastfarm.launcher.io.SummaryJson;
 import forecastfarm.launcher.io.parquet.ForecastsCsvRestore;
 import forecastfarm.launcher.io.parquet.ForecastsParquet;
 import forecastfarm.launcher.merge.EmptyShard;
+import forecastfarm.launcher.progress.ConsoleProgress;
 import forecastfarm.launcher.report.PlotPolicy;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -205,7 +206,13 @@ public final class ForecastJob {
         final FarmSummary summary;
         final Submission submission = new Submission(farm, outputs, report, kept);
         try (ConsoleProgress progress = ConsoleProgress.start(
-                farmContext.farmDirectory(), console, toRun, finished::get, Terminal.isInteractive())) {
+                farmContext.farmDirectory(),
+                console,
+                "forecast",
+                "series",
+                toRun,
+                finished::get,
+                Terminal.isInteractive())) {
             submission.readAll();
             summary = farm.finish();
         } catch (final InterruptedException ex) {

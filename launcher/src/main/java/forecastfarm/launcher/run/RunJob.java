@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import forecastfarm.launcher.api.FarmSummary;
 import forecastfarm.launcher.cli.ExitCodes;
+import forecastfarm.launcher.cli.Terminal;
 import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.farm.FarmLock;
 import forecastfarm.launcher.farm.FarmReport;
@@ -18,6 +19,7 @@ import forecastfarm.launcher.io.SummaryJson;
 import forecastfarm.launcher.io.TaskFileReader;
 import forecastfarm.launcher.io.TaskFileReader.TaskLine;
 import forecastfarm.launcher.job.JobSummary;
+import forecastfarm.launcher.progress.ConsoleProgress;
 import forecastfarm.shared.WorkerArgs;
 import forecastfarm.shared.wire.FarmQueues;
 import java.io.IOException;
@@ -31,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -84,9 +87,13 @@ public final class RunJob {
         final long toRun = Math.max(1, scan.tasks() - scan.kept());
         final MapSizing sizing = MapSizing.forTasks(toRun, scan.meanKeyBytes(), (int)
                 Math.min(1 << 20, Math.max(512, 2 * scan.meanArgsBytes())));
-        final TaskFarm farm = TaskFarm.start(ctx, lock, options.fingerprint(), sizing, outputs::accept);
+        final AtomicLong finished = new AtomicLong();
+        final TaskFarm farm = TaskFarm.start(ctx, lock, options.fingerprint(), sizing, (key, record) -> {
+            outputs.accept(key, record);
+            finished.incrementAndGet();
+        });
         try {
-            return finish(farm, outputs, scan, kept, badLines);
+            return finish(farm, outputs, scan, kept, badLines, finished);
         } catch (final IOException ex) {
             outputs.abort();
             throw outputFailure(ex);
@@ -101,7 +108,8 @@ public final class RunJob {
             final RunOutputs outputs,
             final Scan scan,
             final Map<String, String> kept,
-            final Set<Long> badLines)
+            final Set<Long> badLines,
+            final AtomicLong finished)
             throws IOException {
         for (final InputProblem problem : scan.problems()) {
             outputs.invalid(problem);
@@ -116,17 +124,24 @@ public final class RunJob {
                 ctx.farmDir());
         final long[] submitted = {0};
         final FarmReport report;
-        try {
-            read(task -> {
-                if (badLines.contains(task.line()) || !submit(farm, outputs, kept, task)) {
-                    return;
-                }
-                submitted[0]++;
-            });
-        } catch (final FarmStopped stopped) {
-            // a signal or a failed write: the tasks not read are counted below
-        }
-        try {
+        try (ConsoleProgress progress = ConsoleProgress.start(
+                ctx.farmDirectory(),
+                console,
+                options.kind(),
+                "tasks",
+                scan.tasks() - scan.kept(),
+                finished::get,
+                Terminal.isInteractive())) {
+            try {
+                read(task -> {
+                    if (badLines.contains(task.line()) || !submit(farm, outputs, kept, task)) {
+                        return;
+                    }
+                    submitted[0]++;
+                });
+            } catch (final FarmStopped stopped) {
+                // a signal or a failed write: the tasks not read are counted below
+            }
             report = farm.finish();
         } catch (final InterruptedException ex) {
             Thread.currentThread().interrupt();

@@ -1,4 +1,4 @@
-package forecastfarm.launcher.job;
+package forecastfarm.launcher.progress;
 
 import forecastfarm.shared.FarmDirectory;
 import forecastfarm.shared.status.FarmCounter;
@@ -17,20 +17,22 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Progress on the console, read from the farm's status file (shared memory) on a timer: a live bar on a terminal
- * (done/total, rate, ETA, workers alive, restarts; the progressbar library), a plain line every
- * {@value #PLAIN_EVERY_S} s otherwise (logs, CI, batch jobs).
+ * Progress on the console for any job on the farm ({@code farm forecast}, {@code farm run}), read from the farm's
+ * status file (shared memory) on a timer: a live bar on a terminal (done/total, rate, ETA, workers alive, restarts;
+ * the progressbar library), a plain line every {@value #PLAIN_EVERY_S} s otherwise (logs, CI, batch jobs). The job
+ * names its task (the bar's label) and the plural of what it counts ({@code series}, {@code tasks}).
  */
-final class ConsoleProgress implements AutoCloseable {
+public final class ConsoleProgress implements AutoCloseable {
     private static final long PLAIN_EVERY_S = 10;
     private static final long BAR_EVERY_MS = 250;
 
     private final FarmDirectory farm;
     private final PrintStream console;
+    private final String units;
     private final long total;
     private final LongSupplier written;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        final Thread thread = new Thread(runnable, "forecast-progress");
+        final Thread thread = new Thread(runnable, "console-progress");
         thread.setDaemon(true);
         return thread;
     });
@@ -38,39 +40,68 @@ final class ConsoleProgress implements AutoCloseable {
     private ProgressBar bar;
     private StatusFile status;
 
-    /**
-     * @param total   series to forecast this run.
-     * @param written series finished so far (the job's count, which includes resumed ones).
-     */
     private ConsoleProgress(
-            final FarmDirectory farm, final PrintStream console, final long total, final LongSupplier written) {
+            final FarmDirectory farm,
+            final PrintStream console,
+            final String units,
+            final long total,
+            final LongSupplier written) {
         this.farm = farm;
         this.console = console;
+        this.units = units;
         this.total = total;
         this.written = written;
     }
 
-    static ConsoleProgress start(
+    /**
+     * Starts reporting until {@link #close()}.
+     *
+     * @param farm     the farm whose status file gives the workers' counts.
+     * @param console  where the bar or the lines go.
+     * @param taskName the bar's label ({@code forecast}, {@code run}).
+     * @param units    the plural of what is counted ({@code series}, {@code tasks}).
+     * @param total    the tasks to run this run (after the input check; those kept from an earlier run excluded).
+     * @param written  tasks finished so far, counted as their results are written.
+     * @param terminal true for the live bar ({@code Terminal.isInteractive()}), false for plain lines.
+     * @return the running progress; close it when the job's farm has finished.
+     */
+    public static ConsoleProgress start(
             final FarmDirectory farm,
             final PrintStream console,
+            final String taskName,
+            final String units,
             final long total,
             final LongSupplier written,
             final boolean terminal) {
-        final ConsoleProgress progress = new ConsoleProgress(farm, console, total, written);
+        return start(farm, console, taskName, units, total, written, terminal, Duration.ofSeconds(PLAIN_EVERY_S));
+    }
+
+    /** As {@link #start(FarmDirectory, PrintStream, String, String, long, LongSupplier, boolean)}; tests shorten the plain lines' interval. */
+    static ConsoleProgress start(
+            final FarmDirectory farm,
+            final PrintStream console,
+            final String taskName,
+            final String units,
+            final long total,
+            final LongSupplier written,
+            final boolean terminal,
+            final Duration plainEvery) {
+        final ConsoleProgress progress = new ConsoleProgress(farm, console, units, total, written);
         if (terminal) {
             progress.bar = new ProgressBarBuilder()
-                    .setTaskName("forecast")
+                    .setTaskName(taskName)
                     .setInitialMax(total)
                     .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
                     .setUpdateIntervalMillis((int) BAR_EVERY_MS)
                     .showSpeed()
-                    .setUnit(" series", 1)
+                    .setUnit(" " + units, 1)
                     .setConsumer(new ConsoleProgressBarConsumer(console))
                     .continuousUpdate()
                     .build();
             progress.timer.scheduleAtFixedRate(progress::updateBar, BAR_EVERY_MS, BAR_EVERY_MS, TimeUnit.MILLISECONDS);
         } else {
-            progress.timer.scheduleAtFixedRate(progress::printLine, PLAIN_EVERY_S, PLAIN_EVERY_S, TimeUnit.SECONDS);
+            final long everyMs = plainEvery.toMillis();
+            progress.timer.scheduleAtFixedRate(progress::printLine, everyMs, everyMs, TimeUnit.MILLISECONDS);
         }
         return progress;
     }
@@ -81,20 +112,36 @@ final class ConsoleProgress implements AutoCloseable {
     }
 
     private void printLine() {
-        final long done = written.getAsLong();
         final double seconds = (System.nanoTime() - startNs) / 1e9;
+        console.println(line(units, written.getAsLong(), total, seconds, workers()));
+    }
+
+    /**
+     * The plain line, e.g. {@code progress: 5/20 tasks (25%), 0.5 tasks/s, ETA 0m30s; workers 2/2, restarts 0,
+     * retries 0}; no ETA before the first finished task or after the last.
+     *
+     * @param units   the plural of what is counted.
+     * @param done    finished so far.
+     * @param total   to run in all.
+     * @param seconds since the job started.
+     * @param workers the workers' part ({@code workers starting} before the status file is up).
+     */
+    static String line(
+            final String units, final long done, final long total, final double seconds, final String workers) {
         final double rate = done / Math.max(seconds, 1e-9);
         final String eta =
                 rate > 0 && done < total ? ", ETA " + format(Duration.ofSeconds((long) ((total - done) / rate))) : "";
-        console.printf(
+        return String.format(
                 Locale.ROOT,
-                "progress: %d/%d series (%.0f%%), %.1f series/s%s; %s%n",
+                "progress: %d/%d %s (%.0f%%), %.1f %s/s%s; %s",
                 done,
                 total,
+                units,
                 total == 0 ? 100.0 : 100.0 * done / total,
                 rate,
+                units,
                 eta,
-                workers());
+                workers);
     }
 
     private String workers() {
