@@ -1,6 +1,6 @@
 package forecastfarm.launcher;
 
-import forecastfarm.launcher.api.ForecastFarmException;
+import forecastfarm.launcher.api.FarmRunException;
 import forecastfarm.launcher.cli.ExitCodes;
 import forecastfarm.launcher.cli.Terminal;
 import forecastfarm.launcher.cli.UsageErrors;
@@ -79,9 +79,8 @@ public final class FarmCli implements Callable<Integer> {
 
     private static int handle(final Exception thrown, final CommandLine commandLine) {
         final PrintStream err = System.err;
-        final Exception ex = thrown instanceof ForecastFarmException && thrown.getCause() instanceof Exception cause
-                ? cause
-                : thrown;
+        final Exception ex =
+                thrown instanceof FarmRunException && thrown.getCause() instanceof Exception cause ? cause : thrown;
         if (ex instanceof InputException || ex instanceof IllegalArgumentException) {
             err.println("error: " + ex.getMessage());
             return ex instanceof InputException ? ExitCodes.INPUT : ExitCodes.USAGE;

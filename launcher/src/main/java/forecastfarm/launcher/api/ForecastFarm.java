@@ -1,14 +1,6 @@
 package forecastfarm.launcher.api;
 
-import forecastfarm.launcher.farm.Farm;
-import forecastfarm.launcher.farm.FarmAbandoned;
 import forecastfarm.launcher.farm.FarmContext;
-import forecastfarm.launcher.farm.FarmListener;
-import forecastfarm.launcher.farm.FarmLock;
-import forecastfarm.launcher.farm.FarmReport;
-import forecastfarm.launcher.farm.MapSizing;
-import forecastfarm.launcher.farm.TaskIntake;
-import forecastfarm.launcher.farm.TaskSpec;
 import forecastfarm.shared.forecast.ForecastRequest;
 import forecastfarm.shared.forecast.ForecastResult;
 import forecastfarm.shared.forecast.ModelSpec;
@@ -18,10 +10,6 @@ import forecastfarm.shared.wire.TaskStatus;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 
 /**
@@ -44,31 +32,15 @@ import java.util.function.Consumer;
  * thread, in completion order, each exactly once per run; series already finished by an earlier run in the same
  * farm dir are delivered with {@link SeriesResult#resumed()} set and not computed again. {@link #finish} returns
  * after the last result was delivered. An exception thrown by the consumer stops the farm and is rethrown by
- * {@link #finish}.
+ * {@link #finish}. It is a {@link TaskFarm} of the built-in forecast kind.
  */
 public final class ForecastFarm implements AutoCloseable {
     private final Builder config;
-    private final FarmLock lock;
-    private final TaskIntake intake;
-    private final CompletableFuture<MapSizing> sizing = new CompletableFuture<>();
-    private final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
-    private final Thread farmThread;
-    private final Thread deliveryThread;
-    private volatile FarmReport report;
-    private volatile Throwable farmFailure;
-    private volatile Throwable consumerFailure;
-    private boolean finished;
+    private final TaskFarm tasks;
 
-    private ForecastFarm(final Builder config, final FarmLock lock) {
+    private ForecastFarm(final Builder config, final TaskFarm tasks) {
         this.config = config;
-        this.lock = lock;
-        this.intake = new TaskIntake(config.intakeCapacity);
-        if (config.countGiven) {
-            intake.expect(config.expectedSeries);
-        }
-        this.farmThread = new Thread(this::runFarm, "forecast-farm");
-        this.deliveryThread = new Thread(this::deliver, "forecast-farm-results");
-        deliveryThread.setDaemon(true);
+        this.tasks = tasks;
     }
 
     /**
@@ -100,13 +72,12 @@ public final class ForecastFarm implements AutoCloseable {
      */
     public boolean submit(final String id, final double[] y, final double[] seasons) throws InterruptedException {
         Objects.requireNonNull(id, "id");
-        sizing.complete(config.sizing(config.expectedSeries, config.meanIdBytes));
         final byte[] payload = new ForecastRequest(y, config.horizon, seasons, config.models, config.levels).encode();
         if (payload.length > FarmQueues.MAX_MESSAGE_BYTES) {
             throw new IllegalArgumentException("series " + id + " has " + y.length + " values, more than one task can "
                     + "carry (" + maxValues() + ")");
         }
-        return intake.submit(new TaskSpec(id, ForecastRequest.KIND, payload));
+        return tasks.submit(id, ForecastRequest.KIND, payload);
     }
 
     /**
@@ -116,10 +87,7 @@ public final class ForecastFarm implements AutoCloseable {
      * @param meanIdBytes the ids' mean length in bytes.
      */
     public void expectedSeries(final long count, final double meanIdBytes) {
-        if (!sizing.isDone()) {
-            intake.expect(count);
-        }
-        sizing.complete(config.sizing(count, meanIdBytes));
+        tasks.expectedTasks(count, meanIdBytes);
     }
 
     /**
@@ -133,38 +101,23 @@ public final class ForecastFarm implements AutoCloseable {
      * @return series submitted so far.
      */
     public long submitted() {
-        return intake.submitted();
+        return tasks.submitted();
     }
 
     /**
      * Drains the farm as SIGTERM does: no new series, running ones finish; {@link #finish} then returns early.
      */
     public void stop(final String why) {
-        sizing.completeExceptionally(new FarmAbandoned("stopped before the series were counted (" + why + ")"));
-        intake.requestStop(why);
+        tasks.stop(why);
     }
 
     /**
      * No more series: waits until every submitted series is finished and its result delivered.
      *
-     * @throws ForecastFarmException when the farm could not run, or the result consumer failed.
+     * @throws FarmRunException when the farm could not run, or the result consumer failed.
      */
     public FarmSummary finish() throws InterruptedException {
-        if (!finished) {
-            finished = true;
-            sizing.complete(config.sizing(config.expectedSeries, config.meanIdBytes));
-            intake.close();
-            farmThread.join();
-            deliveries.put(Delivery.END);
-            deliveryThread.join();
-        }
-        if (farmFailure != null) {
-            throw new ForecastFarmException(farmFailure.getMessage(), farmFailure);
-        }
-        if (consumerFailure != null) {
-            throw new ForecastFarmException("the result consumer failed: " + consumerFailure, consumerFailure);
-        }
-        return summary(report);
+        return FarmSummary.of(tasks.finish());
     }
 
     /**
@@ -172,92 +125,23 @@ public final class ForecastFarm implements AutoCloseable {
      */
     @Override
     public void close() throws InterruptedException {
-        if (!finished) {
-            stop("close()");
-            try {
-                finish();
-            } catch (final ForecastFarmException ignored) {
-                // close() is cleanup: the failure was or will be seen through finish()
-            }
-        }
+        tasks.close();
     }
 
-    private void runFarm() {
-        try {
-            report = Farm.run(
-                    config.ctx, lock, intake, config.job(), this::awaitSizing, new Listener(), config.handleSignals);
-        } catch (final Throwable ex) {
-            farmFailure = ex;
-        }
-    }
-
-    private MapSizing awaitSizing() {
-        try {
-            return sizing.join();
-        } catch (final CompletionException ex) {
-            throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
-        }
-    }
-
-    private void deliver() {
-        for (; ; ) {
-            final Delivery delivery;
-            try {
-                delivery = deliveries.take();
-            } catch (final InterruptedException ex) {
-                return;
-            }
-            if (delivery == Delivery.END) {
-                return;
-            }
-            if (consumerFailure != null) {
-                continue;
-            }
-            try {
-                config.onResult.accept(delivery.toResult());
-            } catch (final Throwable ex) {
-                consumerFailure = ex;
-                stop("result consumer failed");
-            }
-        }
-    }
-
-    private static FarmSummary summary(final FarmReport r) {
-        return FarmSummary.of(r);
-    }
-
-    /**
-     * On the conductor thread: hand over and return at once.
-     */
-    private final class Listener implements FarmListener {
-        @Override
-        public void onTaskFinished(final int task, final TaskSpec spec, final ResultRecord record) {
-            deliveries.add(new Delivery(task, spec.key(), record, false));
-        }
-
-        @Override
-        public void onTaskResumed(final int task, final TaskSpec spec, final ResultRecord record) {
-            deliveries.add(new Delivery(task, spec.key(), record, true));
-        }
-    }
-
-    private record Delivery(long seq, String key, ResultRecord record, boolean resumed) {
-        static final Delivery END = new Delivery(-1, "", null, false);
-
-        SeriesResult toResult() {
-            final boolean ok = record.status() == TaskStatus.OK;
-            return new SeriesResult(
-                    seq,
-                    key,
-                    record.status(),
-                    ok ? ForecastResult.decode(record.payload()).forecasts() : List.of(),
-                    ok ? "" : record.reason(),
-                    record.attempts(),
-                    record.workerSlot(),
-                    record.startEpochMs(),
-                    record.wallNs() / 1e6,
-                    resumed);
-        }
+    private static SeriesResult toResult(final TaskOutcome outcome) {
+        final ResultRecord record = outcome.record();
+        final boolean ok = record.status() == TaskStatus.OK;
+        return new SeriesResult(
+                outcome.seq(),
+                outcome.key(),
+                record.status(),
+                ok ? ForecastResult.decode(record.payload()).forecasts() : List.of(),
+                ok ? "" : record.reason(),
+                record.attempts(),
+                record.workerSlot(),
+                record.startEpochMs(),
+                record.wallNs() / 1e6,
+                outcome.resumed());
     }
 
     /**
@@ -378,15 +262,22 @@ public final class ForecastFarm implements AutoCloseable {
                 }
             }
             levels = Arrays.stream(levels).sorted().distinct().toArray();
-            ctx.conclude();
-            // first, so that a busy farm dir is refused before the caller reads its input or a worker starts
-            final ForecastFarm farm = new ForecastFarm(this, FarmLock.acquire(ctx.farmDirectory()));
-            if (!sizedLater) {
-                farm.sizing.complete(sizing(expectedSeries, meanIdBytes));
+            final int resultBytes = ForecastResult.estimateEncodedBytes(models.size(), horizon, levels.length);
+            final Consumer<SeriesResult> consumer = onResult;
+            final TaskFarm.Builder farm = TaskFarm.builder(ctx)
+                    .job(job())
+                    .onResult(outcome -> consumer.accept(toResult(outcome)))
+                    .handleSignals(handleSignals)
+                    .intakeCapacity(intakeCapacity)
+                    .meanResultBytes(resultBytes);
+            if (sizedLater) {
+                farm.expectedTasksLater();
+            } else if (countGiven) {
+                farm.expectedTasks(expectedSeries, meanIdBytes);
             }
-            farm.deliveryThread.start();
-            farm.farmThread.start();
-            return farm;
+            // TaskFarm.start locks the farm dir first, so that a busy one is refused before the caller reads its
+            // input or a worker starts
+            return new ForecastFarm(this, farm.start());
         }
 
         private String job() {
@@ -394,13 +285,6 @@ public final class ForecastFarm implements AutoCloseable {
                     ? job
                     : "forecast h=" + horizon + " models=" + String.join(",", models) + " levels="
                             + Arrays.toString(levels);
-        }
-
-        private MapSizing sizing(final long expectedSeries, final double meanIdBytes) {
-            return MapSizing.forTasks(
-                    Math.max(1, expectedSeries),
-                    meanIdBytes,
-                    ForecastResult.estimateEncodedBytes(models.size(), horizon, levels.length));
         }
     }
 }

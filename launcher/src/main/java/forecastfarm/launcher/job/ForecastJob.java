@@ -1,8 +1,8 @@
 package forecastfarm.launcher.job;
 
+import forecastfarm.launcher.api.FarmRunException;
 import forecastfarm.launcher.api.FarmSummary;
 import forecastfarm.launcher.api.ForecastFarm;
-import forecastfarm.launcher.api.ForecastFarmException;
 import forecastfarm.launcher.cli.ExitCodes;
 import forecastfarm.launcher.cli.Terminal;
 import forecastfarm.launcher.farm.FarmContext;
@@ -218,7 +218,7 @@ public final class ForecastJob {
         } catch (final InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", ex);
-        } catch (final ForecastFarmException ex) {
+        } catch (final FarmRunException ex) {
             if (ex.getCause() instanceof UncheckedIOException writeFailed) {
                 throw outputFailure(writeFailed.getCause());
             }

@@ -3,14 +3,14 @@ package forecastfarm.launcher.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import forecastfarm.launcher.api.FarmRunException;
 import forecastfarm.launcher.api.FarmSummary;
+import forecastfarm.launcher.api.TaskFarm;
 import forecastfarm.launcher.cli.ExitCodes;
 import forecastfarm.launcher.cli.Terminal;
 import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.farm.FarmLock;
 import forecastfarm.launcher.farm.FarmReport;
-import forecastfarm.launcher.farm.MapSizing;
-import forecastfarm.launcher.farm.TaskSpec;
 import forecastfarm.launcher.io.InputException;
 import forecastfarm.launcher.io.InputProblem;
 import forecastfarm.launcher.io.JobLogWriter;
@@ -85,13 +85,18 @@ public final class RunJob {
             throw outputFailure(ex);
         }
         final long toRun = Math.max(1, scan.tasks() - scan.kept());
-        final MapSizing sizing = MapSizing.forTasks(toRun, scan.meanKeyBytes(), (int)
-                Math.min(1 << 20, Math.max(512, 2 * scan.meanArgsBytes())));
         final AtomicLong finished = new AtomicLong();
-        final TaskFarm farm = TaskFarm.start(ctx, lock, options.fingerprint(), sizing, (key, record) -> {
-            outputs.accept(key, record);
-            finished.incrementAndGet();
-        });
+        final TaskFarm farm = TaskFarm.builder(ctx)
+                .job(options.fingerprint())
+                .lockedFarmDir(lock)
+                .handleSignals(true)
+                .expectedTasks(toRun, scan.meanKeyBytes())
+                .meanResultBytes((int) Math.min(1 << 20, Math.max(512, 2 * scan.meanArgsBytes())))
+                .onResult(outcome -> {
+                    outputs.accept(outcome.key(), outcome.record());
+                    finished.incrementAndGet();
+                })
+                .start();
         try {
             return finish(farm, outputs, scan, kept, badLines, finished);
         } catch (final IOException ex) {
@@ -146,6 +151,9 @@ public final class RunJob {
         } catch (final InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", ex);
+        } catch (final FarmRunException ex) {
+            // the farm's own failure, or a result that could not be written (handled by the caller)
+            throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
         }
         final int notRun = outputs.notRun();
         final long notRead = Math.max(0, scan.tasks() - scan.kept() - submitted[0]);
@@ -184,7 +192,7 @@ public final class RunJob {
         final byte[] payload = payload(task);
         outputs.submitted(task.key(), task.line());
         try {
-            if (!farm.submit(new TaskSpec(task.key(), WorkerArgs.JSON_KIND_PREFIX + options.kind(), payload))) {
+            if (!farm.submit(task.key(), WorkerArgs.JSON_KIND_PREFIX + options.kind(), payload)) {
                 outputs.withdraw(task.key());
                 throw new FarmStopped();
             }

@@ -124,7 +124,7 @@ class ForecastFarmIT {
             refused = !farm.submit("s" + i, series(10, 1), 1);
         }
         assertTrue(refused, "the farm stops taking series once the consumer failed");
-        ForecastFarmException thrown = assertThrows(ForecastFarmException.class, farm::finish);
+        FarmRunException thrown = assertThrows(FarmRunException.class, farm::finish);
         assertTrue(thrown.getMessage().contains("disk full (simulated)"), thrown.getMessage());
         farm.close();
     }

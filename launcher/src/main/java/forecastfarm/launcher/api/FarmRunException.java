@@ -4,8 +4,8 @@ package forecastfarm.launcher.api;
  * The farm could not run (its farm dir is busy or holds another job, workers cannot start), or the result
  * consumer failed; the message says which and what to do.
  */
-public final class ForecastFarmException extends RuntimeException {
-    public ForecastFarmException(final String message, final Throwable cause) {
+public final class FarmRunException extends RuntimeException {
+    public FarmRunException(final String message, final Throwable cause) {
         super(message, cause);
     }
 }
