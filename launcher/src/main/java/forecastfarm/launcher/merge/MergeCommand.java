@@ -21,6 +21,8 @@ import picocli.CommandLine.Parameters;
                     + "forecasts.csv, failed.csv and summary.json in DIR, naming any shard that is missing or failed.",
             "Shards run with --output-format parquet are read from their forecasts.parquet (CSV and Parquet shards "
                     + "may be mixed); the merged forecasts are then forecasts.parquet too, unless --output-format csv.",
+            "Shards of farm run --kind K (results.jsonl) are merged into one results.jsonl, failed.csv and "
+                    + "summary.json, each key once; --input is then the job's tasks.jsonl or tasks.csv.",
             "Exit code: 107 when a shard is missing, failed or unfinished, or shards overlap; else as farm forecast."
         })
 public final class MergeCommand implements Callable<Integer> {

@@ -2,6 +2,7 @@ package forecastfarm.launcher.merge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import forecastfarm.launcher.cli.ExitCodes;
+import forecastfarm.launcher.io.ResultsJsonl;
 import forecastfarm.launcher.io.ShardFilter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +24,10 @@ final class ShardCandidate {
     final Integer summaryCount;
     final Integer summaryIndex;
     final long modifiedMs;
+    /** The task kind its summary.json names (a {@code farm run} shard), else null. */
+    final String kind;
+    /** A shard of {@code farm run}: it has a results.jsonl, or its summary names a kind. */
+    final boolean run;
 
     @SuppressWarnings("unchecked")
     ShardCandidate(final Path jobDir, final Path dir, final int index) {
@@ -63,11 +68,24 @@ final class ShardCandidate {
             // 0: oldest
         }
         this.modifiedMs = modified;
+        this.kind = read != null && read.get("kind") instanceof String k ? k : null;
+        this.run = kind != null || Files.isRegularFile(dir.resolve(ResultsJsonl.FILE_NAME));
+    }
+
+    /**
+     * @return what made this shard: {@code farm run --kind K}, {@code farm run}, {@code farm forecast}; null when
+     *     nothing in its dir tells (no summary and no outputs).
+     */
+    String job() {
+        if (run) {
+            return kind != null ? "farm run --kind " + kind : "farm run";
+        }
+        return summary != null || ShardForecasts.fileIn(dir) != null ? "farm forecast" : null;
     }
 
     boolean hasOutputs() {
         return summary != null
-                && ShardForecasts.fileIn(dir) != null
+                && (run ? Files.isRegularFile(dir.resolve(ResultsJsonl.FILE_NAME)) : ShardForecasts.fileIn(dir) != null)
                 && Files.isRegularFile(dir.resolve("failed.csv"))
                 && (summaryIndex == null || summaryIndex == index);
     }
@@ -95,7 +113,9 @@ final class ShardCandidate {
         if (s == null || !hasOutputs()) {
             final String what = summaryProblem != null
                     ? summaryProblem
-                    : "no outputs (forecasts.csv or forecasts.parquet, failed.csv, summary.json)";
+                    : run
+                            ? "no outputs (results.jsonl, failed.csv, summary.json)"
+                            : "no outputs (forecasts.csv or forecasts.parquet, failed.csv, summary.json)";
             return new ShardMerge.ShardState(
                     index,
                     n,

@@ -37,6 +37,9 @@ import java.util.regex.Pattern;
  * through a temporary CSV in DIR ({@link ShardForecasts}; the shard dirs are only read), and the merged forecasts are
  * then written as forecasts.parquet too, unless another format is asked for. CSV and Parquet shards can be mixed.
  *
+ * <p>The shards of a {@code farm run} job (results.jsonl) are merged by {@link RunShardMerge} instead; shards of
+ * different jobs (forecast and run, or runs of different kinds) are refused.
+ *
  * <p>Exit code: {@link ExitCodes#SHARDS_INCOMPLETE} when any shard is missing, failed or interrupted, or the shards
  * overlap; otherwise as {@code farm forecast}: 0, or the number of failed, poisoned and invalid series (capped).
  */
@@ -150,7 +153,7 @@ public final class ShardMerge {
         }
         final ShardChoice choice = ShardChoice.of(dir, expectedShards);
         try {
-            return merge(choice);
+            return choice.run() ? new RunShardMerge(dir, input, this).merge(choice) : merge(choice);
         } catch (final IOException ex) {
             throw new UncheckedIOException("cannot write the merged outputs to " + dir + ": " + ex.getMessage(), ex);
         }
@@ -172,14 +175,7 @@ public final class ShardMerge {
             for (int i = 0; i < n; i++) {
                 final ShardCandidate c = choice.chosen().get(i);
                 if (c == null) {
-                    states.add(new ShardState(
-                            i,
-                            n,
-                            "missing",
-                            null,
-                            null,
-                            "no dir " + SHARDS_DIR + "/<job>_" + i + " (the task never ran or wrote nothing)",
-                            null));
+                    states.add(missing(i, n));
                     continue;
                 }
                 ShardState state = c.state(n);
@@ -235,7 +231,7 @@ public final class ShardMerge {
                     notRun == null ? 0 : notRun,
                     exitCode);
             writeReport(dir, result);
-            print(result, forecastsFile, choice.ignored(), choice.superseded());
+            print(result, "series", forecastsFile + ", failed.csv, summary.json, report.html", choice);
             return result;
         } finally {
             open.forEach(OrderedOutput::abort);
@@ -281,45 +277,59 @@ public final class ShardMerge {
         return notRun;
     }
 
-    private void print(
-            final Result result,
-            final String forecastsFile,
-            final List<String> ignored,
-            final List<String> superseded) {
+    /**
+     * Prints the outcome to the console.
+     *
+     * @param noun  what is merged: series, tasks.
+     * @param files the files written to DIR.
+     */
+    void print(final Result result, final String noun, final String files, final ShardChoice choice) {
         final Map<String, Object> s = result.summary();
         console.printf(
                 java.util.Locale.ROOT,
-                "merged %d of %d shards: %d series in the output, %s ok, %s failed, "
-                        + "%s poisoned, %s invalid; outputs in %s (%s, failed.csv, summary.json, report.html)%n",
+                "merged %d of %d shards: %d %s in the output, %s ok, %s failed, "
+                        + "%s poisoned, %s invalid; outputs in %s (%s)%n",
                 (Long) s.get("shards_ok"),
                 result.shards().size(),
                 result.seriesInOutput(),
+                noun,
                 s.get("ok"),
                 s.get("failed"),
                 s.get("poisoned"),
                 s.get("invalid_input"),
                 dir,
-                forecastsFile);
+                files);
         for (final ShardState state : result.incomplete()) {
             console.println("incomplete: " + state.describe());
         }
         if (result.notRunSeries() > 0) {
-            console.println(result.notRunSeries() + " series of the input are in no shard's output: listed as "
+            console.println(result.notRunSeries() + " " + noun + " of the input are in no shard's output: listed as "
                     + "NOT_RUN in failed.csv");
         }
         if (result.duplicateSeries() > 0) {
-            console.println("error: " + result.duplicateSeries() + " series are in more than one shard (kept from "
-                    + "the first), e.g. " + s.get("duplicate_examples"));
+            console.println("error: " + result.duplicateSeries() + " " + noun
+                    + " are in more than one shard (kept from " + "the first), e.g. " + s.get("duplicate_examples"));
         }
         if (result.misplacedSeries() > 0) {
-            console.println("warning: " + result.misplacedSeries() + " series are in a shard their id does not hash "
-                    + "to: were the shards made with another shard count?");
+            console.println("warning: " + result.misplacedSeries() + " " + noun
+                    + " are in a shard their id does not hash " + "to: were the shards made with another shard count?");
         }
-        superseded.forEach(name -> console.println("superseded (another dir holds the same shard): " + name));
-        ignored.forEach(name -> console.println("ignored: " + name));
+        choice.superseded().forEach(name -> console.println("superseded (another dir holds the same shard): " + name));
+        choice.ignored().forEach(name -> console.println("ignored: " + name));
     }
 
-    private static ShardState failed(final ShardState state, final String reason) {
+    static ShardState missing(final int index, final int n) {
+        return new ShardState(
+                index,
+                n,
+                "missing",
+                null,
+                null,
+                "no dir " + SHARDS_DIR + "/<job>_" + index + " (the task never ran or wrote nothing)",
+                null);
+    }
+
+    static ShardState failed(final ShardState state, final String reason) {
         return new ShardState(
                 state.index(), state.count(), "failed", state.dir(), state.exitCode(), reason, state.summary());
     }

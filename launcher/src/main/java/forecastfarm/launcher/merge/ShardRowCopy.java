@@ -1,9 +1,15 @@
 package forecastfarm.launcher.merge;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import forecastfarm.launcher.io.CsvTable;
 import forecastfarm.launcher.io.ShardFilter;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,10 +21,12 @@ import java.util.Set;
 /**
  * Copies the rows of the shards, one shard after another, into the merged outputs, keeping each series once: a
  * series already copied from a lower shard is skipped and counted as a duplicate (the first {@value #EXAMPLES} named),
- * and a series in a shard its id does not hash to is copied but counted as misplaced.
+ * and a series in a shard its id does not hash to is copied but counted as misplaced. The same holds for the tasks of
+ * {@code farm run} shards, by key ({@link #copyRun}).
  */
 final class ShardRowCopy {
     static final int EXAMPLES = 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int n;
     private final Set<String> seen = new HashSet<>();
@@ -52,6 +60,45 @@ final class ShardRowCopy {
         } catch (final UncheckedIOException ex) {
             throw ex.getCause();
         }
+        done(index, local);
+    }
+
+    /**
+     * Copies the lines of shard {@code index} of a {@code farm run} job: those of {@code resultsJsonl} to {@code
+     * results} (keyed by their "key"; a line without one is copied unaccounted), those of {@code failedCsv} to {@code
+     * failed}.
+     */
+    void copyRun(
+            final int index,
+            final Path resultsJsonl,
+            final Path failedCsv,
+            final OrderedOutput results,
+            final OrderedOutput failed)
+            throws IOException {
+        final Set<String> local = new HashSet<>();
+        try (BufferedReader in = Files.newBufferedReader(resultsJsonl, StandardCharsets.UTF_8)) {
+            for (String line; (line = in.readLine()) != null; ) {
+                if (!line.isBlank()) {
+                    copyRow(index, local, keyOf(line), List.of(line), results);
+                }
+            }
+            CsvTable.read(failedCsv, h -> {}, f -> copyRow(index, local, f, failed));
+        } catch (final UncheckedIOException ex) {
+            throw ex.getCause();
+        }
+        done(index, local);
+    }
+
+    private static String keyOf(final String line) {
+        try {
+            final JsonNode key = JSON.readTree(line).get("key");
+            return key != null && key.isTextual() ? key.asText() : "";
+        } catch (final JsonProcessingException ex) {
+            return "";
+        }
+    }
+
+    private void done(final int index, final Set<String> local) {
         for (final String id : local) {
             if (seen.add(id)) {
                 firstShardOf.put(id, index);
@@ -60,7 +107,15 @@ final class ShardRowCopy {
     }
 
     private void copyRow(final int index, final Set<String> local, final List<String> fields, final OrderedOutput out) {
-        final String id = fields.isEmpty() ? "" : fields.get(0);
+        copyRow(index, local, fields.isEmpty() ? "" : fields.get(0), fields, out);
+    }
+
+    private void copyRow(
+            final int index,
+            final Set<String> local,
+            final String id,
+            final List<String> fields,
+            final OrderedOutput out) {
         if (!id.isEmpty() && seen.contains(id)) {
             if (local.add(id)) {
                 duplicates++;
@@ -74,7 +129,7 @@ final class ShardRowCopy {
             misplaced++;
         }
         try {
-            out.row(fields);
+            out.row(id, fields);
         } catch (final IOException ex) {
             throw new UncheckedIOException(ex);
         }
