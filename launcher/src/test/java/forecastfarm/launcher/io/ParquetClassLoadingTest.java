@@ -32,16 +32,19 @@ class ParquetClassLoadingTest {
 
     private List<String> loadedClasses(Path input) throws Exception {
         Path log = dir.resolve(input.getFileName() + ".classes");
-        Process p = new ProcessBuilder(
-                        ProcessHandle.current().info().command().orElse("java"),
-                        "-Xshare:off",
-                        "-Xlog:class+load=info:file=" + log,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        ParquetClassLoadingTest.class.getName(),
-                        input.toString())
-                .redirectErrorStream(true)
-                .start();
+        // the farm's JVM flags, as scripts/farm gives them (on Java 23+ they allow aircompressor's sun.misc.Unsafe
+        // use without the JDK's warning)
+        List<String> command = new java.util.ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(forecastfarm.shared.JvmFlags.forCurrentJvm());
+        command.addAll(List.of(
+                "-Xshare:off",
+                "-Xlog:class+load=info:file=" + log,
+                "-cp",
+                System.getProperty("java.class.path"),
+                ParquetClassLoadingTest.class.getName(),
+                input.toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), output);
