@@ -122,6 +122,24 @@ class RunCliIT {
         assertEquals(12, summary.get("ok").asInt());
         assertEquals("forecast", summary.get("kind").asText());
         assertEquals(List.of("key,status,attempts,reason"), Files.readAllLines(out.resolve("failed.csv")));
+
+        final ByteArrayOutputStream inspect = new ByteArrayOutputStream();
+        assertEquals(
+                ExitCodes.OK,
+                FarmCli.execute(
+                        new String[] {
+                            "inspect", "--farm-dir", tmp.resolve("farm").toString(), "--id", "t3"
+                        },
+                        new PrintStream(inspect, true, StandardCharsets.UTF_8)));
+        final String shown = inspect.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.startsWith("t3: OK"), shown);
+        assertTrue(
+                shown.contains("kind forecast, result:\n{\n  \"models\" : {"), "the worker's JSON, indented: " + shown);
+        assertEquals(
+                JSON.readTree(Files.readAllLines(out.resolve("results.jsonl")).get(3))
+                        .get("result"),
+                JSON.readTree(shown.substring(shown.indexOf('{'))),
+                "inspect shows the result results.jsonl has");
     }
 
     @Test

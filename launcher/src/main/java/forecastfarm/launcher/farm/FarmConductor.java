@@ -213,7 +213,8 @@ final class FarmConductor implements Agent {
                 result.wallNs(),
                 result.cpuNs(),
                 result.error(),
-                result.payload());
+                result.payload(),
+                result.kind());
         store.put(result.key(), record.encode());
         listener.onTaskFinished(task, ledger.task(task), record);
     }
@@ -282,7 +283,8 @@ final class FarmConductor implements Agent {
                 0,
                 0,
                 reason,
-                new byte[0]);
+                new byte[0],
+                spec.kind());
         store.put(spec.key(), record.encode());
         listener.onTaskFinished(task, spec, record);
     }

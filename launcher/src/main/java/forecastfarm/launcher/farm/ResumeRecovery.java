@@ -105,7 +105,8 @@ final class ResumeRecovery {
                             result.wallNs(),
                             result.cpuNs(),
                             result.error(),
-                            result.payload());
+                            result.payload(),
+                            result.kind());
                     store.put(result.key(), record.encode());
                     count[0]++;
                 }

@@ -6,6 +6,7 @@ import forecastfarm.launcher.farm.FarmManifest;
 import forecastfarm.launcher.farm.ResultReader;
 import forecastfarm.launcher.io.SeriesIndex;
 import forecastfarm.shared.FarmDirectory;
+import forecastfarm.shared.WorkerArgs;
 import forecastfarm.shared.forecast.ForecastResult;
 import forecastfarm.shared.forecast.ModelForecast;
 import forecastfarm.shared.status.StatusFile;
@@ -125,13 +126,18 @@ public final class Inspector {
         if (record.status() != TaskStatus.OK || record.payload().length == 0) {
             return;
         }
+        if (record.kind().startsWith(WorkerArgs.JSON_KIND_PREFIX)) {
+            out.println("kind " + record.kind().substring(WorkerArgs.JSON_KIND_PREFIX.length()) + ", result:");
+            out.println(JsonResult.indented(record.payload()));
+            return;
+        }
         try {
             for (final ModelForecast forecast :
                     ForecastResult.decode(record.payload()).forecasts()) {
                 ForecastTable.print(out, forecast, ds);
             }
         } catch (final IllegalArgumentException notAForecast) {
-            out.printf(Locale.ROOT, "  payload: %d bytes%n", record.payload().length);
+            out.printf(Locale.ROOT, "  payload: %d bytes (kind %s)%n", record.payload().length, record.kind());
         }
     }
 }

@@ -141,7 +141,15 @@ final class FakeWorker implements TaskSink {
         final long wallNs = (nowMs - currentStartMs) * 1_000_000L;
         final byte[] payload = (current.key() + "#" + current.attempt()).getBytes(StandardCharsets.UTF_8);
         results.onResult(new TaskResult(
-                current.taskId(), current.key(), TaskStatus.OK, currentStartMs, wallNs, wallNs, "", payload));
+                current.taskId(),
+                current.key(),
+                current.kind(),
+                TaskStatus.OK,
+                currentStartMs,
+                wallNs,
+                wallNs,
+                "",
+                payload));
         counter(WorkerCounter.TASK_ID, WorkerCounter.NO_TASK);
         counter(WorkerCounter.STATE, WorkerState.READY.code());
         current = null;

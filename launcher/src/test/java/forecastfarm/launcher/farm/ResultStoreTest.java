@@ -47,7 +47,8 @@ class ResultStoreTest {
                         10L * i,
                         5L * i,
                         i % 2 == 0 ? "" : "failed " + i,
-                        new byte[] {(byte) i, 42})
+                        new byte[] {(byte) i, 42},
+                        "spin")
                 .encode();
     }
 

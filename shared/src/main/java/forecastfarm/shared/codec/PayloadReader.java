@@ -14,6 +14,11 @@ public final class PayloadReader {
         buffer = ByteBuffer.wrap(payload).order(ByteOrder.LITTLE_ENDIAN);
     }
 
+    /** Whether bytes are left to read. */
+    public boolean hasRemaining() {
+        return buffer.hasRemaining();
+    }
+
     public int getByte() {
         check(1);
         return buffer.get();

@@ -49,10 +49,11 @@ public final class ResultAdapter {
             final long wallNs = bytes.readLong();
             final long cpuNs = bytes.readLong();
             final String key = bytes.readUtf8();
+            final String kind = bytes.readUtf8();
             final String error = bytes.readUtf8();
             final byte[] payload = new byte[bytes.readInt()];
             bytes.read(payload);
-            return new TaskResult(taskId, key, status, startEpochMs, wallNs, cpuNs, error, payload);
+            return new TaskResult(taskId, key, kind, status, startEpochMs, wallNs, cpuNs, error, payload);
         }
     }
 }

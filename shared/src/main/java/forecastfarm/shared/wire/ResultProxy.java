@@ -25,6 +25,7 @@ public final class ResultProxy implements ResultSink {
             bytes.writeLong(result.wallNs());
             bytes.writeLong(result.cpuNs());
             bytes.writeUtf8(result.key());
+            bytes.writeUtf8(result.kind());
             bytes.writeUtf8(result.error());
             bytes.writeInt(result.payload().length);
             bytes.write(result.payload());

@@ -6,9 +6,11 @@ import forecastfarm.shared.codec.PayloadWriter;
 /**
  * The value stored in the results map for one key.
  * Layout: status:byte | attempts:int | workerSlot:int | workerGeneration:int | startEpochMs:long | wallNs:long
- * | cpuNs:long | reason:string | payload:bytes.
+ * | cpuNs:long | reason:string | payload:bytes | kind:string.
  *
  * @param reason empty for OK; the handler's error for FAILED; the cause of the workers' deaths for POISONED.
+ * @param kind   the task's kind ({@code forecast}, {@code json:NAME}, ...): what the payload is. Empty in a record
+ *               written before kinds were recorded (a farm dir of an earlier build, read on resume or by inspect).
  */
 public record ResultRecord(
         TaskStatus status,
@@ -19,13 +21,14 @@ public record ResultRecord(
         long wallNs,
         long cpuNs,
         String reason,
-        byte[] payload) {
+        byte[] payload,
+        String kind) {
     public static final int MAX_REASON_CHARS = 1000;
 
     public byte[] encode() {
         final String boundedReason =
                 reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) : reason;
-        return new PayloadWriter(64 + payload.length + boundedReason.length())
+        return new PayloadWriter(64 + payload.length + boundedReason.length() + kind.length())
                 .putByte(status.ordinal())
                 .putInt(attempts)
                 .putInt(workerSlot)
@@ -35,6 +38,7 @@ public record ResultRecord(
                 .putLong(cpuNs)
                 .putString(boundedReason)
                 .putBytes(payload)
+                .putString(kind)
                 .toByteArray();
     }
 
@@ -49,6 +53,7 @@ public record ResultRecord(
                 in.getLong(),
                 in.getLong(),
                 in.getString(),
-                in.getBytes());
+                in.getBytes(),
+                in.hasRemaining() ? in.getString() : "");
     }
 }

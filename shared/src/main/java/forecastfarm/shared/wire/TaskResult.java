@@ -5,6 +5,7 @@ package forecastfarm.shared.wire;
  *
  * @param taskId       the task's id.
  * @param key          the task's key (series id).
+ * @param kind         the task's kind, as the task named it.
  * @param status       OK, or FAILED with {@code error} saying why (the handler threw).
  * @param startEpochMs when the worker started the task.
  * @param wallNs       elapsed time of the handler.
@@ -15,6 +16,7 @@ package forecastfarm.shared.wire;
 public record TaskResult(
         long taskId,
         String key,
+        String kind,
         TaskStatus status,
         long startEpochMs,
         long wallNs,

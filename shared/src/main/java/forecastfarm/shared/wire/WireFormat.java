@@ -7,7 +7,7 @@ package forecastfarm.shared.wire;
  * Task ('T'):   type:byte | taskId:long | attempt:int | kind:utf8 | key:utf8 | payloadLength:int | payload:bytes
  * Stop ('S'):   type:byte
  * Result ('R'): type:byte | taskId:long | status:byte | startEpochMs:long | wallNs:long | cpuNs:long | key:utf8
- *               | error:utf8 | payloadLength:int | payload:bytes
+ *               | kind:utf8 | error:utf8 | payloadLength:int | payload:bytes
  * </pre>
  * utf8 is Chronicle Bytes' stop-bit length-prefixed UTF-8 ({@code writeUtf8}).
  */

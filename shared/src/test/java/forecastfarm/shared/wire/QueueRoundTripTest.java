@@ -60,6 +60,7 @@ class QueueRoundTripTest {
     static void assertSameResult(TaskResult expected, TaskResult actual) {
         assertEquals(expected.taskId(), actual.taskId());
         assertEquals(expected.key(), actual.key());
+        assertEquals(expected.kind(), actual.kind());
         assertEquals(expected.status(), actual.status());
         assertEquals(expected.startEpochMs(), actual.startEpochMs());
         assertEquals(expected.wallNs(), actual.wallNs());
@@ -142,6 +143,7 @@ class QueueRoundTripTest {
                     ? new TaskResult(
                             i,
                             "k" + i,
+                            "spin",
                             TaskStatus.FAILED,
                             1_700_000_000_000L + i,
                             5_000L * i,
@@ -149,9 +151,15 @@ class QueueRoundTripTest {
                             "Unknown forecast model 'x' ✓",
                             new byte[0])
                     : new TaskResult(
-                            i, "k" + i, TaskStatus.OK, 1_700_000_000_000L + i, 5_000L * i, 4_000L * i, "", new byte[] {
-                                (byte) i, 1
-                            });
+                            i,
+                            "k" + i,
+                            "spin",
+                            TaskStatus.OK,
+                            1_700_000_000_000L + i,
+                            5_000L * i,
+                            4_000L * i,
+                            "",
+                            new byte[] {(byte) i, 1});
             sent.add(result);
             proxy.onResult(result);
         }
@@ -174,7 +182,7 @@ class QueueRoundTripTest {
         for (int i = 0; i < payload.length; i++) {
             payload[i] = (byte) (i ^ (i >> 8));
         }
-        TaskResult big = new TaskResult(9, "big", TaskStatus.OK, 1, 2, 3, "", payload);
+        TaskResult big = new TaskResult(9, "big", "spin", TaskStatus.OK, 1, 2, 3, "", payload);
         new ResultProxy(queue.createAppender()).onResult(big);
         List<TaskResult> received = new ArrayList<>();
         assertEquals(1, new ResultAdapter(queue.createTailer(), received::add).poll(10));
@@ -196,7 +204,7 @@ class QueueRoundTripTest {
         assertSameTask(big, sink.received.get(0));
         ChronicleQueue out = queue("out");
         new ResultProxy(out.createAppender())
-                .onResult(new TaskResult(1, "big", TaskStatus.OK, 1, 2, 3, "", new byte[1 << 20]));
+                .onResult(new TaskResult(1, "big", "spin", TaskStatus.OK, 1, 2, 3, "", new byte[1 << 20]));
         assertEquals(1, new ResultAdapter(out.createTailer(), r -> {}).poll(1));
     }
 

@@ -62,6 +62,7 @@ public final class TaskRunner implements TaskSink {
             results.onResult(new TaskResult(
                     task.taskId(),
                     task.key(),
+                    task.kind(),
                     ok ? TaskStatus.OK : TaskStatus.FAILED,
                     startEpochMs,
                     wallNs,
@@ -73,6 +74,7 @@ public final class TaskRunner implements TaskSink {
             results.onResult(new TaskResult(
                     task.taskId(),
                     task.key(),
+                    task.kind(),
                     TaskStatus.FAILED,
                     startEpochMs,
                     wallNs,
