@@ -12,6 +12,8 @@ import java.util.function.IntToLongFunction;
 /**
  * The time index of one series: just enough to label the forecast horizon (last value, step, kind, and for
  * date-times how they are written), never the full list of dates, so that millions of series fit in memory.
+ * One class on purpose: inferring the frequency and continuing it share the same per-kind state; the parts that
+ * stand alone are already apart ({@link DsParser}, {@link DsStyle}, {@link CalendarSteps}, {@link SeriesDs}).
  *
  * <p>Accepted ds formats (all ds values of one series must share one format; {@link DsParser} reads them):
  * <ul>

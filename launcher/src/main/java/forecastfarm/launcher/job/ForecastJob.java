@@ -12,6 +12,7 @@ import forecastfarm.launcher.io.InputException;
 import forecastfarm.launcher.io.InputProblem;
 import forecastfarm.launcher.io.JobLogReader;
 import forecastfarm.launcher.io.JobLogWriter;
+import forecastfarm.launcher.io.KeptTasks;
 import forecastfarm.launcher.io.OutputFormat;
 import forecastfarm.launcher.io.Series;
 import forecastfarm.launcher.io.SeriesIndex;
@@ -263,19 +264,13 @@ public final class ForecastJob {
      * @return id to status of the series an earlier joblog lists as done, which this run skips.
      */
     private Map<String, String> keptFromJoblog() {
-        final Map<String, String> skipped = new java.util.HashMap<>();
         if (!options.resume() && !options.retryFailed()) {
-            return skipped;
+            return new java.util.HashMap<>();
         }
-        JobLogReader.lastStatus(options.out().resolve(JobLogWriter.FILE_NAME)).forEach((id, status) -> {
-            final boolean done = options.retryFailed()
-                    ? status.equals("OK")
-                    : status.equals("OK") || status.equals("FAILED") || status.equals("POISONED");
-            if (done) {
-                skipped.put(id, status);
-            }
-        });
-        return skipped;
+        return KeptTasks.select(
+                JobLogReader.lastStatus(options.out().resolve(JobLogWriter.FILE_NAME)),
+                options.resume(),
+                options.retryFailed());
     }
 
     /**

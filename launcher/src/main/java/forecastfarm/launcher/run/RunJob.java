@@ -14,6 +14,7 @@ import forecastfarm.launcher.farm.FarmReport;
 import forecastfarm.launcher.io.InputException;
 import forecastfarm.launcher.io.InputProblem;
 import forecastfarm.launcher.io.JobLogWriter;
+import forecastfarm.launcher.io.KeptTasks;
 import forecastfarm.launcher.io.ResultsJsonl;
 import forecastfarm.launcher.io.SummaryJson;
 import forecastfarm.launcher.io.TaskFileReader;
@@ -27,7 +28,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -264,19 +264,13 @@ public final class RunJob {
 
     /** @return key to status in the earlier results.jsonl of the tasks this run keeps. */
     private Map<String, String> keptFromResults() {
-        final Map<String, String> kept = new HashMap<>();
         if (!options.resume() && !options.retryFailed()) {
-            return kept;
+            return Map.of();
         }
-        ResultsJsonl.statuses(options.out().resolve(ResultsJsonl.FILE_NAME)).forEach((key, status) -> {
-            final boolean done = options.retryFailed()
-                    ? status.equals("OK")
-                    : status.equals("OK") || status.equals("FAILED") || status.equals("POISONED");
-            if (done) {
-                kept.put(key, status);
-            }
-        });
-        return kept;
+        return KeptTasks.select(
+                ResultsJsonl.statuses(options.out().resolve(ResultsJsonl.FILE_NAME)),
+                options.resume(),
+                options.retryFailed());
     }
 
     private UncheckedIOException outputFailure(final IOException ex) {
