@@ -6,6 +6,7 @@ import forecastfarm.launcher.cli.Terminal;
 import forecastfarm.launcher.cli.UsageErrors;
 import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.farm.FarmException;
+import forecastfarm.launcher.farm.FarmLayout;
 import forecastfarm.launcher.inspect.Inspector;
 import forecastfarm.launcher.io.ForecastTable;
 import forecastfarm.launcher.io.InputException;
@@ -358,8 +359,11 @@ public final class FarmCli implements Callable<Integer> {
                 description = "the farm dir (default: the latest one under $TMPDIR/forecast-farm-$USER)")
         Path farmDir;
 
-        @Option(names = "--id", description = "print this series' result")
+        @Option(names = "--id", description = "print this series' (or task's) result, in every job that has it")
         String id;
+
+        @Option(names = "--job", description = "with --id: look only in this job (farm inspect lists the jobs)")
+        String job;
 
         @Option(
                 names = "--watch",
@@ -374,12 +378,17 @@ public final class FarmCli implements Callable<Integer> {
             if (!Files.isDirectory(farm.root())) {
                 throw new FarmException("no farm dir " + farm.root());
             }
+            FarmLayout.check(farm);
+            if (job != null && id == null) {
+                throw new CommandLine.ParameterException(
+                        new CommandLine(this), "--job names the job for --id; give --id too");
+            }
             final Inspector inspector = new Inspector(farm, parent.out);
             if (id != null) {
                 // Chronicle's first use binds its POSIX calls through JNR, generating native stubs at run time;
                 // a point read of the results map needs none of them (as in WorkerMain).
                 net.openhft.posix.PosixAPI.useNoOpPosixApi();
-                return inspector.printResult(id);
+                return inspector.printResult(job, id);
             }
             try {
                 if (watch != null) {

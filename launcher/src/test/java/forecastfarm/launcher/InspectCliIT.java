@@ -92,10 +92,12 @@ class InspectCliIT {
         assertEquals(ExitCodes.OK, status.exit(), status.out());
         assertTrue(
                 status.out()
-                        .contains("job: input=" + input.toAbsolutePath() + " format=long horizon=5 models=naive,drift"
+                        .contains("(done, owner cli, 3 tasks: ok 3, failed 0, poisoned 0, resumed 0): input="
+                                + input.toAbsolutePath() + " format=long horizon=5 models=naive,drift"
                                 + " levels=90 season_lengths=7 out="
                                 + tmp.resolve("out").toAbsolutePath()),
                 status.out());
+        assertTrue(status.out().contains("\njob forecast-"), status.out());
         assertTrue(status.out().contains("tasks 3: pending 0, running 0, done 3"), status.out());
         assertTrue(status.out().contains("ETA 0s (0 series left)"), status.out());
         assertTrue(status.out().contains("current series"), status.out());
@@ -109,8 +111,14 @@ class InspectCliIT {
         assertTrue(unknown.out().startsWith("UNKNOWN: not in this job"), unknown.out());
 
         // a series the input check listed but no worker computed yet (as when the run is interrupted before it)
+        final Path index;
+        try (java.util.stream.Stream<Path> files = Files.list(farmDir.resolve("jobs"))) {
+            index = files.filter(f -> f.toString().endsWith(".series.tsv"))
+                    .findFirst()
+                    .orElseThrow();
+        }
         Files.writeString(
-                farmDir.resolve("series.tsv"),
+                index,
                 "DELTA\t2020-02-10\t2020-02-11\t2020-02-12\t2020-02-13\t2020-02-14\n",
                 StandardOpenOption.APPEND);
         final Run pending = farm("inspect", "--farm-dir", farmDir.toString(), "--id", "DELTA");

@@ -173,6 +173,47 @@ class LauncherMessagesIT {
         }
     }
 
+    /**
+     * A farm dir of the earlier layout (one job, results keyed by series id alone) is refused, by a job and by
+     * inspect alike, with exit 103 and what to do; the farm dir is not changed.
+     */
+    @Test
+    void aFarmDirOfTheEarlierLayoutIsRefusedSayingWhatToDo() throws Exception {
+        final Path farmDir = Files.createDirectories(tmp.resolve("old-farm"));
+        final String earlier = "# Forecast Farm: the job this farm dir belongs to\njob=forecast input=x.csv h=4\n";
+        Files.writeString(farmDir.resolve("farm.properties"), earlier);
+        final String[][] commands = {
+            {
+                "forecast",
+                "--input",
+                input().toString(),
+                "--horizon",
+                "2",
+                "--model",
+                "naive",
+                "--workers",
+                "1",
+                "--plots",
+                "none",
+                "--out",
+                tmp.resolve("out-old").toString(),
+                "--farm-dir",
+                farmDir.toString()
+            },
+            {"inspect", "--farm-dir", farmDir.toString()}
+        };
+        for (final String[] args : commands) {
+            final Process process = cli(args, "old-" + args[0]);
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), args[0] + " ended");
+            final String err = Files.readString(tmp.resolve("old-" + args[0] + ".err"));
+            assertEquals(ExitCodes.FARM_DIR, process.exitValue(), err);
+            assertTrue(err.startsWith("error: farm dir " + farmDir + " was made by an earlier version"), err);
+            assertTrue(err.contains("use a new --farm-dir"), err);
+        }
+        assertEquals(earlier, Files.readString(farmDir.resolve("farm.properties")));
+        assertFalse(Files.exists(tmp.resolve("out-old").resolve("forecasts.csv")), "nothing was run");
+    }
+
     /** Random walks, long enough that one worker needs several seconds for them all. */
     private Path input() throws Exception {
         final StringBuilder csv = new StringBuilder("unique_id,ds,y\n");

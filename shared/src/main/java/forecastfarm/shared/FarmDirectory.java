@@ -17,11 +17,13 @@ import java.util.Set;
  *
  * <pre>
  *   farm-dir/
- *     farm.properties            what job this farm dir belongs to (checked on resume)
+ *     farm.properties            the farm dir's layout (refused when another) and the results map's sizing
  *     launcher.lock              held (OS file lock) by the one launcher running on this farm dir
  *     status.dat                 heartbeats, states and counters (Agrona counters, see StatusFileDescriptor)
- *     series.tsv                 the job's series in input order with their forecast dates (for farm inspect --id)
- *     results/results-G.cm       the persisted Chronicle Map of results, generation G (current one named in status.dat)
+ *     jobs/ID.properties         one per job: what it is (checked when it is reopened), its owner, state and counts
+ *     jobs/ID.series.tsv         a forecast job's series in input order with their forecast dates (farm inspect --id)
+ *     results/results-G.cm       the persisted Chronicle Map of results keyed JOB/KEY, generation G (current one
+ *                                named in status.dat)
  *     queues/run-R/in-S-gG/      tasks for worker slot S, generation G, launcher run R (written only by the launcher)
  *     queues/run-R/out-S-gG/     results of that worker (written only by that worker process)
  *     logs/worker-S-gG.log       that worker's stdout and stderr
@@ -61,8 +63,17 @@ public final class FarmDirectory {
         return root.resolve("task-kinds.json");
     }
 
-    public Path seriesIndexFile() {
-        return root.resolve("series.tsv");
+    /** {@code jobs/}: one {@code ID.properties} per job of the farm dir. */
+    public Path jobsDir() {
+        return root.resolve("jobs");
+    }
+
+    public Path jobFile(final String jobId) {
+        return jobsDir().resolve(jobId + ".properties");
+    }
+
+    public Path seriesIndexFile(final String jobId) {
+        return jobsDir().resolve(jobId + ".series.tsv");
     }
 
     public Path statusFile() {
@@ -107,7 +118,7 @@ public final class FarmDirectory {
      * @throws UncheckedIOException naming the folder when it cannot be created.
      */
     public FarmDirectory createDirectories() {
-        for (final Path dir : List.of(root, resultsDir(), queuesDir(), logsDir())) {
+        for (final Path dir : List.of(root, resultsDir(), queuesDir(), logsDir(), jobsDir())) {
             createOwnerOnlyDirectory(dir);
         }
         return this;

@@ -47,12 +47,13 @@ public final class CdsTraining {
                 // Every model, so their classes are in the archive too.
                 final ForecastRequest request =
                         new ForecastRequest(y, 12, 12, new ArrayList<>(Models.names()), new double[] {80, 95});
-                proxy.onTask(new Task(0, 1, ForecastRequest.KIND, "training", request.encode()));
+                proxy.onTask(new Task(0, 1, "training", ForecastRequest.KIND, "training", request.encode()));
                 // A farm run task too, so the JSON reading and rendering classes are in the archive.
                 final String json = "{\"y\": " + Arrays.toString(y) + ", \"horizon\": 6, \"season_length\": 12}";
                 proxy.onTask(new Task(
                         1,
                         1,
+                        "training",
                         WorkerArgs.JSON_KIND_PREFIX + JsonForecastKind.NAME,
                         "training-json",
                         json.getBytes(StandardCharsets.UTF_8)));

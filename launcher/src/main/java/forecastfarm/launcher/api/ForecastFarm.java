@@ -1,6 +1,7 @@
 package forecastfarm.launcher.api;
 
 import forecastfarm.launcher.farm.FarmContext;
+import forecastfarm.launcher.farm.JobSpec;
 import forecastfarm.shared.forecast.ForecastRequest;
 import forecastfarm.shared.forecast.ForecastResult;
 import forecastfarm.shared.forecast.ModelSpec;
@@ -36,11 +37,25 @@ import java.util.function.Consumer;
  */
 public final class ForecastFarm implements AutoCloseable {
     private final Builder config;
-    private final TaskFarm tasks;
+    private final TaskFarm farm;
+    private TaskJob job;
 
-    private ForecastFarm(final Builder config, final TaskFarm tasks) {
+    private ForecastFarm(final Builder config, final TaskFarm farm) {
         this.config = config;
-        this.tasks = tasks;
+        this.farm = farm;
+    }
+
+    /** The job, opened at the first need with the count known by then (the map is sized from it). */
+    private synchronized TaskJob job() {
+        if (job == null) {
+            job = farm.job(config.jobSpec())
+                    .expectedTasks(config.expectedSeries, config.meanIdBytes)
+                    .meanResultBytes(config.resultBytes)
+                    .intakeCapacity(config.intakeCapacity)
+                    .onResult(outcome -> config.onResult.accept(toResult(outcome)))
+                    .open();
+        }
+        return job;
     }
 
     /**
@@ -77,7 +92,7 @@ public final class ForecastFarm implements AutoCloseable {
             throw new IllegalArgumentException("series " + id + " has " + y.length + " values, more than one task can "
                     + "carry (" + maxValues() + ")");
         }
-        return tasks.submit(id, ForecastRequest.KIND, payload);
+        return job().submit(id, ForecastRequest.KIND, payload);
     }
 
     /**
@@ -87,7 +102,13 @@ public final class ForecastFarm implements AutoCloseable {
      * @param meanIdBytes the ids' mean length in bytes.
      */
     public void expectedSeries(final long count, final double meanIdBytes) {
-        tasks.expectedTasks(count, meanIdBytes);
+        synchronized (this) {
+            if (job == null) {
+                config.expectedSeries = count;
+                config.meanIdBytes = meanIdBytes;
+            }
+        }
+        job().expectedTasks(count);
     }
 
     /**
@@ -100,15 +121,15 @@ public final class ForecastFarm implements AutoCloseable {
     /**
      * @return series submitted so far.
      */
-    public long submitted() {
-        return tasks.submitted();
+    public synchronized long submitted() {
+        return job == null ? 0 : job.submitted();
     }
 
     /**
      * Drains the farm as SIGTERM does: no new series, running ones finish; {@link #finish} then returns early.
      */
     public void stop(final String why) {
-        tasks.stop(why);
+        farm.stop(why);
     }
 
     /**
@@ -117,7 +138,11 @@ public final class ForecastFarm implements AutoCloseable {
      * @throws FarmRunException when the farm could not run, or the result consumer failed.
      */
     public FarmSummary finish() throws InterruptedException {
-        return FarmSummary.of(tasks.finish());
+        try {
+            return FarmSummary.of(job().finish());
+        } finally {
+            farm.close();
+        }
     }
 
     /**
@@ -125,7 +150,7 @@ public final class ForecastFarm implements AutoCloseable {
      */
     @Override
     public void close() throws InterruptedException {
-        tasks.close();
+        farm.close();
     }
 
     private static SeriesResult toResult(final TaskOutcome outcome) {
@@ -155,9 +180,8 @@ public final class ForecastFarm implements AutoCloseable {
         private Consumer<SeriesResult> onResult = result -> {};
         private long expectedSeries = 10_000;
         private double meanIdBytes = 16;
-        private boolean sizedLater;
-        private boolean countGiven;
-        private String job;
+        private int resultBytes;
+        private JobSpec job;
         private boolean handleSignals;
         private int intakeCapacity = 1024;
 
@@ -200,34 +224,24 @@ public final class ForecastFarm implements AutoCloseable {
         }
 
         /**
-         * Sizes the results map, which can grow to 4 times this (default 10,000).
+         * How many series will come (default 10,000), for progress and to size the results map. The worker processes
+         * start at {@link #start()}; a caller still counting its series gives the count later with
+         * {@link ForecastFarm#expectedSeries}, before its first submit: the job opens, and the map with it, then.
          *
          * @param meanIdBytes the ids' mean length in bytes.
          */
         public Builder expectedSeries(final long count, final double meanIdBytes) {
             this.expectedSeries = count;
             this.meanIdBytes = meanIdBytes;
-            sizedLater = false;
-            countGiven = true;
             return this;
         }
 
         /**
-         * Starts the worker processes at {@link #start()} and lets the caller count its series meanwhile, giving the
-         * count with {@link ForecastFarm#expectedSeries}: the results map opens then (a submit, stop or finish before
-         * that takes the default size, 10,000; a stop abandons the run).
+         * The job in its farm dir (rerunning a job id resumes it; an id that holds another job is refused). Default:
+         * an id derived from the models, horizon and levels.
          */
-        public Builder expectedSeriesLater() {
-            sizedLater = true;
-            return this;
-        }
-
-        /**
-         * What identifies this job in its farm dir (a farm dir holding another job is refused, so a farm dir cannot
-         * mix results of different inputs or options). Default: the models, horizon and levels.
-         */
-        public Builder job(final String description) {
-            job = description;
+        public Builder job(final JobSpec spec) {
+            job = Objects.requireNonNull(spec, "spec");
             return this;
         }
 
@@ -262,29 +276,23 @@ public final class ForecastFarm implements AutoCloseable {
                 }
             }
             levels = Arrays.stream(levels).sorted().distinct().toArray();
-            final int resultBytes = ForecastResult.estimateEncodedBytes(models.size(), horizon, levels.length);
-            final Consumer<SeriesResult> consumer = onResult;
-            final TaskFarm.Builder farm = TaskFarm.builder(ctx)
-                    .job(job())
-                    .onResult(outcome -> consumer.accept(toResult(outcome)))
-                    .handleSignals(handleSignals)
-                    .intakeCapacity(intakeCapacity)
-                    .meanResultBytes(resultBytes);
-            if (sizedLater) {
-                farm.expectedTasksLater();
-            } else if (countGiven) {
-                farm.expectedTasks(expectedSeries, meanIdBytes);
+            resultBytes = ForecastResult.estimateEncodedBytes(models.size(), horizon, levels.length);
+            if (intakeCapacity < 1) {
+                throw new IllegalArgumentException("intakeCapacity " + intakeCapacity + ": must be 1 or more");
             }
             // TaskFarm.start locks the farm dir first, so that a busy one is refused before the caller reads its
             // input or a worker starts
-            return new ForecastFarm(this, farm.start());
+            return new ForecastFarm(
+                    this, TaskFarm.builder(ctx).handleSignals(handleSignals).start());
         }
 
-        private String job() {
+        private JobSpec jobSpec() {
             return job != null
                     ? job
-                    : "forecast h=" + horizon + " models=" + String.join(",", models) + " levels="
-                            + Arrays.toString(levels);
+                    : JobSpec.ofFingerprint(
+                            "forecast",
+                            "forecast h=" + horizon + " models=" + String.join(",", models) + " levels="
+                                    + Arrays.toString(levels));
         }
     }
 }

@@ -3,6 +3,7 @@ package forecastfarm.launcher.farm;
 import forecastfarm.shared.WorkerExitCode;
 import forecastfarm.shared.status.LauncherState;
 import forecastfarm.shared.status.StatusFile;
+import forecastfarm.shared.wire.ResultKey;
 import forecastfarm.shared.wire.ResultRecord;
 import forecastfarm.shared.wire.Task;
 import forecastfarm.shared.wire.TaskResult;
@@ -21,13 +22,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The launcher's duty cycle, a flat list of duties: events from other threads, results in, worker health, worker
- * starts, dispatch, status out. Only this thread touches the ledger and the worker slots.
+ * The launcher's duty cycle, a flat list of duties: events from other threads, jobs and tasks in, results in, worker
+ * health, worker starts, dispatch (in {@link JobTable}'s fair order), jobs out, status out. Only this thread touches
+ * the jobs, their ledgers and the worker slots. A task's wire id is its job's slot in the high 32 bits and its index
+ * in the job's ledger in the low ones.
  *
  * <p>One class on purpose, as Aeron's conductors are: every duty reads and changes the same single-threaded state
- * (the ledger, the worker slots, the drain and abort flags), and a worker's death touches all of it at once
+ * (the jobs' ledgers, the worker slots, the drain and abort flags), and a worker's death touches all of it at once
  * (results drained, tasks requeued or poisoned, restart backoff, the crash-loop breaker). Split along duties, each
- * part would need that whole state passed in. What has its own state lives apart: {@link TaskLedger},
+ * part would need that whole state passed in. What has its own state lives apart: {@link JobTable}, {@link TaskLedger},
  * {@link WorkerProcess}, {@link LivenessPolicy}, {@link RestartBackoff}, {@link TaskStats},
  * {@link FarmStatusPublisher}.
  */
@@ -42,13 +45,11 @@ final class FarmConductor implements Agent {
 
     private final FarmContext ctx;
     private final long runId;
-    private final TaskLedger ledger;
-    private final TaskIntake intake;
+    private final JobTable jobs = new JobTable();
     private final int backlogLowWater;
     private ResultStore store;
     private final StatusFile status;
     private final WorkerSpawner spawner;
-    private final FarmListener listener;
     private final EpochClock clock;
     private final LivenessPolicy liveness;
     private final List<WorkerProcess> workers = new ArrayList<>();
@@ -57,6 +58,7 @@ final class FarmConductor implements Agent {
     private final FarmStatusPublisher statusPublisher;
     private int dispatchCursor;
     private int workerRestarts;
+    private boolean closing;
     private boolean draining;
     private long drainDeadlineMs = Long.MAX_VALUE;
     private long stopSentMs = -1;
@@ -64,24 +66,14 @@ final class FarmConductor implements Agent {
     private String abortReason;
     private String interruptedBy;
 
-    FarmConductor(
-            final FarmContext ctx,
-            final long runId,
-            final TaskLedger ledger,
-            final TaskIntake intake,
-            final StatusFile status,
-            final WorkerSpawner spawner,
-            final FarmListener listener) {
+    FarmConductor(final FarmContext ctx, final long runId, final StatusFile status, final WorkerSpawner spawner) {
         this.ctx = ctx;
         this.runId = runId;
-        this.ledger = ledger;
-        this.intake = intake;
         this.backlogLowWater = Math.max(64, ctx.workers() * ctx.maxInFlightPerWorker());
         this.status = status;
         this.spawner = spawner;
-        this.listener = listener;
         this.clock = ctx.clock();
-        this.statusPublisher = new FarmStatusPublisher(status, ledger, intake);
+        this.statusPublisher = new FarmStatusPublisher(status, jobs);
         this.liveness = new LivenessPolicy(ctx.heartbeatTimeoutMs(), ctx.taskTimeoutMs(), ctx.startupTimeoutMs());
         for (int slot = 0; slot < ctx.workers(); slot++) {
             workers.add(new WorkerProcess(
@@ -107,22 +99,29 @@ final class FarmConductor implements Agent {
     }
 
     /**
-     * For other threads (process exit handlers, signal handlers).
+     * For other threads (process exit handlers, signal handlers, job handles).
      */
     void offer(final FarmEvent event) {
         events.add(event);
+    }
+
+    /** From any thread: the job takes part from the next duty cycle on; its report completes when it ends. */
+    void open(final JobRun job) {
+        jobs.offer(job);
     }
 
     @Override
     public int doWork() {
         final long nowMs = clock.time();
         int work = drainEvents(nowMs);
+        work += jobs.acceptOffered(this::accept);
         work += takeTasks();
         work += collectResults();
         work += store.checkStuck(System.nanoTime());
         work += superviseWorkers(nowMs);
         work += startWorkers(nowMs);
         work += dispatch();
+        work += endJobs();
         work += finishWhenDone(nowMs);
         work += store.publish();
         publishStatus(nowMs);
@@ -135,38 +134,121 @@ final class FarmConductor implements Agent {
     }
 
     boolean isDone() {
-        return (allFinished() || draining || abortReason != null)
+        return ((closing && jobs.isEmpty()) || draining || abortReason != null)
                 && workers.stream().noneMatch(WorkerProcess::alive);
     }
 
-    private boolean allFinished() {
-        return intake.isExhausted() && ledger.allFinished();
+    private void accept(final JobRun job) {
+        job.restartsAtOpen = workerRestarts;
+        store.ensureRoom(job.expectedTasks);
+        if (draining || abortReason != null) {
+            cancel(job, draining ? interruptedBy : abortReason);
+        }
+    }
+
+    private void cancel(final JobRun job, final String why) {
+        if (job.cancelled == null) {
+            job.cancelled = why;
+            job.intake.cancel();
+        }
     }
 
     /**
-     * Moves submitted tasks into the ledger while its backlog is low; a task whose result an earlier run stored is
-     * finished at once (resume), unless it failed and failed tasks are to be retried.
+     * Moves submitted tasks into each job's ledger while its backlog is low; a task whose result an earlier run of
+     * the job stored is finished at once (resume), unless it failed and failed tasks are to be retried.
      */
     private int takeTasks() {
-        if (!draining && intake.stopRequest() != null) {
-            onShutdownSignal(intake.stopRequest(), clock.time());
+        int taken = 0;
+        for (final JobRun job : jobs.alive()) {
+            final int room = backlogLowWater - job.ledger.pendingCount();
+            if (job.cancelled == null && room > 0) {
+                taken += job.intake.drainTo(spec -> take(job, spec), room);
+            }
         }
-        if (draining || abortReason != null) {
-            return 0;
-        }
-        final int room = backlogLowWater - ledger.pendingCount();
-        return room <= 0 ? 0 : intake.drainTo(this::take, room);
+        return taken;
     }
 
-    private void take(final TaskSpec spec) {
-        final byte[] stored = store.contains(spec.key()) ? store.get(spec.key()) : null;
+    private void take(final JobRun job, final TaskSpec spec) {
+        final byte[] stored = store.get(ResultKey.of(job.spec.id(), spec.key()));
         final ResultRecord record = stored == null ? null : ResultRecord.decode(stored);
         if (record == null || (ctx.retryFailed() && record.status() != TaskStatus.OK)) {
-            ledger.add(spec);
+            job.ledger.add(spec);
             return;
         }
-        final int task = ledger.addFinished(spec, record.status(), record.attempts());
-        listener.onTaskResumed(task, spec, record);
+        final int task = job.ledger.addFinished(spec, record.status(), record.attempts());
+        job.listener.onTaskResumed(task, spec, record);
+    }
+
+    private void deleteJob(final FarmEvent.DeleteJob delete) {
+        for (final JobRun job : jobs.alive()) {
+            if (job.spec.id().equals(delete.jobId())) {
+                delete.removed()
+                        .completeExceptionally(new FarmException(
+                                "job " + delete.jobId() + " is running; cancel it before deleting it"));
+                return;
+            }
+        }
+        delete.removed().complete(store.deleteJob(delete.jobId()));
+    }
+
+    /** When the farm failed or stopped: every job not yet ended (alive or just offered) fails with this. */
+    void failRemainingJobs(final Throwable failure) {
+        for (final JobRun job : jobs.drainOffered()) {
+            job.report.completeExceptionally(failure);
+        }
+        for (final JobRun job : jobs.alive()) {
+            job.report.completeExceptionally(failure);
+        }
+    }
+
+    /** Ends the jobs with nothing left to run: each completes its report and leaves the farm's heap. */
+    private int endJobs() {
+        int ended = 0;
+        for (int i = jobs.alive().size() - 1; i >= 0; i--) {
+            final JobRun job = jobs.alive().get(i);
+            if ((draining || abortReason != null) && job.cancelled == null) {
+                cancel(job, draining ? interruptedBy : abortReason);
+            }
+            if (job.ended()) {
+                end(job);
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    private void end(final JobRun job) {
+        jobs.retire(job);
+        final TaskLedger ledger = job.ledger;
+        final boolean aborted = abortReason != null && !(job.intake.isExhausted() && ledger.allFinished());
+        job.report.complete(new FarmReport(
+                ledger.size(),
+                ledger.okCount(),
+                ledger.failedCount(),
+                ledger.poisonedCount(),
+                ledger.resumedCount(),
+                ledger.retryCount(),
+                workerRestarts - job.restartsAtOpen,
+                ctx.workers(),
+                System.nanoTime() - job.openedNs,
+                job.cpuNs,
+                store == null ? 0 : store.rotations(),
+                aborted ? null : job.cancelled,
+                aborted ? abortReason : null));
+    }
+
+    /**
+     * After the last duty cycle: ends every job still alive or offered (the farm was drained or aborted).
+     */
+    void endRemainingJobs() {
+        jobs.acceptOffered(job -> {
+            cancel(job, abortReason != null ? abortReason : "the farm stopped");
+        });
+        for (int i = jobs.alive().size() - 1; i >= 0; i--) {
+            final JobRun job = jobs.alive().get(i);
+            cancel(job, abortReason != null ? abortReason : interruptedBy != null ? interruptedBy : "the farm stopped");
+            end(job);
+        }
     }
 
     private int drainEvents(final long nowMs) {
@@ -177,6 +259,12 @@ final class FarmConductor implements Agent {
                 onWorkerExited(exited, nowMs);
             } else if (event instanceof FarmEvent.ShutdownSignal signal) {
                 onShutdownSignal(signal.signal(), nowMs);
+            } else if (event instanceof FarmEvent.CancelJob stop) {
+                cancel(stop.job(), stop.why());
+            } else if (event instanceof FarmEvent.DeleteJob delete) {
+                deleteJob(delete);
+            } else if (event instanceof FarmEvent.Close) {
+                closing = true;
             }
         }
         return count;
@@ -193,13 +281,21 @@ final class FarmConductor implements Agent {
     }
 
     private void onResult(final WorkerProcess worker, final TaskResult result) {
+        final JobRun job = jobs.bySlot(jobSlot(result.taskId()));
         final int task = (int) result.taskId();
-        if (!ledger.isInFlight(task)) {
-            LOG.warn("ignoring a duplicate result for task {} ({}) from worker {}", task, result.key(), worker.slot());
+        if (job == null || !job.ledger.isInFlight(task)) {
+            LOG.warn(
+                    "ignoring a duplicate result for task {} ({}/{}) from worker {}",
+                    task,
+                    result.job(),
+                    result.key(),
+                    worker.slot());
             return;
         }
-        worker.inFlight().remove(task);
+        final TaskLedger ledger = job.ledger;
+        worker.inFlight().remove(result.taskId());
         ledger.complete(task, result.status());
+        job.cpuNs += result.cpuNs();
         worker.backoff().onTaskCompleted();
         stats.onResult(result.wallNs(), result.cpuNs());
         ctx.timeline().mark("first_result");
@@ -215,8 +311,12 @@ final class FarmConductor implements Agent {
                 result.error(),
                 result.payload(),
                 result.kind());
-        store.put(result.key(), record.encode());
-        listener.onTaskFinished(task, ledger.task(task), record);
+        store.put(ResultKey.of(job.spec.id(), result.key()), record.encode());
+        job.listener.onTaskFinished(task, ledger.task(task), record);
+    }
+
+    private static int jobSlot(final long taskId) {
+        return (int) (taskId >>> 32);
     }
 
     private void onWorkerExited(final FarmEvent.WorkerExited exited, final long nowMs) {
@@ -234,11 +334,12 @@ final class FarmConductor implements Agent {
         final String cause = worker.killCause() != null ? worker.killCause() : WorkerExitCode.describe(exitCode);
         final long running = worker.runningTaskId();
         boolean explained = false;
-        for (final int task : worker.inFlight()) {
-            final boolean wasRunning = !planned && task == running;
+        for (final long taskId : worker.inFlight()) {
+            final JobRun job = jobs.bySlot(jobSlot(taskId));
+            final boolean wasRunning = !planned && taskId == running;
             explained |= wasRunning;
-            if (ledger.requeue(task, wasRunning, cause) && wasRunning) {
-                poison(task, worker);
+            if (job != null && job.ledger.requeue((int) taskId, wasRunning, cause) && wasRunning) {
+                poison(job, (int) taskId, worker);
             }
         }
         worker.inFlight().clear();
@@ -263,17 +364,18 @@ final class FarmConductor implements Agent {
             }
         }
         worker.exited(restartAtMs, disable);
-        if (workers.stream().allMatch(w -> w.phase() == WorkerProcess.Phase.DISABLED) && !allFinished()) {
+        if (workers.stream().allMatch(w -> w.phase() == WorkerProcess.Phase.DISABLED) && !jobs.isEmpty()) {
             abortReason = "every worker slot keeps crashing at start; see "
                     + ctx.farmDirectory().workerLog(worker.slot(), worker.generation());
         }
     }
 
-    private void poison(final int task, final WorkerProcess worker) {
+    private void poison(final JobRun job, final int task, final WorkerProcess worker) {
+        final TaskLedger ledger = job.ledger;
         final TaskSpec spec = ledger.task(task);
         final String reason =
                 "poisoned: the worker running it died " + ledger.attempts(task) + " times; last: " + ledger.cause(task);
-        LOG.error("task {} ({}) {}", task, spec.key(), reason);
+        LOG.error("task {} ({}/{}) {}", task, job.spec.id(), spec.key(), reason);
         final ResultRecord record = new ResultRecord(
                 TaskStatus.POISONED,
                 ledger.attempts(task),
@@ -285,8 +387,8 @@ final class FarmConductor implements Agent {
                 reason,
                 new byte[0],
                 spec.kind());
-        store.put(spec.key(), record.encode());
-        listener.onTaskFinished(task, spec, record);
+        store.put(ResultKey.of(job.spec.id(), spec.key()), record.encode());
+        job.listener.onTaskFinished(task, spec, record);
     }
 
     private int superviseWorkers(final long nowMs) {
@@ -342,7 +444,7 @@ final class FarmConductor implements Agent {
     }
 
     private int startWorkers(final long nowMs) {
-        if (draining || abortReason != null || !ledger.hasPending()) {
+        if (draining || abortReason != null || !jobs.hasPending()) {
             return 0;
         }
         return startIdleWorkers(nowMs);
@@ -373,20 +475,33 @@ final class FarmConductor implements Agent {
     }
 
     private int dispatch() {
-        if (draining || abortReason != null || !ledger.hasPending()) {
+        if (draining || abortReason != null) {
             return 0;
         }
         final int limit = stats.inFlightLimit(ctx.targetQueuedWorkMs(), ctx.maxInFlightPerWorker());
         int dispatched = 0;
         final int n = workers.size();
-        for (int i = 0; i < n && ledger.hasPending(); i++) {
+        for (int i = 0; i < n; i++) {
             final WorkerProcess worker = workers.get((dispatchCursor + i) % n);
-            while (worker.acceptsTasks() && worker.inFlight().size() < limit && ledger.hasPending()) {
+            while (worker.acceptsTasks() && worker.inFlight().size() < limit) {
+                final JobRun job = jobs.next();
+                if (job == null) {
+                    dispatchCursor = (dispatchCursor + 1) % n;
+                    return dispatched;
+                }
+                final TaskLedger ledger = job.ledger;
                 final int task = ledger.takePending();
                 final TaskSpec spec = ledger.task(task);
-                worker.inFlight().add(task);
+                final long taskId = ((long) job.slot << 32) | task;
+                worker.inFlight().add(taskId);
                 worker.tasks()
-                        .onTask(new Task(task, ledger.attempts(task) + 1, spec.kind(), spec.key(), spec.payload()));
+                        .onTask(new Task(
+                                taskId,
+                                ledger.attempts(task) + 1,
+                                job.spec.id(),
+                                spec.kind(),
+                                spec.key(),
+                                spec.payload()));
                 dispatched++;
             }
         }
@@ -398,7 +513,7 @@ final class FarmConductor implements Agent {
     }
 
     private int finishWhenDone(final long nowMs) {
-        final boolean nothingLeft = allFinished() || abortReason != null;
+        final boolean nothingLeft = (closing && jobs.isEmpty()) || abortReason != null;
         if (!nothingLeft || stopSentMs >= 0) {
             return 0;
         }
@@ -414,7 +529,7 @@ final class FarmConductor implements Agent {
         if (!draining) {
             draining = true;
             interruptedBy = signalName(signal);
-            intake.cancel();
+            jobs.alive().forEach(job -> cancel(job, interruptedBy));
             drainDeadlineMs = nowMs + ctx.drainGraceMs();
             LOG.warn(
                     "{}: draining: no new tasks, running tasks get {} s to finish; send it again to stop at once",
@@ -463,9 +578,6 @@ final class FarmConductor implements Agent {
     }
 
     private void publishStatus(final long nowMs) {
-        if (abortReason != null && !intake.isCancelled()) {
-            intake.cancel();
-        }
         statusPublisher.publish(nowMs, workers, workerRestarts, store.generation());
     }
 

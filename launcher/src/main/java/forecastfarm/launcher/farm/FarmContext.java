@@ -3,9 +3,7 @@ package forecastfarm.launcher.farm;
 import forecastfarm.shared.FarmDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SystemEpochClock;
 
@@ -55,7 +53,6 @@ public final class FarmContext {
     private EpochClock clock = SystemEpochClock.INSTANCE;
     private FarmTimeline timeline = FarmTimeline.ofThisProcess();
     private FarmDirectory farmDirectory;
-    private Map<String, String> jobDescription = Map.of();
 
     public FarmContext conclude() {
         require(farmDir != null, "the farm dir is not set");
@@ -306,22 +303,6 @@ public final class FarmContext {
     }
 
     /** Where this run's time went (see {@link FarmTimeline}). */
-    /**
-     * @return the job's input and main options in words, in display order, for the farm dir's manifest (what
-     *     {@code farm inspect} shows); empty when the caller gave none.
-     */
-    public Map<String, String> jobDescription() {
-        return jobDescription;
-    }
-
-    /**
-     * @param v option name to value, in display order (e.g. input, horizon, models).
-     */
-    public FarmContext jobDescription(final Map<String, String> v) {
-        jobDescription = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(v));
-        return this;
-    }
-
     public FarmTimeline timeline() {
         return timeline;
     }

@@ -4,17 +4,18 @@ import forecastfarm.shared.status.FarmCounter;
 import forecastfarm.shared.status.StatusFile;
 import java.util.List;
 
-/** Writes the farm's counters and the launcher's heartbeat to the status file, at most once a millisecond. */
+/**
+ * Writes the farm's counters (totals over every job of this launcher run) and the launcher's heartbeat to the
+ * status file, at most once a millisecond.
+ */
 final class FarmStatusPublisher {
     private final StatusFile status;
-    private final TaskLedger ledger;
-    private final TaskIntake intake;
+    private final JobTable jobs;
     private long lastPublishMs;
 
-    FarmStatusPublisher(final StatusFile status, final TaskLedger ledger, final TaskIntake intake) {
+    FarmStatusPublisher(final StatusFile status, final JobTable jobs) {
         this.status = status;
-        this.ledger = ledger;
-        this.intake = intake;
+        this.jobs = jobs;
     }
 
     void publish(
@@ -31,15 +32,15 @@ final class FarmStatusPublisher {
             alive += worker.alive() ? 1 : 0;
         }
         status.launcherHeartbeatMs(nowMs);
-        status.farmCounter(FarmCounter.TASKS_TOTAL).setRelease(intake.submitted());
-        status.farmCounter(FarmCounter.TASKS_EXPECTED).setRelease(intake.expected());
-        status.farmCounter(FarmCounter.RESUMED).setRelease(ledger.resumedCount());
-        status.farmCounter(FarmCounter.PENDING).setRelease(ledger.pendingCount());
-        status.farmCounter(FarmCounter.RUNNING).setRelease(ledger.inFlightCount());
-        status.farmCounter(FarmCounter.DONE).setRelease(ledger.okCount());
-        status.farmCounter(FarmCounter.FAILED).setRelease(ledger.failedCount());
-        status.farmCounter(FarmCounter.POISONED).setRelease(ledger.poisonedCount());
-        status.farmCounter(FarmCounter.RETRIES).setRelease(ledger.retryCount());
+        status.farmCounter(FarmCounter.TASKS_TOTAL).setRelease(jobs.submitted());
+        status.farmCounter(FarmCounter.TASKS_EXPECTED).setRelease(jobs.expected());
+        status.farmCounter(FarmCounter.RESUMED).setRelease(jobs.resumed());
+        status.farmCounter(FarmCounter.PENDING).setRelease(jobs.pending());
+        status.farmCounter(FarmCounter.RUNNING).setRelease(jobs.inFlight());
+        status.farmCounter(FarmCounter.DONE).setRelease(jobs.ok());
+        status.farmCounter(FarmCounter.FAILED).setRelease(jobs.failed());
+        status.farmCounter(FarmCounter.POISONED).setRelease(jobs.poisoned());
+        status.farmCounter(FarmCounter.RETRIES).setRelease(jobs.retries());
         status.farmCounter(FarmCounter.WORKER_RESTARTS).setRelease(workerRestarts);
         status.farmCounter(FarmCounter.WORKERS_ALIVE).setRelease(alive);
         status.resultsGeneration(resultsGeneration);

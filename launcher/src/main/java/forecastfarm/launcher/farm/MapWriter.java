@@ -10,11 +10,21 @@ import net.openhft.chronicle.map.ChronicleMap;
  * ({@link #publish()}), so the writer is woken once per batch rather than once per result.
  */
 final class MapWriter implements Runnable {
-    record Entry(String key, byte[] value) {}
+    /** A put, or a removal when {@code value} is null. */
+    record Entry(String key, byte[] value) {
+        void applyTo(final ChronicleMap<CharSequence, byte[]> map) {
+            if (value == null) {
+                map.remove(key);
+            } else {
+                map.put(key, value);
+            }
+        }
+    }
 
     private static final List<Entry> STOP = java.util.Collections.unmodifiableList(new ArrayList<>());
 
     private final ChronicleMap<CharSequence, byte[]> map;
+    private final KeyJournal journal;
     private final LinkedBlockingQueue<List<Entry>> batches = new LinkedBlockingQueue<>();
     private final Thread thread;
     private List<Entry> pending = new ArrayList<>();
@@ -25,8 +35,12 @@ final class MapWriter implements Runnable {
     private volatile long enqueued;
     private volatile long completed;
 
-    MapWriter(final ChronicleMap<CharSequence, byte[]> map, final int generation) {
+    /**
+     * @param journal where the keys put are listed (see {@link KeyJournal}); closed when the writer stops.
+     */
+    MapWriter(final ChronicleMap<CharSequence, byte[]> map, final KeyJournal journal, final int generation) {
         this.map = map;
+        this.journal = journal;
         thread = new Thread(this, "results-map-writer-g" + generation);
         thread.setDaemon(true);
         thread.start();
@@ -49,6 +63,11 @@ final class MapWriter implements Runnable {
         batches.add(pending);
         pending = new ArrayList<>();
         return 1;
+    }
+
+    /** @return puts and removals handed over or pending but not yet applied to the map (conductor thread). */
+    long backlog() {
+        return enqueued - completed + pending.size();
     }
 
     long currentPutSinceNs() {
@@ -116,6 +135,18 @@ final class MapWriter implements Runnable {
 
     @Override
     public void run() {
+        try {
+            writeBatches();
+        } finally {
+            try {
+                journal.close();
+            } catch (final RuntimeException ex) {
+                error = ex;
+            }
+        }
+    }
+
+    private void writeBatches() {
         while (!abandoned) {
             final List<Entry> batch;
             try {
@@ -131,13 +162,21 @@ final class MapWriter implements Runnable {
             }
             for (final Entry entry : batch) {
                 try {
-                    map.put(entry.key(), entry.value());
+                    entry.applyTo(map);
+                    if (entry.value() != null) {
+                        journal.add(entry.key());
+                    }
                 } catch (final Throwable ex) {
                     if (abandoned) {
                         return;
                     }
                     error = ex;
                 }
+            }
+            try {
+                journal.flush();
+            } catch (final RuntimeException ex) {
+                error = ex;
             }
             currentSinceNs = 0;
             current = null;

@@ -1,6 +1,7 @@
 package forecastfarm.launcher.farm;
 
 import forecastfarm.shared.FarmDirectory;
+import forecastfarm.shared.wire.ResultKey;
 import forecastfarm.shared.wire.ResultRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,8 +54,9 @@ public final class ResultReader implements AutoCloseable {
         return map.longSize();
     }
 
-    public Optional<ResultRecord> get(final String key) {
-        final byte[] value = map.get(key);
+    /** @return the result of the job's task with this key, if it finished. */
+    public Optional<ResultRecord> get(final String job, final String key) {
+        final byte[] value = map.get(ResultKey.of(job, key));
         return value == null ? Optional.empty() : Optional.of(ResultRecord.decode(value));
     }
 

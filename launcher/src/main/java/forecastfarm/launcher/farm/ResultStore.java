@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -19,8 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The launcher's side of the persisted results map ({@code results/results-G.cm}, key = series id, value = an encoded
- * {@link forecastfarm.shared.wire.ResultRecord}). The launcher is its only writer.
+ * The launcher's side of the persisted results map ({@code results/results-G.cm}, key = {@code JOB/KEY} (see
+ * {@link forecastfarm.shared.wire.ResultKey}), value = an encoded {@link forecastfarm.shared.wire.ResultRecord}). The
+ * launcher is its only writer. The map is sized by the farm dir's first job and grown, into a new generation, when a
+ * job brings more tasks than it has room for; deleting a job removes its entries.
  * <p>
  * Chronicle Map's locks live in the mapped file: a process killed inside a map operation leaves its segment lock
  * held, and a put on that segment then spins for a minute before failing. So:
@@ -40,9 +44,9 @@ public final class ResultStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ResultStore.class);
 
     private final FarmDirectory farm;
-    private final MapSizing sizing;
+    private MapSizing sizing;
     private final long stuckWriteMs;
-    private final java.util.Set<String> keysWritten = new java.util.HashSet<>();
+    private long putsSinceSizeCheck;
     private int generation;
     private ChronicleMap<CharSequence, byte[]> map;
     private MapWriter writer;
@@ -74,8 +78,7 @@ public final class ResultStore implements AutoCloseable {
             throw new UncheckedIOException(
                     "cannot open results map in " + farm.resultsDir() + ": " + ex.getMessage(), ex);
         }
-        store.keysWritten.addAll(store.keys());
-        store.writer = new MapWriter(store.map, store.generation);
+        store.writer = new MapWriter(store.map, store.openJournal(), store.generation);
         return store;
     }
 
@@ -91,8 +94,115 @@ public final class ResultStore implements AutoCloseable {
      * Queues a put; the conductor never waits for the map.
      */
     public void put(final String key, final byte[] value) {
-        keysWritten.add(key);
         writer.enqueue(key, value);
+        putsSinceSizeCheck++;
+    }
+
+    /**
+     * Makes room for a job's entries before it runs, growing the map into a new generation (with a stored new sizing)
+     * when the entries already there and these would pass its size. A conductor duty: it waits for the writer.
+     *
+     * @param entries the job's expected entries.
+     */
+    public void ensureRoom(final long entries) {
+        final long needed = map.longSize() + writer.backlog() + entries;
+        if (needed > sizing.entries()) {
+            flush();
+            grow(new MapSizing(
+                    Math.max(2 * needed, sizing.entries()), sizing.averageKeyBytes(), sizing.averageValueBytes()));
+        }
+        putsSinceSizeCheck = 0;
+    }
+
+    /**
+     * Removes every entry of a job (queued like puts).
+     *
+     * @return how many there were.
+     */
+    public long deleteJob(final String jobId) {
+        final String prefix = forecastfarm.shared.wire.ResultKey.prefix(jobId);
+        flush();
+        final List<String> doomed = new ArrayList<>();
+        for (final String key : KeyJournal.read(KeyJournal.file(farm, generation))) {
+            if (key.startsWith(prefix) && map.containsKey(key)) {
+                doomed.add(key);
+            }
+        }
+        doomed.forEach(key -> writer.enqueue(key, null));
+        writer.publish();
+        return doomed.size();
+    }
+
+    private void grow(final MapSizing bigger) {
+        LOG.info(
+                "the results map grows from {} to {} entries (generation {})",
+                sizing.entries(),
+                bigger.entries(),
+                generation + 1);
+        writer.stop();
+        final ChronicleMap<CharSequence, byte[]> old = map;
+        moveTo(bigger, List.of());
+        FarmLayout.writeSizing(farm, bigger);
+        old.close();
+    }
+
+    /**
+     * Continues in generation G+1 of the given size: copies every entry the key journal lists (point reads, which a
+     * dead reader's lock does not block; never an iteration, which it would), then the entries not yet written, and
+     * deletes generation G's files.
+     */
+    private void moveTo(final MapSizing newSizing, final List<MapWriter.Entry> unwritten) {
+        final ChronicleMap<CharSequence, byte[]> old = map;
+        final int next = generation + 1;
+        final ChronicleMap<CharSequence, byte[]> fresh = create(builder(newSizing), farm.resultsMapFile(next));
+        final Set<String> live = new LinkedHashSet<>();
+        for (final String key : KeyJournal.read(KeyJournal.file(farm, generation))) {
+            final byte[] value = old.get(key);
+            if (value != null) {
+                fresh.put(key, value);
+                live.add(key);
+            }
+        }
+        for (final MapWriter.Entry entry : unwritten) {
+            entry.applyTo(fresh);
+            if (entry.value() == null) {
+                live.remove(entry.key());
+            } else {
+                live.add(entry.key());
+            }
+        }
+        KeyJournal.rewrite(KeyJournal.file(farm, next), live);
+        map = fresh;
+        sizing = newSizing;
+        generation = next;
+        writer = new MapWriter(fresh, KeyJournal.append(KeyJournal.file(farm, next)), next);
+        try {
+            // A stuck writer thread keeps the old map mapped until it gives up; unlinking the files is safe meanwhile.
+            Files.deleteIfExists(farm.resultsMapFile(next - 1));
+            Files.deleteIfExists(KeyJournal.file(farm, next - 1));
+        } catch (final IOException ignored) {
+            // an old generation left behind is deleted at the next start
+        }
+    }
+
+    /**
+     * The current generation's key journal, for appending: written from the map when there is none, and compacted
+     * when it lists many keys no longer in the map (deleted jobs).
+     */
+    private KeyJournal openJournal() {
+        final Path file = KeyJournal.file(farm, generation);
+        if (!Files.exists(file)) {
+            final List<String> keys = new ArrayList<>();
+            map.keySet().forEach(key -> keys.add(key.toString()));
+            KeyJournal.rewrite(file, keys);
+        } else {
+            final Set<String> listed = KeyJournal.read(file);
+            if (listed.size() > 2 * map.longSize() + 1024) {
+                listed.removeIf(key -> !map.containsKey(key));
+                KeyJournal.rewrite(file, listed);
+            }
+        }
+        return KeyJournal.append(file);
     }
 
     /**
@@ -101,6 +211,10 @@ public final class ResultStore implements AutoCloseable {
      * @return 1 when there were any.
      */
     public int publish() {
+        if (putsSinceSizeCheck > sizing.entries() / 8) {
+            // a job that brought more tasks than it said: grow before the map runs out of room
+            ensureRoom(0);
+        }
         return writer.publish();
     }
 
@@ -112,14 +226,7 @@ public final class ResultStore implements AutoCloseable {
     }
 
     /**
-     * @return true when the key was stored, by this run or an earlier one (an in-memory check).
-     */
-    public boolean contains(final String key) {
-        return keysWritten.contains(key);
-    }
-
-    /**
-     * Every key in the map: for resuming.
+     * Every key in the map (an iteration, which a reader killed inside one would block: for tests and tools).
      */
     public List<String> keys() {
         final List<String> keys = new ArrayList<>();
@@ -164,30 +271,9 @@ public final class ResultStore implements AutoCloseable {
                         + "was killed holding a map lock); continuing in generation {}",
                 stuckWriteMs,
                 generation + 1);
-        final MapWriter stuck = writer;
-        final List<MapWriter.Entry> unwritten = stuck.abandon();
-        final ChronicleMap<CharSequence, byte[]> old = map;
-        final int next = generation + 1;
-        final ChronicleMap<CharSequence, byte[]> fresh = create(builder(sizing), farm.resultsMapFile(next));
-        for (final String key : keysWritten) {
-            final byte[] value = old.get(key);
-            if (value != null) {
-                fresh.put(key, value);
-            }
-        }
-        for (final MapWriter.Entry entry : unwritten) {
-            fresh.put(entry.key(), entry.value());
-        }
-        map = fresh;
-        generation = next;
+        final List<MapWriter.Entry> unwritten = writer.abandon();
+        moveTo(sizing, unwritten);
         rotations++;
-        writer = new MapWriter(fresh, next);
-        try {
-            // The stuck thread keeps the old map mapped until it gives up; unlinking the file is safe meanwhile.
-            Files.deleteIfExists(farm.resultsMapFile(next - 1));
-        } catch (final IOException ignored) {
-            // an old generation left behind is deleted at the next start
-        }
     }
 
     @Override
@@ -275,6 +361,7 @@ public final class ResultStore implements AutoCloseable {
     private static void deleteOlderGenerations(final FarmDirectory farm, final int latest) throws IOException {
         for (int g = latest - 1; g >= 1; g--) {
             Files.deleteIfExists(farm.resultsMapFile(g));
+            Files.deleteIfExists(KeyJournal.file(farm, g));
             Files.deleteIfExists(cleanCloseMarker(farm, g));
         }
     }

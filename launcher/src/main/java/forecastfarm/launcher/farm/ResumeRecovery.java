@@ -6,6 +6,7 @@ import forecastfarm.shared.status.StatusFile;
 import forecastfarm.shared.status.WorkerCounter;
 import forecastfarm.shared.wire.FarmQueues;
 import forecastfarm.shared.wire.ResultAdapter;
+import forecastfarm.shared.wire.ResultKey;
 import forecastfarm.shared.wire.ResultRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,8 +63,8 @@ final class ResumeRecovery {
     }
 
     /**
-     * Replays every result in the old runs' result queues into the store (results of keys the store already has are
-     * skipped), then deletes the old queues.
+     * Replays every result in the old runs' result queues into the store (results the store already has, and those
+     * of jobs deleted since, are skipped), then deletes the old queues.
      *
      * @return how many results were recovered.
      */
@@ -78,7 +79,7 @@ final class ResumeRecovery {
                     for (final Path queueDir : queues.filter(
                                     q -> q.getFileName().toString().startsWith("out-"))
                             .toList()) {
-                        recovered[0] += replayQueue(queueDir, store);
+                        recovered[0] += replayQueue(farm, queueDir, store);
                     }
                 }
                 deleteTree(run);
@@ -90,12 +91,12 @@ final class ResumeRecovery {
         return recovered[0];
     }
 
-    private static int replayQueue(final Path queueDir, final ResultStore store) {
+    private static int replayQueue(final FarmDirectory farm, final Path queueDir, final ResultStore store) {
         final int[] count = {0};
         try (ChronicleQueue queue = FarmQueues.open(queueDir)) {
             final ResultAdapter adapter = new ResultAdapter(queue.createTailer(), result -> {
-                // the farm dir belongs to one job (its manifest), so every key in its queues is one of the job's
-                if (!store.contains(result.key())) {
+                final String key = ResultKey.of(result.job(), result.key());
+                if (Files.exists(farm.jobFile(result.job())) && store.get(key) == null) {
                     final ResultRecord record = new ResultRecord(
                             result.status(),
                             1,
@@ -107,7 +108,7 @@ final class ResumeRecovery {
                             result.error(),
                             result.payload(),
                             result.kind());
-                    store.put(result.key(), record.encode());
+                    store.put(key, record.encode());
                     count[0]++;
                 }
             });

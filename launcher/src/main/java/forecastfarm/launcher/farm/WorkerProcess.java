@@ -29,7 +29,7 @@ final class WorkerProcess {
     private final int slot;
     private final StatusFile status;
     private final RestartBackoff backoff;
-    private final ArrayDeque<Integer> inFlight = new ArrayDeque<>();
+    private final ArrayDeque<Long> inFlight = new ArrayDeque<>();
     private Phase phase = Phase.IDLE;
     private int generation;
     private ProcessHandle process;
@@ -195,7 +195,7 @@ final class WorkerProcess {
         return killCause;
     }
 
-    ArrayDeque<Integer> inFlight() {
+    ArrayDeque<Long> inFlight() {
         return inFlight;
     }
 

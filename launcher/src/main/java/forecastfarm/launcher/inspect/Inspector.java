@@ -1,8 +1,8 @@
 package forecastfarm.launcher.inspect;
 
 import forecastfarm.launcher.cli.ExitCodes;
-import forecastfarm.launcher.farm.FarmException;
-import forecastfarm.launcher.farm.FarmManifest;
+import forecastfarm.launcher.farm.FarmLayout;
+import forecastfarm.launcher.farm.JobRegistry;
 import forecastfarm.launcher.farm.ResultReader;
 import forecastfarm.launcher.io.SeriesIndex;
 import forecastfarm.shared.FarmDirectory;
@@ -13,9 +13,9 @@ import forecastfarm.shared.status.StatusFile;
 import forecastfarm.shared.wire.ResultRecord;
 import forecastfarm.shared.wire.TaskStatus;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,7 +25,6 @@ import java.util.Optional;
 public final class Inspector {
     private final FarmDirectory farm;
     private final PrintStream out;
-    private Map<String, String> job = Map.of();
 
     public Inspector(final FarmDirectory farm, final PrintStream out) {
         this.farm = farm;
@@ -62,54 +61,79 @@ public final class Inspector {
      */
     public boolean printStatus(final long nowMs) {
         try (StatusFile status = StatusFile.open(farm.statusFile())) {
-            final StatusSnapshot snapshot = StatusSnapshot.read(status, farm.root(), job());
+            final StatusSnapshot snapshot = StatusSnapshot.read(status, farm.root(), JobRegistry.list(farm));
             StatusView.print(out, snapshot, nowMs);
             return snapshot.running();
         }
     }
 
-    /** The job's description, read once it is there (a run writes it as it starts, and never changes it). */
-    private Map<String, String> job() {
-        if (job.isEmpty()) {
-            try {
-                job = FarmManifest.description(farm);
-            } catch (final FarmException unreadable) {
-                return Map.of("job", "(unreadable: " + unreadable.getMessage() + ")");
-            }
-        }
-        return job;
-    }
-
     /**
-     * Prints the id's result: per model what was fitted and a table of its steps' dates, forecasts and bounds.
+     * Prints the key's result in each job of the farm dir that has it (or only in {@code jobId}): for a forecast, per
+     * model what was fitted and a table of its steps' dates, forecasts and bounds; for any other kind, its JSON.
      *
-     * @return {@link ExitCodes#OK} when the id has a result, {@link ExitCodes#PENDING} when it is in the job but
-     *     not finished, {@link ExitCodes#NOT_IN_JOB} when the job has no such series.
+     * @param jobId the job to look in, or null for every job.
+     * @return {@link ExitCodes#OK} when a job has a result for it, {@link ExitCodes#PENDING} when it is in a job but
+     *     not finished, {@link ExitCodes#NOT_IN_JOB} when no job has such a key.
      */
-    public int printResult(final String id) {
-        final SeriesIndex.Lookup lookup = SeriesIndex.find(farm, id);
-        if (lookup.status() == SeriesIndex.Status.NOT_IN_JOB) {
-            out.println(id + ": not in this job (no such series in its input, or the input has a problem with it:"
-                    + " see failed.csv in --out)");
+    public int printResult(final String jobId, final String id) {
+        FarmLayout.check(farm);
+        final List<JobRegistry.Entry> jobs = jobs(jobId);
+        if (jobs == null) {
+            out.println(
+                    "no job " + jobId + " in farm dir " + farm.root() + "; its jobs: " + ids(JobRegistry.list(farm)));
             return ExitCodes.NOT_IN_JOB;
         }
-        final Optional<ResultRecord> found = read(id);
-        if (found.isEmpty()) {
+        final List<Found> found = new ArrayList<>();
+        boolean pending = false;
+        final Optional<ResultReader> opened = ResultReader.open(farm);
+        try {
+            for (final JobRegistry.Entry job : jobs) {
+                final SeriesIndex.Lookup lookup = SeriesIndex.find(farm, job.id(), id);
+                final Optional<ResultRecord> record =
+                        opened.isEmpty() ? Optional.empty() : opened.get().get(job.id(), id);
+                if (record.isPresent()) {
+                    found.add(new Found(job.id(), record.get(), lookup.forecastDs()));
+                } else {
+                    // listed in its input and not finished; a job without an index: pending while it runs
+                    pending |= lookup.status() == SeriesIndex.Status.IN_JOB
+                            || (lookup.status() == SeriesIndex.Status.NO_INDEX && job.running());
+                }
+            }
+        } finally {
+            opened.ifPresent(ResultReader::close);
+        }
+        for (final Found result : found) {
+            if (jobs.size() > 1) {
+                out.println("job " + result.job() + ":");
+            }
+            printRecord(id, result.record(), result.forecastDs());
+        }
+        if (!found.isEmpty()) {
+            return ExitCodes.OK;
+        }
+        if (pending) {
             out.println(id + ": pending (not finished yet)");
             return ExitCodes.PENDING;
         }
-        printRecord(id, found.get(), lookup.forecastDs());
-        return ExitCodes.OK;
+        out.println(id + ": not in " + (jobs.size() == 1 ? "this job" : "any job of this farm dir") + " (no such key in"
+                + " its input, or the input has a problem with it: see failed.csv in --out)");
+        return ExitCodes.NOT_IN_JOB;
     }
 
-    private Optional<ResultRecord> read(final String id) {
-        final Optional<ResultReader> opened = ResultReader.open(farm);
-        if (opened.isEmpty()) {
-            return Optional.empty();
+    private record Found(String job, ResultRecord record, List<String> forecastDs) {}
+
+    /** @return the jobs to look in, or null when the named job does not exist. */
+    private List<JobRegistry.Entry> jobs(final String jobId) {
+        if (jobId == null) {
+            return JobRegistry.list(farm);
         }
-        try (ResultReader reader = opened.get()) {
-            return reader.get(id);
-        }
+        return JobRegistry.read(farm, jobId).map(List::of).orElse(null);
+    }
+
+    private static String ids(final List<JobRegistry.Entry> jobs) {
+        return jobs.isEmpty()
+                ? "none"
+                : String.join(", ", jobs.stream().map(JobRegistry.Entry::id).toList());
     }
 
     private void printRecord(final String id, final ResultRecord record, final List<String> ds) {

@@ -1,5 +1,6 @@
 package forecastfarm.launcher.inspect;
 
+import forecastfarm.launcher.farm.JobRegistry;
 import forecastfarm.shared.status.CurrentTaskKeys;
 import forecastfarm.shared.status.FarmCounter;
 import forecastfarm.shared.status.LauncherState;
@@ -16,7 +17,7 @@ import java.util.Map;
  * What {@code farm inspect} shows, read once from the status file (single-word lock-free reads, and the current task
  * keys' sequence-locked records) and the farm dir's manifest; {@link StatusView} prints it.
  *
- * @param job                 the job's input and options in words, in display order (empty when not recorded).
+ * @param jobs                the farm dir's jobs as their files record them, oldest first.
  * @param launcherAlive       whether the launcher's process is alive now.
  * @param launcherHeartbeatMs the launcher's last heartbeat, epoch ms; once it stopped, about when the run ended.
  * @param runStartMs          when this launcher run started, epoch ms.
@@ -25,7 +26,7 @@ import java.util.Map;
  */
 public record StatusSnapshot(
         Path farmRoot,
-        Map<String, String> job,
+        List<JobRegistry.Entry> jobs,
         long launcherPid,
         boolean launcherAlive,
         LauncherState launcherState,
@@ -58,7 +59,8 @@ public record StatusSnapshot(
     /**
      * Reads the snapshot.
      */
-    public static StatusSnapshot read(final StatusFile status, final Path farmRoot, final Map<String, String> job) {
+    public static StatusSnapshot read(
+            final StatusFile status, final Path farmRoot, final List<JobRegistry.Entry> jobs) {
         final long pid = status.launcherPid();
         final boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
         final Map<FarmCounter, Long> farm = new EnumMap<>(FarmCounter.class);
@@ -71,7 +73,7 @@ public record StatusSnapshot(
         }
         return new StatusSnapshot(
                 farmRoot,
-                job,
+                jobs,
                 pid,
                 alive,
                 status.launcherState(),

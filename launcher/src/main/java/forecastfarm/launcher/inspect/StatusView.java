@@ -1,8 +1,10 @@
 package forecastfarm.launcher.inspect;
 
+import forecastfarm.launcher.farm.JobRegistry;
 import forecastfarm.shared.status.FarmCounter;
 import forecastfarm.shared.status.WorkerCounter;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -19,7 +21,7 @@ final class StatusView {
      */
     static void print(final PrintStream out, final StatusSnapshot status, final long nowMs) {
         out.printf(Locale.ROOT, "farm %s%n", status.farmRoot());
-        out.println("job: " + job(status.job()));
+        printJobs(out, status.jobs());
         out.printf(
                 Locale.ROOT,
                 "launcher pid %d: %s, %s, heartbeat %s ago, results map generation %d%n",
@@ -68,16 +70,60 @@ final class StatusView {
         }
     }
 
-    /** The job's options as {@code name=value} pairs, or the fingerprint of a run that gave no description. */
-    static String job(final Map<String, String> job) {
-        if (job.isEmpty()) {
-            return "(not recorded yet)";
+    /**
+     * One line per job: {@code job ID (state, owner O[, counts]): name=value ...}; the jobs that ended long ago are
+     * summed up in one line when there are many.
+     */
+    static void printJobs(final PrintStream out, final List<JobRegistry.Entry> jobs) {
+        if (jobs.isEmpty()) {
+            out.println("job: (not recorded yet)");
+            return;
+        }
+        final int shownEnded = 5;
+        int ended = 0;
+        for (final JobRegistry.Entry job : jobs) {
+            ended += job.running() ? 0 : 1;
+        }
+        int skipped = 0;
+        for (final JobRegistry.Entry job : jobs) {
+            if (!job.running() && ended-- > shownEnded) {
+                skipped++;
+                continue;
+            }
+            out.println("job " + job.id() + " (" + job.state() + ", owner " + job.owner() + counts(job) + "): "
+                    + description(job));
+        }
+        if (skipped > 0) {
+            out.println("(and " + skipped + " earlier jobs that ended)");
+        }
+    }
+
+    private static String counts(final JobRegistry.Entry job) {
+        final Map<String, Long> counts = job.counts();
+        if (counts.isEmpty()) {
+            return "";
+        }
+        return String.format(
+                Locale.ROOT,
+                ", %d tasks: ok %d, failed %d, poisoned %d, resumed %d",
+                counts.getOrDefault("tasks", 0L),
+                counts.getOrDefault("ok", 0L),
+                counts.getOrDefault("failed", 0L),
+                counts.getOrDefault("poisoned", 0L),
+                counts.getOrDefault("resumed", 0L));
+    }
+
+    /** The job's options as {@code name=value} pairs, or its fingerprint when it gave no description. */
+    static String description(final JobRegistry.Entry job) {
+        if (job.description().isEmpty()) {
+            return job.fingerprint();
         }
         final StringBuilder text = new StringBuilder();
-        job.forEach((name, value) -> text.append(text.length() == 0 ? "" : " ")
-                .append(name)
-                .append('=')
-                .append(value));
+        job.description()
+                .forEach((name, value) -> text.append(text.length() == 0 ? "" : " ")
+                        .append(name)
+                        .append('=')
+                        .append(value));
         return text.toString();
     }
 

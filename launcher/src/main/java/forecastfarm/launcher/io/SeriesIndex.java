@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code series.tsv} in the farm dir: every series of the job, in input order, with the dates of its forecast steps,
+ * {@code jobs/ID.series.tsv} in the farm dir: every series of a forecast job, in input order, with the dates of its forecast steps,
  * one line each: {@code id TAB ds1 TAB ds2 ...} (tab, newline, carriage return and % in an id are %-escaped). The
  * results map holds only finished series and no dates, so {@code farm inspect --id} reads this to tell a pending
  * series from one that is not in the job, and to label the steps. Written during the input check, before any series
@@ -22,24 +22,27 @@ import java.util.List;
  */
 public final class SeriesIndex implements AutoCloseable {
     private final FarmDirectory farm;
+    private final String job;
     private final Path tmp;
     private final BufferedWriter out;
     private boolean committed;
 
-    private SeriesIndex(final FarmDirectory farm, final Path tmp, final BufferedWriter out) {
+    private SeriesIndex(final FarmDirectory farm, final String job, final Path tmp, final BufferedWriter out) {
         this.farm = farm;
+        this.job = job;
         this.tmp = tmp;
         this.out = out;
     }
 
-    public static SeriesIndex create(final FarmDirectory farm) {
-        final Path tmp = farm.seriesIndexFile().resolveSibling("series.tsv.tmp");
+    public static SeriesIndex create(final FarmDirectory farm, final String job) {
+        final Path tmp = farm.seriesIndexFile(job).resolveSibling(job + ".series.tsv.tmp");
         try {
-            final SeriesIndex index = new SeriesIndex(farm, tmp, Files.newBufferedWriter(tmp, StandardCharsets.UTF_8));
+            final SeriesIndex index =
+                    new SeriesIndex(farm, job, tmp, Files.newBufferedWriter(tmp, StandardCharsets.UTF_8));
             FarmDirectory.makeOwnerOnlyFile(tmp);
             return index;
         } catch (final IOException ex) {
-            throw new UncheckedIOException("cannot write " + farm.seriesIndexFile() + ": " + ex.getMessage(), ex);
+            throw new UncheckedIOException("cannot write " + farm.seriesIndexFile(job) + ": " + ex.getMessage(), ex);
         }
     }
 
@@ -61,10 +64,13 @@ public final class SeriesIndex implements AutoCloseable {
         try {
             out.close();
             Files.move(
-                    tmp, farm.seriesIndexFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    tmp,
+                    farm.seriesIndexFile(job),
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
             committed = true;
         } catch (final IOException ex) {
-            throw new UncheckedIOException("cannot write " + farm.seriesIndexFile() + ": " + ex.getMessage(), ex);
+            throw new UncheckedIOException("cannot write " + farm.seriesIndexFile(job) + ": " + ex.getMessage(), ex);
         }
     }
 
@@ -95,10 +101,10 @@ public final class SeriesIndex implements AutoCloseable {
      */
     public record Lookup(Status status, List<String> forecastDs) {}
 
-    public static Lookup find(final FarmDirectory farm, final String id) {
+    public static Lookup find(final FarmDirectory farm, final String job, final String id) {
         final String prefix = escape(id) + '\t';
         final String alone = escape(id);
-        try (BufferedReader in = Files.newBufferedReader(farm.seriesIndexFile(), StandardCharsets.UTF_8)) {
+        try (BufferedReader in = Files.newBufferedReader(farm.seriesIndexFile(job), StandardCharsets.UTF_8)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (line.startsWith(prefix)) {
                     return new Lookup(
@@ -113,7 +119,7 @@ public final class SeriesIndex implements AutoCloseable {
         } catch (final NoSuchFileException ex) {
             return new Lookup(Status.NO_INDEX, List.of());
         } catch (final IOException ex) {
-            throw new UncheckedIOException("cannot read " + farm.seriesIndexFile() + ": " + ex.getMessage(), ex);
+            throw new UncheckedIOException("cannot read " + farm.seriesIndexFile(job) + ": " + ex.getMessage(), ex);
         }
     }
 

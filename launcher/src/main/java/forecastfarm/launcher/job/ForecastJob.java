@@ -6,6 +6,7 @@ import forecastfarm.launcher.api.ForecastFarm;
 import forecastfarm.launcher.cli.ExitCodes;
 import forecastfarm.launcher.cli.Terminal;
 import forecastfarm.launcher.farm.FarmContext;
+import forecastfarm.launcher.farm.JobSpec;
 import forecastfarm.launcher.io.CarryOver;
 import forecastfarm.launcher.io.ForecastTable;
 import forecastfarm.launcher.io.InputException;
@@ -102,14 +103,14 @@ public final class ForecastJob {
             about.put("shard", shard.toString());
         }
         about.put("output_format", outputFormat.name().toLowerCase(Locale.ROOT));
-        farmContext.jobDescription(about);
+        final JobSpec job = JobSpec.ofFingerprint("forecast", shard.fingerprint(options.fingerprint()))
+                .withDescription(about);
         // The workers start now, while the input is checked: no result can come before the first submit.
         final ForecastFarm farm = ForecastFarm.builder(farmContext)
                 .horizon(options.horizon())
                 .models(options.models())
                 .levels(options.levels())
-                .expectedSeriesLater()
-                .job(shard.fingerprint(options.fingerprint()))
+                .job(job)
                 .handleSignals(true)
                 .onResult(result -> {
                     outputs.get().accept(result);
@@ -118,7 +119,7 @@ public final class ForecastJob {
                 .start();
         JobReport.prewarmPlots(options.plots());
         final InputScan scan;
-        try (SeriesIndex index = SeriesIndex.create(farmContext.farmDirectory())) {
+        try (SeriesIndex index = SeriesIndex.create(farmContext.farmDirectory(), job.id())) {
             scan = InputScan.of(
                     reader(),
                     options.input(),

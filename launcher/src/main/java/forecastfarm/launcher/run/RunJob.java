@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import forecastfarm.launcher.api.FarmRunException;
 import forecastfarm.launcher.api.FarmSummary;
 import forecastfarm.launcher.api.TaskFarm;
+import forecastfarm.launcher.api.TaskJob;
 import forecastfarm.launcher.cli.ExitCodes;
 import forecastfarm.launcher.cli.Terminal;
 import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.farm.FarmLock;
 import forecastfarm.launcher.farm.FarmReport;
+import forecastfarm.launcher.farm.JobSpec;
 import forecastfarm.launcher.io.InputException;
 import forecastfarm.launcher.io.InputProblem;
 import forecastfarm.launcher.io.JobLogWriter;
@@ -29,6 +31,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,19 +89,28 @@ public final class RunJob {
         }
         final long toRun = Math.max(1, scan.tasks() - scan.kept());
         final AtomicLong finished = new AtomicLong();
-        final TaskFarm farm = TaskFarm.builder(ctx)
-                .job(options.fingerprint())
-                .lockedFarmDir(lock)
-                .handleSignals(true)
-                .expectedTasks(toRun, scan.meanKeyBytes())
-                .meanResultBytes((int) Math.min(1 << 20, Math.max(512, 2 * scan.meanArgsBytes())))
-                .onResult(outcome -> {
-                    outputs.accept(outcome.key(), outcome.record());
-                    finished.incrementAndGet();
-                })
-                .start();
-        try {
-            return finish(farm, outputs, scan, kept, badLines, finished);
+        final Map<String, String> about = new LinkedHashMap<>();
+        about.put("input", options.input().toString());
+        about.put("kind", options.kind());
+        if (!options.shard().isAll()) {
+            about.put("shard", options.shard().toString());
+        }
+        final TaskFarm farm =
+                TaskFarm.builder(ctx).lockedFarmDir(lock).handleSignals(true).start();
+        try (farm) {
+            final TaskJob job = farm.job(
+                            JobSpec.ofFingerprint("run", options.fingerprint()).withDescription(about))
+                    .expectedTasks(toRun, scan.meanKeyBytes())
+                    .meanResultBytes((int) Math.min(1 << 20, Math.max(512, 2 * scan.meanArgsBytes())))
+                    .onResult(outcome -> {
+                        outputs.accept(outcome.key(), outcome.record());
+                        finished.incrementAndGet();
+                    })
+                    .open();
+            return finish(job, outputs, scan, kept, badLines, finished);
+        } catch (final InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", ex);
         } catch (final IOException ex) {
             outputs.abort();
             throw outputFailure(ex);
@@ -109,7 +121,7 @@ public final class RunJob {
     }
 
     private int finish(
-            final TaskFarm farm,
+            final TaskJob farm,
             final RunOutputs outputs,
             final Scan scan,
             final Map<String, String> kept,
@@ -184,7 +196,7 @@ public final class RunJob {
 
     /** @return false when the task is kept from an earlier run (not submitted). */
     private boolean submit(
-            final TaskFarm farm, final RunOutputs outputs, final Map<String, String> kept, final TaskLine task) {
+            final TaskJob farm, final RunOutputs outputs, final Map<String, String> kept, final TaskLine task) {
         if (kept.containsKey(task.key())) {
             outputs.skipped(task.key(), task.line());
             return false;

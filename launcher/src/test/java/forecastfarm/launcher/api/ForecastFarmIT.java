@@ -156,7 +156,6 @@ class ForecastFarmIT {
             try (ForecastFarm farm = ForecastFarm.builder(ctx)
                     .horizon(2)
                     .models("naive")
-                    .expectedSeriesLater()
                     .onResult(r -> results.put(r.id(), r))
                     .start()) {
                 Thread.sleep(100 * round); // the input check takes a while: the tasks come at different moments
@@ -176,11 +175,7 @@ class ForecastFarmIT {
     @Test
     void aRunAbandonedBeforeItsSeriesWereCountedLeavesNothing() throws Exception {
         FarmContext ctx = context();
-        ForecastFarm farm = ForecastFarm.builder(ctx)
-                .horizon(2)
-                .models("naive")
-                .expectedSeriesLater()
-                .start();
+        ForecastFarm farm = ForecastFarm.builder(ctx).horizon(2).models("naive").start();
         awaitReadyWorkers(ctx.farmDir().resolve("status.dat"), 1);
         List<Long> pids = workerPids(ctx.farmDir().resolve("status.dat"));
         farm.close();

@@ -50,6 +50,8 @@ public final class FarmBenchmark {
             "       scripts/bench coldstart [--reps 5]",
             "       scripts/bench parquet-read [--series 1000] [--days 1000] [--reps 5]",
             "       scripts/bench inspect   [--reps 5] [--input scripts/sample/sp500_50.csv]",
+            "       scripts/bench fair-share [--small 20] [--big 20000] [--task-ms 10] [--workers 2] [--reps 5]",
+            "       scripts/bench job-memory [--jobs 200] [--tasks 1000] [--workers 2]",
             "Runs the real farm (worker JVMs from -Dfarm.worker.classpath) in temp farm dirs under java.io.tmpdir.");
 
     private final PrintStream out;
@@ -98,6 +100,13 @@ public final class FarmBenchmark {
                 case "inspect":
                     new InspectBench(out, scratch).run(BenchArgs.parse(rest, Set.of("reps", "input")));
                     return 0;
+                case "fair-share":
+                    new JobsBench(out, scratch)
+                            .fairShare(BenchArgs.parse(rest, Set.of("small", "big", "task-ms", "workers", "reps")));
+                    return 0;
+                case "job-memory":
+                    new JobsBench(out, scratch).jobMemory(BenchArgs.parse(rest, Set.of("jobs", "tasks", "workers")));
+                    return 0;
                 case "m3":
                     new M3Accuracy(out, scratch)
                             .run(BenchArgs.parse(rest, Set.of("data", "models", "categories", "limit", "workers")));
@@ -109,6 +118,10 @@ public final class FarmBenchmark {
         } catch (final IllegalArgumentException ex) {
             err.println("error: " + ex.getMessage() + "\n" + USAGE);
             return 2;
+        } catch (final InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            err.println("error: interrupted");
+            return 1;
         } catch (final RuntimeException ex) {
             err.println("error: benchmark failed: " + ex);
             ex.printStackTrace(err);

@@ -4,6 +4,7 @@ import forecastfarm.launcher.farm.Farm;
 import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.farm.FarmListener;
 import forecastfarm.launcher.farm.FarmReport;
+import forecastfarm.launcher.farm.JobSpec;
 import forecastfarm.launcher.farm.MapSizing;
 import forecastfarm.launcher.farm.TaskSpec;
 import forecastfarm.shared.FarmDirectory;
@@ -48,7 +49,7 @@ final class FarmTrial {
      * @param firstResultEpochMs wall clock at the first result's arrival.
      * @param probe         the worker start-up probe, or null when not asked for.
      * @param workerCrashes  worker JVMs of this run that died of a fatal error (hs_err files written).
-     * @param conductorCpuNs CPU time of the calling thread in {@link Farm#run}: the conductor runs on it.
+     * @param conductorCpuNs CPU time of the farm's conductor thread up to the last result (the listener runs on it).
      * @param launcherCpuNs  CPU time of this whole JVM during {@link Farm#run} (conductor, map writer, JIT, GC), or -1.
      * @param workersCpuNs   CPU time of the worker processes (start-up included) when the last result arrived, from
      *                       /proc in 10 ms ticks; -1 when not asked for or unknown.
@@ -109,12 +110,11 @@ final class FarmTrial {
             final int crashesBefore = crashFiles(crashDir).size();
             final Recorder recorder = new Recorder(tasks.size(), new FarmDirectory(dir), probeStartup, probeCpu);
             final long entryEpochMs = System.currentTimeMillis();
-            final long threadCpuStart = THREADS.getCurrentThreadCpuTime();
             final long processCpuStart = processCpuNs();
             final long startNs = System.nanoTime();
-            final FarmReport report = Farm.run(ctx, tasks, "bench-" + dir.getFileName(), sizing, recorder, false);
+            final FarmReport report = Farm.run(ctx, tasks, JobSpec.named("bench"), sizing, recorder, false);
             final long wallNs = System.nanoTime() - startNs;
-            final long conductorCpuNs = THREADS.getCurrentThreadCpuTime() - threadCpuStart;
+            final long conductorCpuNs = recorder.conductorCpuNs;
             final long processCpuEnd = processCpuNs();
             final long launcherCpuNs = processCpuStart < 0 || processCpuEnd < 0 ? -1 : processCpuEnd - processCpuStart;
             final long returnEpochMs = System.currentTimeMillis();
@@ -246,6 +246,7 @@ final class FarmTrial {
         private String firstProblem;
         private long taskWallNs;
         private long firstResultEpochMs = -1;
+        private long conductorCpuNs;
         private long workerPid = -1;
         private long jvmStartMs = -1;
         private long workersCpuNs = -1;
@@ -261,6 +262,7 @@ final class FarmTrial {
         @Override
         public void onTaskFinished(final int task, final TaskSpec spec, final ResultRecord record) {
             final long now = System.nanoTime();
+            conductorCpuNs = THREADS.getCurrentThreadCpuTime();
             if (arrived == 0) {
                 firstResultEpochMs = System.currentTimeMillis();
                 if (probeStartup) {

@@ -6,6 +6,7 @@ import forecastfarm.launcher.farm.Farm;
 import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.farm.FarmListener;
 import forecastfarm.launcher.farm.FarmReport;
+import forecastfarm.launcher.farm.JobSpec;
 import forecastfarm.launcher.farm.MapSizing;
 import forecastfarm.launcher.farm.ResultReader;
 import forecastfarm.launcher.farm.TaskSpec;
@@ -36,6 +37,7 @@ import java.util.Optional;
  * ({@code ../shared/data/reference/r_m3_per_series.csv}).
  */
 final class M3Accuracy {
+    private static final String M3_JOB = "m3";
     /**
      * An M3 category: its file name part, horizon and season length.
      */
@@ -129,7 +131,7 @@ final class M3Accuracy {
         final FarmReport report = Farm.run(
                 ctx,
                 tasks,
-                "m3 " + category.name() + " " + models + " " + limit,
+                JobSpec.named(M3_JOB),
                 MapSizing.forTasks(
                         tasks.size(), 6, ForecastResult.estimateEncodedBytes(models.size(), category.horizon(), 2)),
                 FarmListener.NONE,
@@ -210,7 +212,7 @@ final class M3Accuracy {
             for (final Series s : train) {
                 scores.values().forEach(sc -> sc.allIds.add(s.id()));
                 final double[] actual = test.get(s.id());
-                final ResultRecord record = results.get(s.id()).orElse(null);
+                final ResultRecord record = results.get(M3_JOB, s.id()).orElse(null);
                 final Map<String, ModelForecast> byModel = new HashMap<>();
                 if (record != null && record.status() == TaskStatus.OK) {
                     ForecastResult.decode(record.payload()).forecasts().forEach(f -> byModel.put(f.model(), f));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import forecastfarm.shared.FarmDirectory;
 import forecastfarm.shared.status.StatusFile;
 import forecastfarm.shared.wire.FarmQueues;
+import forecastfarm.shared.wire.ResultKey;
 import forecastfarm.shared.wire.ResultRecord;
 import forecastfarm.shared.wire.Task;
 import forecastfarm.shared.wire.TaskAdapter;
@@ -28,9 +29,13 @@ final class ConductorRig implements AutoCloseable {
     private static final long RUN_ID = 1;
     private static final int MAX_TICKS = 2_000;
 
+    static final String JOB = "rig-job";
+
     final CachedEpochClock clock = new CachedEpochClock();
+    final JobRun job;
     final TaskLedger ledger;
     final TaskIntake intake;
+    private final FarmContext ctx;
     final ResultStore store;
     final StatusFile status;
     final FakeWorkerSpawner workers;
@@ -55,20 +60,31 @@ final class ConductorRig implements AutoCloseable {
                 .clock(clock)
                 .workerClasspath("unused: the workers are fakes")
                 .conclude();
+        this.ctx = ctx;
         farm = ctx.farmDirectory().createDirectories();
-        ledger = new TaskLedger(ctx.maxAttempts());
         intake = TaskIntake.of(tasks);
         store = ResultStore.openForLauncher(farm, MapSizing.forTasks(tasks.size(), 8, 64), ctx.stuckMapWriteMs());
         status = StatusFile.create(
                 farm.statusFile(), ctx.workers(), ProcessHandle.current().pid(), RUN_ID, START_MS);
         workers = new FakeWorkerSpawner(farm, RUN_ID, status, clock, script, taskMs);
-        conductor = new FarmConductor(ctx, RUN_ID, ledger, intake, status, workers, (task, spec, record) -> {
+        conductor = new FarmConductor(ctx, RUN_ID, status, workers);
+        conductor.resultsTo(store);
+        workers.reportExitsTo(conductor::offer);
+        job = open(JobSpec.named(JOB), intake, (task, spec, record) -> {
             if (finished.put(spec.key(), record) != null) {
                 fail(spec.key() + " was reported finished twice");
             }
         });
-        conductor.resultsTo(store);
-        workers.reportExitsTo(conductor::offer);
+        ledger = job.ledger;
+        // the farm ends once its jobs have ended, as Farm#close has it
+        conductor.offer(new FarmEvent.Close());
+    }
+
+    /** Opens one more job on the conductor, as {@link Farm#open} does. */
+    JobRun open(final JobSpec spec, final TaskIntake tasks, final FarmListener listener) {
+        final JobRun opened = new JobRun(spec, tasks, ctx.maxAttempts(), listener, 64);
+        conductor.open(opened);
+        return opened;
     }
 
     /** Context defaults for these tests: short timeouts and delays, two tasks in flight per worker. */
@@ -125,7 +141,7 @@ final class ConductorRig implements AutoCloseable {
     /** @return what the results map holds for the key, once every queued put is written; null when nothing. */
     ResultRecord stored(final String key) {
         store.flush();
-        final byte[] value = store.get(key);
+        final byte[] value = store.get(ResultKey.of(JOB, key));
         return value == null ? null : ResultRecord.decode(value);
     }
 

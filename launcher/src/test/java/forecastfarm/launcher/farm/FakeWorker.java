@@ -142,6 +142,7 @@ final class FakeWorker implements TaskSink {
         final byte[] payload = (current.key() + "#" + current.attempt()).getBytes(StandardCharsets.UTF_8);
         results.onResult(new TaskResult(
                 current.taskId(),
+                current.job(),
                 current.key(),
                 current.kind(),
                 TaskStatus.OK,

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("process")
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class SupervisionIT {
+    private static final JobSpec JOB = JobSpec.named("supervision-it");
+
     @TempDir
     Path tmp;
 
@@ -33,7 +35,7 @@ class SupervisionIT {
         return CompletableFuture.supplyAsync(() -> Farm.run(
                 ctx,
                 tasks,
-                "it " + tasks.size(),
+                JOB,
                 sizing(tasks.size()),
                 (task, spec, record) -> deliveries.merge(spec.key(), 1, Integer::sum),
                 false));
@@ -43,7 +45,7 @@ class SupervisionIT {
         final Map<String, ResultRecord> results = new ConcurrentHashMap<>();
         try (ResultReader reader = ResultReader.open(new FarmDirectory(farmDir)).orElseThrow()) {
             for (final TaskSpec task : tasks) {
-                reader.get(task.key()).ifPresent(record -> results.put(task.key(), record));
+                reader.get(JOB.id(), task.key()).ifPresent(record -> results.put(task.key(), record));
             }
             assertEquals(tasks.size(), reader.size(), "the map holds exactly the tasks' keys");
         }

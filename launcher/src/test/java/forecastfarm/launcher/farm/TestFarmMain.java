@@ -19,7 +19,7 @@ public final class TestFarmMain {
         final FarmReport report = Farm.run(
                 FarmTestSupport.context(farmDir, workers),
                 FarmTestSupport.tasks(count, args[3]),
-                "test job " + count + " " + args[3],
+                JobSpec.ofFingerprint("test", "test job " + count + " " + args[3]),
                 FarmTestSupport.sizing(count),
                 new FarmListener() {
                     @Override

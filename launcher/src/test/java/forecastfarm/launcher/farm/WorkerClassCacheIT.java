@@ -43,8 +43,8 @@ class WorkerClassCacheIT {
         for (int i = 0; i < 3; i++) {
             tasks.add(new TaskSpec("t" + i, "noop", new byte[] {(byte) i}));
         }
-        final FarmReport report =
-                Farm.run(ctx, tasks, "class cache", MapSizing.forTasks(3, 2, 8), FarmListener.NONE, false);
+        final FarmReport report = Farm.run(
+                ctx, tasks, JobSpec.named("class-cache"), MapSizing.forTasks(3, 2, 8), FarmListener.NONE, false);
         assertEquals(3, report.ok(), "a worker with an unusable archive must still run its tasks");
         assertEquals(0, report.workerRestarts());
     }

@@ -3,6 +3,7 @@ package forecastfarm.launcher.inspect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import forecastfarm.launcher.farm.JobRegistry;
 import forecastfarm.shared.status.FarmCounter;
 import forecastfarm.shared.status.LauncherState;
 import forecastfarm.shared.status.WorkerCounter;
@@ -23,10 +24,22 @@ class StatusViewTest {
     private static final long NOW_MS = START_MS + 10_000;
 
     private static StatusSnapshot snapshot(final boolean alive, final LauncherState state, final long heartbeatMs) {
-        final Map<String, String> job = new LinkedHashMap<>();
-        job.put("input", "/data/in.csv");
-        job.put("horizon", "12");
-        job.put("models", "ets,theta");
+        final Map<String, String> about = new LinkedHashMap<>();
+        about.put("input", "/data/in.csv");
+        about.put("horizon", "12");
+        about.put("models", "ets,theta");
+        final List<JobRegistry.Entry> job = List.of(
+                new JobRegistry.Entry("forecast-1", "fp", "cli", 0, "running", START_MS, 0, Map.of(), about),
+                new JobRegistry.Entry(
+                        "run-2",
+                        "fp2",
+                        "alice",
+                        0,
+                        "done",
+                        START_MS - 5,
+                        START_MS - 1,
+                        Map.of("tasks", 4L, "ok", 3L, "failed", 1L, "poisoned", 0L, "resumed", 0L),
+                        Map.of()));
         final Map<FarmCounter, Long> farm = new EnumMap<>(FarmCounter.class);
         farm.put(FarmCounter.TASKS_TOTAL, 60L);
         farm.put(FarmCounter.TASKS_EXPECTED, 100L);
@@ -61,7 +74,12 @@ class StatusViewTest {
     @Test
     void namesTheJobAndEachWorkersCurrentSeries() {
         final String view = print(snapshot(true, LauncherState.RUNNING, NOW_MS));
-        assertTrue(view.contains("job: input=/data/in.csv horizon=12 models=ets,theta\n"), view);
+        assertTrue(
+                view.contains("job forecast-1 (running, owner cli): input=/data/in.csv horizon=12 models=ets,theta\n"),
+                view);
+        assertTrue(
+                view.contains("job run-2 (done, owner alice, 4 tasks: ok 3, failed 1, poisoned 0, resumed 0): fp2\n"),
+                view);
         assertTrue(view.contains("tasks 100: "), "the expected total, not only those submitted so far: " + view);
         final String[] lines = view.split("\n");
         assertTrue(lines[lines.length - 4].endsWith("current series"), view);
@@ -84,9 +102,19 @@ class StatusViewTest {
     }
 
     @Test
-    void aJobWithoutDescriptionSaysSo() {
-        assertEquals("(not recorded yet)", StatusView.job(Map.of()));
-        assertEquals("job=forecast h=3", StatusView.job(Map.of("job", "forecast h=3")));
+    void aFarmDirWithoutJobsSaysSoAndManyEndedJobsAreSummedUp() {
+        final ByteArrayOutputStream none = new ByteArrayOutputStream();
+        StatusView.printJobs(new PrintStream(none, true, StandardCharsets.UTF_8), List.of());
+        assertEquals("job: (not recorded yet)\n", none.toString(StandardCharsets.UTF_8));
+        final List<JobRegistry.Entry> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            many.add(new JobRegistry.Entry("j" + i, "fp" + i, "cli", 0, "done", i, i + 1, Map.of(), Map.of()));
+        }
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        StatusView.printJobs(new PrintStream(bytes, true, StandardCharsets.UTF_8), many);
+        final String view = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(view.startsWith("job j3 (done"), "the latest five: " + view);
+        assertTrue(view.endsWith("(and 3 earlier jobs that ended)\n"), view);
     }
 
     @Test

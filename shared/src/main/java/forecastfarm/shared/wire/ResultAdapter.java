@@ -48,12 +48,13 @@ public final class ResultAdapter {
             final long startEpochMs = bytes.readLong();
             final long wallNs = bytes.readLong();
             final long cpuNs = bytes.readLong();
+            final String job = bytes.readUtf8();
             final String key = bytes.readUtf8();
             final String kind = bytes.readUtf8();
             final String error = bytes.readUtf8();
             final byte[] payload = new byte[bytes.readInt()];
             bytes.read(payload);
-            return new TaskResult(taskId, key, kind, status, startEpochMs, wallNs, cpuNs, error, payload);
+            return new TaskResult(taskId, job, key, kind, status, startEpochMs, wallNs, cpuNs, error, payload);
         }
     }
 }

@@ -24,6 +24,7 @@ public final class ResultProxy implements ResultSink {
             bytes.writeLong(result.startEpochMs());
             bytes.writeLong(result.wallNs());
             bytes.writeLong(result.cpuNs());
+            bytes.writeUtf8(result.job());
             bytes.writeUtf8(result.key());
             bytes.writeUtf8(result.kind());
             bytes.writeUtf8(result.error());

@@ -32,11 +32,12 @@ public final class TaskAdapter {
             } else if (type == WireFormat.TASK) {
                 final long taskId = bytes.readLong();
                 final int attempt = bytes.readInt();
+                final String job = bytes.readUtf8();
                 final String kind = bytes.readUtf8();
                 final String key = bytes.readUtf8();
                 final byte[] payload = new byte[bytes.readInt()];
                 bytes.read(payload);
-                task = new Task(taskId, attempt, kind, key, payload);
+                task = new Task(taskId, attempt, job, kind, key, payload);
             } else {
                 throw new IllegalStateException("unknown message type " + type + " in task queue");
             }

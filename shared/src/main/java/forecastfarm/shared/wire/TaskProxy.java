@@ -21,6 +21,7 @@ public final class TaskProxy implements TaskSink {
             bytes.writeByte(WireFormat.TASK);
             bytes.writeLong(task.taskId());
             bytes.writeInt(task.attempt());
+            bytes.writeUtf8(task.job());
             bytes.writeUtf8(task.kind());
             bytes.writeUtf8(task.key());
             bytes.writeInt(task.payload().length);

@@ -4,7 +4,8 @@ package forecastfarm.shared.wire;
  * What a worker reports for one task.
  *
  * @param taskId       the task's id.
- * @param key          the task's key (series id).
+ * @param job          the task's job id.
+ * @param key          the task's key within its job (series id).
  * @param kind         the task's kind, as the task named it.
  * @param status       OK, or FAILED with {@code error} saying why (the handler threw).
  * @param startEpochMs when the worker started the task.
@@ -15,6 +16,7 @@ package forecastfarm.shared.wire;
  */
 public record TaskResult(
         long taskId,
+        String job,
         String key,
         String kind,
         TaskStatus status,

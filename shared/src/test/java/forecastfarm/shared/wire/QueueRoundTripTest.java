@@ -52,6 +52,7 @@ class QueueRoundTripTest {
     static void assertSameTask(Task expected, Task actual) {
         assertEquals(expected.taskId(), actual.taskId());
         assertEquals(expected.attempt(), actual.attempt());
+        assertEquals(expected.job(), actual.job());
         assertEquals(expected.kind(), actual.kind());
         assertEquals(expected.key(), actual.key());
         assertArrayEquals(expected.payload(), actual.payload());
@@ -59,6 +60,7 @@ class QueueRoundTripTest {
 
     static void assertSameResult(TaskResult expected, TaskResult actual) {
         assertEquals(expected.taskId(), actual.taskId());
+        assertEquals(expected.job(), actual.job());
         assertEquals(expected.key(), actual.key());
         assertEquals(expected.kind(), actual.kind());
         assertEquals(expected.status(), actual.status());
@@ -76,11 +78,13 @@ class QueueRoundTripTest {
         List<Task> sent = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             Task task = new Task(
-                    i, 1 + i % 3, i % 2 == 0 ? "forecast" : "noop", "series-" + i + "-ü", new byte[] {(byte) i, 2, 3});
+                    i, 1 + i % 3, "job-" + (i % 4), i % 2 == 0 ? "forecast" : "noop", "series-" + i + "-ü", new byte[] {
+                        (byte) i, 2, 3
+                    });
             sent.add(task);
             proxy.onTask(task);
         }
-        proxy.onTask(new Task(Long.MAX_VALUE, Integer.MAX_VALUE, "", "", new byte[0]));
+        proxy.onTask(new Task(Long.MAX_VALUE, Integer.MAX_VALUE, "", "", "", new byte[0]));
         proxy.onStop();
 
         RecordingTaskSink sink = new RecordingTaskSink();
@@ -94,7 +98,7 @@ class QueueRoundTripTest {
         for (int i = 0; i < 50; i++) {
             assertSameTask(sent.get(i), sink.received.get(i));
         }
-        assertSameTask(new Task(Long.MAX_VALUE, Integer.MAX_VALUE, "", "", new byte[0]), sink.received.get(50));
+        assertSameTask(new Task(Long.MAX_VALUE, Integer.MAX_VALUE, "", "", "", new byte[0]), sink.received.get(50));
         assertEquals(null, sink.received.get(51), "the stop message comes last");
         assertFalse(adapter.poll(), "nothing more");
     }
@@ -106,7 +110,7 @@ class QueueRoundTripTest {
         RecordingTaskSink sink = new RecordingTaskSink();
         TaskAdapter adapter = new TaskAdapter(queue.createTailer(), sink);
         assertFalse(adapter.poll());
-        proxy.onTask(new Task(1, 1, "noop", "a", new byte[] {1}));
+        proxy.onTask(new Task(1, 1, "j", "noop", "a", new byte[] {1}));
         assertTrue(adapter.poll());
         assertFalse(adapter.poll());
         proxy.onStop();
@@ -126,7 +130,7 @@ class QueueRoundTripTest {
         for (int i = 0; i < payload.length; i++) {
             payload[i] = (byte) (i * 7 + (i >> 11));
         }
-        Task big = new Task(42, 1, "forecast", "big", payload);
+        Task big = new Task(42, 1, "j", "forecast", "big", payload);
         new TaskProxy(queue.createAppender()).onTask(big);
         RecordingTaskSink sink = new RecordingTaskSink();
         assertTrue(new TaskAdapter(queue.createTailer(), sink).poll());
@@ -142,6 +146,7 @@ class QueueRoundTripTest {
             TaskResult result = i % 3 == 0
                     ? new TaskResult(
                             i,
+                            "job-" + (i % 3),
                             "k" + i,
                             "spin",
                             TaskStatus.FAILED,
@@ -152,6 +157,7 @@ class QueueRoundTripTest {
                             new byte[0])
                     : new TaskResult(
                             i,
+                            "job-" + (i % 3),
                             "k" + i,
                             "spin",
                             TaskStatus.OK,
@@ -182,7 +188,7 @@ class QueueRoundTripTest {
         for (int i = 0; i < payload.length; i++) {
             payload[i] = (byte) (i ^ (i >> 8));
         }
-        TaskResult big = new TaskResult(9, "big", "spin", TaskStatus.OK, 1, 2, 3, "", payload);
+        TaskResult big = new TaskResult(9, "j", "big", "spin", TaskStatus.OK, 1, 2, 3, "", payload);
         new ResultProxy(queue.createAppender()).onResult(big);
         List<TaskResult> received = new ArrayList<>();
         assertEquals(1, new ResultAdapter(queue.createTailer(), received::add).poll(10));
@@ -197,14 +203,14 @@ class QueueRoundTripTest {
     @Test
     void oneMebibytePayloads() {
         ChronicleQueue in = queue("in");
-        Task big = new Task(1, 1, "forecast", "big", new byte[1 << 20]);
+        Task big = new Task(1, 1, "j", "forecast", "big", new byte[1 << 20]);
         new TaskProxy(in.createAppender()).onTask(big);
         RecordingTaskSink sink = new RecordingTaskSink();
         assertTrue(new TaskAdapter(in.createTailer(), sink).poll());
         assertSameTask(big, sink.received.get(0));
         ChronicleQueue out = queue("out");
         new ResultProxy(out.createAppender())
-                .onResult(new TaskResult(1, "big", "spin", TaskStatus.OK, 1, 2, 3, "", new byte[1 << 20]));
+                .onResult(new TaskResult(1, "j", "big", "spin", TaskStatus.OK, 1, 2, 3, "", new byte[1 << 20]));
         assertEquals(1, new ResultAdapter(out.createTailer(), r -> {}).poll(1));
     }
 
@@ -226,10 +232,10 @@ class QueueRoundTripTest {
     @Test
     void aSecondQueueInstanceOnTheSameDirectorySeesTheMessages() {
         ChronicleQueue writer = queue("shared");
-        new TaskProxy(writer.createAppender()).onTask(new Task(5, 2, "spin", "s", new byte[] {8}));
+        new TaskProxy(writer.createAppender()).onTask(new Task(5, 2, "j", "spin", "s", new byte[] {8}));
         ChronicleQueue reader = queue("shared");
         RecordingTaskSink sink = new RecordingTaskSink();
         assertTrue(new TaskAdapter(reader.createTailer(), sink).poll());
-        assertSameTask(new Task(5, 2, "spin", "s", new byte[] {8}), sink.received.get(0));
+        assertSameTask(new Task(5, 2, "j", "spin", "s", new byte[] {8}), sink.received.get(0));
     }
 }

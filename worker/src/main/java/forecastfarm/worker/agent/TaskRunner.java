@@ -61,6 +61,7 @@ public final class TaskRunner implements TaskSink {
         try {
             results.onResult(new TaskResult(
                     task.taskId(),
+                    task.job(),
                     task.key(),
                     task.kind(),
                     ok ? TaskStatus.OK : TaskStatus.FAILED,
@@ -73,6 +74,7 @@ public final class TaskRunner implements TaskSink {
             ok = false;
             results.onResult(new TaskResult(
                     task.taskId(),
+                    task.job(),
                     task.key(),
                     task.kind(),
                     TaskStatus.FAILED,

@@ -45,7 +45,7 @@ class TaskRunnerTest {
     }
 
     private static Task task(long id, String kind, String key, byte[] payload) {
-        return new Task(id, 1, kind, key, payload);
+        return new Task(id, 1, "job-1", kind, key, payload);
     }
 
     @Test

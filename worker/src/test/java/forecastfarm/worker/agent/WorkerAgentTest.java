@@ -65,7 +65,7 @@ class WorkerAgentTest {
 
     private void send(int tasks) {
         for (int i = 0; i < tasks; i++) {
-            launcher.onTask(new Task(i, 1, "noop", "k" + i, new byte[] {(byte) i}));
+            launcher.onTask(new Task(i, 1, "job-1", "noop", "k" + i, new byte[] {(byte) i}));
         }
     }
 
