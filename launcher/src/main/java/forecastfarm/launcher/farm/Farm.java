@@ -232,7 +232,7 @@ public final class Farm implements AutoCloseable {
             final MapSizing sizing = stored != null ? stored : FarmLayout.sizingOr(lock.farm(), awaitFirstSizing());
             try (ResultStore store = ResultStore.openForLauncher(lock.farm(), sizing, ctx.stuckMapWriteMs())) {
                 ctx.timeline().mark("results_map_open");
-                final int replayed = ResumeRecovery.replayOldResults(lock.farm(), store);
+                final int replayed = ResumeRecovery.replayOldResults(lock.farm(), store, runId);
                 if (replayed > 0) {
                     LOG.info("recovered {} results from the queues of an earlier run", replayed);
                 }

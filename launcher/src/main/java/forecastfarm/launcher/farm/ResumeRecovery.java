@@ -64,17 +64,19 @@ final class ResumeRecovery {
 
     /**
      * Replays every result in the old runs' result queues into the store (results the store already has, and those
-     * of jobs deleted since, are skipped), then deletes the old queues.
+     * of jobs deleted since, are skipped), then deletes the old queues. The current run's queues, which its workers
+     * may be opening at this moment, are left alone.
      *
      * @return how many results were recovered.
      */
-    static int replayOldResults(final FarmDirectory farm, final ResultStore store) {
+    static int replayOldResults(final FarmDirectory farm, final ResultStore store, final long currentRunId) {
         if (!Files.isDirectory(farm.queuesDir())) {
             return 0;
         }
         final int[] recovered = {0};
         try (Stream<Path> runs = Files.list(farm.queuesDir())) {
-            for (final Path run : runs.toList()) {
+            for (final Path run : runs.filter(run -> !run.equals(farm.runQueuesDir(currentRunId)))
+                    .toList()) {
                 try (Stream<Path> queues = Files.list(run)) {
                     for (final Path queueDir : queues.filter(
                                     q -> q.getFileName().toString().startsWith("out-"))
