@@ -140,6 +140,7 @@ final class FarmConductor implements Agent {
 
     private void accept(final JobRun job) {
         job.restartsAtOpen = workerRestarts;
+        statusPublisher.jobOpened(job);
         store.ensureRoom(job.expectedTasks);
         if (draining || abortReason != null) {
             cancel(job, draining ? interruptedBy : abortReason);
@@ -219,6 +220,7 @@ final class FarmConductor implements Agent {
 
     private void end(final JobRun job) {
         jobs.retire(job);
+        statusPublisher.jobEnded(job);
         final TaskLedger ledger = job.ledger;
         final boolean aborted = abortReason != null && !(job.intake.isExhausted() && ledger.allFinished());
         job.report.complete(new FarmReport(

@@ -15,6 +15,8 @@ final class JobRun {
     final CompletableFuture<FarmReport> report = new CompletableFuture<>();
     final long expectedTasks;
     int slot = -1;
+    /** Its job slot in the status file, or -1 when it has none. */
+    int statusSlot = -1;
     /** From when its wall time counts: its opening, or the farm's start for a farm's first job. */
     long openedNs;
 

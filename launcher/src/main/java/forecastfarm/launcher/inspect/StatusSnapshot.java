@@ -3,13 +3,16 @@ package forecastfarm.launcher.inspect;
 import forecastfarm.launcher.farm.JobRegistry;
 import forecastfarm.shared.status.CurrentTaskKeys;
 import forecastfarm.shared.status.FarmCounter;
+import forecastfarm.shared.status.JobCounter;
 import forecastfarm.shared.status.LauncherState;
 import forecastfarm.shared.status.StatusFile;
+import forecastfarm.shared.status.StatusFileDescriptor;
 import forecastfarm.shared.status.WorkerCounter;
 import forecastfarm.shared.status.WorkerState;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +26,7 @@ import java.util.Map;
  * @param runStartMs          when this launcher run started, epoch ms.
  * @param farm                the farm counters.
  * @param workers             one row per worker slot.
+ * @param progress            the live counters of each job in a job slot, by job id (while the launcher runs).
  */
 public record StatusSnapshot(
         Path farmRoot,
@@ -34,7 +38,8 @@ public record StatusSnapshot(
         long runStartMs,
         int resultsGeneration,
         Map<FarmCounter, Long> farm,
-        List<WorkerRow> workers) {
+        List<WorkerRow> workers,
+        Map<String, Map<JobCounter, Long>> progress) {
 
     /**
      * One worker slot.
@@ -71,6 +76,17 @@ public record StatusSnapshot(
         for (int slot = 0; slot < status.workerSlots(); slot++) {
             workers.add(worker(status, slot));
         }
+        final Map<String, Map<JobCounter, Long>> progress = new HashMap<>();
+        for (int slot = 0; slot < StatusFileDescriptor.JOB_SLOTS; slot++) {
+            final String id = status.jobIds().read(slot);
+            if (id != null) {
+                final Map<JobCounter, Long> counts = new EnumMap<>(JobCounter.class);
+                for (final JobCounter counter : JobCounter.values()) {
+                    counts.put(counter, status.jobValue(slot, counter));
+                }
+                progress.put(id, counts);
+            }
+        }
         return new StatusSnapshot(
                 farmRoot,
                 jobs,
@@ -81,7 +97,8 @@ public record StatusSnapshot(
                 status.runStartMs(),
                 status.resultsGeneration(),
                 farm,
-                workers);
+                workers,
+                progress);
     }
 
     private static WorkerRow worker(final StatusFile status, final int slot) {

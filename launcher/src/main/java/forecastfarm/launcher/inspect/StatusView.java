@@ -2,6 +2,7 @@ package forecastfarm.launcher.inspect;
 
 import forecastfarm.launcher.farm.JobRegistry;
 import forecastfarm.shared.status.FarmCounter;
+import forecastfarm.shared.status.JobCounter;
 import forecastfarm.shared.status.WorkerCounter;
 import java.io.PrintStream;
 import java.util.List;
@@ -21,7 +22,7 @@ final class StatusView {
      */
     static void print(final PrintStream out, final StatusSnapshot status, final long nowMs) {
         out.printf(Locale.ROOT, "farm %s%n", status.farmRoot());
-        printJobs(out, status.jobs());
+        printJobs(out, status.jobs(), status.launcherAlive() ? status.progress() : Map.of());
         out.printf(
                 Locale.ROOT,
                 "launcher pid %d: %s, %s, heartbeat %s ago, results map generation %d%n",
@@ -74,7 +75,10 @@ final class StatusView {
      * One line per job: {@code job ID (state, owner O[, counts]): name=value ...}; the jobs that ended long ago are
      * summed up in one line when there are many.
      */
-    static void printJobs(final PrintStream out, final List<JobRegistry.Entry> jobs) {
+    static void printJobs(
+            final PrintStream out,
+            final List<JobRegistry.Entry> jobs,
+            final Map<String, Map<JobCounter, Long>> progress) {
         if (jobs.isEmpty()) {
             out.println("job: (not recorded yet)");
             return;
@@ -90,12 +94,29 @@ final class StatusView {
                 skipped++;
                 continue;
             }
-            out.println("job " + job.id() + " (" + job.state() + ", owner " + job.owner() + counts(job) + "): "
-                    + description(job));
+            final Map<JobCounter, Long> live = job.running() ? progress.get(job.id()) : null;
+            out.println("job " + job.id() + " (" + job.state() + ", owner " + job.owner()
+                    + (live != null ? live(live) : counts(job)) + "): " + description(job));
         }
         if (skipped > 0) {
             out.println("(and " + skipped + " earlier jobs that ended)");
         }
+    }
+
+    private static String live(final Map<JobCounter, Long> counts) {
+        final long tasks = Math.max(counts.get(JobCounter.EXPECTED), counts.get(JobCounter.SUBMITTED));
+        final long finished =
+                counts.get(JobCounter.DONE) + counts.get(JobCounter.FAILED) + counts.get(JobCounter.POISONED);
+        return String.format(
+                Locale.ROOT,
+                ", %d/%d tasks: ok %d, failed %d, poisoned %d, running %d, resumed %d",
+                finished,
+                tasks,
+                counts.get(JobCounter.DONE),
+                counts.get(JobCounter.FAILED),
+                counts.get(JobCounter.POISONED),
+                counts.get(JobCounter.RUNNING),
+                counts.get(JobCounter.RESUMED));
     }
 
     private static String counts(final JobRegistry.Entry job) {

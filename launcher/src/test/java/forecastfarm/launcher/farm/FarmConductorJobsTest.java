@@ -154,6 +154,26 @@ class FarmConductorJobsTest {
         }
     }
 
+    /** Each alive job has a job slot in the status file with its live counts; an ended job gives it back. */
+    @Test
+    void eachAliveJobShowsItsProgressInTheStatusFileUntilItEnds() {
+        rig = new ConductorRig(farmDir, context(1), keyed("a-", 30), task -> Move.FINISH, TASK_MS);
+        final JobRun other = rig.open(JobSpec.named("other"), TaskIntake.of(keyed("b-", 3)), new Heard());
+        rig.runUntil("some results of the first job", () -> rig.finished.size() >= 6);
+
+        assertEquals(ConductorRig.JOB, rig.status.jobIds().read(0));
+        final long done = rig.status.jobValue(0, forecastfarm.shared.status.JobCounter.DONE);
+        assertTrue(done >= 6 && done <= rig.finished.size(), "done " + done);
+        assertEquals(30, rig.status.jobValue(0, forecastfarm.shared.status.JobCounter.SUBMITTED));
+        rig.runUntil("the other job to end", () -> other.report.isDone());
+        rig.tick();
+        assertNull(rig.status.jobIds().read(1), "the ended job's slot is free");
+        assertEquals(0, rig.status.jobValue(1, forecastfarm.shared.status.JobCounter.DONE));
+
+        rig.runToEnd();
+        assertNull(rig.status.jobIds().read(0));
+    }
+
     private static FarmListener both(final FarmListener a, final FarmListener b) {
         return (task, spec, record) -> {
             a.onTaskFinished(task, spec, record);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import forecastfarm.launcher.farm.JobRegistry;
 import forecastfarm.shared.status.FarmCounter;
+import forecastfarm.shared.status.JobCounter;
 import forecastfarm.shared.status.LauncherState;
 import forecastfarm.shared.status.WorkerCounter;
 import forecastfarm.shared.status.WorkerState;
@@ -62,7 +63,21 @@ class StatusViewTest {
                                 0, 11, 1, WorkerState.BUSY, NOW_MS, 10, 1, 57, "MMM", NOW_MS - 1_500),
                         new StatusSnapshot.WorkerRow(1, 12, 2, WorkerState.BUSY, NOW_MS, 10, 0, 58, null, NOW_MS - 200),
                         new StatusSnapshot.WorkerRow(
-                                2, 13, 1, WorkerState.READY, NOW_MS, 0, 0, WorkerCounter.NO_TASK, null, 0)));
+                                2, 13, 1, WorkerState.READY, NOW_MS, 0, 0, WorkerCounter.NO_TASK, null, 0)),
+                Map.of("forecast-1", liveCounts()));
+    }
+
+    /** 100 expected, 40 finished (20 of them resumed), 2 running. */
+    private static Map<JobCounter, Long> liveCounts() {
+        final Map<JobCounter, Long> counts = new java.util.EnumMap<>(JobCounter.class);
+        counts.put(JobCounter.EXPECTED, 100L);
+        counts.put(JobCounter.SUBMITTED, 60L);
+        counts.put(JobCounter.DONE, 38L);
+        counts.put(JobCounter.FAILED, 2L);
+        counts.put(JobCounter.POISONED, 0L);
+        counts.put(JobCounter.RUNNING, 2L);
+        counts.put(JobCounter.RESUMED, 20L);
+        return counts;
     }
 
     private static String print(final StatusSnapshot snapshot) {
@@ -75,7 +90,9 @@ class StatusViewTest {
     void namesTheJobAndEachWorkersCurrentSeries() {
         final String view = print(snapshot(true, LauncherState.RUNNING, NOW_MS));
         assertTrue(
-                view.contains("job forecast-1 (running, owner cli): input=/data/in.csv horizon=12 models=ets,theta\n"),
+                view.contains(
+                        "job forecast-1 (running, owner cli, 40/100 tasks: ok 38, failed 2, poisoned 0, running 2,"
+                                + " resumed 20): input=/data/in.csv horizon=12 models=ets,theta\n"),
                 view);
         assertTrue(
                 view.contains("job run-2 (done, owner alice, 4 tasks: ok 3, failed 1, poisoned 0, resumed 0): fp2\n"),
@@ -104,14 +121,14 @@ class StatusViewTest {
     @Test
     void aFarmDirWithoutJobsSaysSoAndManyEndedJobsAreSummedUp() {
         final ByteArrayOutputStream none = new ByteArrayOutputStream();
-        StatusView.printJobs(new PrintStream(none, true, StandardCharsets.UTF_8), List.of());
+        StatusView.printJobs(new PrintStream(none, true, StandardCharsets.UTF_8), List.of(), Map.of());
         assertEquals("job: (not recorded yet)\n", none.toString(StandardCharsets.UTF_8));
         final List<JobRegistry.Entry> many = new java.util.ArrayList<>();
         for (int i = 0; i < 8; i++) {
             many.add(new JobRegistry.Entry("j" + i, "fp" + i, "cli", 0, "done", i, i + 1, Map.of(), Map.of()));
         }
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        StatusView.printJobs(new PrintStream(bytes, true, StandardCharsets.UTF_8), many);
+        StatusView.printJobs(new PrintStream(bytes, true, StandardCharsets.UTF_8), many, Map.of());
         final String view = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(view.startsWith("job j3 (done"), "the latest five: " + view);
         assertTrue(view.endsWith("(and 3 earlier jobs that ended)\n"), view);

@@ -24,6 +24,7 @@ public final class StatusFile implements AutoCloseable {
     private final CountersReader counters;
     private final int workerSlots;
     private final CurrentTaskKeys taskKeys;
+    private final JobSlots jobIds;
 
     private StatusFile(final MappedByteBuffer mapped, final int workerSlots, final boolean allocate) {
         this.mapped = mapped;
@@ -34,6 +35,7 @@ public final class StatusFile implements AutoCloseable {
                 new UnsafeBuffer(mapped, HEADER_LENGTH + metadataLength(workerSlots), valuesLength(workerSlots));
         this.taskKeys = new CurrentTaskKeys(
                 new UnsafeBuffer(mapped, taskKeysOffset(workerSlots), taskKeysLength(workerSlots)), workerSlots);
+        this.jobIds = new JobSlots(new UnsafeBuffer(mapped, jobIdsOffset(workerSlots), jobIdsLength()), JOB_SLOTS);
         if (allocate) {
             final CountersManager manager = new CountersManager(metadata, values);
             for (final FarmCounter counter : FarmCounter.values()) {
@@ -41,6 +43,11 @@ public final class StatusFile implements AutoCloseable {
             }
             for (int slot = 0; slot < workerSlots; slot++) {
                 for (final WorkerCounter counter : WorkerCounter.values()) {
+                    manager.allocate(counter.label(slot));
+                }
+            }
+            for (int slot = 0; slot < JOB_SLOTS; slot++) {
+                for (final JobCounter counter : JobCounter.values()) {
                     manager.allocate(counter.label(slot));
                 }
             }
@@ -146,6 +153,20 @@ public final class StatusFile implements AutoCloseable {
         return new AtomicCounter(counters.valuesBuffer(), farmCounterId(counter));
     }
 
+    /** A job slot's counter ({@code 0 <= jobSlot <} {@link StatusFileDescriptor#JOB_SLOTS}). */
+    public AtomicCounter jobCounter(final int jobSlot, final JobCounter counter) {
+        return new AtomicCounter(counters.valuesBuffer(), jobCounterId(workerSlots, checkJobSlot(jobSlot), counter));
+    }
+
+    public long jobValue(final int jobSlot, final JobCounter counter) {
+        return counters.getCounterValue(jobCounterId(workerSlots, checkJobSlot(jobSlot), counter));
+    }
+
+    /** The id of the job in each job slot. */
+    public JobSlots jobIds() {
+        return jobIds;
+    }
+
     /** The key of the task each worker slot is running (the counters hold only its id). */
     public CurrentTaskKeys taskKeys() {
         return taskKeys;
@@ -189,6 +210,13 @@ public final class StatusFile implements AutoCloseable {
 
     public void launcherState(final LauncherState state) {
         header.putIntOrdered(LAUNCHER_STATE_OFFSET, state.ordinal());
+    }
+
+    private static int checkJobSlot(final int jobSlot) {
+        if (jobSlot < 0 || jobSlot >= JOB_SLOTS) {
+            throw new IllegalArgumentException("job slot " + jobSlot + " out of range 0.." + (JOB_SLOTS - 1));
+        }
+        return jobSlot;
     }
 
     private void checkSlot(final int slot) {

@@ -6,10 +6,12 @@ import org.agrona.concurrent.status.CountersReader;
 /**
  * Layout of {@code status.dat}, the farm's memory-mapped status file, in the manner of Aeron's CnC file: a header,
  * then an Agrona counters metadata buffer and values buffer. The launcher creates it and allocates every counter
- * (farm counters first, then {@link WorkerCounter} for slot 0, 1, ...), so that counter ids are fixed:
+ * (farm counters first, then {@link WorkerCounter} for slot 0, 1, ..., then {@link JobCounter} for job slot 0 ..
+ * {@link #JOB_SLOTS} - 1), so that counter ids are fixed:
  * {@code farm counter id = FarmCounter.ordinal()},
- * {@code worker counter id = FarmCounter count + slot * WorkerCounter count + WorkerCounter.ordinal()}.
- * Workers write their own slot's counters; inspectors only read. Nothing here takes a lock, so a process killed
+ * {@code worker counter id = FarmCounter count + slot * WorkerCounter count + WorkerCounter.ordinal()},
+ * {@code job counter id = FarmCounter count + slots * WorkerCounter count + job slot * JobCounter count + ordinal}.
+ * Workers write their own slot's counters, the launcher the farm's and the jobs'; inspectors only read. Nothing here takes a lock, so a process killed
  * at any point leaves nothing that blocks another.
  *
  * <pre>
@@ -38,12 +40,16 @@ import org.agrona.concurrent.status.CountersReader;
  *  +---------------------------------------------------------------+
  *  |   Current task keys: worker slots x CurrentTaskKeys.RECORD_LENGTH
  *  +---------------------------------------------------------------+
+ *  |   Job ids: JOB_SLOTS x CurrentTaskKeys.RECORD_LENGTH (JobSlots) |
+ *  +---------------------------------------------------------------+
  * </pre>
  */
 public final class StatusFileDescriptor {
     public static final long MAGIC = 0x5355544154534646L; // "FFSTATUS" little-endian
-    /** 2: the current task keys after the counters, and the farm counter of expected tasks. */
-    public static final int LAYOUT_VERSION = 2;
+    /** 3: job slots (their counters and ids) for the farm's many jobs; 2 had the current task keys. */
+    public static final int LAYOUT_VERSION = 3;
+    /** Jobs whose progress the status file shows at once; a farm with more alive shows the others without. */
+    public static final int JOB_SLOTS = 64;
 
     public static final int MAGIC_OFFSET = 0;
     public static final int LAYOUT_VERSION_OFFSET = 8;
@@ -59,7 +65,9 @@ public final class StatusFileDescriptor {
     private StatusFileDescriptor() {}
 
     public static int counterCount(final int workerSlots) {
-        return FarmCounter.values().length + workerSlots * WorkerCounter.values().length;
+        return FarmCounter.values().length
+                + workerSlots * WorkerCounter.values().length
+                + JOB_SLOTS * JobCounter.values().length;
     }
 
     public static int metadataLength(final int workerSlots) {
@@ -79,12 +87,28 @@ public final class StatusFileDescriptor {
         return workerSlots * CurrentTaskKeys.RECORD_LENGTH;
     }
 
+    /** Where the {@link JobSlots} records start. */
+    public static int jobIdsOffset(final int workerSlots) {
+        return taskKeysOffset(workerSlots) + taskKeysLength(workerSlots);
+    }
+
+    public static int jobIdsLength() {
+        return JOB_SLOTS * CurrentTaskKeys.RECORD_LENGTH;
+    }
+
     public static int fileLength(final int workerSlots) {
-        return BitUtil.align(taskKeysOffset(workerSlots) + taskKeysLength(workerSlots), 4096);
+        return BitUtil.align(jobIdsOffset(workerSlots) + jobIdsLength(), 4096);
     }
 
     public static int farmCounterId(final FarmCounter counter) {
         return counter.ordinal();
+    }
+
+    public static int jobCounterId(final int workerSlots, final int jobSlot, final JobCounter counter) {
+        return FarmCounter.values().length
+                + workerSlots * WorkerCounter.values().length
+                + jobSlot * JobCounter.values().length
+                + counter.ordinal();
     }
 
     public static int workerCounterId(final int slot, final WorkerCounter counter) {

@@ -2,6 +2,7 @@ package forecastfarm.shared.status;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,6 +50,32 @@ class StatusFileTest {
             assertEquals(NOW + 250, reader.launcherHeartbeatMs());
             assertEquals(3, reader.resultsGeneration());
             assertEquals(LauncherState.DRAINING, reader.launcherState());
+        }
+    }
+
+    /** Each job slot's id and counters, written by the launcher, are seen by a reader; a freed slot reads empty. */
+    @Test
+    void jobSlotsCarryTheJobIdAndItsCountersApartFromTheWorkers() {
+        try (StatusFile launcher = StatusFile.create(file(), SLOTS, PID, RUN, NOW);
+                StatusFile reader = StatusFile.open(file())) {
+            final int last = StatusFileDescriptor.JOB_SLOTS - 1;
+            assertNull(reader.jobIds().read(0), "no job yet");
+            launcher.jobIds().publish(0, "forecast-0123456789ab");
+            launcher.jobIds().publish(last, "j".repeat(64));
+            launcher.jobCounter(0, JobCounter.DONE).setRelease(7);
+            launcher.jobCounter(last, JobCounter.RUNNING).setRelease(2);
+            launcher.workerCounter(SLOTS - 1, WorkerCounter.TASKS_DONE).setRelease(99);
+
+            assertEquals("forecast-0123456789ab", reader.jobIds().read(0));
+            assertEquals("j".repeat(64), reader.jobIds().read(last), "a job id of 64 characters fits");
+            assertEquals(7, reader.jobValue(0, JobCounter.DONE));
+            assertEquals(2, reader.jobValue(last, JobCounter.RUNNING));
+            assertEquals(0, reader.jobValue(0, JobCounter.RUNNING), "the job slots' counters are their own");
+            assertEquals(99, reader.workerValue(SLOTS - 1, WorkerCounter.TASKS_DONE));
+
+            launcher.jobIds().clear(0);
+            assertNull(reader.jobIds().read(0));
+            assertThrows(IllegalArgumentException.class, () -> reader.jobValue(last + 1, JobCounter.DONE));
         }
     }
 
