@@ -30,10 +30,10 @@ import java.util.function.Consumer;
  * <p>Contract: {@link #submit} may be called from any thread; it waits while the farm has enough work queued (the
  * input is streamed, never held whole) and returns false once the farm has stopped taking series (drained by
  * {@link #stop}, a signal, or aborted). Results are delivered to the {@code onResult} consumer on one dedicated
- * thread, in completion order, each exactly once per run; series already finished by an earlier run in the same
- * farm dir are delivered with {@link SeriesResult#resumed()} set and not computed again. {@link #finish} returns
+ * thread, in completion order, each exactly once per run; series already finished by an earlier run of the same
+ * job are delivered with {@link SeriesResult#resumed()} set and not computed again. {@link #finish} returns
  * after the last result was delivered. An exception thrown by the consumer stops the farm and is rethrown by
- * {@link #finish}. It is a {@link TaskFarm} of the built-in forecast kind.
+ * {@link #finish}. It is one job of the built-in forecast kind on a {@link TaskFarm} of its own.
  */
 public final class ForecastFarm implements AutoCloseable {
     private final Builder config;
@@ -96,8 +96,9 @@ public final class ForecastFarm implements AutoCloseable {
     }
 
     /**
-     * The number of series this run will submit, for a farm started with {@link Builder#expectedSeriesLater()}:
-     * sizes the results map, which the farm opens once this is known. Ignored when the size is already set.
+     * The number of series this job will submit, once the caller has counted them (the workers started meanwhile):
+     * opens the job sized for them, and with it the results map of a new farm dir. Before the first submit; later it
+     * only updates the count shown by progress and inspect.
      *
      * @param meanIdBytes the ids' mean length in bytes.
      */

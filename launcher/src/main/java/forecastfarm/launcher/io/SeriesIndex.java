@@ -14,10 +14,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code jobs/ID.series.tsv} in the farm dir: every series of a forecast job, in input order, with the dates of its forecast steps,
- * one line each: {@code id TAB ds1 TAB ds2 ...} (tab, newline, carriage return and % in an id are %-escaped). The
- * results map holds only finished series and no dates, so {@code farm inspect --id} reads this to tell a pending
- * series from one that is not in the job, and to label the steps. Written during the input check, before any series
+ * {@code jobs/ID.series.tsv} in the farm dir: every series of a forecast job, in input order, with the dates of its
+ * forecast steps, one line each: {@code id TAB ds1 TAB ds2 ...} (tab, newline, carriage return and % in an id are
+ * %-escaped). The results map holds only finished series and no dates, so {@code farm inspect --id} reads this to
+ * tell a pending series from one that is not in the job, and to label the steps. Written during the input check, before any series
  * runs, and published whole (renamed into place) by {@link #commit()}; every run of the job rewrites it.
  */
 public final class SeriesIndex implements AutoCloseable {

@@ -72,12 +72,15 @@ final class InspectBench {
     }
 
     private static String firstSeries(final Path farmDir) {
-        try {
-            final String line = Files.readAllLines(farmDir.resolve("series.tsv"), StandardCharsets.UTF_8)
-                    .get(0);
+        try (java.util.stream.Stream<Path> files = Files.list(farmDir.resolve("jobs"))) {
+            final Path index = files.filter(f -> f.getFileName().toString().endsWith(".series.tsv"))
+                    .findFirst()
+                    .orElseThrow(() -> new IOException("no jobs/*.series.tsv"));
+            final String line =
+                    Files.readAllLines(index, StandardCharsets.UTF_8).get(0);
             return line.split("\t", -1)[0];
         } catch (final IOException ex) {
-            throw new UncheckedIOException("the job wrote no series.tsv in " + farmDir, ex);
+            throw new UncheckedIOException("the job wrote no series index in " + farmDir.resolve("jobs"), ex);
         }
     }
 
