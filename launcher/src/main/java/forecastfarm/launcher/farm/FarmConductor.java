@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * (results drained, tasks requeued or poisoned, restart backoff, the crash-loop breaker). Split along duties, each
  * part would need that whole state passed in. What has its own state lives apart: {@link JobTable}, {@link TaskLedger},
  * {@link WorkerProcess}, {@link LivenessPolicy}, {@link RestartBackoff}, {@link TaskStats},
- * {@link FarmStatusPublisher}.
+ * {@link FarmStatusPublisher}; and the job duties that need only the jobs, the map and the status file are
+ * {@link JobDuties}.
  */
 final class FarmConductor implements Agent {
     private static final Logger LOG = LoggerFactory.getLogger(FarmConductor.class);
@@ -46,7 +47,7 @@ final class FarmConductor implements Agent {
     private final FarmContext ctx;
     private final long runId;
     private final JobTable jobs = new JobTable();
-    private final int backlogLowWater;
+    private final JobDuties jobDuties;
     private ResultStore store;
     private final StatusFile status;
     private final WorkerSpawner spawner;
@@ -69,11 +70,12 @@ final class FarmConductor implements Agent {
     FarmConductor(final FarmContext ctx, final long runId, final StatusFile status, final WorkerSpawner spawner) {
         this.ctx = ctx;
         this.runId = runId;
-        this.backlogLowWater = Math.max(64, ctx.workers() * ctx.maxInFlightPerWorker());
         this.status = status;
         this.spawner = spawner;
         this.clock = ctx.clock();
         this.statusPublisher = new FarmStatusPublisher(status, jobs);
+        this.jobDuties =
+                new JobDuties(ctx, jobs, statusPublisher, Math.max(64, ctx.workers() * ctx.maxInFlightPerWorker()));
         this.liveness = new LivenessPolicy(ctx.heartbeatTimeoutMs(), ctx.taskTimeoutMs(), ctx.startupTimeoutMs());
         for (int slot = 0; slot < ctx.workers(); slot++) {
             workers.add(new WorkerProcess(
@@ -88,6 +90,7 @@ final class FarmConductor implements Agent {
      */
     void resultsTo(final ResultStore store) {
         this.store = store;
+        jobDuties.resultsTo(store);
     }
 
     /**
@@ -114,14 +117,14 @@ final class FarmConductor implements Agent {
     public int doWork() {
         final long nowMs = clock.time();
         int work = drainEvents(nowMs);
-        work += jobs.acceptOffered(this::accept);
-        work += takeTasks();
+        work += jobs.acceptOffered(job -> jobDuties.accept(job, workerRestarts, stopReason()));
+        work += jobDuties.takeTasks();
         work += collectResults();
         work += store.checkStuck(System.nanoTime());
         work += superviseWorkers(nowMs);
         work += startWorkers(nowMs);
         work += dispatch();
-        work += endJobs();
+        work += jobDuties.endJobs(stopReason(), abortReason, workerRestarts);
         work += finishWhenDone(nowMs);
         work += store.publish();
         publishStatus(nowMs);
@@ -138,119 +141,22 @@ final class FarmConductor implements Agent {
                 && workers.stream().noneMatch(WorkerProcess::alive);
     }
 
-    private void accept(final JobRun job) {
-        job.restartsAtOpen = workerRestarts;
-        statusPublisher.jobOpened(job);
-        store.ensureRoom(job.expectedTasks);
-        if (draining || abortReason != null) {
-            cancel(job, draining ? interruptedBy : abortReason);
-        }
+    /** Why no job may run any more (a signal's drain or the abort), or null while the farm runs. */
+    private String stopReason() {
+        return draining ? interruptedBy : abortReason;
     }
 
-    private void cancel(final JobRun job, final String why) {
-        if (job.cancelled == null) {
-            job.cancelled = why;
-            job.intake.cancel();
-        }
-    }
-
-    /**
-     * Moves submitted tasks into each job's ledger while its backlog is low; a task whose result an earlier run of
-     * the job stored is finished at once (resume), unless it failed and failed tasks are to be retried.
-     */
-    private int takeTasks() {
-        int taken = 0;
-        for (final JobRun job : jobs.alive()) {
-            final int room = backlogLowWater - job.ledger.pendingCount();
-            if (job.cancelled == null && room > 0) {
-                taken += job.intake.drainTo(spec -> take(job, spec), room);
-            }
-        }
-        return taken;
-    }
-
-    private void take(final JobRun job, final TaskSpec spec) {
-        final byte[] stored = store.get(ResultKey.of(job.spec.id(), spec.key()));
-        final ResultRecord record = stored == null ? null : ResultRecord.decode(stored);
-        if (record == null || (ctx.retryFailed() && record.status() != TaskStatus.OK)) {
-            job.ledger.add(spec);
-            return;
-        }
-        final int task = job.ledger.addFinished(spec, record.status(), record.attempts());
-        job.listener.onTaskResumed(task, spec, record);
-    }
-
-    private void deleteJob(final FarmEvent.DeleteJob delete) {
-        for (final JobRun job : jobs.alive()) {
-            if (job.spec.id().equals(delete.jobId())) {
-                delete.removed()
-                        .completeExceptionally(new FarmException(
-                                "job " + delete.jobId() + " is running; cancel it before deleting it"));
-                return;
-            }
-        }
-        delete.removed().complete(store.deleteJob(delete.jobId()));
+    /** After the last duty cycle: ends every job still alive or offered (the farm was drained or aborted). */
+    void endRemainingJobs() {
+        jobDuties.endRemaining(
+                abortReason != null ? abortReason : interruptedBy != null ? interruptedBy : "the farm stopped",
+                abortReason,
+                workerRestarts);
     }
 
     /** When the farm failed or stopped: every job not yet ended (alive or just offered) fails with this. */
     void failRemainingJobs(final Throwable failure) {
-        for (final JobRun job : jobs.drainOffered()) {
-            job.report.completeExceptionally(failure);
-        }
-        for (final JobRun job : jobs.alive()) {
-            job.report.completeExceptionally(failure);
-        }
-    }
-
-    /** Ends the jobs with nothing left to run: each completes its report and leaves the farm's heap. */
-    private int endJobs() {
-        int ended = 0;
-        for (int i = jobs.alive().size() - 1; i >= 0; i--) {
-            final JobRun job = jobs.alive().get(i);
-            if ((draining || abortReason != null) && job.cancelled == null) {
-                cancel(job, draining ? interruptedBy : abortReason);
-            }
-            if (job.ended()) {
-                end(job);
-                ended++;
-            }
-        }
-        return ended;
-    }
-
-    private void end(final JobRun job) {
-        jobs.retire(job);
-        statusPublisher.jobEnded(job);
-        final TaskLedger ledger = job.ledger;
-        final boolean aborted = abortReason != null && !(job.intake.isExhausted() && ledger.allFinished());
-        job.report.complete(new FarmReport(
-                ledger.size(),
-                ledger.okCount(),
-                ledger.failedCount(),
-                ledger.poisonedCount(),
-                ledger.resumedCount(),
-                ledger.retryCount(),
-                workerRestarts - job.restartsAtOpen,
-                ctx.workers(),
-                System.nanoTime() - job.openedNs,
-                job.cpuNs,
-                store == null ? 0 : store.rotations(),
-                aborted ? null : job.cancelled,
-                aborted ? abortReason : null));
-    }
-
-    /**
-     * After the last duty cycle: ends every job still alive or offered (the farm was drained or aborted).
-     */
-    void endRemainingJobs() {
-        jobs.acceptOffered(job -> {
-            cancel(job, abortReason != null ? abortReason : "the farm stopped");
-        });
-        for (int i = jobs.alive().size() - 1; i >= 0; i--) {
-            final JobRun job = jobs.alive().get(i);
-            cancel(job, abortReason != null ? abortReason : interruptedBy != null ? interruptedBy : "the farm stopped");
-            end(job);
-        }
+        jobDuties.failRemaining(failure);
     }
 
     private int drainEvents(final long nowMs) {
@@ -262,9 +168,9 @@ final class FarmConductor implements Agent {
             } else if (event instanceof FarmEvent.ShutdownSignal signal) {
                 onShutdownSignal(signal.signal(), nowMs);
             } else if (event instanceof FarmEvent.CancelJob stop) {
-                cancel(stop.job(), stop.why());
+                JobDuties.cancel(stop.job(), stop.why());
             } else if (event instanceof FarmEvent.DeleteJob delete) {
-                deleteJob(delete);
+                jobDuties.delete(delete);
             } else if (event instanceof FarmEvent.Close) {
                 closing = true;
             }
@@ -531,7 +437,7 @@ final class FarmConductor implements Agent {
         if (!draining) {
             draining = true;
             interruptedBy = signalName(signal);
-            jobs.alive().forEach(job -> cancel(job, interruptedBy));
+            jobs.alive().forEach(job -> JobDuties.cancel(job, interruptedBy));
             drainDeadlineMs = nowMs + ctx.drainGraceMs();
             LOG.warn(
                     "{}: draining: no new tasks, running tasks get {} s to finish; send it again to stop at once",

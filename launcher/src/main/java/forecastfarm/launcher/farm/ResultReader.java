@@ -35,7 +35,7 @@ public final class ResultReader implements AutoCloseable {
         }
         FileLock lock = null;
         try {
-            lock = ResultStore.lockShared(farm);
+            lock = ResultsLock.shared(farm);
             final ChronicleMap<CharSequence, byte[]> map = ResultStore.builder(new MapSizing(1024, 16, 256))
                     .createPersistedTo(farm.resultsMapFile(generation).toFile());
             return Optional.of(new ResultReader(lock, map, generation));

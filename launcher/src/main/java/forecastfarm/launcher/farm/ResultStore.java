@@ -3,11 +3,9 @@ package forecastfarm.launcher.farm;
 import forecastfarm.shared.FarmDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,7 +38,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ResultStore implements AutoCloseable {
     private static final Pattern MAP_FILE = Pattern.compile("results-(\\d+)\\.cm");
-    private static final long RECOVERY_LOCK_WAIT_MS = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(ResultStore.class);
 
     private final FarmDirectory farm;
@@ -65,7 +62,7 @@ public final class ResultStore implements AutoCloseable {
             final FarmDirectory farm, final MapSizing sizing, final long stuckWriteMs) {
         final ResultStore store = new ResultStore(farm, sizing, stuckWriteMs);
         final int latest = latestGeneration(farm);
-        try (FileLock ignored = lockExclusively(farm)) {
+        try (FileLock ignored = ResultsLock.exclusive(farm)) {
             if (latest == 0) {
                 store.generation = 1;
                 store.map = create(builder(sizing), farm.resultsMapFile(1));
@@ -366,65 +363,11 @@ public final class ResultStore implements AutoCloseable {
         }
     }
 
-    static Path lockFile(final FarmDirectory farm) {
-        return farm.resultsDir().resolve("results.lock");
-    }
-
-    private static FileLock lockExclusively(final FarmDirectory farm) throws IOException {
-        final FileChannel channel =
-                FileChannel.open(lockFile(farm), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        final long deadline = System.currentTimeMillis() + RECOVERY_LOCK_WAIT_MS;
-        while (true) {
-            final FileLock lock = channel.tryLock();
-            if (lock != null) {
-                return new ClosingLock(channel, lock);
-            }
-            if (System.currentTimeMillis() > deadline) {
-                channel.close();
-                throw new IOException("another process (an inspector?) keeps the results map open; close it and rerun");
-            }
-            sleepQuietly();
-        }
-    }
-
-    /**
-     * Holds {@code results.lock} shared while a reader has the map open, so a starting launcher does not repair the
-     * map under it.
-     */
-    static FileLock lockShared(final FarmDirectory farm) throws IOException {
-        final FileChannel channel = FileChannel.open(
-                lockFile(farm), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        return new ClosingLock(channel, channel.lock(0, Long.MAX_VALUE, true));
-    }
-
     private static void sleepQuietly() {
         try {
             Thread.sleep(1);
         } catch (final InterruptedException ex) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * A file lock that also closes its channel.
-     */
-    private static final class ClosingLock extends FileLock {
-        private final FileLock lock;
-
-        ClosingLock(final FileChannel channel, final FileLock lock) {
-            super(channel, lock.position(), lock.size(), lock.isShared());
-            this.lock = lock;
-        }
-
-        @Override
-        public boolean isValid() {
-            return lock.isValid();
-        }
-
-        @Override
-        public void release() throws IOException {
-            lock.release();
-            channel().close();
         }
     }
 }
