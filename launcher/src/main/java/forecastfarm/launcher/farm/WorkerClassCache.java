@@ -158,7 +158,8 @@ final class WorkerClassCache {
         text.append(describe(java)).append('\n');
         describeRuntime(java).ifPresent(runtime -> text.append(runtime).append('\n'));
         jvm.subList(1, jvm.size()).forEach(flag -> text.append(flag).append('\n'));
-        classpath.forEach(entry -> text.append(describe(entry)).append('\n'));
+        withManifestClassPaths(classpath)
+                .forEach(entry -> text.append(describe(entry)).append('\n'));
         try {
             final byte[] digest =
                     MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
@@ -166,6 +167,37 @@ final class WorkerClassCache {
         } catch (final NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
+    }
+
+    /**
+     * The entries and, after each jar, the jars its manifest's {@code Class-Path} names (the worker jar names its
+     * libraries so): the JVM checks every one of them against the archive, so a rebuilt library with an unchanged
+     * worker jar must give another key.
+     */
+    static List<Path> withManifestClassPaths(final List<Path> classpath) {
+        final List<Path> all = new java.util.ArrayList<>();
+        for (final Path entry : classpath) {
+            all.add(entry);
+            if (Files.isRegularFile(entry)) {
+                try (java.util.jar.JarFile jar = new java.util.jar.JarFile(entry.toFile())) {
+                    final java.util.jar.Manifest manifest = jar.getManifest();
+                    final String named = manifest == null
+                            ? null
+                            : manifest.getMainAttributes().getValue(java.util.jar.Attributes.Name.CLASS_PATH);
+                    if (named != null) {
+                        for (final String relative : named.trim().split("\\s+")) {
+                            all.add(entry.toAbsolutePath()
+                                    .getParent()
+                                    .resolve(relative)
+                                    .normalize());
+                        }
+                    }
+                } catch (final IOException notAJar) {
+                    // described by its path, size and time alone
+                }
+            }
+        }
+        return all;
     }
 
     /** The runtime image (lib/modules) beside bin/java changes with every JDK update. */

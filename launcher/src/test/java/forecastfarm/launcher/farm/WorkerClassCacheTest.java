@@ -20,6 +20,30 @@ class WorkerClassCacheTest {
     private final List<String> jvm =
             List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1");
 
+    /** The worker jar names its libraries in its manifest: a library rebuilt under an unchanged jar is a new key. */
+    @Test
+    void theKeyFollowsTheJarsAJarsManifestNames() throws Exception {
+        final Path lib = Files.createDirectories(tmp.resolve("lib"));
+        final Path library = Files.writeString(lib.resolve("shared.jar"), "v1");
+        final java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.CLASS_PATH, "lib/shared.jar lib/other.jar");
+        final Path worker = tmp.resolve("worker.jar");
+        try (java.util.jar.JarOutputStream out =
+                new java.util.jar.JarOutputStream(Files.newOutputStream(worker), manifest)) {
+            out.putNextEntry(new java.util.jar.JarEntry("x.txt"));
+            out.write(1);
+        }
+        assertEquals(
+                List.of(worker, library, lib.resolve("other.jar")),
+                WorkerClassCache.withManifestClassPaths(List.of(worker)));
+        final String key = WorkerClassCache.key(jvm, List.of(worker));
+
+        Files.writeString(library, "v2 of another size");
+
+        assertNotEquals(key, WorkerClassCache.key(jvm, List.of(worker)), "a rebuilt library");
+    }
+
     @Test
     void theKeyFollowsEveryJarAndFlag() throws Exception {
         final Path a = Files.writeString(tmp.resolve("a.jar"), "a");
