@@ -22,7 +22,7 @@ final class StatusView {
      */
     static void print(final PrintStream out, final StatusSnapshot status, final long nowMs) {
         out.printf(Locale.ROOT, "farm %s%n", status.farmRoot());
-        printJobs(out, status.jobs(), status.launcherAlive() ? status.progress() : Map.of());
+        printJobs(out, status.jobs(), status.launcherAlive() ? status.progress() : null);
         out.printf(
                 Locale.ROOT,
                 "launcher pid %d: %s, %s, heartbeat %s ago, results map generation %d%n",
@@ -74,6 +74,9 @@ final class StatusView {
     /**
      * One line per job: {@code job ID (state, owner O[, counts]): name=value ...}; the jobs that ended long ago are
      * summed up in one line when there are many.
+     *
+     * @param progress the running jobs' live counts, or null when the launcher is gone: a job its file says is
+     *                 running was then stopped with it (killed), and says so.
      */
     static void printJobs(
             final PrintStream out,
@@ -94,8 +97,9 @@ final class StatusView {
                 skipped++;
                 continue;
             }
-            final Map<JobCounter, Long> live = job.running() ? progress.get(job.id()) : null;
-            out.println("job " + job.id() + " (" + job.state() + ", owner " + job.owner()
+            final Map<JobCounter, Long> live = job.running() && progress != null ? progress.get(job.id()) : null;
+            final String state = job.running() && progress == null ? "stopped with its launcher" : job.state();
+            out.println("job " + job.id() + " (" + state + ", owner " + job.owner()
                     + (live != null ? live(live) : counts(job)) + "): " + description(job));
         }
         if (skipped > 0) {

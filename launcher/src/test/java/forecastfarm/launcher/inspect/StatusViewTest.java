@@ -115,6 +115,7 @@ class StatusViewTest {
     @Test
     void aStoppedLauncherGetsItsRateToItsLastHeartbeatAndNoEta() {
         final String view = print(snapshot(false, LauncherState.RUNNING, START_MS + 4_000));
+        assertTrue(view.contains("job forecast-1 (stopped with its launcher, owner cli): input="), view);
         assertTrue(view.contains("rate 5.00 series/s (20 in 4.0s), ETA - (launcher stopped) (60 series left)"), view);
     }
 
