@@ -94,7 +94,7 @@ public final class TaskJob implements AutoCloseable {
      *
      * @throws FarmRunException when the farm failed, or the result consumer failed.
      */
-    public FarmReport finish() throws InterruptedException {
+    public synchronized FarmReport finish() throws InterruptedException {
         if (!finished) {
             finished = true;
             intake.close();

@@ -153,7 +153,7 @@ public final class Farm implements AutoCloseable {
             jobsAlive.remove(spec.id());
             throw ex;
         }
-        final JobRun job = new JobRun(spec, intake, ctx.maxAttempts(), listener, sizing.entries());
+        final JobRun job = new JobRun(spec, intake, ctx.maxAttempts(), listener, intake.expected());
         // the first job is timed from the farm's start: the workers started for it
         job.openedNs = firstJob.getAndSet(false) ? startNs : System.nanoTime();
         final CompletableFuture<FarmReport> recorded = job.report.whenComplete((report, failure) -> {

@@ -18,8 +18,8 @@ import java.util.List;
  * its forecast steps, read with {@link TimeAxis} as the forecast command reads them. The rest is the worker's to
  * check.
  */
-final class ForecastArgs {
-    static final String KIND = "forecast";
+public final class ForecastArgs {
+    public static final String KIND = "forecast";
 
     private ForecastArgs() {}
 
@@ -28,7 +28,7 @@ final class ForecastArgs {
      * @throws IllegalArgumentException for a bad model spec (the whole run is refused).
      * @throws InputException           for a bad ds or horizon (this task is INVALID).
      */
-    static ObjectNode prepare(final TaskLine task, final TimeSettings time) {
+    public static ObjectNode prepare(final TaskLine task, final TimeSettings time) {
         final ObjectNode args = task.args();
         final JsonNode models = args.get("models");
         if (models != null) {

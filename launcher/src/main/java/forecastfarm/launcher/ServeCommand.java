@@ -1,0 +1,129 @@
+package forecastfarm.launcher;
+
+import forecastfarm.launcher.serve.ServeOptions;
+import forecastfarm.launcher.serve.Server;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code farm serve}: a standing farm that takes jobs over HTTP until SIGTERM (see {@link Server}). Its farm options
+ * are the forecast command's ({@link FarmOptions}).
+ */
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        defaultValueProvider = FarmCli.FarmDefaults.class,
+        description = "Run a standing farm with warm workers that takes jobs (forecast jobs and task jobs) over an"
+                + " HTTP/JSON API until SIGTERM; <farm-dir>/serve.url and <farm-dir>/api-token say where and how.")
+final class ServeCommand implements Callable<Integer> {
+    static final String LISTEN_DEFAULT = "127.0.0.1:7070";
+
+    @CommandLine.ParentCommand
+    FarmCli parent;
+
+    @Option(
+            names = "--listen",
+            paramLabel = "HOST:PORT",
+            defaultValue = LISTEN_DEFAULT,
+            description =
+                    "where to listen (default ${DEFAULT-VALUE}; port 0 picks a free one): a loopback address only")
+    String listen;
+
+    @Option(
+            names = "--retention",
+            defaultValue = "24h",
+            description = "how long an ended job and its results are kept before they are deleted (default"
+                    + " ${DEFAULT-VALUE})")
+    String retention;
+
+    @Option(
+            names = "--task-jar",
+            paramLabel = "JAR",
+            description = "a jar of your task kinds, for task jobs of its kinds (repeatable)")
+    List<Path> taskJars = new ArrayList<>();
+
+    @Option(
+            names = "--settings",
+            paramLabel = "JSON|@FILE",
+            description = "the settings each task kind gets when a worker opens it (default {})")
+    String settings;
+
+    @Option(
+            names = "--max-body-mb",
+            defaultValue = "64",
+            description = "the largest request body accepted, in MiB (default ${DEFAULT-VALUE})")
+    int maxBodyMb;
+
+    @Option(
+            names = "--max-jobs",
+            defaultValue = "1000",
+            description = "jobs queued or running at most; more get 429 (default ${DEFAULT-VALUE})")
+    int maxJobs;
+
+    @CommandLine.Mixin
+    FarmOptions farm;
+
+    @Override
+    public Integer call() throws Exception {
+        final List<Path> jars = new ArrayList<>();
+        for (final Path jar : taskJars) {
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalArgumentException("--task-jar " + jar + " does not exist or is not a file");
+            }
+            jars.add(jar.toAbsolutePath().normalize());
+        }
+        if (maxBodyMb < 1 || maxJobs < 1) {
+            throw new IllegalArgumentException("--max-body-mb and --max-jobs must be 1 or more");
+        }
+        final ServeOptions options = new ServeOptions(
+                address(listen),
+                Durations.toMillis(retention),
+                List.copyOf(jars),
+                RunCommand.parseSettings(settings),
+                maxBodyMb << 20,
+                maxJobs);
+        return Server.run(options, farm.farmContext(FarmCli.defaultFarmBase().resolve("serve"), false), parent.out());
+    }
+
+    /**
+     * @throws IllegalArgumentException for a malformed address, or one that is not loopback (it would need TLS).
+     */
+    static InetSocketAddress address(final String text) {
+        final int colon = text.lastIndexOf(':');
+        if (colon <= 0 || colon == text.length() - 1) {
+            throw new IllegalArgumentException("--listen " + text + ": HOST:PORT expected, e.g. " + LISTEN_DEFAULT);
+        }
+        final String host = text.substring(0, colon).replace("[", "").replace("]", "");
+        final int port;
+        try {
+            port = Integer.parseInt(text.substring(colon + 1));
+        } catch (final NumberFormatException ex) {
+            throw new IllegalArgumentException(
+                    "--listen " + text + ": the port must be a number, e.g. " + LISTEN_DEFAULT);
+        }
+        final InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (final UnknownHostException ex) {
+            throw new IllegalArgumentException("--listen " + text + ": unknown host " + host);
+        }
+        if (!address.isLoopbackAddress()) {
+            throw new IllegalArgumentException("--listen " + text + ": only a loopback address (127.0.0.1, ::1) is"
+                    + " served: another would need TLS, which this version does not have; reach the farm from"
+                    + " elsewhere through an SSH tunnel or a TLS proxy");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("--listen " + text + ": port out of range");
+        }
+        return new InetSocketAddress(address, port);
+    }
+}

@@ -1,0 +1,351 @@
+package forecastfarm.launcher.serve;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import forecastfarm.launcher.io.TimeSettings;
+import forecastfarm.shared.FarmDirectory;
+import forecastfarm.shared.status.FarmCounter;
+import forecastfarm.shared.status.StatusFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP/JSON API of a served farm, on the JDK's own HTTP server ({@code com.sun.net.httpserver}: no dependency,
+ * on every Java 17+, enough for a loopback API of small JSON documents and streamed files):
+ *
+ * <pre>
+ *   GET    /v1/health                 up or not; the only request without a token
+ *   POST   /v1/jobs                   a job (see {@link JobRequest}): 202 + Location, 400, 413, 429
+ *   GET    /v1/jobs                   the client's jobs
+ *   GET    /v1/jobs/{id}              state, tasks, done, ok, failed, ETA
+ *   GET    /v1/jobs/{id}/results      NDJSON (see {@link ResultLines}), as far as the job got
+ *   DELETE /v1/jobs/{id}              cancel, then delete: 204
+ *   GET    /metrics                   Prometheus text
+ * </pre>
+ *
+ * Every request but health needs {@code Authorization: Bearer <token>} ({@link ApiTokens}); a client sees and
+ * deletes only its own jobs. Errors are {@code {"error": ..., "field": ...}}.
+ */
+final class FarmServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FarmServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String JOBS = "/v1/jobs";
+
+    private final HttpServer http;
+    private final ExecutorService executor;
+    private final ApiTokens tokens;
+    private final JobBook book;
+    private final Map<String, String> knownKinds;
+    private final TimeSettings time;
+    private final FarmDirectory farm;
+    private final int maxBodyBytes;
+    private final int maxAliveJobs;
+    private volatile boolean accepting = true;
+
+    private FarmServer(
+            final HttpServer http,
+            final ApiTokens tokens,
+            final JobBook book,
+            final Map<String, String> knownKinds,
+            final FarmDirectory farm,
+            final int maxBodyBytes,
+            final int maxAliveJobs) {
+        this.http = http;
+        this.tokens = tokens;
+        this.book = book;
+        this.knownKinds = knownKinds;
+        this.time = TimeSettings.DEFAULT;
+        this.farm = farm;
+        this.maxBodyBytes = maxBodyBytes;
+        this.maxAliveJobs = maxAliveJobs;
+        this.executor = Executors.newFixedThreadPool(8, runnable -> {
+            final Thread thread = new Thread(runnable, "serve-http");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Binds and starts serving. */
+    static FarmServer start(
+            final InetSocketAddress listen,
+            final ApiTokens tokens,
+            final JobBook book,
+            final Map<String, String> knownKinds,
+            final FarmDirectory farm,
+            final int maxBodyBytes,
+            final int maxAliveJobs)
+            throws IOException {
+        final HttpServer http = HttpServer.create(listen, 64);
+        final FarmServer server = new FarmServer(http, tokens, book, knownKinds, farm, maxBodyBytes, maxAliveJobs);
+        http.setExecutor(server.executor);
+        http.createContext("/", server::handle);
+        http.start();
+        return server;
+    }
+
+    String url() {
+        final InetSocketAddress bound = http.getAddress();
+        final String host = bound.getAddress().getHostAddress();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort();
+    }
+
+    /** No new jobs from now on (the server is draining). */
+    void stopAccepting() {
+        accepting = false;
+    }
+
+    @Override
+    public void close() {
+        http.stop(1);
+        executor.shutdownNow();
+    }
+
+    private void handle(final HttpExchange exchange) throws IOException {
+        try (exchange) {
+            answer(exchange);
+        }
+    }
+
+    private void answer(final HttpExchange exchange) throws IOException {
+        try {
+            final String path = exchange.getRequestURI().getPath();
+            final String method = exchange.getRequestMethod();
+            if (path.equals("/v1/health")) {
+                send(exchange, 200, JSON.createObjectNode().put("status", accepting ? "up" : "draining"));
+                return;
+            }
+            final Optional<String> client =
+                    tokens.client(exchange.getRequestHeaders().getFirst("Authorization"));
+            if (client.isEmpty()) {
+                exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
+                sendError(
+                        exchange,
+                        401,
+                        "authorization",
+                        "Authorization: Bearer <token> expected (the token is in" + " <farm-dir>/api-token)");
+                return;
+            }
+            route(exchange, method, path, client.get());
+        } catch (final BadRequest ex) {
+            sendError(exchange, 400, ex.field(), ex.getMessage());
+        } catch (final RuntimeException ex) {
+            LOG.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), ex);
+            sendError(exchange, 500, null, "internal error: " + ex);
+        } catch (final InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            sendError(exchange, 503, null, "the server is stopping");
+        }
+    }
+
+    private void route(final HttpExchange exchange, final String method, final String path, final String client)
+            throws IOException, InterruptedException {
+        if (path.equals("/metrics") && method.equals("GET")) {
+            sendText(exchange, Metrics.render(book, farm));
+            return;
+        }
+        if (path.equals(JOBS)) {
+            switch (method) {
+                case "POST" -> submit(exchange, client);
+                case "GET" -> list(exchange, client);
+                default -> sendError(exchange, 405, null, "GET or POST expected on " + JOBS);
+            }
+            return;
+        }
+        if (!path.startsWith(JOBS + "/")) {
+            sendError(exchange, 404, null, "no such resource: " + path);
+            return;
+        }
+        final String[] parts = path.substring(JOBS.length() + 1).split("/", -1);
+        final Optional<ServedJob> job =
+                book.get(parts[0]).filter(j -> j.client().equals(client));
+        if (job.isEmpty()) {
+            sendError(exchange, 404, "id", "no job " + parts[0] + " of client " + client);
+            return;
+        }
+        if (parts.length == 1 && method.equals("GET")) {
+            send(exchange, 200, summary(job.get()));
+        } else if (parts.length == 1 && method.equals("DELETE")) {
+            book.delete(job.get());
+            exchange.sendResponseHeaders(204, -1);
+        } else if (parts.length == 2 && parts[1].equals("results") && method.equals("GET")) {
+            results(exchange, job.get());
+        } else {
+            sendError(exchange, 404, null, "no such resource: " + method + " " + path);
+        }
+    }
+
+    private void submit(final HttpExchange exchange, final String client) throws IOException {
+        if (!accepting) {
+            sendError(exchange, 503, null, "the server is draining: it takes no new jobs");
+            return;
+        }
+        final byte[] body = readBody(exchange);
+        if (body == null) {
+            sendError(exchange, 413, "body", "the request body is over " + maxBodyBytes + " bytes; split the job");
+            return;
+        }
+        final JobRequest request = JobRequest.parse(body, knownKinds, time);
+        if (book.alive() >= maxAliveJobs) {
+            exchange.getResponseHeaders().add("Retry-After", "1");
+            sendError(exchange, 429, null, "the farm has " + maxAliveJobs + " jobs queued or running; retry later");
+            return;
+        }
+        final ServedJob job = book.accept(client, body, request);
+        exchange.getResponseHeaders().add("Location", JOBS + "/" + job.id());
+        send(exchange, 202, summary(job));
+    }
+
+    private void list(final HttpExchange exchange, final String client) throws IOException {
+        final ArrayNode jobs = JSON.createArrayNode();
+        book.all().stream().filter(job -> job.client().equals(client)).forEach(job -> jobs.add(summary(job)));
+        send(exchange, 200, JSON.createObjectNode().set("jobs", jobs));
+    }
+
+    private void results(final HttpExchange exchange, final ServedJob job) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "application/x-ndjson");
+        exchange.getResponseHeaders().add("X-Job-State", job.state());
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            if (Files.exists(job.resultsFile())) {
+                // only whole lines: the job may be appending the next one
+                final byte[] bytes = Files.readAllBytes(job.resultsFile());
+                int end = bytes.length;
+                while (end > 0 && bytes[end - 1] != '\n') {
+                    end--;
+                }
+                out.write(bytes, 0, end);
+            }
+        }
+    }
+
+    private static ObjectNode summary(final ServedJob job) {
+        final ObjectNode node = JSON.createObjectNode();
+        node.put("id", job.id());
+        node.put("client", job.client());
+        node.put("type", job.request().type());
+        node.put("kind", job.request().kind());
+        node.put("state", job.state());
+        node.put("tasks", job.tasks());
+        node.put("done", job.finished());
+        node.put("ok", job.ok());
+        node.put("failed", job.notOk());
+        node.put("created_ms", job.createdMs());
+        if (job.isEnded()) {
+            node.put("ended_ms", job.endedMs());
+        }
+        final long elapsedMs = System.currentTimeMillis() - job.createdMs();
+        if (!job.isEnded() && job.finished() > 0) {
+            node.put(
+                    "eta_s", Math.round(elapsedMs / 1e3 * (job.tasks() - job.finished()) / job.finished() * 10) / 10.0);
+        } else {
+            node.putNull("eta_s");
+        }
+        node.put("results", JOBS + "/" + job.id() + "/results");
+        return node;
+    }
+
+    /**
+     * @return the body, or null when it is over the bound. An oversized body is read on (and dropped) up to a few
+     *     times the bound so that the client, still sending, can read the 413; past that the connection is cut.
+     */
+    private byte[] readBody(final HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            final byte[] body = in.readNBytes(maxBodyBytes + 1);
+            if (body.length <= maxBodyBytes) {
+                return body;
+            }
+            long dropped = 0;
+            final byte[] sink = new byte[64 * 1024];
+            for (int n = in.read(sink); n > 0 && dropped < 4L * maxBodyBytes; n = in.read(sink)) {
+                dropped += n;
+            }
+            return null;
+        }
+    }
+
+    private static void send(final HttpExchange exchange, final int status, final Object body) throws IOException {
+        final byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static void sendText(final HttpExchange exchange, final String text) throws IOException {
+        final byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static void sendError(
+            final HttpExchange exchange, final int status, final String field, final String message)
+            throws IOException {
+        final ObjectNode error = JSON.createObjectNode().put("error", message);
+        if (field != null) {
+            error.put("field", field);
+        }
+        send(exchange, status, error);
+    }
+
+    /** Prometheus text: tasks by state and workers from the status file, jobs by state from the book. */
+    static final class Metrics {
+        private Metrics() {}
+
+        static String render(final JobBook book, final FarmDirectory farm) {
+            final StringBuilder text = new StringBuilder();
+            try (StatusFile status = StatusFile.open(farm.statusFile())) {
+                text.append("# HELP farm_tasks Tasks of this server run by state.\n# TYPE farm_tasks gauge\n");
+                for (final FarmCounter counter : new FarmCounter[] {
+                    FarmCounter.PENDING, FarmCounter.RUNNING, FarmCounter.DONE, FarmCounter.FAILED, FarmCounter.POISONED
+                }) {
+                    text.append("farm_tasks{state=\"")
+                            .append(counter.name().toLowerCase(java.util.Locale.ROOT))
+                            .append("\"} ")
+                            .append(status.farmValue(counter))
+                            .append('\n');
+                }
+                text.append("# TYPE farm_workers_alive gauge\nfarm_workers_alive ")
+                        .append(status.farmValue(FarmCounter.WORKERS_ALIVE))
+                        .append("\n# TYPE farm_worker_restarts_total counter\nfarm_worker_restarts_total ")
+                        .append(status.farmValue(FarmCounter.WORKER_RESTARTS))
+                        .append('\n');
+            }
+            final Map<String, Long> byState = new java.util.TreeMap<>();
+            double endedSeconds = 0;
+            long ended = 0;
+            for (final ServedJob job : book.all()) {
+                byState.merge(job.state(), 1L, Long::sum);
+                if (job.isEnded()) {
+                    ended++;
+                    endedSeconds += (job.endedMs() - job.createdMs()) / 1e3;
+                }
+            }
+            text.append("# HELP farm_jobs Jobs kept by the server by state.\n# TYPE farm_jobs gauge\n");
+            byState.forEach((state, count) -> text.append("farm_jobs{state=\"")
+                    .append(state)
+                    .append("\"} ")
+                    .append(count)
+                    .append('\n'));
+            text.append("# HELP farm_job_seconds Time from accepted to ended of the jobs kept.\n")
+                    .append("# TYPE farm_job_seconds summary\nfarm_job_seconds_sum ")
+                    .append(endedSeconds)
+                    .append("\nfarm_job_seconds_count ")
+                    .append(ended)
+                    .append('\n');
+            return text.toString();
+        }
+    }
+}

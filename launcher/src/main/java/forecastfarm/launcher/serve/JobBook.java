@@ -1,0 +1,239 @@
+package forecastfarm.launcher.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import forecastfarm.launcher.api.TaskFarm;
+import forecastfarm.launcher.io.TimeSettings;
+import forecastfarm.shared.FarmDirectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The jobs a served farm accepted, durable in {@code <farm-dir>/serve/}: {@code ID.job.json} (the client, when, and the
+ * request body as sent) is written, and renamed into place, before the job is acknowledged; {@code ID.results.ndjson}
+ * grows as its results come; {@code ID.end.json} says how it ended. A server started again reopens every accepted job
+ * without an end file (the engine resumes it: finished tasks are not run again) and knows the ended ones until their
+ * retention passes, when the job, its results in the map and its files are deleted. The files are written without
+ * fsync: a power loss (not a kill) may lose jobs acknowledged in the last seconds.
+ */
+final class JobBook {
+    private static final Logger LOG = LoggerFactory.getLogger(JobBook.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String JOB_SUFFIX = ".job.json";
+
+    private final Path dir;
+    private final TaskFarm farm;
+    private final Map<String, String> knownKinds;
+    private final TimeSettings time;
+    private final long retentionMs;
+    private final Map<String, ServedJob> jobs = new ConcurrentHashMap<>();
+    private final SecureRandom random = new SecureRandom();
+
+    JobBook(
+            final FarmDirectory farmDir,
+            final TaskFarm farm,
+            final Map<String, String> knownKinds,
+            final TimeSettings time,
+            final long retentionMs) {
+        this.dir = farmDir.root().resolve("serve");
+        this.farm = farm;
+        this.knownKinds = knownKinds;
+        this.time = time;
+        this.retentionMs = retentionMs;
+        FarmDirectory.createOwnerOnlyDirectory(dir);
+    }
+
+    /** Reopens the accepted jobs that had not ended; loads the ended ones. @return how many were reopened. */
+    int recover() {
+        int reopened = 0;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (final Path file : files.filter(f -> f.getFileName().toString().endsWith(JOB_SUFFIX))
+                    .sorted()
+                    .toList()) {
+                final String id = file.getFileName().toString().replace(JOB_SUFFIX, "");
+                try {
+                    reopened += load(id) ? 1 : 0;
+                } catch (final RuntimeException ex) {
+                    LOG.error("cannot reopen served job {} ({}): {}", id, file, ex.getMessage());
+                }
+            }
+        } catch (final IOException ex) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + ex.getMessage(), ex);
+        }
+        return reopened;
+    }
+
+    private boolean load(final String id) {
+        final JsonNode stored = readJson(jobFile(id));
+        final String client = stored.path("client").asText();
+        final long createdMs = stored.path("created_ms").asLong();
+        final JobRequest request = JobRequest.parse(
+                stored.path("body").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), knownKinds, time);
+        if (Files.exists(endFile(id))) {
+            final JsonNode end = readJson(endFile(id));
+            jobs.put(
+                    id,
+                    ServedJob.ended(
+                            id,
+                            client,
+                            createdMs,
+                            request,
+                            resultsFile(id),
+                            new ServedJob.EndRecord(
+                                    end.path("state").asText(),
+                                    end.path("ended_ms").asLong(),
+                                    end.path("finished").asLong(),
+                                    end.path("ok").asLong(),
+                                    end.path("not_ok").asLong())));
+            return false;
+        }
+        final ServedJob job = new ServedJob(id, client, createdMs, request, resultsFile(id));
+        jobs.put(id, job);
+        job.start(farm, end -> recordEnd(job, end));
+        return true;
+    }
+
+    /**
+     * Stores the job, then starts it: once this returns, the job survives a kill of the server.
+     *
+     * @param body the request as sent (already parsed into {@code request}).
+     */
+    ServedJob accept(final String client, final byte[] body, final JobRequest request) {
+        final String id = "job-" + HexFormat.of().formatHex(bytes());
+        final long createdMs = System.currentTimeMillis();
+        final ObjectNode stored = JSON.createObjectNode();
+        stored.put("id", id);
+        stored.put("client", client);
+        stored.put("created_ms", createdMs);
+        try {
+            stored.set("body", JSON.readTree(body));
+        } catch (final IOException ex) {
+            throw new BadRequest("body", "not valid JSON");
+        }
+        writeJson(jobFile(id), stored);
+        final ServedJob job = new ServedJob(id, client, createdMs, request, resultsFile(id));
+        jobs.put(id, job);
+        job.start(farm, end -> recordEnd(job, end));
+        LOG.info(
+                "job {} accepted from {}: {} {} of kind {}",
+                id,
+                client,
+                request.size(),
+                request.type(),
+                request.kind());
+        return job;
+    }
+
+    private byte[] bytes() {
+        final byte[] id = new byte[6];
+        random.nextBytes(id);
+        return id;
+    }
+
+    private void recordEnd(final ServedJob job, final ServedJob.EndRecord end) {
+        final ObjectNode stored = JSON.createObjectNode();
+        stored.put("state", end.state());
+        stored.put("ended_ms", end.endedMs());
+        stored.put("finished", end.finished());
+        stored.put("ok", end.ok());
+        stored.put("not_ok", end.notOk());
+        writeJson(endFile(job.id()), stored);
+        LOG.info(
+                "job {} {}: {} of {} finished, ok {}, not ok {}, {} ms",
+                job.id(),
+                end.state(),
+                end.finished(),
+                job.tasks(),
+                end.ok(),
+                end.notOk(),
+                end.endedMs() - job.createdMs());
+    }
+
+    Optional<ServedJob> get(final String id) {
+        return Optional.ofNullable(jobs.get(id));
+    }
+
+    /** @return every job, oldest first. */
+    List<ServedJob> all() {
+        final List<ServedJob> all = new ArrayList<>(jobs.values());
+        all.sort(Comparator.comparingLong(ServedJob::createdMs).thenComparing(ServedJob::id));
+        return all;
+    }
+
+    long alive() {
+        return jobs.values().stream().filter(job -> !job.isEnded()).count();
+    }
+
+    /** Cancels the job if it runs, waits for its running tasks, then deletes it, its results and its files. */
+    void delete(final ServedJob job) throws InterruptedException {
+        job.cancel();
+        job.awaitEnd();
+        jobs.remove(job.id());
+        farm.deleteJob(job.id());
+        for (final Path file : List.of(jobFile(job.id()), endFile(job.id()), resultsFile(job.id()))) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (final IOException ex) {
+                LOG.warn("cannot delete {}: {}", file, ex.getMessage());
+            }
+        }
+    }
+
+    /** Deletes the jobs that ended longer ago than the retention. @return how many. */
+    int expire(final long nowMs) throws InterruptedException {
+        int expired = 0;
+        for (final ServedJob job : all()) {
+            if (job.isEnded() && nowMs - job.endedMs() > retentionMs) {
+                delete(job);
+                expired++;
+            }
+        }
+        return expired;
+    }
+
+    private Path jobFile(final String id) {
+        return dir.resolve(id + JOB_SUFFIX);
+    }
+
+    private Path endFile(final String id) {
+        return dir.resolve(id + ".end.json");
+    }
+
+    private Path resultsFile(final String id) {
+        return dir.resolve(id + ".results.ndjson");
+    }
+
+    private static JsonNode readJson(final Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (final IOException ex) {
+            throw new UncheckedIOException("cannot read " + file + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static void writeJson(final Path file, final JsonNode node) {
+        final Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            Files.write(tmp, JSON.writeValueAsBytes(node));
+            FarmDirectory.makeOwnerOnlyFile(tmp);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (final IOException ex) {
+            throw new UncheckedIOException("cannot write " + file + ": " + ex.getMessage(), ex);
+        }
+    }
+}

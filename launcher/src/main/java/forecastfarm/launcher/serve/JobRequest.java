@@ -1,0 +1,228 @@
+package forecastfarm.launcher.serve;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import forecastfarm.launcher.io.InputException;
+import forecastfarm.launcher.io.TaskFileReader.TaskLine;
+import forecastfarm.launcher.io.TimeSettings;
+import forecastfarm.launcher.run.ForecastArgs;
+import forecastfarm.shared.WorkerArgs;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A {@code POST /v1/jobs} body, checked whole before anything is accepted, and the tasks it makes:
+ *
+ * <pre>
+ *   {"type": "tasks", "kind": "K", "priority": 0, "tasks": [{"key": "AAPL", "args": {...}}, ...]}
+ *   {"type": "forecast", "horizon": 12, "models": ["ets", "theta"], "levels": [80, 95], "season_length": 12,
+ *    "priority": 0, "series": [{"id": "AAPL", "y": [...], "ds": [...]}, ...]}
+ * </pre>
+ *
+ * A forecast job is tasks of the built-in forecast kind, one per series, prepared as {@code farm run --kind forecast}
+ * prepares them. A request wrong as a whole (not JSON, a missing or invalid field, a duplicate key, an unknown kind, a
+ * bad model spec) is a {@link BadRequest}; a bad task or series in a good request is {@link Invalid}, reported in the
+ * job's results as the command line reports it.
+ *
+ * @param type     {@code tasks} or {@code forecast}.
+ * @param kind     the kind as users name it ({@code forecast} for a forecast job).
+ * @param priority among the client's jobs.
+ * @param tasks    the tasks to run, in request order.
+ * @param invalid  the tasks found bad here, in request order.
+ */
+record JobRequest(String type, String kind, int priority, List<Task> tasks, List<Invalid> invalid) {
+    static final String TASKS = "tasks";
+    static final String FORECAST = "forecast";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final double[] DEFAULT_LEVELS = {80, 95};
+
+    /** A task to run: its key and the kind's args as UTF-8 JSON. */
+    record Task(String key, byte[] payload) {}
+
+    /** A task not run: its key and why. */
+    record Invalid(String key, String reason) {}
+
+    /** @return the worker's kind name for the tasks. */
+    String engineKind() {
+        return WorkerArgs.JSON_KIND_PREFIX + kind;
+    }
+
+    int size() {
+        return tasks.size() + invalid.size();
+    }
+
+    /**
+     * @param knownKinds the kinds the workers offer (the built-ins and the task jars').
+     * @throws BadRequest naming the field.
+     */
+    static JobRequest parse(final byte[] body, final Map<String, String> knownKinds, final TimeSettings time) {
+        final JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (final IOException ex) {
+            throw new BadRequest(
+                    "body", "not valid JSON (" + firstLine(ex) + "); send one JSON object (see the API in README)");
+        }
+        if (root == null || !root.isObject()) {
+            throw new BadRequest("body", "a JSON object expected");
+        }
+        final String type = text(root, "type");
+        final int priority = root.has("priority") ? wholeNumber(root, "priority", Integer.MIN_VALUE) : 0;
+        if (TASKS.equals(type)) {
+            final String kind = text(root, "kind");
+            if (!knownKinds.containsKey(kind)) {
+                throw new BadRequest(
+                        "kind",
+                        "unknown kind '" + kind + "': the workers know " + String.join(", ", knownKinds.keySet()));
+            }
+            return tasks(root, kind, priority, time);
+        }
+        if (FORECAST.equals(type)) {
+            return forecast(root, priority, time);
+        }
+        throw new BadRequest("type", "\"tasks\" or \"forecast\" expected, got " + root.get("type"));
+    }
+
+    private static JobRequest tasks(
+            final JsonNode root, final String kind, final int priority, final TimeSettings time) {
+        final JsonNode list = root.get("tasks");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw new BadRequest("tasks", "a non-empty array of {\"key\": ..., \"args\": {...}} expected");
+        }
+        final List<Task> tasks = new ArrayList<>(list.size());
+        final List<Invalid> invalid = new ArrayList<>();
+        final Set<String> keys = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            final JsonNode task = list.get(i);
+            final String field = "tasks[" + i + "]";
+            final String key = key(task, field, "key", keys);
+            final JsonNode args = task.get("args");
+            if (args == null || !args.isObject()) {
+                invalid.add(new Invalid(key, field + ".args: a JSON object expected"));
+                continue;
+            }
+            add(tasks, invalid, kind, new TaskLine(i + 1, key, (ObjectNode) args), time);
+        }
+        return new JobRequest(TASKS, kind, priority, List.copyOf(tasks), List.copyOf(invalid));
+    }
+
+    private static JobRequest forecast(final JsonNode root, final int priority, final TimeSettings time) {
+        final int horizon = wholeNumber(root, "horizon", 1);
+        final JsonNode models = root.get("models");
+        if (models == null || !models.isArray() || models.isEmpty()) {
+            throw new BadRequest("models", "a non-empty array of model specs expected, e.g. [\"ets\", \"theta\"]");
+        }
+        if (root.has("input")) {
+            throw new BadRequest("input", "a server-side input file is not supported by this version; send \"series\"");
+        }
+        final JsonNode series = root.get("series");
+        if (series == null || !series.isArray() || series.isEmpty()) {
+            throw new BadRequest("series", "a non-empty array of {\"id\": ..., \"y\": [...]} expected");
+        }
+        final ArrayNode levels = levels(root);
+        final JsonNode season = root.get("season_length");
+        final List<Task> tasks = new ArrayList<>(series.size());
+        final List<Invalid> invalid = new ArrayList<>();
+        final Set<String> ids = new HashSet<>();
+        for (int i = 0; i < series.size(); i++) {
+            final JsonNode one = series.get(i);
+            final String field = "series[" + i + "]";
+            final String id = key(one, field, "id", ids);
+            final ObjectNode args = JSON.createObjectNode();
+            args.set("y", one.get("y"));
+            if (one.has("ds")) {
+                args.set("ds", one.get("ds"));
+            }
+            args.put("horizon", horizon);
+            args.set("season_length", season == null ? JSON.getNodeFactory().numberNode(1) : season);
+            args.set("models", models);
+            args.set("levels", levels);
+            add(tasks, invalid, ForecastArgs.KIND, new TaskLine(i + 1, id, args), time);
+        }
+        return new JobRequest(FORECAST, ForecastArgs.KIND, priority, List.copyOf(tasks), List.copyOf(invalid));
+    }
+
+    /** A task prepared as {@code farm run} prepares it: a bad model spec refuses the request, a bad ds the task. */
+    private static void add(
+            final List<Task> tasks,
+            final List<Invalid> invalid,
+            final String kind,
+            final TaskLine line,
+            final TimeSettings time) {
+        try {
+            final ObjectNode args = ForecastArgs.KIND.equals(kind) ? ForecastArgs.prepare(line, time) : line.args();
+            tasks.add(new Task(line.key(), JSON.writeValueAsBytes(args)));
+        } catch (final InputException ex) {
+            invalid.add(new Invalid(line.key(), ex.getMessage()));
+        } catch (final IllegalArgumentException ex) {
+            throw new BadRequest("models", ex.getMessage());
+        } catch (final JsonProcessingException ex) {
+            invalid.add(new Invalid(line.key(), ex.getOriginalMessage()));
+        }
+    }
+
+    private static ArrayNode levels(final JsonNode root) {
+        final JsonNode given = root.get("levels");
+        final ArrayNode levels = JSON.createArrayNode();
+        if (given == null) {
+            for (final double level : DEFAULT_LEVELS) {
+                levels.add(level);
+            }
+            return levels;
+        }
+        if (!given.isArray()) {
+            throw new BadRequest("levels", "an array of percentages in (0, 100) expected");
+        }
+        for (final JsonNode level : given) {
+            if (!level.isNumber() || !(level.asDouble() > 0 && level.asDouble() < 100)) {
+                throw new BadRequest("levels", "percentages in (0, 100) expected, got " + level);
+            }
+            levels.add(level.asDouble());
+        }
+        return levels;
+    }
+
+    private static String key(final JsonNode item, final String field, final String name, final Set<String> seen) {
+        if (item == null || !item.isObject()) {
+            throw new BadRequest(field, "a JSON object expected");
+        }
+        final JsonNode key = item.get(name);
+        if (key == null || !key.isTextual() || key.asText().isEmpty()) {
+            throw new BadRequest(field + "." + name, "a non-empty string expected");
+        }
+        if (!seen.add(key.asText())) {
+            throw new BadRequest(field + "." + name, "'" + key.asText() + "' appears twice; keys must be unique");
+        }
+        return key.asText();
+    }
+
+    private static String text(final JsonNode root, final String field) {
+        final JsonNode value = root.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw new BadRequest(field, "a string expected");
+        }
+        return value.asText();
+    }
+
+    private static int wholeNumber(final JsonNode root, final String field, final int min) {
+        final JsonNode value = root.get(field);
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < min) {
+            throw new BadRequest(
+                    field, "a whole number" + (min == Integer.MIN_VALUE ? "" : " of at least " + min) + " expected");
+        }
+        return value.asInt();
+    }
+
+    private static String firstLine(final IOException ex) {
+        final String message = ex instanceof JsonProcessingException json ? json.getOriginalMessage() : ex.getMessage();
+        final int end = message == null ? -1 : message.indexOf('\n');
+        return end < 0 ? String.valueOf(message) : message.substring(0, end);
+    }
+}

@@ -1,0 +1,102 @@
+package forecastfarm.launcher.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import forecastfarm.launcher.io.ResultsJsonl;
+import forecastfarm.shared.wire.ResultRecord;
+import forecastfarm.shared.wire.TaskStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A served job's results as NDJSON lines: a task job's as {@code results.jsonl}'s ({@code key, status, attempts,
+ * result, reason}); a forecast job's as {@code forecasts.csv}'s rows, one object per (id, model, step) with
+ * {@code unique_id, ds, step, model, forecast, lo-L, hi-L, model_spec} ({@code ds} the step's date when the series
+ * had dates, else the step), and one line {@code unique_id, model, status, reason} per model or series that failed.
+ */
+final class ResultLines {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ResultLines() {}
+
+    static List<String> of(final String type, final String key, final ResultRecord record) {
+        if (!JobRequest.FORECAST.equals(type)) {
+            final boolean ok = record.status() == TaskStatus.OK;
+            return List.of(ResultsJsonl.line(
+                    key, record.status().name(), record.attempts(), ok ? record.payload() : null, record.reason()));
+        }
+        if (record.status() != TaskStatus.OK) {
+            return List.of(failure(key, null, record.status().name(), record.reason()));
+        }
+        try {
+            return forecastRows(key, JSON.readTree(record.payload()));
+        } catch (final IOException ex) {
+            throw new UncheckedIOException("the forecast result of " + key + " is not JSON: " + ex.getMessage(), ex);
+        }
+    }
+
+    static String invalid(final String type, final String key, final String reason) {
+        return JobRequest.FORECAST.equals(type)
+                ? failure(key, null, "INVALID", reason)
+                : ResultsJsonl.line(key, "INVALID", 0, null, reason);
+    }
+
+    private static List<String> forecastRows(final String key, final JsonNode result) throws IOException {
+        final List<String> lines = new ArrayList<>();
+        for (final Iterator<Map.Entry<String, JsonNode>> models =
+                        result.path("models").fields();
+                models.hasNext(); ) {
+            final Map.Entry<String, JsonNode> model = models.next();
+            final JsonNode forecast = model.getValue();
+            final JsonNode mean = forecast.path("mean");
+            for (int step = 0; step < mean.size(); step++) {
+                final ObjectNode row = JSON.createObjectNode();
+                row.put("unique_id", key);
+                if (forecast.has("ds")) {
+                    row.set("ds", forecast.get("ds").get(step));
+                } else {
+                    row.put("ds", step + 1);
+                }
+                row.put("step", step + 1);
+                row.put("model", model.getKey());
+                row.set("forecast", mean.get(step));
+                for (final Iterator<String> names = forecast.fieldNames(); names.hasNext(); ) {
+                    final String name = names.next();
+                    if (name.startsWith("lo-") || name.startsWith("hi-")) {
+                        row.set(name, forecast.get(name).get(step));
+                    }
+                }
+                row.set("model_spec", forecast.get("model_spec"));
+                lines.add(JSON.writeValueAsString(row));
+            }
+        }
+        for (final Iterator<Map.Entry<String, JsonNode>> failed =
+                        result.path("failures").fields();
+                failed.hasNext(); ) {
+            final Map.Entry<String, JsonNode> failure = failed.next();
+            lines.add(failure(
+                    key, failure.getKey(), "MODEL_FAILED", failure.getValue().asText()));
+        }
+        return lines;
+    }
+
+    private static String failure(final String key, final String model, final String status, final String reason) {
+        final ObjectNode line = JSON.createObjectNode();
+        line.put("unique_id", key);
+        if (model != null) {
+            line.put("model", model);
+        }
+        line.put("status", status);
+        line.put("reason", reason);
+        try {
+            return JSON.writeValueAsString(line);
+        } catch (final IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package forecastfarm.launcher.serve;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The options of {@code farm serve}, checked.
+ *
+ * @param listen       a loopback address.
+ * @param retentionMs  how long an ended job is kept.
+ * @param taskJars     the users' task jars, absolute.
+ * @param settings     what each task kind gets when a worker opens it.
+ * @param maxBodyBytes the largest request body accepted.
+ * @param maxJobs      jobs queued or running at most.
+ */
+public record ServeOptions(
+        InetSocketAddress listen,
+        long retentionMs,
+        List<Path> taskJars,
+        ObjectNode settings,
+        int maxBodyBytes,
+        int maxJobs) {}

@@ -1,0 +1,223 @@
+package forecastfarm.launcher.serve;
+
+import forecastfarm.launcher.api.TaskFarm;
+import forecastfarm.launcher.api.TaskJob;
+import forecastfarm.launcher.api.TaskOutcome;
+import forecastfarm.launcher.farm.FarmReport;
+import forecastfarm.launcher.farm.JobSpec;
+import forecastfarm.shared.wire.TaskStatus;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * One job of a served farm: its request, its state ({@code queued}, {@code running}, then {@code succeeded},
+ * {@code failed} or {@code cancelled}), its counts, and its results file, appended as outcomes come (rewritten from the
+ * start when the job is reopened after a restart: the engine delivers the outcomes an earlier run stored again).
+ * Its tasks are submitted from a thread of its own, so no HTTP request waits on the farm.
+ */
+final class ServedJob {
+    private final String id;
+    private final String client;
+    private final long createdMs;
+    private final JobRequest request;
+    private final Path resultsFile;
+    private final AtomicLong finished = new AtomicLong();
+    private final AtomicLong ok = new AtomicLong();
+    private final AtomicLong notOk = new AtomicLong();
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private volatile String state = "queued";
+    private volatile long endedMs;
+    private volatile TaskJob job;
+    private volatile boolean cancelRequested;
+
+    ServedJob(
+            final String id,
+            final String client,
+            final long createdMs,
+            final JobRequest request,
+            final Path resultsFile) {
+        this.id = id;
+        this.client = client;
+        this.createdMs = createdMs;
+        this.request = request;
+        this.resultsFile = resultsFile;
+    }
+
+    /** A job that ended in an earlier run of the server: its results file is complete. */
+    static ServedJob ended(
+            final String id,
+            final String client,
+            final long createdMs,
+            final JobRequest request,
+            final Path resultsFile,
+            final EndRecord end) {
+        final ServedJob job = new ServedJob(id, client, createdMs, request, resultsFile);
+        job.state = end.state();
+        job.endedMs = end.endedMs();
+        job.finished.set(end.finished());
+        job.ok.set(end.ok());
+        job.notOk.set(end.notOk());
+        job.ended.countDown();
+        return job;
+    }
+
+    /** How a job ended, as its end file records it. */
+    record EndRecord(String state, long endedMs, long finished, long ok, long notOk) {}
+
+    /**
+     * Opens the job on the farm and submits its tasks from a new thread.
+     *
+     * @param onEnd called once the job ended by itself or by a cancel (not when the farm stopped under it: the job is
+     *              then still accepted, and continues when the server starts again).
+     */
+    void start(final TaskFarm farm, final Consumer<EndRecord> onEnd) {
+        final Thread runner = new Thread(() -> run(farm, onEnd), "served-job-" + id);
+        runner.setDaemon(true);
+        runner.start();
+    }
+
+    private void run(final TaskFarm farm, final Consumer<EndRecord> onEnd) {
+        try (BufferedWriter out = Files.newBufferedWriter(resultsFile, StandardCharsets.UTF_8)) {
+            for (final JobRequest.Invalid invalid : request.invalid()) {
+                write(out, ResultLines.invalid(request.type(), invalid.key(), invalid.reason()));
+                finished.incrementAndGet();
+                notOk.incrementAndGet();
+            }
+            out.flush();
+            final JobSpec spec = new JobSpec(
+                    id,
+                    client,
+                    request.priority(),
+                    id,
+                    Map.of("type", request.type(), "kind", request.kind(), "client", client));
+            job = farm.job(spec)
+                    .expectedTasks(request.tasks().size(), 16)
+                    .onResult(outcome -> record(out, outcome))
+                    .open();
+            state = "running";
+            if (cancelRequested) {
+                job.cancel("cancelled by a client");
+            }
+            for (final JobRequest.Task task : request.tasks()) {
+                if (!job.submit(task.key(), request.engineKind(), task.payload())) {
+                    break;
+                }
+            }
+            final FarmReport report = job.finish();
+            out.flush();
+            if (cancelRequested) {
+                end("cancelled", onEnd);
+            } else if (report.interruptedBy() == null && report.abortReason() == null) {
+                end("succeeded", onEnd);
+            }
+            // else the farm stopped under it (the server is shutting down): it continues at the next start
+        } catch (final InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        } catch (final IOException | RuntimeException ex) {
+            end("failed", onEnd);
+        } finally {
+            ended.countDown();
+        }
+    }
+
+    private void record(final BufferedWriter out, final TaskOutcome outcome) {
+        for (final String line : ResultLines.of(request.type(), outcome.key(), outcome.record())) {
+            write(out, line);
+        }
+        try {
+            out.flush();
+        } catch (final IOException ex) {
+            throw new UncheckedIOException("cannot write " + resultsFile + ": " + ex.getMessage(), ex);
+        }
+        finished.incrementAndGet();
+        if (outcome.record().status() == TaskStatus.OK) {
+            ok.incrementAndGet();
+        } else {
+            notOk.incrementAndGet();
+        }
+    }
+
+    private void write(final BufferedWriter out, final String line) {
+        try {
+            out.write(line);
+            out.write('\n');
+        } catch (final IOException ex) {
+            throw new UncheckedIOException("cannot write " + resultsFile + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private void end(final String endState, final Consumer<EndRecord> onEnd) {
+        endedMs = System.currentTimeMillis();
+        state = endState;
+        onEnd.accept(new EndRecord(endState, endedMs, finished.get(), ok.get(), notOk.get()));
+    }
+
+    /** Stops the job: its waiting tasks are not run; those running finish. */
+    void cancel() {
+        cancelRequested = true;
+        final TaskJob open = job;
+        if (open != null) {
+            open.cancel("cancelled by a client");
+        }
+    }
+
+    void awaitEnd() throws InterruptedException {
+        ended.await();
+    }
+
+    boolean isEnded() {
+        return endedMs > 0;
+    }
+
+    String id() {
+        return id;
+    }
+
+    String client() {
+        return client;
+    }
+
+    String state() {
+        return state;
+    }
+
+    long createdMs() {
+        return createdMs;
+    }
+
+    long endedMs() {
+        return endedMs;
+    }
+
+    JobRequest request() {
+        return request;
+    }
+
+    Path resultsFile() {
+        return resultsFile;
+    }
+
+    long tasks() {
+        return request.size();
+    }
+
+    long finished() {
+        return finished.get();
+    }
+
+    long ok() {
+        return ok.get();
+    }
+
+    long notOk() {
+        return notOk.get();
+    }
+}

@@ -1,0 +1,91 @@
+package forecastfarm.launcher.serve;
+
+import forecastfarm.launcher.api.TaskFarm;
+import forecastfarm.launcher.cli.ExitCodes;
+import forecastfarm.launcher.farm.FarmContext;
+import forecastfarm.launcher.farm.FarmLock;
+import forecastfarm.launcher.io.TimeSettings;
+import forecastfarm.launcher.run.TaskKinds;
+import forecastfarm.shared.FarmDirectory;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code farm serve}: takes the farm dir, starts the workers, reopens the jobs an earlier server accepted and had not
+ * finished, and serves the API ({@link FarmServer}) until SIGTERM or SIGINT, then drains: no new jobs, running tasks
+ * finish, the workers stop; jobs not finished continue when the server starts again. Ended jobs are deleted once
+ * their retention has passed.
+ */
+public final class Server {
+    private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+    private static final long MAX_SWEEP_INTERVAL_MS = 60_000;
+
+    private Server() {}
+
+    /** @return the exit code; returns only when the farm cannot start (a signal ends the JVM). */
+    public static int run(final ServeOptions options, final FarmContext ctx, final PrintStream console)
+            throws IOException, InterruptedException {
+        ctx.conclude();
+        final Map<String, String> kinds = TaskKinds.list(ctx, options.taskJars());
+        final FarmLock lock = FarmLock.acquire(ctx.farmDirectory());
+        final FarmDirectory farmDir = lock.farm();
+        try {
+            TaskKinds.writeFile(farmDir, options.taskJars(), options.settings());
+        } catch (final IOException ex) {
+            lock.close();
+            throw ex;
+        }
+        final TaskFarm farm = TaskFarm.builder(ctx).lockedFarmDir(lock).start();
+        final ApiTokens tokens = ApiTokens.loadOrCreate(farmDir);
+        final JobBook book = new JobBook(farmDir, farm, kinds, TimeSettings.DEFAULT, options.retentionMs());
+        final int reopened = book.recover();
+        final FarmServer server = FarmServer.start(
+                options.listen(), tokens, book, kinds, farmDir, options.maxBodyBytes(), options.maxJobs());
+        final CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drain(server, farm, farmDir, stopped), "serve-drain"));
+        console.printf(
+                "serving farm dir %s at %s on %d workers (token in %s); %d accepted jobs continue%n",
+                farmDir.root(), server.url(), ctx.workers(), ApiTokens.file(farmDir), reopened);
+        console.flush();
+        // last: a client that finds serve.url finds a server ready for it
+        final java.nio.file.Path urlFile = farmDir.root().resolve("serve.url");
+        Files.writeString(urlFile, server.url() + "\n");
+        FarmDirectory.makeOwnerOnlyFile(urlFile);
+        final long sweepMs = Math.max(100, Math.min(MAX_SWEEP_INTERVAL_MS, options.retentionMs() / 4));
+        while (!Thread.currentThread().isInterrupted()) {
+            Thread.sleep(sweepMs);
+            final int expired = book.expire(System.currentTimeMillis());
+            if (expired > 0) {
+                LOG.info("{} jobs past their retention deleted", expired);
+            }
+        }
+        stopped.await();
+        return ExitCodes.OK;
+    }
+
+    private static void drain(
+            final FarmServer server, final TaskFarm farm, final FarmDirectory farmDir, final CountDownLatch stopped) {
+        LOG.info("draining: no new jobs; running tasks finish; unfinished jobs continue at the next start");
+        server.stopAccepting();
+        farm.stop("server stopping");
+        try {
+            farm.close();
+        } catch (final InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        } catch (final RuntimeException ex) {
+            LOG.error("the farm did not stop cleanly: {}", ex.getMessage());
+        }
+        server.close();
+        try {
+            Files.deleteIfExists(farmDir.root().resolve("serve.url"));
+        } catch (final IOException ignored) {
+            // a stale serve.url names a port nobody listens on
+        }
+        stopped.countDown();
+    }
+}

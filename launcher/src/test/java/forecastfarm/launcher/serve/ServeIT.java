@@ -1,0 +1,303 @@
+package forecastfarm.launcher.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import forecastfarm.launcher.FarmCli;
+import forecastfarm.launcher.cli.ExitCodes;
+import forecastfarm.launcher.farm.FarmContext;
+import forecastfarm.launcher.farm.FarmTestSupport;
+import forecastfarm.shared.JvmFlags;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code farm serve} as a real process hit by a real HTTP client: authentication, refusals of bad requests, two jobs
+ * sharing keys, results as NDJSON, delete, and a server killed with -9 mid-job whose job goes on after a restart.
+ */
+@Tag("process")
+class ServeIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path tmp;
+
+    private final List<Process> servers = new ArrayList<>();
+    private String url;
+    private String token;
+
+    @AfterEach
+    void stopServers() throws Exception {
+        for (final Process server : servers) {
+            server.destroy();
+            if (!server.waitFor(30, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
+    }
+
+    private Process serve(final Path farmDir, final String name, final String... extra) throws Exception {
+        Files.deleteIfExists(farmDir.resolve("serve.url"));
+        final List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JvmFlags.forCurrentJvm());
+        command.add("-Xmx256m");
+        command.add("-D" + FarmContext.WORKER_CLASSPATH_PROP + "=" + FarmTestSupport.workerClasspath());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(FarmCli.class.getName());
+        command.addAll(List.of("serve", "--farm-dir", farmDir.toString(), "--workers", "2"));
+        command.addAll(List.of(extra));
+        if (!List.of(extra).contains("--listen")) {
+            command.addAll(List.of("--listen", "127.0.0.1:0"));
+        }
+        final Process server = new ProcessBuilder(command)
+                .redirectOutput(tmp.resolve(name + ".out").toFile())
+                .redirectError(tmp.resolve(name + ".err").toFile())
+                .start();
+        servers.add(server);
+        return server;
+    }
+
+    private void awaitReady(final Path farmDir, final Process server, final String name) throws Exception {
+        final long deadline = System.currentTimeMillis() + 60_000;
+        while (!Files.exists(farmDir.resolve("serve.url"))) {
+            assertTrue(server.isAlive(), "the server died: " + Files.readString(tmp.resolve(name + ".err")));
+            assertTrue(System.currentTimeMillis() < deadline, "the server did not start in 60 s");
+            Thread.sleep(50);
+        }
+        url = Files.readString(farmDir.resolve("serve.url")).strip();
+        token = Files.readString(farmDir.resolve("api-token")).strip();
+    }
+
+    private HttpResponse<String> call(final String method, final String path, final String body, final String bearer)
+            throws Exception {
+        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> call(final String method, final String path, final String body) throws Exception {
+        return call(method, path, body, token);
+    }
+
+    private static String forecastJob(
+            final int horizon, final List<String> ids, final int length, final String models) {
+        final Random random = new Random(horizon);
+        final StringBuilder series = new StringBuilder();
+        for (final String id : ids) {
+            final StringBuilder y = new StringBuilder();
+            double value = 100;
+            for (int t = 0; t < length; t++) {
+                value += random.nextGaussian();
+                y.append(t == 0 ? "" : ",").append(String.format(java.util.Locale.ROOT, "%.3f", value));
+            }
+            series.append(series.length() == 0 ? "" : ",")
+                    .append("{\"id\": \"")
+                    .append(id)
+                    .append("\", \"y\": [")
+                    .append(y)
+                    .append("]}");
+        }
+        return "{\"type\": \"forecast\", \"horizon\": " + horizon + ", \"models\": [" + models
+                + "], \"levels\": [80], \"series\": [" + series + "]}";
+    }
+
+    private JsonNode awaitEnded(final String id, final long timeoutMs) throws Exception {
+        final long deadline = System.currentTimeMillis() + timeoutMs;
+        for (; ; ) {
+            final JsonNode job =
+                    JSON.readTree(call("GET", "/v1/jobs/" + id, null).body());
+            if (!List.of("queued", "running").contains(job.path("state").asText())) {
+                return job;
+            }
+            assertTrue(System.currentTimeMillis() < deadline, "job " + id + " did not end: " + job);
+            Thread.sleep(50);
+        }
+    }
+
+    private static Map<String, Integer> rowsById(final String ndjson) throws Exception {
+        final Map<String, Integer> rows = new HashMap<>();
+        for (final String line : ndjson.split("\n")) {
+            if (!line.isEmpty()) {
+                rows.merge(
+                        JSON.readTree(line)
+                                .path(line.contains("\"unique_id\"") ? "unique_id" : "key")
+                                .asText(),
+                        1,
+                        Integer::sum);
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void servesJobsToAuthenticatedClientsAndRefusesBadRequestsNamingTheField() throws Exception {
+        final Path farmDir = tmp.resolve("farm");
+        final Process server = serve(farmDir, "server", "--max-body-mb", "1");
+        awaitReady(farmDir, server, "server");
+
+        assertEquals(200, call("GET", "/v1/health", null, null).statusCode());
+        assertEquals(401, call("GET", "/v1/jobs", null, null).statusCode());
+        assertEquals(401, call("GET", "/v1/jobs", null, "not-the-token").statusCode());
+        assertEquals(
+                "rw-------",
+                java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(farmDir.resolve("api-token"))));
+
+        final Map<String, String> bad = Map.of(
+                "{nope",
+                "body",
+                "{\"type\": \"forecast\", \"models\": [\"ets\"], \"series\": [{\"id\": \"A\", \"y\": [1]}]}",
+                "horizon",
+                "{\"type\": \"tasks\", \"kind\": \"nosuch\", \"tasks\": [{\"key\": \"a\", \"args\": {}}]}",
+                "kind",
+                "{\"type\": \"forecast\", \"horizon\": 2, \"models\": [\"etz\"], \"series\": [{\"id\": \"A\", \"y\": [1]}]}",
+                "models",
+                "{\"type\": \"forecast\", \"horizon\": 2, \"models\": [\"ets\"], \"series\": [{\"id\": \"A\", \"y\": [1]},"
+                        + " {\"id\": \"A\", \"y\": [2]}]}",
+                "series[1].id");
+        for (final Map.Entry<String, String> request : bad.entrySet()) {
+            final HttpResponse<String> response = call("POST", "/v1/jobs", request.getKey());
+            assertEquals(400, response.statusCode(), response.body());
+            assertEquals(
+                    request.getValue(),
+                    JSON.readTree(response.body()).path("field").asText(),
+                    response.body());
+        }
+        assertEquals(
+                413,
+                call("POST", "/v1/jobs", "{\"pad\": \"" + "x".repeat(2 << 20) + "\"}")
+                        .statusCode());
+        assertEquals(
+                0,
+                JSON.readTree(call("GET", "/v1/jobs", null).body()).path("jobs").size(),
+                "nothing accepted");
+
+        // two jobs with the same keys at once: a forecast job of horizon 3, a task job of the forecast kind of 5
+        final List<String> ids = List.of("AAPL", "MSFT", "NVDA");
+        final HttpResponse<String> forecast = call("POST", "/v1/jobs", forecastJob(3, ids, 40, "\"naive\", \"ets\""));
+        final HttpResponse<String> tasks = call(
+                "POST",
+                "/v1/jobs",
+                "{\"type\": \"tasks\", \"kind\": \"forecast\", \"tasks\": [{\"key\": \"AAPL\", \"args\": {\"y\": [1, 2,"
+                        + " 3, 4, 5, 6, 7, 8], \"horizon\": 5, \"season_length\": 1, \"models\": [\"naive\"]}},"
+                        + " {\"key\": \"MSFT\", \"args\": \"not an object\"}]}");
+        assertEquals(202, forecast.statusCode(), forecast.body());
+        assertEquals(202, tasks.statusCode(), tasks.body());
+        final String forecastId = JSON.readTree(forecast.body()).path("id").asText();
+        assertEquals(
+                "/v1/jobs/" + forecastId,
+                forecast.headers().firstValue("Location").orElseThrow());
+        final String tasksId = JSON.readTree(tasks.body()).path("id").asText();
+
+        final JsonNode forecastEnd = awaitEnded(forecastId, 60_000);
+        assertEquals("succeeded", forecastEnd.path("state").asText(), forecastEnd.toString());
+        assertEquals(3, forecastEnd.path("ok").asInt());
+        final String forecastRows =
+                call("GET", "/v1/jobs/" + forecastId + "/results", null).body();
+        assertEquals(Map.of("AAPL", 6, "MSFT", 6, "NVDA", 6), rowsById(forecastRows), "2 models x 3 steps each");
+        assertTrue(forecastRows.contains("\"lo-80\""), forecastRows);
+
+        final JsonNode tasksEnd = awaitEnded(tasksId, 60_000);
+        assertEquals(1, tasksEnd.path("ok").asInt(), tasksEnd.toString());
+        assertEquals(1, tasksEnd.path("failed").asInt(), "the task whose args are not an object is INVALID");
+        final String taskLines =
+                call("GET", "/v1/jobs/" + tasksId + "/results", null).body();
+        assertTrue(taskLines.contains("\"status\": \"INVALID\""), taskLines);
+        final JsonNode aapl = JSON.readTree(taskLines
+                .lines()
+                .filter(l -> l.contains("\"AAPL\""))
+                .findFirst()
+                .orElseThrow());
+        assertEquals(
+                5, aapl.path("result").path("models").path("naive").path("mean").size(), "its own horizon");
+
+        final String metrics = call("GET", "/metrics", null).body();
+        assertTrue(metrics.contains("farm_jobs{state=\"succeeded\"} 2"), metrics);
+        assertTrue(metrics.contains("farm_workers_alive 2"), metrics);
+
+        assertEquals(204, call("DELETE", "/v1/jobs/" + tasksId, null).statusCode());
+        assertEquals(404, call("GET", "/v1/jobs/" + tasksId, null).statusCode());
+        assertEquals(200, call("GET", "/v1/jobs/" + forecastId, null).statusCode(), "the other job is kept");
+    }
+
+    /** kill -9 of the server mid-job, then a new server: the accepted job goes on; each series' rows come once. */
+    @Test
+    void aJobAcceptedBeforeTheServerWasKilledFinishesAfterARestart() throws Exception {
+        final Path farmDir = tmp.resolve("farm");
+        final Process first = serve(farmDir, "first");
+        awaitReady(farmDir, first, "first");
+        final List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 240; i++) {
+            ids.add("S" + i);
+        }
+        final HttpResponse<String> accepted = call("POST", "/v1/jobs", forecastJob(4, ids, 72, "\"ets\", \"arima\""));
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        final String id = JSON.readTree(accepted.body()).path("id").asText();
+        final long deadline = System.currentTimeMillis() + 60_000;
+        while (JSON.readTree(call("GET", "/v1/jobs/" + id, null).body())
+                        .path("done")
+                        .asInt()
+                < 20) {
+            assertTrue(System.currentTimeMillis() < deadline, "the job never got going");
+            Thread.sleep(20);
+        }
+        final JsonNode before =
+                JSON.readTree(call("GET", "/v1/jobs/" + id, null).body());
+        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertTrue(before.path("done").asInt() < ids.size(), "killed mid-job: " + before);
+
+        final Process second = serve(farmDir, "second");
+        awaitReady(farmDir, second, "second");
+        assertTrue(
+                Files.readString(tmp.resolve("second.out")).contains("1 accepted jobs continue"),
+                Files.readString(tmp.resolve("second.out")));
+        final JsonNode end = awaitEnded(id, 120_000);
+        assertEquals("succeeded", end.path("state").asText(), end.toString());
+        assertEquals(ids.size(), end.path("done").asInt(), end.toString());
+        final Map<String, Integer> rows =
+                rowsById(call("GET", "/v1/jobs/" + id + "/results", null).body());
+        assertEquals(ids.size(), rows.size());
+        for (final String series : ids) {
+            assertEquals(8, rows.get(series), series + ": 2 models x 4 steps, once");
+        }
+        assertFalse(
+                JSON.readTree(call("GET", "/v1/jobs", null).body()).path("jobs").isEmpty());
+    }
+
+    @Test
+    void anAddressOtherThanLoopbackIsRefusedSayingWhy() throws Exception {
+        final Path farmDir = tmp.resolve("farm");
+        final Process server = serve(farmDir, "open", "--listen", "0.0.0.0:7070");
+        assertTrue(server.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(ExitCodes.USAGE, server.exitValue());
+        assertTrue(
+                Files.readString(tmp.resolve("open.err")).contains("only a loopback address"),
+                Files.readString(tmp.resolve("open.err")));
+    }
+}
