@@ -5,6 +5,7 @@ import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.farm.FarmException;
 import forecastfarm.launcher.farm.FarmLock;
 import forecastfarm.launcher.farm.JobSpec;
+import forecastfarm.launcher.farm.MapSizing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -120,6 +121,7 @@ public final class TaskFarm implements AutoCloseable {
         private final FarmContext ctx;
         private boolean handleSignals;
         private FarmLock heldLock;
+        private MapSizing mapSizing;
 
         private Builder(final FarmContext ctx) {
             this.ctx = Objects.requireNonNull(ctx, "ctx");
@@ -128,6 +130,16 @@ public final class TaskFarm implements AutoCloseable {
         /** Drain on SIGINT, SIGTERM and SIGUSR1 (for a program that is only a farm, like the CLI). Default off. */
         public Builder handleSignals(final boolean on) {
             handleSignals = on;
+            return this;
+        }
+
+        /**
+         * Opens the results map at {@link #start()}, sized for this many results of these mean sizes (it grows when
+         * jobs bring more), instead of with the first job: for a standing farm, which must keep its farm dir even
+         * when it stops before its first job. Default: the first job sizes the map.
+         */
+        public Builder resultsMapFor(final long results, final int meanKeyBytes, final int meanResultBytes) {
+            mapSizing = MapSizing.forTasks(Math.max(1, results), meanKeyBytes, meanResultBytes);
             return this;
         }
 
@@ -149,7 +161,11 @@ public final class TaskFarm implements AutoCloseable {
          */
         public TaskFarm start() {
             ctx.conclude();
-            return new TaskFarm(Farm.start(ctx, heldLock, handleSignals));
+            final Farm farm = Farm.start(ctx, heldLock, handleSignals);
+            if (mapSizing != null) {
+                farm.openMap(mapSizing);
+            }
+            return new TaskFarm(farm);
         }
     }
 }

@@ -182,6 +182,15 @@ public final class Farm implements AutoCloseable {
     }
 
     /**
+     * Opens the results map now, with this size for a new farm dir, rather than with the first job: for a standing
+     * farm, which may wait long for its first job and must not be abandoned (its farm dir removed) when stopped
+     * before one came. Ignored once the map is sized.
+     */
+    public void openMap(final MapSizing sizing) {
+        firstSizing.complete(sizing);
+    }
+
+    /**
      * Removes an ended job's results from the map and forgets the job.
      *
      * @return how many results were removed.

@@ -24,6 +24,11 @@ import org.slf4j.LoggerFactory;
 public final class Server {
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
     private static final long MAX_SWEEP_INTERVAL_MS = 60_000;
+    /** The results map of a new served farm: room for this many results at first; it grows with the jobs. */
+    private static final long MAP_RESULTS = 10_000;
+
+    private static final int MAP_KEY_BYTES = 32;
+    private static final int MAP_RESULT_BYTES = 1_024;
 
     private Server() {}
 
@@ -40,7 +45,10 @@ public final class Server {
             lock.close();
             throw ex;
         }
-        final TaskFarm farm = TaskFarm.builder(ctx).lockedFarmDir(lock).start();
+        final TaskFarm farm = TaskFarm.builder(ctx)
+                .lockedFarmDir(lock)
+                .resultsMapFor(MAP_RESULTS, MAP_KEY_BYTES, MAP_RESULT_BYTES)
+                .start();
         final ApiTokens tokens = ApiTokens.loadOrCreate(farmDir);
         final JobBook book = new JobBook(farmDir, farm, kinds, TimeSettings.DEFAULT, options.retentionMs());
         final int reopened = book.recover();
@@ -87,5 +95,7 @@ public final class Server {
             // a stale serve.url names a port nobody listens on
         }
         stopped.countDown();
+        // a drain is how a server ends: exit 0, not the 143 of a JVM ended by SIGTERM
+        Runtime.getRuntime().halt(ExitCodes.OK);
     }
 }

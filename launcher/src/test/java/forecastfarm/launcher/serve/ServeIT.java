@@ -288,6 +288,12 @@ class ServeIT {
         }
         assertFalse(
                 JSON.readTree(call("GET", "/v1/jobs", null).body()).path("jobs").isEmpty());
+        final String tokenBefore = token;
+        second.destroy(); // SIGTERM: a drain, the normal end of a server
+        assertTrue(second.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(ExitCodes.OK, second.exitValue(), Files.readString(tmp.resolve("second.err")));
+        assertEquals(tokenBefore, Files.readString(farmDir.resolve("api-token")).strip(), "the token is kept");
+        assertFalse(Files.exists(farmDir.resolve("serve.url")), "no serve.url names a port nobody listens on");
     }
 
     @Test
