@@ -382,42 +382,57 @@ final class FarmConductor implements Agent {
         return started;
     }
 
+    /**
+     * Hands out tasks one at a time, each to the accepting worker with the fewest in flight (ties in turn), until
+     * every worker holds its limit or no job has a task waiting: a small job's tasks spread over the workers instead
+     * of filling the first one's queue.
+     */
     private int dispatch() {
         if (draining || abortReason != null) {
             return 0;
         }
         final int limit = stats.inFlightLimit(ctx.targetQueuedWorkMs(), ctx.maxInFlightPerWorker());
         int dispatched = 0;
-        final int n = workers.size();
-        for (int i = 0; i < n; i++) {
-            final WorkerProcess worker = workers.get((dispatchCursor + i) % n);
-            while (worker.acceptsTasks() && worker.inFlight().size() < limit) {
-                final JobRun job = jobs.next();
-                if (job == null) {
-                    dispatchCursor = (dispatchCursor + 1) % n;
-                    return dispatched;
-                }
-                final TaskLedger ledger = job.ledger;
-                final int task = ledger.takePending();
-                final TaskSpec spec = ledger.task(task);
-                final long taskId = ((long) job.slot << 32) | task;
-                worker.inFlight().add(taskId);
-                worker.tasks()
-                        .onTask(new Task(
-                                taskId,
-                                ledger.attempts(task) + 1,
-                                job.spec.id(),
-                                spec.kind(),
-                                spec.key(),
-                                spec.payload()));
-                dispatched++;
+        for (WorkerProcess worker = leastLoaded(limit); worker != null; worker = leastLoaded(limit)) {
+            final JobRun job = jobs.next();
+            if (job == null) {
+                break;
             }
+            send(worker, job);
+            dispatched++;
         }
-        dispatchCursor = (dispatchCursor + 1) % n;
+        dispatchCursor = (dispatchCursor + 1) % workers.size();
         if (dispatched > 0) {
             ctx.timeline().mark("first_task_dispatched");
         }
         return dispatched;
+    }
+
+    /** @return the accepting worker with the fewest tasks in flight under the limit, or null. */
+    private WorkerProcess leastLoaded(final int limit) {
+        WorkerProcess best = null;
+        final int n = workers.size();
+        for (int i = 0; i < n; i++) {
+            final WorkerProcess worker = workers.get((dispatchCursor + i) % n);
+            if (worker.acceptsTasks()
+                    && worker.inFlight().size() < limit
+                    && (best == null
+                            || worker.inFlight().size() < best.inFlight().size())) {
+                best = worker;
+            }
+        }
+        return best;
+    }
+
+    private void send(final WorkerProcess worker, final JobRun job) {
+        final TaskLedger ledger = job.ledger;
+        final int task = ledger.takePending();
+        final TaskSpec spec = ledger.task(task);
+        final long taskId = ((long) job.slot << 32) | task;
+        worker.inFlight().add(taskId);
+        worker.tasks()
+                .onTask(new Task(
+                        taskId, ledger.attempts(task) + 1, job.spec.id(), spec.kind(), spec.key(), spec.payload()));
     }
 
     private int finishWhenDone(final long nowMs) {

@@ -6,10 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code scripts/bench inspect}: how long a user waits for {@code scripts/farm inspect}, end to end (the script, the
@@ -19,8 +17,6 @@ import java.util.concurrent.TimeUnit;
  * which scripts/bench sets).
  */
 final class InspectBench {
-    private static final long CALL_TIMEOUT_MS = 120_000;
-
     private final PrintStream out;
     private final Path scratch;
 
@@ -88,28 +84,6 @@ final class InspectBench {
      * @return the call's wall time in seconds, its output discarded; a failed call fails the benchmark.
      */
     private double call(final List<String> command) {
-        final Path log = scratch.resolve("call.log");
-        try {
-            final long startNs = System.nanoTime();
-            final Process process = new ProcessBuilder(new ArrayList<>(command))
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            if (!process.waitFor(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " took over " + CALL_TIMEOUT_MS + " ms");
-            }
-            final double seconds = (System.nanoTime() - startNs) / 1e9;
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException(
-                        String.join(" ", command) + " exited " + process.exitValue() + ":\n" + Files.readString(log));
-            }
-            return seconds;
-        } catch (final IOException ex) {
-            throw new UncheckedIOException(ex);
-        } catch (final InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", ex);
-        }
+        return BenchCommands.timed(command, scratch.resolve("call.log"));
     }
 }

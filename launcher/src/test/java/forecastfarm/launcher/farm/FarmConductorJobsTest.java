@@ -174,6 +174,15 @@ class FarmConductorJobsTest {
         assertNull(rig.status.jobIds().read(0));
     }
 
+    /** Two tasks on two idle workers go one to each, not both to the first worker's queue. */
+    @Test
+    void aSmallJobSpreadsOverTheWorkers() {
+        rig = new ConductorRig(farmDir, context(2), tasks("a", "b"), task -> Move.FINISH, TASK_MS);
+        rig.runToEnd();
+        assertEquals(1, rig.keysSentTo(0, 1).size(), "worker 0: " + rig.keysSentTo(0, 1));
+        assertEquals(1, rig.keysSentTo(1, 1).size(), "worker 1: " + rig.keysSentTo(1, 1));
+    }
+
     private static FarmListener both(final FarmListener a, final FarmListener b) {
         return (task, spec, record) -> {
             a.onTaskFinished(task, spec, record);

@@ -1,0 +1,221 @@
+package forecastfarm.launcher.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code scripts/bench serve-warm}: the warm path of a standing farm against the one-shot command line, in one run.
+ * A {@code farm serve} process (2 workers) takes a job of {@code --series} stocks of the sample data with ets; the
+ * time from the POST to the job's last result (polled every millisecond) is the served figure. The same series as a
+ * CSV through {@code farm forecast} (a cold JVM, its workers, its outputs) is the one-shot figure.
+ */
+final class ServeBench {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final int WARM_UP_JOBS = 20;
+
+    private final PrintStream out;
+    private final Path scratch;
+
+    ServeBench(final PrintStream out, final Path scratch) {
+        this.out = out;
+        this.scratch = scratch;
+    }
+
+    void warm(final BenchArgs args) throws InterruptedException {
+        final int reps = args.intValue("reps", 20, 1);
+        final int cliReps = args.intValue("cli-reps", 3, 1);
+        final int seriesCount = args.intValue("series", 5, 1);
+        final Path home =
+                Path.of(System.getProperty("farm.home", ".")).toAbsolutePath().normalize();
+        final Path farm = home.resolve("scripts/farm");
+        final Map<String, List<String[]>> series =
+                firstSeries(home.resolve("scripts/sample/sp500_50.csv"), seriesCount);
+        final String body = body(series);
+        final Path csv = csv(series);
+        final Path farmDir = scratch.resolve("serve");
+        final Process server = start(farm, farmDir, args.stringValue("worker-jit", ""));
+        final double[] served = new double[reps];
+        try {
+            final String url = Files.readString(farmDir.resolve("serve.url")).strip();
+            final String token = Files.readString(farmDir.resolve("api-token")).strip();
+            for (int i = 0; i < WARM_UP_JOBS; i++) {
+                timeJob(url, token, body);
+            }
+            for (int r = 0; r < reps; r++) {
+                served[r] = timeJob(url, token, body);
+            }
+        } catch (final IOException ex) {
+            throw new UncheckedIOException(ex);
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+        final double[] cli = new double[cliReps];
+        for (int r = 0; r < cliReps; r++) {
+            cli[r] = 1e3
+                    * BenchCommands.timed(
+                            List.of(
+                                    farm.toString(),
+                                    "forecast",
+                                    "--input",
+                                    csv.toString(),
+                                    "--horizon",
+                                    "20",
+                                    "--model",
+                                    "ets",
+                                    "--plots",
+                                    "none",
+                                    "--farm-dir",
+                                    scratch.resolve("cli-" + r).toString(),
+                                    "--out",
+                                    scratch.resolve("cli-out-" + r).toString()),
+                            scratch.resolve("cli.log"));
+        }
+        final double servedMs = BenchMath.median(served);
+        final double cliMs = BenchMath.median(cli);
+        out.printf(
+                Locale.ROOT,
+                "serve-warm: a %d-stock ets job (h=20), POST to last result on a warm farm of 2 workers: median %.1f ms"
+                        + " of %d (after %d warm-up jobs); the same as farm forecast (cold, one shot): median %.0f ms"
+                        + " of %d; ratio %.3f%n",
+                seriesCount,
+                servedMs,
+                reps,
+                WARM_UP_JOBS,
+                cliMs,
+                cliReps,
+                servedMs / cliMs);
+        out.printf(
+                Locale.ROOT,
+                "RESULT bench=serve-warm series=%d served_ms=%.1f cli_ms=%.0f ratio=%.4f target_served_ms=100%n",
+                seriesCount,
+                servedMs,
+                cliMs,
+                servedMs / cliMs);
+    }
+
+    private Process start(final Path farm, final Path farmDir, final String workerJit) throws InterruptedException {
+        final List<String> command = new ArrayList<>(List.of(
+                farm.toString(),
+                "serve",
+                "--farm-dir",
+                farmDir.toString(),
+                "--listen",
+                "127.0.0.1:0",
+                "--workers",
+                "2"));
+        if (!workerJit.isEmpty()) {
+            command.addAll(List.of("--worker-jit", workerJit));
+        }
+        try {
+            final Process server = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(scratch.resolve("serve.log").toFile())
+                    .start();
+            final long deadline = System.currentTimeMillis() + BenchCommands.CALL_TIMEOUT_MS;
+            while (!Files.exists(farmDir.resolve("serve.url"))) {
+                if (!server.isAlive() || System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException(
+                            "farm serve did not start:\n" + Files.readString(scratch.resolve("serve.log")));
+                }
+                Thread.sleep(20);
+            }
+            return server;
+        } catch (final IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** @return ms from the POST to the job's end, which comes after its last result is written. */
+    private static double timeJob(final String url, final String token, final String body)
+            throws IOException, InterruptedException {
+        final long startNs = System.nanoTime();
+        final HttpResponse<String> accepted = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url + "/v1/jobs"))
+                        .header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (accepted.statusCode() != 202) {
+            throw new IllegalStateException("POST /v1/jobs: " + accepted.statusCode() + " " + accepted.body());
+        }
+        final String id = JSON.readTree(accepted.body()).path("id").asText();
+        final HttpRequest poll = HttpRequest.newBuilder(URI.create(url + "/v1/jobs/" + id))
+                .header("Authorization", "Bearer " + token)
+                .build();
+        for (; ; ) {
+            final JsonNode job = JSON.readTree(
+                    HTTP.send(poll, HttpResponse.BodyHandlers.ofString()).body());
+            final String state = job.path("state").asText();
+            if (!state.equals("queued") && !state.equals("running")) {
+                if (!state.equals("succeeded")
+                        || job.path("ok").asInt() != job.path("tasks").asInt()) {
+                    throw new IllegalStateException("job " + id + " ended " + job);
+                }
+                return (System.nanoTime() - startNs) / 1e6;
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    private static Map<String, List<String[]>> firstSeries(final Path csv, final int count) {
+        final Map<String, List<String[]>> series = new LinkedHashMap<>();
+        try {
+            final List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+            for (final String line : lines.subList(1, lines.size())) {
+                final String[] cells = line.split(",");
+                if (!series.containsKey(cells[0]) && series.size() == count) {
+                    break;
+                }
+                series.computeIfAbsent(cells[0], id -> new ArrayList<>()).add(cells);
+            }
+        } catch (final IOException ex) {
+            throw new UncheckedIOException("cannot read " + csv + ": " + ex.getMessage(), ex);
+        }
+        return series;
+    }
+
+    private static String body(final Map<String, List<String[]>> series) {
+        final StringBuilder items = new StringBuilder();
+        series.forEach((id, rows) -> {
+            final StringBuilder y = new StringBuilder();
+            rows.forEach(row -> y.append(y.length() == 0 ? "" : ",").append(row[2]));
+            items.append(items.length() == 0 ? "" : ",")
+                    .append("{\"id\": \"")
+                    .append(id)
+                    .append("\", \"y\": [")
+                    .append(y)
+                    .append("]}");
+        });
+        return "{\"type\": \"forecast\", \"horizon\": 20, \"models\": [\"ets\"], \"season_length\": 5, \"series\": ["
+                + items + "]}";
+    }
+
+    private Path csv(final Map<String, List<String[]>> series) {
+        final StringBuilder text = new StringBuilder("unique_id,ds,y\n");
+        series.values()
+                .forEach(rows ->
+                        rows.forEach(row -> text.append(String.join(",", row)).append('\n')));
+        try {
+            return Files.writeString(scratch.resolve("series.csv"), text);
+        } catch (final IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}
