@@ -43,6 +43,7 @@ final class FarmServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FarmServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String JOBS = "/v1/jobs";
+    private static final int MAX_IDEMPOTENCY_KEY = 200;
 
     private final HttpServer http;
     private final ExecutorService executor;
@@ -203,7 +204,28 @@ final class FarmServer implements AutoCloseable {
             sendError(exchange, 429, null, "the farm has " + maxAliveJobs + " jobs queued or running; retry later");
             return;
         }
-        final ServedJob job = book.accept(client, body, request);
+        final String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+        if (key == null) {
+            accepted(exchange, book.accept(client, body, request, null));
+            return;
+        }
+        if (key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY) {
+            throw new BadRequest("Idempotency-Key", "1 to " + MAX_IDEMPOTENCY_KEY + " characters expected");
+        }
+        final JobBook.Acceptance acceptance = book.acceptOnce(client, key, body, request);
+        if (acceptance.conflict()) {
+            sendError(
+                    exchange,
+                    422,
+                    "Idempotency-Key",
+                    "this key was used for another request body (job "
+                            + acceptance.job().id() + "); use a new key for a new job");
+            return;
+        }
+        accepted(exchange, acceptance.job());
+    }
+
+    private static void accepted(final HttpExchange exchange, final ServedJob job) throws IOException {
         exchange.getResponseHeaders().add("Location", JOBS + "/" + job.id());
         send(exchange, 202, summary(job));
     }

@@ -35,6 +35,13 @@ final class JobBook {
     private static final Logger LOG = LoggerFactory.getLogger(JobBook.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String JOB_SUFFIX = ".job.json";
+    static final long IDEMPOTENCY_KEPT_MS = 24L * 3600 * 1000;
+
+    /** A job accepted under an idempotency key. */
+    private record Keyed(String jobId, String bodyHash, long createdMs) {}
+
+    /** What a POST with an idempotency key got: the job (new or earlier), or a conflict. */
+    record Acceptance(ServedJob job, boolean conflict) {}
 
     private final Path dir;
     private final TaskFarm farm;
@@ -42,6 +49,9 @@ final class JobBook {
     private final TimeSettings time;
     private final long retentionMs;
     private final Map<String, ServedJob> jobs = new ConcurrentHashMap<>();
+    /** client + NUL + Idempotency-Key to the job and its body's hash, for {@link #IDEMPOTENCY_KEPT_MS}. */
+    private final Map<String, Keyed> idempotent = new ConcurrentHashMap<>();
+
     private final SecureRandom random = new SecureRandom();
 
     JobBook(
@@ -82,6 +92,11 @@ final class JobBook {
         final JsonNode stored = readJson(jobFile(id));
         final String client = stored.path("client").asText();
         final long createdMs = stored.path("created_ms").asLong();
+        if (stored.hasNonNull("idempotency_key")) {
+            idempotent.put(
+                    client + '\0' + stored.get("idempotency_key").asText(),
+                    new Keyed(id, stored.path("body_sha256").asText(), createdMs));
+        }
         final JobRequest request = JobRequest.parse(
                 stored.path("body").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), knownKinds, time);
         if (Files.exists(endFile(id))) {
@@ -109,17 +124,43 @@ final class JobBook {
     }
 
     /**
+     * As {@link #accept(String, byte[], JobRequest, String)}, with an {@code Idempotency-Key} (scoped to the client,
+     * kept {@link #IDEMPOTENCY_KEPT_MS}): the same key with the same body gets the job it got before; with another
+     * body, a conflict.
+     */
+    synchronized Acceptance acceptOnce(
+            final String client, final String key, final byte[] body, final JobRequest request) {
+        final String scoped = client + '\0' + key;
+        final String hash = sha256(body);
+        final Keyed earlier = idempotent.get(scoped);
+        if (earlier != null && System.currentTimeMillis() - earlier.createdMs() <= IDEMPOTENCY_KEPT_MS) {
+            final ServedJob job = jobs.get(earlier.jobId());
+            if (job != null) {
+                return new Acceptance(job, !earlier.bodyHash().equals(hash));
+            }
+        }
+        final ServedJob job = accept(client, body, request, key);
+        idempotent.put(scoped, new Keyed(job.id(), hash, job.createdMs()));
+        return new Acceptance(job, false);
+    }
+
+    /**
      * Stores the job, then starts it: once this returns, the job survives a kill of the server.
      *
      * @param body the request as sent (already parsed into {@code request}).
+     * @param idempotencyKey the client's key for it, or null.
      */
-    ServedJob accept(final String client, final byte[] body, final JobRequest request) {
+    ServedJob accept(final String client, final byte[] body, final JobRequest request, final String idempotencyKey) {
         final String id = "job-" + HexFormat.of().formatHex(bytes());
         final long createdMs = System.currentTimeMillis();
         final ObjectNode stored = JSON.createObjectNode();
         stored.put("id", id);
         stored.put("client", client);
         stored.put("created_ms", createdMs);
+        if (idempotencyKey != null) {
+            stored.put("idempotency_key", idempotencyKey);
+            stored.put("body_sha256", sha256(body));
+        }
         try {
             stored.set("body", JSON.readTree(body));
         } catch (final IOException ex) {
@@ -137,6 +178,16 @@ final class JobBook {
                 request.type(),
                 request.kind());
         return job;
+    }
+
+    private static String sha256(final byte[] body) {
+        try {
+            return HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (final java.security.NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+        }
     }
 
     private byte[] bytes() {
@@ -196,6 +247,7 @@ final class JobBook {
 
     /** Deletes the jobs that ended longer ago than the retention. @return how many. */
     int expire(final long nowMs) throws InterruptedException {
+        idempotent.values().removeIf(keyed -> nowMs - keyed.createdMs() > IDEMPOTENCY_KEPT_MS);
         int expired = 0;
         for (final ServedJob job : all()) {
             if (job.isEnded() && nowMs - job.endedMs() > retentionMs) {

@@ -105,6 +105,16 @@ class ServeIT {
         return call(method, path, body, token);
     }
 
+    private HttpResponse<String> keyed(final String key, final String body) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url + "/v1/jobs"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Idempotency-Key", key)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private static String forecastJob(
             final int horizon, final List<String> ids, final int length, final String models) {
         final Random random = new Random(horizon);
@@ -237,8 +247,22 @@ class ServeIT {
         assertEquals(
                 5, aapl.path("result").path("models").path("naive").path("mean").size(), "its own horizon");
 
+        // the same Idempotency-Key and body: the same job; another body under that key: 422
+        final String once = forecastJob(2, List.of("ONCE"), 20, "\"naive\"");
+        final HttpResponse<String> first = keyed("k-1", once);
+        final HttpResponse<String> again = keyed("k-1", once);
+        assertEquals(202, first.statusCode(), first.body());
+        assertEquals(
+                JSON.readTree(first.body()).path("id").asText(),
+                JSON.readTree(again.body()).path("id").asText(),
+                "a retried POST gets the job it got before");
+        final HttpResponse<String> other = keyed("k-1", forecastJob(3, List.of("ONCE"), 20, "\"naive\""));
+        assertEquals(422, other.statusCode(), other.body());
+        assertEquals(202, keyed("k-2", once).statusCode(), "a new key is a new job");
+        awaitEnded(JSON.readTree(first.body()).path("id").asText(), 60_000);
+
         final String metrics = call("GET", "/metrics", null).body();
-        assertTrue(metrics.contains("farm_jobs{state=\"succeeded\"} 2"), metrics);
+        assertTrue(metrics.contains("farm_jobs{state=\"succeeded\"}"), metrics);
         assertTrue(metrics.contains("farm_workers_alive 2"), metrics);
 
         assertEquals(204, call("DELETE", "/v1/jobs/" + tasksId, null).statusCode());
