@@ -6,16 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import forecastfarm.launcher.FarmCli;
 import forecastfarm.launcher.cli.ExitCodes;
-import forecastfarm.launcher.farm.FarmContext;
-import forecastfarm.launcher.farm.FarmTestSupport;
-import forecastfarm.shared.JvmFlags;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,96 +16,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code farm serve} as a real process hit by a real HTTP client: authentication, refusals of bad requests, two jobs
  * sharing keys, results as NDJSON, delete, and a server killed with -9 mid-job whose job goes on after a restart.
  */
 @Tag("process")
-class ServeIT {
+class ServeIT extends ServeProcesses {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @TempDir
-    Path tmp;
-
-    private final List<Process> servers = new ArrayList<>();
-    private String url;
-    private String token;
-
-    @AfterEach
-    void stopServers() throws Exception {
-        for (final Process server : servers) {
-            server.destroy();
-            if (!server.waitFor(30, TimeUnit.SECONDS)) {
-                server.destroyForcibly();
-            }
-        }
-    }
-
-    private Process serve(final Path farmDir, final String name, final String... extra) throws Exception {
-        Files.deleteIfExists(farmDir.resolve("serve.url"));
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JvmFlags.forCurrentJvm());
-        command.add("-Xmx256m");
-        command.add("-D" + FarmContext.WORKER_CLASSPATH_PROP + "=" + FarmTestSupport.workerClasspath());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(FarmCli.class.getName());
-        command.addAll(List.of("serve", "--farm-dir", farmDir.toString(), "--workers", "2"));
-        command.addAll(List.of(extra));
-        if (!List.of(extra).contains("--listen")) {
-            command.addAll(List.of("--listen", "127.0.0.1:0"));
-        }
-        final Process server = new ProcessBuilder(command)
-                .redirectOutput(tmp.resolve(name + ".out").toFile())
-                .redirectError(tmp.resolve(name + ".err").toFile())
-                .start();
-        servers.add(server);
-        return server;
-    }
-
-    private void awaitReady(final Path farmDir, final Process server, final String name) throws Exception {
-        final long deadline = System.currentTimeMillis() + 60_000;
-        while (!Files.exists(farmDir.resolve("serve.url"))) {
-            assertTrue(server.isAlive(), "the server died: " + Files.readString(tmp.resolve(name + ".err")));
-            assertTrue(System.currentTimeMillis() < deadline, "the server did not start in 60 s");
-            Thread.sleep(50);
-        }
-        url = Files.readString(farmDir.resolve("serve.url")).strip();
-        token = Files.readString(farmDir.resolve("api-token")).strip();
-    }
-
-    private HttpResponse<String> call(final String method, final String path, final String body, final String bearer)
-            throws Exception {
-        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<String> call(final String method, final String path, final String body) throws Exception {
-        return call(method, path, body, token);
-    }
-
-    private HttpResponse<String> keyed(final String key, final String body) throws Exception {
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create(url + "/v1/jobs"))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Idempotency-Key", key)
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
 
     private static String forecastJob(
             final int horizon, final List<String> ids, final int length, final String models) {

@@ -1,0 +1,102 @@
+package forecastfarm.launcher.serve;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import forecastfarm.launcher.FarmCli;
+import forecastfarm.launcher.farm.FarmContext;
+import forecastfarm.launcher.farm.FarmTestSupport;
+import forecastfarm.shared.JvmFlags;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code farm serve} processes for tests, and an HTTP client that speaks to them with their token. */
+abstract class ServeProcesses {
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path tmp;
+
+    final List<Process> servers = new ArrayList<>();
+    String url;
+    String token;
+
+    @AfterEach
+    void stopServers() throws Exception {
+        for (final Process server : servers) {
+            server.destroy();
+            if (!server.waitFor(30, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
+    }
+
+    Process serve(final Path farmDir, final String name, final String... extra) throws Exception {
+        Files.deleteIfExists(farmDir.resolve("serve.url"));
+        final List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JvmFlags.forCurrentJvm());
+        command.add("-Xmx256m");
+        command.add("-D" + FarmContext.WORKER_CLASSPATH_PROP + "=" + FarmTestSupport.workerClasspath());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(FarmCli.class.getName());
+        command.addAll(List.of("serve", "--farm-dir", farmDir.toString(), "--workers", "2"));
+        command.addAll(List.of(extra));
+        if (!List.of(extra).contains("--listen")) {
+            command.addAll(List.of("--listen", "127.0.0.1:0"));
+        }
+        final Process server = new ProcessBuilder(command)
+                .redirectOutput(tmp.resolve(name + ".out").toFile())
+                .redirectError(tmp.resolve(name + ".err").toFile())
+                .start();
+        servers.add(server);
+        return server;
+    }
+
+    void awaitReady(final Path farmDir, final Process server, final String name) throws Exception {
+        final long deadline = System.currentTimeMillis() + 60_000;
+        while (!Files.exists(farmDir.resolve("serve.url"))) {
+            assertTrue(server.isAlive(), "the server died: " + Files.readString(tmp.resolve(name + ".err")));
+            assertTrue(System.currentTimeMillis() < deadline, "the server did not start in 60 s");
+            Thread.sleep(50);
+        }
+        url = Files.readString(farmDir.resolve("serve.url")).strip();
+        token = Files.readString(farmDir.resolve("api-token")).strip();
+    }
+
+    HttpResponse<String> call(final String method, final String path, final String body, final String bearer)
+            throws Exception {
+        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<String> call(final String method, final String path, final String body) throws Exception {
+        return call(method, path, body, token);
+    }
+
+    HttpResponse<String> keyed(final String key, final String body) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url + "/v1/jobs"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Idempotency-Key", key)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
