@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
  *   GET    /v1/jobs                   the client's jobs
  *   GET    /v1/jobs/{id}              state, tasks, done, ok, failed, ETA
  *   GET    /v1/jobs/{id}/results      NDJSON (see {@link ResultLines}), as far as the job got
+ *   GET    /v1/jobs/{id}/events       Server-Sent Events: each result, progress, end ({@link JobEvents})
  *   DELETE /v1/jobs/{id}              cancel, then delete: 204
  *   GET    /metrics                   Prometheus text
  * </pre>
@@ -44,6 +45,8 @@ final class FarmServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String JOBS = "/v1/jobs";
     private static final int MAX_IDEMPOTENCY_KEY = 200;
+    /** Event streams open at once at most: each holds a thread while it follows its job. */
+    private static final int MAX_EVENT_STREAMS = 2_000;
 
     private final HttpServer http;
     private final ExecutorService executor;
@@ -55,6 +58,8 @@ final class FarmServer implements AutoCloseable {
     private final int maxBodyBytes;
     private final int maxAliveJobs;
     private volatile boolean accepting = true;
+    private final java.util.concurrent.atomic.AtomicInteger streams = new java.util.concurrent.atomic.AtomicInteger();
+    private final int maxStreams = MAX_EVENT_STREAMS;
 
     private FarmServer(
             final HttpServer http,
@@ -72,7 +77,8 @@ final class FarmServer implements AutoCloseable {
         this.farm = farm;
         this.maxBodyBytes = maxBodyBytes;
         this.maxAliveJobs = maxAliveJobs;
-        this.executor = Executors.newFixedThreadPool(8, runnable -> {
+        // a thread per exchange: an event stream holds its thread for as long as it follows its job
+        this.executor = Executors.newCachedThreadPool(runnable -> {
             final Thread thread = new Thread(runnable, "serve-http");
             thread.setDaemon(true);
             return thread;
@@ -183,6 +189,8 @@ final class FarmServer implements AutoCloseable {
             exchange.sendResponseHeaders(204, -1);
         } else if (parts.length == 2 && parts[1].equals("results") && method.equals("GET")) {
             results(exchange, job.get());
+        } else if (parts.length == 2 && parts[1].equals("events") && method.equals("GET")) {
+            events(exchange, job.get());
         } else {
             sendError(exchange, 404, null, "no such resource: " + method + " " + path);
         }
@@ -250,6 +258,36 @@ final class FarmServer implements AutoCloseable {
                 }
                 out.write(bytes, 0, end);
             }
+        }
+    }
+
+    private void events(final HttpExchange exchange, final ServedJob job) throws IOException, InterruptedException {
+        final String last = exchange.getRequestHeaders().getFirst("Last-Event-ID");
+        long lastEventId = 0;
+        if (last != null) {
+            try {
+                lastEventId = Long.parseLong(last.strip());
+            } catch (final NumberFormatException ex) {
+                throw new BadRequest("Last-Event-ID", "the id of the last event received (a number) expected");
+            }
+        }
+        if (streams.incrementAndGet() > maxStreams) {
+            streams.decrementAndGet();
+            exchange.getResponseHeaders().add("Retry-After", "5");
+            sendError(exchange, 503, null, maxStreams + " event streams are open; retry later");
+            return;
+        }
+        try {
+            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+            exchange.getResponseHeaders().add("Cache-Control", "no-cache");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                JobEvents.stream(job, lastEventId, out);
+            } catch (final IOException clientGone) {
+                LOG.debug("event stream of {} ended: {}", job.id(), clientGone.toString());
+            }
+        } finally {
+            streams.decrementAndGet();
         }
     }
 

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import forecastfarm.launcher.cli.ExitCodes;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,6 +146,22 @@ class ServeIT extends ServeProcesses {
                 call("GET", "/v1/jobs/" + forecastId + "/results", null).body();
         assertEquals(Map.of("AAPL", 6, "MSFT", 6, "NVDA", 6), rowsById(forecastRows), "2 models x 3 steps each");
         assertTrue(forecastRows.contains("\"lo-80\""), forecastRows);
+
+        // Server-Sent Events: every result line once, by id, then end; resumed after Last-Event-ID
+        final String events =
+                call("GET", "/v1/jobs/" + forecastId + "/events", null).body();
+        assertEquals(18, events.split("event: result\n", -1).length - 1, events);
+        assertTrue(events.contains("id: 18\nevent: result\n"), events);
+        assertTrue(events.endsWith("\n\n") && events.contains("event: end\ndata: {"), events);
+        final String resumed = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(url + "/v1/jobs/" + forecastId + "/events"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Last-Event-ID", "10")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertEquals(8, resumed.split("event: result\n", -1).length - 1, resumed);
+        assertTrue(resumed.startsWith("id: 11\n"), resumed);
 
         final JsonNode tasksEnd = awaitEnded(tasksId, 60_000);
         assertEquals(1, tasksEnd.path("ok").asInt(), tasksEnd.toString());
