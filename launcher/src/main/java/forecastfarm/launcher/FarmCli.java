@@ -44,7 +44,13 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         version = "Forecast Farm 0.1",
         description = "Forecast many time series at once on a farm of worker processes.",
-        subcommands = {FarmCli.Forecast.class, RunCommand.class, ServeCommand.class, FarmCli.Inspect.class})
+        subcommands = {
+            FarmCli.Forecast.class,
+            RunCommand.class,
+            ServeCommand.class,
+            TokenCommand.class,
+            FarmCli.Inspect.class
+        })
 public final class FarmCli implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(FarmCli.class);
 

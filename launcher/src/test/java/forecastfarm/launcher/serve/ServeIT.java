@@ -195,6 +195,23 @@ class ServeIT extends ServeProcesses {
         assertTrue(metrics.contains("farm_jobs{state=\"succeeded\"}"), metrics);
         assertTrue(metrics.contains("farm_workers_alive 2"), metrics);
 
+        // a client of its own, added while the server runs: it sees its own jobs only
+        final String alice = Tokens.add(new forecastfarm.shared.FarmDirectory(farmDir), "alice");
+        assertEquals(404, call("GET", "/v1/jobs/" + forecastId, null, alice).statusCode(), "not alice's job");
+        final HttpResponse<String> hers =
+                call("POST", "/v1/jobs", forecastJob(2, List.of("AAPL"), 20, "\"naive\""), alice);
+        assertEquals(202, hers.statusCode(), hers.body());
+        assertEquals("alice", JSON.readTree(hers.body()).path("client").asText());
+        assertEquals(
+                1,
+                JSON.readTree(call("GET", "/v1/jobs", null, alice).body())
+                        .path("jobs")
+                        .size());
+        assertEquals(
+                404,
+                call("GET", "/v1/jobs/" + JSON.readTree(hers.body()).path("id").asText(), null)
+                        .statusCode());
+
         assertEquals(204, call("DELETE", "/v1/jobs/" + tasksId, null).statusCode());
         assertEquals(404, call("GET", "/v1/jobs/" + tasksId, null).statusCode());
         assertEquals(200, call("GET", "/v1/jobs/" + forecastId, null).statusCode(), "the other job is kept");
