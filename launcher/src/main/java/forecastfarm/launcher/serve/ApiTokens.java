@@ -31,7 +31,8 @@ final class ApiTokens {
 
     private final FarmDirectory farm;
     private volatile Map<String, byte[]> tokensByClient;
-    private volatile long clientsFileMs = -1;
+    /** The clients file as last read: its inode (each write renames a new file into place) and time. */
+    private volatile String clientsFileVersion = "";
 
     private ApiTokens(final FarmDirectory farm) {
         this.farm = farm;
@@ -90,12 +91,17 @@ final class ApiTokens {
             return Optional.empty();
         }
         final byte[] given = authorization.substring("Bearer ".length()).strip().getBytes(StandardCharsets.US_ASCII);
-        Optional<String> found = match(given);
-        if (found.isEmpty() && clientsFileChanged()) {
-            reload();
-            found = match(given);
+        final Optional<String> found = match(given);
+        if (found.isPresent()) {
+            return found;
         }
-        return found;
+        synchronized (this) {
+            // another request may be reloading: it publishes the tokens before the version it read them at
+            if (clientsFileChanged()) {
+                reload();
+            }
+        }
+        return match(given);
     }
 
     private Optional<String> match(final byte[] given) {
@@ -108,10 +114,10 @@ final class ApiTokens {
     }
 
     private boolean clientsFileChanged() {
-        return modifiedMs(clientsFile(farm)) != clientsFileMs;
+        return !version(clientsFile(farm)).equals(clientsFileVersion);
     }
 
-    private void reload() {
+    private synchronized void reload() {
         final Map<String, byte[]> tokens = new LinkedHashMap<>();
         try {
             final String token =
@@ -123,9 +129,10 @@ final class ApiTokens {
         } catch (final IOException ex) {
             throw new UncheckedIOException("cannot read " + file(farm) + ": " + ex.getMessage(), ex);
         }
-        clientsFileMs = modifiedMs(clientsFile(farm));
+        final String version = version(clientsFile(farm));
         readClients(farm).forEach((name, token) -> tokens.put(name, token.getBytes(StandardCharsets.US_ASCII)));
         tokensByClient = tokens;
+        clientsFileVersion = version;
     }
 
     private static Map<String, String> readClients(final FarmDirectory farm) {
@@ -147,11 +154,13 @@ final class ApiTokens {
         return clients;
     }
 
-    private static long modifiedMs(final Path file) {
+    private static String version(final Path file) {
         try {
-            return Files.getLastModifiedTime(file).toMillis();
+            final java.nio.file.attribute.BasicFileAttributes attributes =
+                    Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+            return attributes.fileKey() + " " + attributes.lastModifiedTime() + " " + attributes.size();
         } catch (final IOException ex) {
-            return 0;
+            return "none";
         }
     }
 

@@ -267,6 +267,52 @@ class ServeIT extends ServeProcesses {
         assertFalse(Files.exists(farmDir.resolve("serve.url")), "no serve.url names a port nobody listens on");
     }
 
+    /** 20 concurrent clients x 10 jobs each: every job succeeds with each of its keys' results exactly once. */
+    @Test
+    void manyConcurrentClientsEachGetEveryResultOnce() throws Exception {
+        final Path farmDir = tmp.resolve("farm");
+        final Process server = serve(farmDir, "server");
+        awaitReady(farmDir, server, "server");
+        final int clients = 20;
+        final int jobsEach = 10;
+        final List<String> tokens = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            tokens.add(Tokens.add(new forecastfarm.shared.FarmDirectory(farmDir), "client-" + c));
+        }
+        final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        final List<java.util.concurrent.Future<List<String>>> submitted = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            final String clientToken = tokens.get(c);
+            final int client = c;
+            submitted.add(pool.submit(() -> {
+                final List<String> ids = new ArrayList<>();
+                for (int j = 0; j < jobsEach; j++) {
+                    final HttpResponse<String> accepted = call(
+                            "POST",
+                            "/v1/jobs",
+                            forecastJob(2, List.of("C" + client, "J" + j, "SHARED"), 16, "\"naive\""),
+                            clientToken);
+                    assertEquals(202, accepted.statusCode(), accepted.body());
+                    ids.add(JSON.readTree(accepted.body()).path("id").asText());
+                }
+                return ids;
+            }));
+        }
+        for (int c = 0; c < clients; c++) {
+            for (final String id : submitted.get(c).get(120, TimeUnit.SECONDS)) {
+                token = tokens.get(c);
+                final JsonNode end = awaitEnded(id, 120_000);
+                assertEquals("succeeded", end.path("state").asText(), end.toString());
+                assertEquals(3, end.path("ok").asInt(), end.toString());
+                final Map<String, Integer> rows = rowsById(
+                        call("GET", "/v1/jobs/" + id + "/results", null).body());
+                assertEquals(3, rows.size(), id + ": " + rows);
+                rows.forEach((key, count) -> assertEquals(2, count, id + " " + key + ": 2 steps, once"));
+            }
+        }
+        pool.shutdownNow();
+    }
+
     @Test
     void anAddressOtherThanLoopbackIsRefusedSayingWhy() throws Exception {
         final Path farmDir = tmp.resolve("farm");
