@@ -53,6 +53,7 @@ public final class FarmBenchmark {
             "       scripts/bench fair-share [--small 20] [--big 20000] [--task-ms 10] [--workers 2] [--reps 5]",
             "       scripts/bench job-memory [--jobs 200] [--tasks 1000] [--workers 2]",
             "       scripts/bench serve-warm [--series 5] [--reps 20] [--cli-reps 3] [--worker-jit quick|peak]",
+            "       scripts/bench serve-fair [--series 5] [--big 20000] [--reps 10]",
             "Runs the real farm (worker JVMs from -Dfarm.worker.classpath) in temp farm dirs under java.io.tmpdir.");
 
     private final PrintStream out;
@@ -107,6 +108,10 @@ public final class FarmBenchmark {
                     return 0;
                 case "job-memory":
                     new JobsBench(out, scratch).jobMemory(BenchArgs.parse(rest, Set.of("jobs", "tasks", "workers")));
+                    return 0;
+                case "serve-fair":
+                    new ServeBench(out, scratch)
+                            .fair(BenchArgs.parse(rest, Set.of("series", "reps", "big", "worker-jit")));
                     return 0;
                 case "serve-warm":
                     new ServeBench(out, scratch)

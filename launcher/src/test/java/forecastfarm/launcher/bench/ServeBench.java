@@ -110,6 +110,126 @@ final class ServeBench {
                 servedMs / cliMs);
     }
 
+    /**
+     * {@code scripts/bench serve-fair}: another client's small job (the sample's first {@code --series} stocks, ets)
+     * while one client's {@code --big}-series job (ets on short random walks) keeps the farm busy; the big job is
+     * cancelled at the end. The target: the small job within 1 s, median of {@code --reps}.
+     */
+    void fair(final BenchArgs args) throws InterruptedException {
+        final int reps = args.intValue("reps", 10, 1);
+        final int big = args.intValue("big", 20_000, 1);
+        final int seriesCount = args.intValue("series", 5, 1);
+        final Path home =
+                Path.of(System.getProperty("farm.home", ".")).toAbsolutePath().normalize();
+        final Path farm = home.resolve("scripts/farm");
+        final String small = body(firstSeries(home.resolve("scripts/sample/sp500_50.csv"), seriesCount));
+        final Path farmDir = scratch.resolve("serve-fair");
+        final Process server = start(farm, farmDir, args.stringValue("worker-jit", ""));
+        final double[] times = new double[reps];
+        try {
+            final String url = Files.readString(farmDir.resolve("serve.url")).strip();
+            final String bigToken = token(farm, farmDir, "big");
+            final String smallToken = token(farm, farmDir, "small");
+            for (int i = 0; i < 5; i++) {
+                timeJob(url, smallToken, small);
+            }
+            final String bigId = post(url, bigToken, bigJob(big));
+            while (job(url, bigToken, bigId).path("done").asLong() < 50) {
+                Thread.sleep(10);
+            }
+            for (int r = 0; r < reps; r++) {
+                times[r] = timeJob(url, smallToken, small);
+            }
+            final JsonNode bigState = job(url, bigToken, bigId);
+            out.printf(
+                    Locale.ROOT,
+                    "the big job had %d of %d done when the last small job ended; it is cancelled now%n",
+                    bigState.path("done").asLong(),
+                    big);
+            HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url + "/v1/jobs/" + bigId))
+                            .header("Authorization", "Bearer " + bigToken)
+                            .DELETE()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (final IOException ex) {
+            throw new UncheckedIOException(ex);
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+        final double medianMs = BenchMath.median(times);
+        out.printf(
+                Locale.ROOT,
+                "serve-fair: a %d-stock ets job of one client beside another client's %d-series job, 2 workers:"
+                        + " median %.0f ms of %d (min %.0f, max %.0f); target 1000 ms%n",
+                seriesCount,
+                big,
+                medianMs,
+                reps,
+                java.util.Arrays.stream(times).min().orElse(0),
+                java.util.Arrays.stream(times).max().orElse(0));
+        out.printf(
+                Locale.ROOT,
+                "RESULT bench=serve-fair series=%d big=%d median_ms=%.0f target_ms=1000%n",
+                seriesCount,
+                big,
+                medianMs);
+    }
+
+    private String token(final Path farm, final Path farmDir, final String client) throws IOException {
+        BenchCommands.timed(
+                List.of(farm.toString(), "token", "add", client, "--farm-dir", farmDir.toString()),
+                scratch.resolve("token-" + client));
+        final List<String> lines = Files.readAllLines(scratch.resolve("token-" + client));
+        return lines.get(lines.size() - 1).strip();
+    }
+
+    private static String post(final String url, final String token, final String body)
+            throws IOException, InterruptedException {
+        final HttpResponse<String> accepted = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url + "/v1/jobs"))
+                        .header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (accepted.statusCode() != 202) {
+            throw new IllegalStateException("POST /v1/jobs: " + accepted.statusCode() + " " + accepted.body());
+        }
+        return JSON.readTree(accepted.body()).path("id").asText();
+    }
+
+    private static JsonNode job(final String url, final String token, final String id)
+            throws IOException, InterruptedException {
+        return JSON.readTree(HTTP.send(
+                        HttpRequest.newBuilder(URI.create(url + "/v1/jobs/" + id))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
+    }
+
+    /** {@code count} random walks of 36 points, ets: a few ms each, the farm kept busy for minutes. */
+    private static String bigJob(final int count) {
+        final java.util.Random random = new java.util.Random(7);
+        final StringBuilder items = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            final StringBuilder y = new StringBuilder();
+            double value = 100;
+            for (int t = 0; t < 36; t++) {
+                value += random.nextGaussian();
+                y.append(t == 0 ? "" : ",").append(Math.round(value * 100) / 100.0);
+            }
+            items.append(i == 0 ? "" : ",")
+                    .append("{\"id\": \"B")
+                    .append(i)
+                    .append("\", \"y\": [")
+                    .append(y)
+                    .append("]}");
+        }
+        return "{\"type\": \"forecast\", \"horizon\": 6, \"models\": [\"ets\"], \"series\": [" + items + "]}";
+    }
+
     private Process start(final Path farm, final Path farmDir, final String workerJit) throws InterruptedException {
         final List<String> command = new ArrayList<>(List.of(
                 farm.toString(),
