@@ -26,6 +26,14 @@ import picocli.CommandLine.Option;
                 + " HTTP/JSON API until SIGTERM; <farm-dir>/serve.url and <farm-dir>/api-token say where and how.")
 final class ServeCommand implements Callable<Integer> {
     static final String LISTEN_DEFAULT = "127.0.0.1:7070";
+    /**
+     * A served farm recycles its workers this often unless told otherwise: each recycled generation's queues are
+     * deleted, which keeps the disk of a farm that runs for weeks bounded.
+     */
+    static final long SERVE_MAX_TASKS_PER_WORKER = 10_000;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @CommandLine.ParentCommand
     FarmCli parent;
@@ -91,7 +99,12 @@ final class ServeCommand implements Callable<Integer> {
                 RunCommand.parseSettings(settings),
                 maxBodyMb << 20,
                 maxJobs);
-        return Server.run(options, farm.farmContext(FarmCli.defaultFarmBase().resolve("serve"), false), parent.out());
+        final forecastfarm.launcher.farm.FarmContext ctx =
+                farm.farmContext(FarmCli.defaultFarmBase().resolve("serve"), false);
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--max-tasks-per-worker")) {
+            ctx.maxTasksPerWorker(SERVE_MAX_TASKS_PER_WORKER);
+        }
+        return Server.run(options, ctx, parent.out());
     }
 
     /**

@@ -271,7 +271,12 @@ final class FarmConductor implements Agent {
                         ctx.farmDirectory().workerLog(worker.slot(), worker.generation()));
             }
         }
-        worker.exited(restartAtMs, disable);
+        final boolean recycled = exitCode == WorkerExitCode.RECYCLE && worker.killCause() == null && stopSentMs < 0;
+        if (recycled && store != null) {
+            // the results just drained must be in the map before the recycled generation's queues are deleted
+            store.flush();
+        }
+        worker.exited(restartAtMs, disable, recycled && store != null);
         if (workers.stream().allMatch(w -> w.phase() == WorkerProcess.Phase.DISABLED) && !jobs.isEmpty()) {
             abortReason = "every worker slot keeps crashing at start; see "
                     + ctx.farmDirectory().workerLog(worker.slot(), worker.generation());

@@ -41,6 +41,7 @@ final class WorkerProcess {
     private ChronicleQueue resultQueue;
     private TaskProxy tasks;
     private ResultAdapter results;
+    private java.nio.file.Path[] queueDirs = new java.nio.file.Path[0];
 
     WorkerProcess(final int slot, final StatusFile status, final RestartBackoff backoff) {
         this.slot = slot;
@@ -58,6 +59,9 @@ final class WorkerProcess {
             final ResultSink sink,
             final long nowMs) {
         generation++;
+        queueDirs = new java.nio.file.Path[] {
+            farm.taskQueue(runId, slot, generation), farm.resultQueue(runId, slot, generation)
+        };
         status.workerCounter(slot, WorkerCounter.TASK_ID).setRelease(WorkerCounter.NO_TASK);
         status.workerCounter(slot, WorkerCounter.COMMAND).setRelease(WorkerCounter.COMMAND_NONE);
         status.workerCounter(slot, WorkerCounter.TASKS_DONE).setRelease(0);
@@ -126,7 +130,22 @@ final class WorkerProcess {
      * After the exit: the process is gone and its result queue final.
      */
     void exited(final long restartAtMs, final boolean disable) {
+        exited(restartAtMs, disable, false);
+    }
+
+    /**
+     * @param deleteQueues true for a worker recycled while the farm goes on: its generation's results are in the map
+     *                     (the caller flushed it), and its queues would only fill the disk of a farm that runs for
+     *                     weeks. A crashed generation's queues stay for a look until the run ends.
+     */
+    void exited(final long restartAtMs, final boolean disable, final boolean deleteQueues) {
         CloseHelper.quietCloseAll(taskQueue, resultQueue);
+        if (deleteQueues) {
+            for (final java.nio.file.Path dir : queueDirs) {
+                ResumeRecovery.deleteTree(dir);
+            }
+        }
+        queueDirs = new java.nio.file.Path[0];
         taskQueue = null;
         resultQueue = null;
         tasks = null;

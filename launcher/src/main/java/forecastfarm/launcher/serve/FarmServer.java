@@ -393,6 +393,12 @@ final class FarmServer implements AutoCloseable {
                     endedSeconds += (job.endedMs() - job.createdMs()) / 1e3;
                 }
             }
+            text.append("# HELP farm_server_heap_bytes The server JVM's heap in use (after its last GC or not).\n")
+                    .append("# TYPE farm_server_heap_bytes gauge\nfarm_server_heap_bytes ")
+                    .append(java.lang.management.ManagementFactory.getMemoryMXBean()
+                            .getHeapMemoryUsage()
+                            .getUsed())
+                    .append('\n');
             text.append("# HELP farm_jobs Jobs kept by the server by state.\n# TYPE farm_jobs gauge\n");
             byState.forEach((state, count) -> text.append("farm_jobs{state=\"")
                     .append(state)

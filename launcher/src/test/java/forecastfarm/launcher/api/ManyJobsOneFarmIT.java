@@ -118,8 +118,10 @@ class ManyJobsOneFarmIT {
         }
         final Map<String, String> states = new java.util.TreeMap<>();
         JobRegistry.list(new FarmDirectory(tmp.resolve("farm"))).forEach(job -> states.put(job.id(), job.state()));
+        // the empty job closed by try-with-resources: cancelled, or done if it had ended first (it had no task)
+        assertTrue(List.of("interrupted", "done").contains(states.remove("busy")), "busy recorded: " + states);
         assertEquals(
-                Map.of("horizon-3", "done", "horizon-7", "done", "json-5", "done", "busy", "interrupted"),
+                Map.of("horizon-3", "done", "horizon-7", "done", "json-5", "done"),
                 states,
                 "every job is recorded with how it ended");
     }

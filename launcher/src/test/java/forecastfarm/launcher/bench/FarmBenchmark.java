@@ -54,6 +54,7 @@ public final class FarmBenchmark {
             "       scripts/bench job-memory [--jobs 200] [--tasks 1000] [--workers 2]",
             "       scripts/bench serve-warm [--series 5] [--reps 20] [--cli-reps 3] [--worker-jit quick|peak]",
             "       scripts/bench serve-fair [--series 5] [--big 20000] [--reps 10]",
+            "       scripts/bench serve-retention [--jobs 200] [--retention-s 10]",
             "Runs the real farm (worker JVMs from -Dfarm.worker.classpath) in temp farm dirs under java.io.tmpdir.");
 
     private final PrintStream out;
@@ -112,6 +113,9 @@ public final class FarmBenchmark {
                 case "serve-fair":
                     new ServeBench(out, scratch)
                             .fair(BenchArgs.parse(rest, Set.of("series", "reps", "big", "worker-jit")));
+                    return 0;
+                case "serve-retention":
+                    new ServeBench(out, scratch).retention(BenchArgs.parse(rest, Set.of("jobs", "retention-s")));
                     return 0;
                 case "serve-warm":
                     new ServeBench(out, scratch)

@@ -145,6 +145,11 @@ final class ConductorRig implements AutoCloseable {
         return value == null ? null : ResultRecord.decode(value);
     }
 
+    /** @return whether one generation's task queue is still on disk. */
+    boolean queueExists(final int slot, final int generation) {
+        return java.nio.file.Files.exists(farm.taskQueue(RUN_ID, slot, generation));
+    }
+
     /** @return the keys of every task the conductor wrote to one generation's task queue, in order. */
     List<String> keysSentTo(final int slot, final int generation) {
         final List<String> keys = new ArrayList<>();

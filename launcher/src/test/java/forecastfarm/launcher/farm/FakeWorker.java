@@ -35,7 +35,9 @@ final class FakeWorker implements TaskSink {
         /** Stops heartbeating and never finishes it. */
         HANG,
         /** Keeps heartbeating but never finishes it. */
-        OVERRUN
+        OVERRUN,
+        /** Reports it OK after the task time, then exits to be recycled (as a worker at its task limit). */
+        RECYCLE
     }
 
     static final int CRASH_EXIT_CODE = 128 + 6;
@@ -112,6 +114,12 @@ final class FakeWorker implements TaskSink {
             case DIE -> exit(CRASH_EXIT_CODE);
             case HANG -> hung = true;
             case OVERRUN -> {}
+            case RECYCLE -> {
+                finishWhenDue(nowMs);
+                if (current == null) {
+                    exit(WorkerExitCode.RECYCLE);
+                }
+            }
         }
     }
 

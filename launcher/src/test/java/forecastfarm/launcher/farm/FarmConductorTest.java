@@ -254,4 +254,19 @@ class FarmConductorTest {
         }
         assertTrue(rig.intake.isCancelled());
     }
+
+    /** A recycled worker's queues are deleted once its results are in the map; the farm goes on with the next. */
+    @Test
+    void aRecycledWorkersQueuesAreDeletedAndItsTasksAreAllReported() {
+        final ConductorRig rig = rig(context(1), tasks("a", "b", "c", "d"), onFirstAttempt("b", Move.RECYCLE));
+
+        rig.runToEnd();
+
+        for (final String key : List.of("a", "b", "c", "d")) {
+            assertOk(rig, key, 1);
+        }
+        assertFalse(rig.queueExists(0, 1), "generation 1 was recycled: its queues are gone");
+        assertTrue(rig.queueExists(0, 2), "generation 2 stopped with the farm: the run's end deletes its queues");
+        assertEquals(1, rig.conductor.workerRestarts(), "one restart, the recycle");
+    }
 }
