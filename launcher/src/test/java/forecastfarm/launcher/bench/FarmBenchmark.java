@@ -115,7 +115,8 @@ public final class FarmBenchmark {
                             .fair(BenchArgs.parse(rest, Set.of("series", "reps", "big", "worker-jit")));
                     return 0;
                 case "serve-retention":
-                    new ServeBench(out, scratch).retention(BenchArgs.parse(rest, Set.of("jobs", "retention-s")));
+                    new ServeRetentionBench(out, scratch)
+                            .retention(BenchArgs.parse(rest, Set.of("jobs", "retention-s")));
                     return 0;
                 case "serve-warm":
                     new ServeBench(out, scratch)

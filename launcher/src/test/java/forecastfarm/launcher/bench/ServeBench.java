@@ -49,7 +49,7 @@ final class ServeBench {
         final String body = body(series);
         final Path csv = csv(series);
         final Path farmDir = scratch.resolve("serve");
-        final Process server = start(farm, farmDir, args.stringValue("worker-jit", ""));
+        final Process server = start(farm, farmDir, scratch.resolve("serve.log"), args.stringValue("worker-jit", ""));
         final double[] served = new double[reps];
         try {
             final String url = Files.readString(farmDir.resolve("serve.url")).strip();
@@ -124,7 +124,7 @@ final class ServeBench {
         final Path farm = home.resolve("scripts/farm");
         final String small = body(firstSeries(home.resolve("scripts/sample/sp500_50.csv"), seriesCount));
         final Path farmDir = scratch.resolve("serve-fair");
-        final Process server = start(farm, farmDir, args.stringValue("worker-jit", ""));
+        final Process server = start(farm, farmDir, scratch.resolve("serve.log"), args.stringValue("worker-jit", ""));
         final double[] times = new double[reps];
         try {
             final String url = Files.readString(farmDir.resolve("serve.url")).strip();
@@ -230,116 +230,9 @@ final class ServeBench {
         return "{\"type\": \"forecast\", \"horizon\": 6, \"models\": [\"ets\"], \"series\": [" + items + "]}";
     }
 
-    /**
-     * {@code scripts/bench serve-retention}: a server with {@code --retention 10s} runs {@code --jobs} small jobs; once
-     * their retention has passed, the farm dir's size and the server's heap after GC are compared with where they
-     * were after a few warm-up jobs had come and gone. The target: within 10%.
-     */
-    void retention(final BenchArgs args) throws InterruptedException {
-        final int jobs = args.intValue("jobs", 200, 1);
-        final long retentionS = args.intValue("retention-s", 10, 1);
-        final Path home =
-                Path.of(System.getProperty("farm.home", ".")).toAbsolutePath().normalize();
-        final Path farm = home.resolve("scripts/farm");
-        final String body = body(firstSeries(home.resolve("scripts/sample/sp500_50.csv"), 5))
-                .replace("[\"ets\"]", "[\"naive\"]");
-        final Path farmDir = scratch.resolve("serve-retention");
-        final Process server = start(farm, farmDir, "", "--retention", retentionS + "s");
-        try {
-            final String url = Files.readString(farmDir.resolve("serve.url")).strip();
-            final String token = Files.readString(farmDir.resolve("api-token")).strip();
-            for (int i = 0; i < 10; i++) {
-                timeJob(url, token, body);
-            }
-            final long[] before = afterRetention(url, token, server, farmDir, retentionS);
-            final long startNs = System.nanoTime();
-            for (int i = 0; i < jobs; i++) {
-                timeJob(url, token, body);
-            }
-            final double jobsS = (System.nanoTime() - startNs) / 1e9;
-            final long[] after = afterRetention(url, token, server, farmDir, retentionS);
-            final double dirChange = (after[0] - before[0]) / (double) before[0];
-            final double heapChange = (after[1] - before[1]) / (double) before[1];
-            out.printf(
-                    Locale.ROOT,
-                    "serve-retention: %d jobs in %.1f s with --retention %ds; after their retention: farm dir %.2f ->"
-                            + " %.2f MB (%+.1f%%), server heap after GC %.2f -> %.2f MB (%+.1f%%); target within 10%%%n",
-                    jobs,
-                    jobsS,
-                    retentionS,
-                    before[0] / 1e6,
-                    after[0] / 1e6,
-                    100 * dirChange,
-                    before[1] / 1e6,
-                    after[1] / 1e6,
-                    100 * heapChange);
-            out.printf(
-                    Locale.ROOT,
-                    "RESULT bench=serve-retention jobs=%d dir_before_mb=%.2f dir_after_mb=%.2f dir_change=%.4f"
-                            + " heap_before_mb=%.2f heap_after_mb=%.2f heap_change=%.4f target_change=0.10%n",
-                    jobs,
-                    before[0] / 1e6,
-                    after[0] / 1e6,
-                    dirChange,
-                    before[1] / 1e6,
-                    after[1] / 1e6,
-                    heapChange);
-        } catch (final IOException ex) {
-            throw new UncheckedIOException(ex);
-        } finally {
-            server.destroy();
-            server.waitFor();
-        }
-    }
-
-    /** Waits until every job's retention has passed, then: the farm dir's bytes on disk, the heap after a GC. */
-    private long[] afterRetention(
-            final String url, final String token, final Process server, final Path farmDir, final long retentionS)
-            throws IOException, InterruptedException {
-        final HttpRequest list = HttpRequest.newBuilder(URI.create(url + "/v1/jobs"))
-                .header("Authorization", "Bearer " + token)
-                .build();
-        final long deadline = System.currentTimeMillis() + 1000 * (3 * retentionS + 60);
-        while (JSON.readTree(HTTP.send(list, HttpResponse.BodyHandlers.ofString())
-                                .body())
-                        .path("jobs")
-                        .size()
-                > 0) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("jobs still kept " + 3 * retentionS + " s after their retention");
-            }
-            Thread.sleep(200);
-        }
-        BenchCommands.timed(
-                List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                        Long.toString(server.pid()),
-                        "GC.run"),
-                scratch.resolve("jcmd.log"));
-        final String metrics = HTTP.send(
-                        HttpRequest.newBuilder(URI.create(url + "/metrics"))
-                                .header("Authorization", "Bearer " + token)
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
-        long heap = -1;
-        for (final String line : metrics.split("\n")) {
-            if (line.startsWith("farm_server_heap_bytes ")) {
-                heap = Long.parseLong(
-                        line.substring("farm_server_heap_bytes ".length()).strip());
-            }
-        }
-        return new long[] {diskBytes(farmDir), heap};
-    }
-
-    /** @return the farm dir's bytes on disk ({@code du}: Chronicle's files are sparse, their length says little). */
-    private long diskBytes(final Path dir) throws IOException {
-        final Path log = scratch.resolve("du.log");
-        BenchCommands.timed(List.of("du", "-sk", dir.toString()), log);
-        return 1024 * Long.parseLong(Files.readString(log).strip().split("\\s+")[0]);
-    }
-
-    private Process start(final Path farm, final Path farmDir, final String workerJit, final String... extra)
+    /** Starts {@code farm serve} on a free loopback port and waits until it is ready. */
+    static Process start(
+            final Path farm, final Path farmDir, final Path log, final String workerJit, final String... extra)
             throws InterruptedException {
         final List<String> command = new ArrayList<>(List.of(
                 farm.toString(),
@@ -357,13 +250,12 @@ final class ServeBench {
         try {
             final Process server = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(scratch.resolve("serve.log").toFile())
+                    .redirectOutput(log.toFile())
                     .start();
             final long deadline = System.currentTimeMillis() + BenchCommands.CALL_TIMEOUT_MS;
             while (!Files.exists(farmDir.resolve("serve.url"))) {
                 if (!server.isAlive() || System.currentTimeMillis() > deadline) {
-                    throw new IllegalStateException(
-                            "farm serve did not start:\n" + Files.readString(scratch.resolve("serve.log")));
+                    throw new IllegalStateException("farm serve did not start:\n" + Files.readString(log));
                 }
                 Thread.sleep(20);
             }
@@ -374,7 +266,7 @@ final class ServeBench {
     }
 
     /** @return ms from the POST to the job's end, which comes after its last result is written. */
-    private static double timeJob(final String url, final String token, final String body)
+    static double timeJob(final String url, final String token, final String body)
             throws IOException, InterruptedException {
         final long startNs = System.nanoTime();
         final HttpResponse<String> accepted = HTTP.send(
@@ -405,7 +297,7 @@ final class ServeBench {
         }
     }
 
-    private static Map<String, List<String[]>> firstSeries(final Path csv, final int count) {
+    static Map<String, List<String[]>> firstSeries(final Path csv, final int count) {
         final Map<String, List<String[]>> series = new LinkedHashMap<>();
         try {
             final List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
@@ -422,7 +314,7 @@ final class ServeBench {
         return series;
     }
 
-    private static String body(final Map<String, List<String[]>> series) {
+    static String body(final Map<String, List<String[]>> series) {
         final StringBuilder items = new StringBuilder();
         series.forEach((id, rows) -> {
             final StringBuilder y = new StringBuilder();
