@@ -53,6 +53,7 @@ final class JobBook {
     private final Map<String, Keyed> idempotent = new ConcurrentHashMap<>();
 
     private final SecureRandom random = new SecureRandom();
+    private volatile boolean stopping;
 
     JobBook(
             final FarmDirectory farmDir,
@@ -196,7 +197,19 @@ final class JobBook {
         return id;
     }
 
+    /**
+     * The server is draining: a job that fails from now on (its farm closed under it) is not recorded as ended, so
+     * that it continues when the server starts again.
+     */
+    void stopping() {
+        stopping = true;
+    }
+
     private void recordEnd(final ServedJob job, final ServedJob.EndRecord end) {
+        if (stopping && "failed".equals(end.state())) {
+            LOG.info("job {} did not finish before the server stopped; it continues at the next start", job.id());
+            return;
+        }
         final ObjectNode stored = JSON.createObjectNode();
         stored.put("state", end.state());
         stored.put("ended_ms", end.endedMs());

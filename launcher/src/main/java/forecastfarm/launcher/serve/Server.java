@@ -55,7 +55,8 @@ public final class Server {
         final FarmServer server = FarmServer.start(
                 options.listen(), tokens, book, kinds, farmDir, options.maxBodyBytes(), options.maxJobs());
         final CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> drain(server, farm, farmDir, stopped), "serve-drain"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> drain(server, book, farm, farmDir, stopped), "serve-drain"));
         console.printf(
                 "serving farm dir %s at %s on %d workers (token in %s); %d accepted jobs continue%n",
                 farmDir.root(), server.url(), ctx.workers(), ApiTokens.file(farmDir), reopened);
@@ -77,9 +78,14 @@ public final class Server {
     }
 
     private static void drain(
-            final FarmServer server, final TaskFarm farm, final FarmDirectory farmDir, final CountDownLatch stopped) {
+            final FarmServer server,
+            final JobBook book,
+            final TaskFarm farm,
+            final FarmDirectory farmDir,
+            final CountDownLatch stopped) {
         LOG.info("draining: no new jobs; running tasks finish; unfinished jobs continue at the next start");
         server.stopAccepting();
+        book.stopping();
         farm.stop("server stopping");
         try {
             farm.close();
