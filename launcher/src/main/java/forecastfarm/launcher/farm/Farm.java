@@ -34,6 +34,7 @@ import sun.misc.Signal;
  */
 public final class Farm implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Farm.class);
+    private static final long STOP_CHECK_MS = 50;
 
     private final FarmContext ctx;
     private final FarmLock lock;
@@ -202,6 +203,20 @@ public final class Farm implements AutoCloseable {
         }
         final CompletableFuture<Long> removed = new CompletableFuture<>();
         conductor.offer(new FarmEvent.DeleteJob(jobId, removed));
+        // the conductor answers, unless the farm stops first: then nothing will
+        while (!removed.isDone()) {
+            if (stopped) {
+                throw new FarmException("the farm stopped before job " + jobId + " could be deleted");
+            }
+            try {
+                removed.get(STOP_CHECK_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (final java.util.concurrent.TimeoutException | ExecutionException stillWaitingOrFailed) {
+                // checked again above, or rethrown by await below
+            } catch (final InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new FarmException("interrupted while deleting job " + jobId, ex);
+            }
+        }
         final long count = await(removed);
         JobRegistry.delete(lock.farm(), jobId);
         return count;

@@ -156,6 +156,16 @@ class ManyJobsOneFarmIT {
         return outcomes;
     }
 
+    /** Deleting a job on a farm that has stopped fails at once, saying so, rather than waiting forever. */
+    @Test
+    void deletingAJobAfterTheFarmStoppedFailsAtOnce() throws Exception {
+        final TaskFarm farm = TaskFarm.builder(context()).start();
+        forecastJob(farm, "once", 2);
+        farm.close();
+        final FarmRunException ex = assertThrows(FarmRunException.class, () -> farm.deleteJob("once"));
+        assertTrue(ex.getMessage().contains("stopped"), ex.getMessage());
+    }
+
     @Test
     void aFarmDirOfTheEarlierLayoutIsRefusedAndLeftAsItWas() throws Exception {
         final Path farmDir = tmp.resolve("farm");
