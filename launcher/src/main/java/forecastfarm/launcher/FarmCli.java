@@ -2,12 +2,9 @@ package forecastfarm.launcher;
 
 import forecastfarm.launcher.api.FarmRunException;
 import forecastfarm.launcher.cli.ExitCodes;
-import forecastfarm.launcher.cli.Terminal;
 import forecastfarm.launcher.cli.UsageErrors;
 import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.farm.FarmException;
-import forecastfarm.launcher.farm.FarmLayout;
-import forecastfarm.launcher.inspect.Inspector;
 import forecastfarm.launcher.io.ForecastTable;
 import forecastfarm.launcher.io.InputException;
 import forecastfarm.launcher.io.InputFormat;
@@ -18,7 +15,6 @@ import forecastfarm.launcher.io.TimeSettings;
 import forecastfarm.launcher.job.ForecastJob;
 import forecastfarm.launcher.job.ForecastJobOptions;
 import forecastfarm.launcher.report.PlotPolicy;
-import forecastfarm.shared.FarmDirectory;
 import forecastfarm.shared.forecast.ModelCatalog;
 import forecastfarm.shared.forecast.ModelSpec;
 import java.io.PrintStream;
@@ -49,7 +45,7 @@ import picocli.CommandLine.Option;
             RunCommand.class,
             ServeCommand.class,
             TokenCommand.class,
-            FarmCli.Inspect.class
+            InspectCommand.class
         })
 public final class FarmCli implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(FarmCli.class);
@@ -349,63 +345,6 @@ public final class FarmCli implements Callable<Integer> {
          */
         FarmContext farmContext(final Path jobFarmDir) {
             return farm.farmContext(jobFarmDir, retryFailed);
-        }
-    }
-
-    @Command(
-            name = "inspect",
-            mixinStandardHelpOptions = true,
-            description = "Show a farm's workers and counts from shared memory, live or after the run.")
-    static final class Inspect implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        FarmCli parent;
-
-        @Option(
-                names = "--farm-dir",
-                description = "the farm dir (default: the latest one under $TMPDIR/forecast-farm-$USER)")
-        Path farmDir;
-
-        @Option(names = "--id", description = "print this series' (or task's) result, in every job that has it")
-        String id;
-
-        @Option(names = "--job", description = "with --id: look only in this job (farm inspect lists the jobs)")
-        String job;
-
-        @Option(
-                names = "--watch",
-                arity = "0..1",
-                fallbackValue = "2s",
-                description = "refresh the view every " + "interval (default 2s) until the launcher finishes or Ctrl-C")
-        String watch;
-
-        @Override
-        public Integer call() {
-            final FarmDirectory farm = new FarmDirectory(farmDir != null ? farmDir : latestDefaultFarmDir());
-            if (!Files.isDirectory(farm.root())) {
-                throw new FarmException("no farm dir " + farm.root());
-            }
-            FarmLayout.check(farm);
-            if (job != null && id == null) {
-                throw new CommandLine.ParameterException(
-                        new CommandLine(this), "--job names the job for --id; give --id too");
-            }
-            final Inspector inspector = new Inspector(farm, parent.out);
-            if (id != null) {
-                // Chronicle's first use binds its POSIX calls through JNR, generating native stubs at run time;
-                // a point read of the results map needs none of them (as in WorkerMain).
-                net.openhft.posix.PosixAPI.useNoOpPosixApi();
-                return inspector.printResult(job, id);
-            }
-            try {
-                if (watch != null) {
-                    inspector.watch(Durations.toMillis(watch), Terminal.isInteractive());
-                    return ExitCodes.OK;
-                }
-                inspector.printStatus(System.currentTimeMillis());
-            } catch (final IllegalStateException ex) {
-                throw new FarmException(ex.getMessage(), ex);
-            }
-            return ExitCodes.OK;
         }
     }
 }

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import forecastfarm.launcher.cli.ExitCodes;
-import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.farm.FarmTestSupport;
-import forecastfarm.shared.JvmFlags;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -118,16 +116,7 @@ class ConcurrentJobsIT {
 
     /** The CLI as its own process, its default farm base under this test's TMPDIR. */
     private Process cli(final int horizon, final String... args) throws Exception {
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JvmFlags.forCurrentJvm());
-        command.add("-Xmx256m");
-        command.add("-D" + FarmContext.WORKER_CLASSPATH_PROP + "=" + FarmTestSupport.workerClasspath());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(FarmCli.class.getName());
-        command.addAll(List.of(args));
-        final ProcessBuilder builder = new ProcessBuilder(command)
+        final ProcessBuilder builder = new ProcessBuilder(FarmTestSupport.javaCommand(FarmCli.class.getName(), args))
                 .redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("console-" + horizon + ".txt").toFile());
         builder.environment().put("TMPDIR", tmp.toString());

@@ -5,7 +5,6 @@ import forecastfarm.shared.status.LauncherState;
 import forecastfarm.shared.status.StatusFile;
 import forecastfarm.shared.wire.ResultKey;
 import forecastfarm.shared.wire.ResultRecord;
-import forecastfarm.shared.wire.Task;
 import forecastfarm.shared.wire.TaskResult;
 import forecastfarm.shared.wire.TaskStatus;
 import java.util.ArrayList;
@@ -403,7 +402,7 @@ final class FarmConductor implements Agent {
             if (job == null) {
                 break;
             }
-            send(worker, job);
+            worker.send(job);
             dispatched++;
         }
         dispatchCursor = (dispatchCursor + 1) % workers.size();
@@ -427,17 +426,6 @@ final class FarmConductor implements Agent {
             }
         }
         return best;
-    }
-
-    private void send(final WorkerProcess worker, final JobRun job) {
-        final TaskLedger ledger = job.ledger;
-        final int task = ledger.takePending();
-        final TaskSpec spec = ledger.task(task);
-        final long taskId = ((long) job.slot << 32) | task;
-        worker.inFlight().add(taskId);
-        worker.tasks()
-                .onTask(new Task(
-                        taskId, ledger.attempts(task) + 1, job.spec.id(), spec.kind(), spec.key(), spec.payload()));
     }
 
     private int finishWhenDone(final long nowMs) {

@@ -7,6 +7,7 @@ import forecastfarm.shared.status.WorkerState;
 import forecastfarm.shared.wire.FarmQueues;
 import forecastfarm.shared.wire.ResultAdapter;
 import forecastfarm.shared.wire.ResultSink;
+import forecastfarm.shared.wire.Task;
 import forecastfarm.shared.wire.TaskProxy;
 import java.util.ArrayDeque;
 import net.openhft.chronicle.queue.ChronicleQueue;
@@ -117,6 +118,17 @@ final class WorkerProcess {
 
     void requestDrain() {
         status.workerCounter(slot, WorkerCounter.COMMAND).setRelease(WorkerCounter.COMMAND_DRAIN);
+    }
+
+    /** Hands it the job's next waiting task; the task's wire id is the job's slot and its index in the ledger. */
+    void send(final JobRun job) {
+        final TaskLedger ledger = job.ledger;
+        final int task = ledger.takePending();
+        final TaskSpec spec = ledger.task(task);
+        final long taskId = ((long) job.slot << 32) | task;
+        inFlight.add(taskId);
+        tasks.onTask(
+                new Task(taskId, ledger.attempts(task) + 1, job.spec.id(), spec.kind(), spec.key(), spec.payload()));
     }
 
     void sendStop() {

@@ -30,11 +30,7 @@ class ForecastFarmIT {
     Path tmp;
 
     private FarmContext context() {
-        return new FarmContext()
-                .farmDir(tmp.resolve("farm"))
-                .workers(2)
-                .workerClasspath(FarmTestSupport.workerClasspath())
-                .workerJvmOptions(List.of("-Xmx96m", "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+        return FarmTestSupport.apiContext(tmp.resolve("farm"));
     }
 
     private static double[] series(int n, double slope) {

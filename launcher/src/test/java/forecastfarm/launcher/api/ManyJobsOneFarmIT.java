@@ -40,11 +40,7 @@ class ManyJobsOneFarmIT {
     Path tmp;
 
     private FarmContext context() {
-        return new FarmContext()
-                .farmDir(tmp.resolve("farm"))
-                .workers(2)
-                .workerClasspath(FarmTestSupport.workerClasspath())
-                .workerJvmOptions(List.of("-Xmx96m", "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+        return FarmTestSupport.apiContext(tmp.resolve("farm"));
     }
 
     private static double[] prices(final int key) {
@@ -158,6 +154,7 @@ class ManyJobsOneFarmIT {
 
     /** Deleting a job on a farm that has stopped fails at once, saying so, rather than waiting forever. */
     @Test
+    @org.junit.jupiter.api.Timeout(60)
     void deletingAJobAfterTheFarmStoppedFailsAtOnce() throws Exception {
         final TaskFarm farm = TaskFarm.builder(context()).start();
         forecastJob(farm, "once", 2);

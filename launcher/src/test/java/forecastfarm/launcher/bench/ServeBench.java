@@ -269,16 +269,7 @@ final class ServeBench {
     static double timeJob(final String url, final String token, final String body)
             throws IOException, InterruptedException {
         final long startNs = System.nanoTime();
-        final HttpResponse<String> accepted = HTTP.send(
-                HttpRequest.newBuilder(URI.create(url + "/v1/jobs"))
-                        .header("Authorization", "Bearer " + token)
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (accepted.statusCode() != 202) {
-            throw new IllegalStateException("POST /v1/jobs: " + accepted.statusCode() + " " + accepted.body());
-        }
-        final String id = JSON.readTree(accepted.body()).path("id").asText();
+        final String id = post(url, token, body);
         final HttpRequest poll = HttpRequest.newBuilder(URI.create(url + "/v1/jobs/" + id))
                 .header("Authorization", "Bearer " + token)
                 .build();

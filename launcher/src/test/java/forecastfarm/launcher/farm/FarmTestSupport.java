@@ -119,9 +119,10 @@ public final class FarmTestSupport {
     }
 
     /**
-     * Starts a Java main of the test classpath in its own JVM with the farm's flags.
+     * @return the command that runs a Java main of the test classpath in its own JVM with the farm's flags and the
+     *     worker jar as the workers' classpath (add to it before starting it).
      */
-    static Process startJava(final Path log, final String mainClass, final String... args) throws Exception {
+    public static List<String> javaCommand(final String mainClass, final String... args) {
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(forecastfarm.shared.JvmFlags.forCurrentJvm());
@@ -131,7 +132,23 @@ public final class FarmTestSupport {
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
         command.addAll(List.of(args));
-        return new ProcessBuilder(command)
+        return command;
+    }
+
+    /** A farm context for tests through the public API: 2 small, quick-starting worker JVMs. */
+    public static FarmContext apiContext(final Path farmDir) {
+        return new FarmContext()
+                .farmDir(farmDir)
+                .workers(2)
+                .workerClasspath(workerClasspath())
+                .workerJvmOptions(List.of("-Xmx96m", "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+    }
+
+    /**
+     * Starts a Java main of the test classpath in its own JVM with the farm's flags.
+     */
+    static Process startJava(final Path log, final String mainClass, final String... args) throws Exception {
+        return new ProcessBuilder(javaCommand(mainClass, args))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

@@ -3,9 +3,7 @@ package forecastfarm.launcher.serve;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import forecastfarm.launcher.FarmCli;
-import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.farm.FarmTestSupport;
-import forecastfarm.shared.JvmFlags;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,15 +40,8 @@ abstract class ServeProcesses {
 
     Process serve(final Path farmDir, final String name, final String... extra) throws Exception {
         Files.deleteIfExists(farmDir.resolve("serve.url"));
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JvmFlags.forCurrentJvm());
-        command.add("-Xmx256m");
-        command.add("-D" + FarmContext.WORKER_CLASSPATH_PROP + "=" + FarmTestSupport.workerClasspath());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(FarmCli.class.getName());
-        command.addAll(List.of("serve", "--farm-dir", farmDir.toString(), "--workers", "2"));
+        final List<String> command = FarmTestSupport.javaCommand(
+                FarmCli.class.getName(), "serve", "--farm-dir", farmDir.toString(), "--workers", "2");
         command.addAll(List.of(extra));
         if (!List.of(extra).contains("--listen")) {
             command.addAll(List.of("--listen", "127.0.0.1:0"));
