@@ -64,10 +64,18 @@ public final class FarmCli implements Callable<Integer> {
     }
 
     public static void main(final String[] args) {
-        System.exit(execute(args, System.out));
+        System.exit(execute(args, System.out, System.err));
     }
 
+    /** As the command line runs it, its errors to {@code System.err}. */
     static int execute(final String[] args, final PrintStream out) {
+        return execute(args, out, System.err);
+    }
+
+    /**
+     * @param err where the one-line errors go (a test's own stream, so that nothing else the JVM prints mixes in).
+     */
+    static int execute(final String[] args, final PrintStream out, final PrintStream err) {
         final CommandLine cli =
                 new CommandLine(new FarmCli(out)).addSubcommand(new forecastfarm.launcher.merge.MergeCommand(out));
         cli.setExitCodeExceptionMapper(
@@ -75,13 +83,14 @@ public final class FarmCli implements Callable<Integer> {
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, commandLine));
         cli.setParameterExceptionHandler(new UsageErrors());
         cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setErr(new java.io.PrintWriter(err, true));
         cli.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
         cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE));
         return cli.execute(args);
     }
 
     private static int handle(final Exception thrown, final CommandLine commandLine) {
-        final PrintStream err = System.err;
+        final java.io.PrintWriter err = commandLine.getErr();
         final Exception ex =
                 thrown instanceof FarmRunException && thrown.getCause() instanceof Exception cause ? cause : thrown;
         if (ex instanceof InputException || ex instanceof IllegalArgumentException) {

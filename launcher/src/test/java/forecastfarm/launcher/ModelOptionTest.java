@@ -21,15 +21,13 @@ class ModelOptionTest {
     /** Runs {@code farm forecast} and returns its exit code and what it printed on stderr. */
     private static String[] forecast(final String model) {
         final ByteArrayOutputStream err = new ByteArrayOutputStream();
-        final PrintStream oldErr = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         final int exit;
-        try (PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8)) {
+        try (PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+                PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             exit = FarmCli.execute(
                     new String[] {"forecast", "--input", "no-such-input.csv", "--horizon", "3", "--model", model},
-                    quiet);
-        } finally {
-            System.setErr(oldErr);
+                    quiet,
+                    errors);
         }
         return new String[] {Integer.toString(exit), err.toString(StandardCharsets.UTF_8)};
     }

@@ -19,13 +19,10 @@ class RunCliTest {
     Path tmp;
 
     private int run(final ByteArrayOutputStream err, final String... args) {
-        final PrintStream saved = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return FarmCli.execute(args, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(saved);
-        }
+        return FarmCli.execute(
+                args,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     @Test

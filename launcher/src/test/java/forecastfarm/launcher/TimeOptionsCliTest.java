@@ -32,14 +32,10 @@ class TimeOptionsCliTest {
                                 tmp.resolve("out").toString()),
                         Stream.of(options))
                 .toArray(String[]::new);
-        final PrintStream err = System.err;
         final ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
-        try {
-            assertEquals(ExitCodes.USAGE, FarmCli.execute(args, System.out));
-        } finally {
-            System.setErr(err);
-        }
+        assertEquals(
+                ExitCodes.USAGE,
+                FarmCli.execute(args, System.out, new PrintStream(errors, true, StandardCharsets.UTF_8)));
         assertFalse(Files.exists(tmp.resolve("out")));
         return errors.toString(StandardCharsets.UTF_8).strip();
     }
