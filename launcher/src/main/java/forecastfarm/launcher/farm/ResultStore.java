@@ -112,7 +112,7 @@ public final class ResultStore implements AutoCloseable {
     }
 
     /**
-     * Removes every entry of a job (queued like puts).
+     * Removes every entry of a job, and waits until they are gone from the map.
      *
      * @return how many there were.
      */
@@ -126,7 +126,8 @@ public final class ResultStore implements AutoCloseable {
             }
         }
         doomed.forEach(key -> writer.enqueue(key, null));
-        writer.publish();
+        // applied before the caller goes on: the job's id reopened next must not find its old results
+        flush();
         return doomed.size();
     }
 
