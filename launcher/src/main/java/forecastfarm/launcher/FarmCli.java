@@ -3,33 +3,23 @@ package forecastfarm.launcher;
 import forecastfarm.launcher.api.FarmRunException;
 import forecastfarm.launcher.cli.ExitCodes;
 import forecastfarm.launcher.cli.UsageErrors;
+import forecastfarm.launcher.client.ServedFarmException;
 import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.farm.FarmException;
-import forecastfarm.launcher.io.ForecastTable;
 import forecastfarm.launcher.io.InputException;
-import forecastfarm.launcher.io.InputFormat;
-import forecastfarm.launcher.io.OutputFormat;
-import forecastfarm.launcher.io.SeasonLengths;
 import forecastfarm.launcher.io.ShardFilter;
-import forecastfarm.launcher.io.TimeSettings;
 import forecastfarm.launcher.job.ForecastJob;
 import forecastfarm.launcher.job.ForecastJobOptions;
-import forecastfarm.launcher.report.PlotPolicy;
-import forecastfarm.shared.forecast.ModelCatalog;
-import forecastfarm.shared.forecast.ModelSpec;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code scripts/farm}: the command line. Errors a user can fix get a one-line message and an exit code from
@@ -45,22 +35,34 @@ import picocli.CommandLine.Option;
             RunCommand.class,
             ServeCommand.class,
             TokenCommand.class,
+            SubmitCommand.class,
+            ClientCommands.Jobs.class,
+            ClientCommands.Status.class,
+            ClientCommands.Results.class,
+            ClientCommands.Cancel.class,
             InspectCommand.class
         })
 public final class FarmCli implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(FarmCli.class);
 
     private final PrintStream out;
+    private final PrintStream err;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    FarmCli(final PrintStream out) {
+    FarmCli(final PrintStream out, final PrintStream err) {
         this.out = out;
+        this.err = err;
     }
 
     PrintStream out() {
         return out;
+    }
+
+    /** Where messages go when standard output is for a command's result (a job id, say). */
+    PrintStream err() {
+        return err;
     }
 
     public static void main(final String[] args) {
@@ -77,7 +79,7 @@ public final class FarmCli implements Callable<Integer> {
      */
     static int execute(final String[] args, final PrintStream out, final PrintStream err) {
         final CommandLine cli =
-                new CommandLine(new FarmCli(out)).addSubcommand(new forecastfarm.launcher.merge.MergeCommand(out));
+                new CommandLine(new FarmCli(out, err)).addSubcommand(new forecastfarm.launcher.merge.MergeCommand(out));
         cli.setExitCodeExceptionMapper(
                 ex -> ex instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.INTERNAL);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, commandLine));
@@ -100,6 +102,11 @@ public final class FarmCli implements Callable<Integer> {
         if (ex instanceof forecastfarm.launcher.run.WorkersUnusable) {
             err.println("error: " + ex.getMessage());
             return ExitCodes.WORKERS_FAILED;
+        }
+        if (ex instanceof ServedFarmException served) {
+            err.println("error: " + ex.getMessage());
+            final int status = served.status();
+            return status == 0 || status == 429 || status >= 500 ? ExitCodes.SERVER_UNAVAILABLE : ExitCodes.USAGE;
         }
         if (ex instanceof FarmException) {
             err.println("error: " + ex.getMessage());
@@ -164,16 +171,6 @@ public final class FarmCli implements Callable<Integer> {
         }
     }
 
-    /** How to write each known model, from {@link ModelCatalog#BUILT_IN}, for {@code --model}'s help. */
-    static final class ModelUsages implements Iterable<String> {
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return ModelCatalog.BUILT_IN.declarations().stream()
-                    .map(ModelCatalog.Declaration::usage)
-                    .iterator();
-        }
-    }
-
     @Command(
             name = "forecast",
             mixinStandardHelpOptions = true,
@@ -184,168 +181,21 @@ public final class FarmCli implements Callable<Integer> {
         @CommandLine.ParentCommand
         FarmCli parent;
 
-        @Option(
-                names = "--input",
-                required = true,
-                description = "a CSV file (long or wide) or a folder of " + "per-symbol OHLCV CSV files")
-        Path input;
-
-        @Option(names = "--horizon", required = true, description = "steps to forecast")
-        int horizon;
-
-        @Option(
-                names = "--season-length",
-                paramLabel = "M[,M2...]",
-                description = "season lengths, the main one first (e.g. 24,168); models that take one season use the"
-                        + " first; default: inferred from each series' dates (hourly 24,168, daily 7, monthly 12, ...)")
-        String seasonLength;
-
-        @Option(
-                names = "--time-zone",
-                paramLabel = "ZONE",
-                description = "IANA zone of ds date-times written without an offset, and of the forecast ds (default "
-                        + TimeSettings.ZONE_DEFAULT + ")")
-        String timeZone;
-
-        @Option(
-                names = "--time-format",
-                paramLabel = "auto|epoch",
-                description = "auto (integers, dates, date-times, months) or epoch (ds are seconds since"
-                        + " 1970-01-01T00:00Z) (default " + TimeSettings.FORMAT_DEFAULT + ")")
-        String timeFormat;
-
-        @Option(
-                names = "--model",
-                paramLabel = "SPEC[,SPEC...]",
-                defaultValue = "naive,snaive,drift",
-                completionCandidates = ModelUsages.class,
-                description = "models, comma separated, each NAME or NAME:ARG with a list ARG joined by '+': "
-                        + "${COMPLETION-CANDIDATES}; comb:ets+theta is the mean of ets and theta, comb alone is "
-                        + "comb:ets+theta+arima (default ${DEFAULT-VALUE})")
-        List<String> models;
-
-        @Option(
-                names = "--level",
-                split = ",",
-                defaultValue = "80,95",
-                description = "prediction interval levels in percent (default ${DEFAULT-VALUE})")
-        double[] levels;
+        @CommandLine.Mixin
+        ForecastOptions forecast;
 
         @CommandLine.Mixin
         FarmOptions farm;
 
-        @Option(names = "--out", defaultValue = "results", description = "output folder (default ${DEFAULT-VALUE})")
-        Path out;
-
-        @Option(
-                names = "--resume",
-                description = "skip the series that joblog.tsv in --out lists as finished (OK, "
-                        + "FAILED or POISONED) and keep their rows; useful when the farm dir is gone (a rerun with the farm dir "
-                        + "resumes by itself)")
-        boolean resume;
-
-        @Option(
-                names = "--retry-failed",
-                description = "like --resume, but series that FAILED, were POISONED or "
-                        + "not run are run again (in the farm dir too)")
-        boolean retryFailed;
-
-        @Option(
-                names = "--format",
-                description = "long (unique_id,ds,y rows), wide (a date column and one column "
-                        + "per series) or ohlc-dir (a folder of per-symbol Date,Open,High,Low,Close,Adj Close,Volume files); "
-                        + "long and wide may be CSV or Parquet (*.parquet); default: detected")
-        String format;
-
-        @Option(
-                names = "--output-format",
-                defaultValue = "csv",
-                description = "csv or parquet: the forecasts as forecasts.csv or as forecasts.parquet (typed columns;"
-                        + " failed.csv stays CSV) (default ${DEFAULT-VALUE})")
-        String outputFormat;
-
-        @Option(names = "--id-col", description = "long: the series id column (default unique_id)")
-        String idCol;
-
-        @Option(
-                names = "--time-col",
-                description = "the date column (default: long ds, wide the first column, " + "ohlc-dir Date)")
-        String timeCol;
-
-        @Option(
-                names = "--value-col",
-                description = "the value column (default: long y, ohlc-dir Adj Close, else " + "Close)")
-        String valueCol;
-
-        @Option(
-                names = "--plots",
-                defaultValue = "200",
-                description =
-                        "plots/<id>.png for: none, failed, all, or " + "the first N series (default ${DEFAULT-VALUE})")
-        String plots;
-
-        @Option(
-                names = "--shard",
-                paramLabel = "i/n",
-                description = "forecast only shard i (0-based) of n: the "
-                        + "series whose id hashes to i (stable; see ShardFilter); for scripts/farm-slurm")
-        String shard;
-
-        @Option(
-                names = "--output-shape",
-                paramLabel = "long|wide",
-                defaultValue = ForecastTable.Shape.DEFAULT,
-                description = "forecasts.csv: long (a row per series, model and step, with model_spec) or wide (a row"
-                        + " per series and step, a column per model and bound, as statsforecast) (default"
-                        + " ${DEFAULT-VALUE})")
-        String outputShape;
-
         @Override
         public Integer call() {
-            if (horizon < 1) {
-                throw new IllegalArgumentException(
-                        "Invalid forecast horizon --horizon " + horizon + ": must be 1 or more");
-            }
-            final double[] seasonLengths = SeasonLengths.parse(seasonLength);
-            final TimeSettings time = TimeSettings.parse(timeZone, timeFormat);
-            for (final double level : levels) {
-                if (!(level > 0 && level < 100)) {
-                    throw new IllegalArgumentException(
-                            "invalid --level " + level + ": levels are percentages in (0, 100)");
-                }
-            }
-            final List<String> modelSpecs = ModelSpec.texts(ModelSpec.parseList("--model", String.join(",", models)));
-            if (!Files.isReadable(input)) {
-                throw new InputException(
-                        input, "input " + input + (Files.exists(input) ? " cannot be read" : " does not exist"));
-            }
-            final OutputFormat forecastsFormat = OutputFormat.parse(outputFormat);
-            final InputFormat inputFormat =
-                    format != null ? InputFormat.parse(format) : InputFormat.detect(input, idCol, timeCol, valueCol);
-            final ForecastTable.Shape shape = ForecastTable.Shape.parse(outputShape);
-            final ShardFilter shardFilter = shard == null ? ShardFilter.ALL : ShardFilter.parse(shard);
-            final double[] sortedLevels =
-                    Arrays.stream(levels).sorted().distinct().toArray();
-            final ForecastJobOptions options = new ForecastJobOptions(
-                    input,
-                    horizon,
-                    seasonLengths,
-                    modelSpecs,
-                    sortedLevels,
-                    out,
-                    inputFormat,
-                    idCol,
-                    timeCol,
-                    valueCol,
-                    resume,
-                    retryFailed,
-                    PlotPolicy.parse(plots),
-                    time);
+            final ForecastJobOptions options = forecast.jobOptions();
+            final ShardFilter shardFilter = forecast.shardFilter();
             final FarmContext ctx = farmContext(defaultFarmBase().resolve(shardFilter.jobId(options.jobId())));
             return new ForecastJob(options, ctx, parent.out)
                     .shard(shardFilter)
-                    .outputShape(shape)
-                    .outputFormat(forecastsFormat)
+                    .outputShape(forecast.shape())
+                    .outputFormat(forecast.outputFormat())
                     .run();
         }
 
@@ -353,7 +203,7 @@ public final class FarmCli implements Callable<Integer> {
          * @return the farm's configuration from these options, in {@code jobFarmDir}.
          */
         FarmContext farmContext(final Path jobFarmDir) {
-            return farm.farmContext(jobFarmDir, retryFailed);
+            return farm.farmContext(jobFarmDir, forecast.retryFailed);
         }
     }
 }

@@ -17,13 +17,15 @@ import picocli.CommandLine;
 class CliDefaultsTest {
 
     private static CommandLine forecastCommand() {
-        return new CommandLine(new FarmCli(System.out)).getSubcommands().get("forecast");
+        return new CommandLine(new FarmCli(System.out, System.err))
+                .getSubcommands()
+                .get("forecast");
     }
 
     @Test
     void optionsLeftOutConfigureTheFarmAsItsOwnDefaults() {
-        final CommandLine.ParseResult parsed =
-                new CommandLine(new FarmCli(System.out)).parseArgs("forecast", "--input", "in.csv", "--horizon", "3");
+        final CommandLine.ParseResult parsed = new CommandLine(new FarmCli(System.out, System.err))
+                .parseArgs("forecast", "--input", "in.csv", "--horizon", "3");
         final FarmCli.Forecast options =
                 (FarmCli.Forecast) parsed.subcommand().commandSpec().userObject();
         final FarmContext fromCli = options.farmContext(Path.of("farm"));
@@ -39,7 +41,7 @@ class CliDefaultsTest {
 
     @Test
     void anOptionGivenStillWins() {
-        final CommandLine.ParseResult parsed = new CommandLine(new FarmCli(System.out))
+        final CommandLine.ParseResult parsed = new CommandLine(new FarmCli(System.out, System.err))
                 .parseArgs(
                         "forecast",
                         "--input",

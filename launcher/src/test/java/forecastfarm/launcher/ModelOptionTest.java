@@ -57,10 +57,10 @@ class ModelOptionTest {
 
     @Test
     void givenModelsReplaceTheDefaultAndRepeatedOptionsAddUp() {
-        final CommandLine.ParseResult parsed = new CommandLine(new FarmCli(System.out))
+        final CommandLine.ParseResult parsed = new CommandLine(new FarmCli(System.out, System.err))
                 .parseArgs("forecast", "--input", "in.csv", "--horizon", "3", "--model", "ets", "--model", "comb:a+b");
         final FarmCli.Forecast options =
                 (FarmCli.Forecast) parsed.subcommand().commandSpec().userObject();
-        assertEquals(List.of("ets", "comb:a+b"), options.models);
+        assertEquals(List.of("ets", "comb:a+b"), options.forecast.models);
     }
 }

@@ -19,6 +19,8 @@ public final class ExitCodes {
     public static final int PENDING = 1;
     /** {@code farm inspect --id}: the job has no such series. */
     public static final int NOT_IN_JOB = 108;
+    /** The client commands ({@code farm submit}, ...): no served farm answers, or it cannot take the job now. */
+    public static final int SERVER_UNAVAILABLE = 109;
 
     public static final int INTERNAL = 110;
 
@@ -38,6 +40,7 @@ public final class ExitCodes {
             case WORKERS_FAILED -> "workers cannot start";
             case SHARDS_INCOMPLETE -> "shards missing, failed or overlapping";
             case NOT_IN_JOB -> "no such series in the job";
+            case SERVER_UNAVAILABLE -> "the served farm is not reachable or busy";
             case INTERNAL -> "internal error";
             default ->
                 code >= 1 && code <= MAX_FAILED

@@ -27,6 +27,9 @@ public final class ConsoleProgress implements AutoCloseable {
     private static final long BAR_EVERY_MS = 250;
 
     private final FarmDirectory farm;
+    /** The line's last part: the workers' counts from the farm's status file, or what a served job's server says. */
+    private final java.util.function.Supplier<String> about;
+
     private final PrintStream console;
     private final String units;
     private final long total;
@@ -42,11 +45,13 @@ public final class ConsoleProgress implements AutoCloseable {
 
     private ConsoleProgress(
             final FarmDirectory farm,
+            final java.util.function.Supplier<String> about,
             final PrintStream console,
             final String units,
             final long total,
             final LongSupplier written) {
         this.farm = farm;
+        this.about = about != null ? about : this::workers;
         this.console = console;
         this.units = units;
         this.total = total;
@@ -76,6 +81,23 @@ public final class ConsoleProgress implements AutoCloseable {
         return start(farm, console, taskName, units, total, written, terminal, Duration.ofSeconds(PLAIN_EVERY_S));
     }
 
+    /**
+     * Progress of a job that runs elsewhere (a served farm's): as {@link #start(FarmDirectory, PrintStream, String,
+     * String, long, LongSupplier, boolean)}, the line's last part from {@code about} (the job's state, say).
+     */
+    public static ConsoleProgress startElsewhere(
+            final java.util.function.Supplier<String> about,
+            final PrintStream console,
+            final String taskName,
+            final String units,
+            final long total,
+            final LongSupplier written,
+            final boolean terminal) {
+        final ConsoleProgress progress = new ConsoleProgress(null, about, console, units, total, written);
+        progress.begin(taskName, terminal, Duration.ofSeconds(PLAIN_EVERY_S));
+        return progress;
+    }
+
     /** As {@link #start(FarmDirectory, PrintStream, String, String, long, LongSupplier, boolean)}; tests shorten the plain lines' interval. */
     static ConsoleProgress start(
             final FarmDirectory farm,
@@ -86,9 +108,14 @@ public final class ConsoleProgress implements AutoCloseable {
             final LongSupplier written,
             final boolean terminal,
             final Duration plainEvery) {
-        final ConsoleProgress progress = new ConsoleProgress(farm, console, units, total, written);
+        final ConsoleProgress progress = new ConsoleProgress(farm, null, console, units, total, written);
+        progress.begin(taskName, terminal, plainEvery);
+        return progress;
+    }
+
+    private void begin(final String taskName, final boolean terminal, final Duration plainEvery) {
         if (terminal) {
-            progress.bar = new ProgressBarBuilder()
+            bar = new ProgressBarBuilder()
                     .setTaskName(taskName)
                     .setInitialMax(total)
                     .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
@@ -98,22 +125,21 @@ public final class ConsoleProgress implements AutoCloseable {
                     .setConsumer(new ConsoleProgressBarConsumer(console))
                     .continuousUpdate()
                     .build();
-            progress.timer.scheduleAtFixedRate(progress::updateBar, BAR_EVERY_MS, BAR_EVERY_MS, TimeUnit.MILLISECONDS);
+            timer.scheduleAtFixedRate(this::updateBar, BAR_EVERY_MS, BAR_EVERY_MS, TimeUnit.MILLISECONDS);
         } else {
             final long everyMs = plainEvery.toMillis();
-            progress.timer.scheduleAtFixedRate(progress::printLine, everyMs, everyMs, TimeUnit.MILLISECONDS);
+            timer.scheduleAtFixedRate(this::printLine, everyMs, everyMs, TimeUnit.MILLISECONDS);
         }
-        return progress;
     }
 
     private void updateBar() {
         bar.stepTo(Math.min(total, written.getAsLong()));
-        bar.setExtraMessage(" | " + workers());
+        bar.setExtraMessage(" | " + about.get());
     }
 
     private void printLine() {
         final double seconds = (System.nanoTime() - startNs) / 1e9;
-        console.println(line(units, written.getAsLong(), total, seconds, workers()));
+        console.println(line(units, written.getAsLong(), total, seconds, about.get()));
     }
 
     /**

@@ -39,7 +39,7 @@ final class ApiTokens {
     }
 
     static Path file(final FarmDirectory farm) {
-        return farm.root().resolve("api-token");
+        return farm.root().resolve(Server.TOKEN_FILE);
     }
 
     static Path clientsFile(final FarmDirectory farm) {

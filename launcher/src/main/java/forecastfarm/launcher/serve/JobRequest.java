@@ -23,7 +23,7 @@ import java.util.Set;
  * <pre>
  *   {"type": "tasks", "kind": "K", "priority": 0, "tasks": [{"key": "AAPL", "args": {...}}, ...]}
  *   {"type": "forecast", "horizon": 12, "models": ["ets", "theta"], "levels": [80, 95], "season_length": 12,
- *    "priority": 0, "series": [{"id": "AAPL", "y": [...], "ds": [...]}, ...]}
+ *    "priority": 0, "series": [{"id": "AAPL", "y": [...], "ds": [...], "season_length": [5]}, ...]}
  * </pre>
  *
  * A forecast job is tasks of the built-in forecast kind, one per series, prepared as {@code farm run --kind forecast}
@@ -141,7 +141,11 @@ record JobRequest(String type, String kind, int priority, List<Task> tasks, List
                 args.set("ds", one.get("ds"));
             }
             args.put("horizon", horizon);
-            args.set("season_length", season == null ? JSON.getNodeFactory().numberNode(1) : season);
+            if (one.has("season_length")) {
+                args.set("season_length", one.get("season_length"));
+            } else {
+                args.set("season_length", season == null ? JSON.getNodeFactory().numberNode(1) : season);
+            }
             args.set("models", models);
             args.set("levels", levels);
             add(tasks, invalid, ForecastArgs.KIND, new TaskLine(i + 1, id, args), time);

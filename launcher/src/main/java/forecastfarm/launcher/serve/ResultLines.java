@@ -17,7 +17,8 @@ import java.util.Map;
  * A served job's results as NDJSON lines: a task job's as {@code results.jsonl}'s ({@code key, status, attempts,
  * result, reason}); a forecast job's as {@code forecasts.csv}'s rows, one object per (id, model, step) with
  * {@code unique_id, ds, step, model, forecast, lo-L, hi-L, model_spec} ({@code ds} the step's date when the series
- * had dates, else the step), and one line {@code unique_id, model, status, reason} per model or series that failed.
+ * had dates, else the step), and one line {@code unique_id, model, status, attempts, reason} per model or series that
+ * failed (no {@code model} when the whole series failed).
  */
 final class ResultLines {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,10 +32,10 @@ final class ResultLines {
                     key, record.status().name(), record.attempts(), ok ? record.payload() : null, record.reason()));
         }
         if (record.status() != TaskStatus.OK) {
-            return List.of(failure(key, null, record.status().name(), record.reason()));
+            return List.of(failure(key, null, record.status().name(), record.attempts(), record.reason()));
         }
         try {
-            return forecastRows(key, JSON.readTree(record.payload()));
+            return forecastRows(key, record.attempts(), JSON.readTree(record.payload()));
         } catch (final IOException ex) {
             throw new UncheckedIOException("the forecast result of " + key + " is not JSON: " + ex.getMessage(), ex);
         }
@@ -42,11 +43,12 @@ final class ResultLines {
 
     static String invalid(final String type, final String key, final String reason) {
         return JobRequest.FORECAST.equals(type)
-                ? failure(key, null, "INVALID", reason)
+                ? failure(key, null, "INVALID", 0, reason)
                 : ResultsJsonl.line(key, "INVALID", 0, null, reason);
     }
 
-    private static List<String> forecastRows(final String key, final JsonNode result) throws IOException {
+    private static List<String> forecastRows(final String key, final int attempts, final JsonNode result)
+            throws IOException {
         final List<String> lines = new ArrayList<>();
         for (final Iterator<Map.Entry<String, JsonNode>> models =
                         result.path("models").fields();
@@ -80,18 +82,24 @@ final class ResultLines {
                 failed.hasNext(); ) {
             final Map.Entry<String, JsonNode> failure = failed.next();
             lines.add(failure(
-                    key, failure.getKey(), "MODEL_FAILED", failure.getValue().asText()));
+                    key,
+                    failure.getKey(),
+                    "MODEL_FAILED",
+                    attempts,
+                    failure.getValue().asText()));
         }
         return lines;
     }
 
-    private static String failure(final String key, final String model, final String status, final String reason) {
+    private static String failure(
+            final String key, final String model, final String status, final int attempts, final String reason) {
         final ObjectNode line = JSON.createObjectNode();
         line.put("unique_id", key);
         if (model != null) {
             line.put("model", model);
         }
         line.put("status", status);
+        line.put("attempts", attempts);
         line.put("reason", reason);
         try {
             return JSON.writeValueAsString(line);

@@ -22,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * their retention has passed.
  */
 public final class Server {
+    /** In the farm dir while a server is up: the base URL it serves at. */
+    public static final String URL_FILE = "serve.url";
+    /** In the farm dir: the {@code default} client's bearer token (owner-only). */
+    public static final String TOKEN_FILE = "api-token";
+
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
     private static final long MAX_SWEEP_INTERVAL_MS = 60_000;
     /** The results map of a new served farm: room for this many results at first; it grows with the jobs. */
@@ -62,7 +67,7 @@ public final class Server {
                 farmDir.root(), server.url(), ctx.workers(), ApiTokens.file(farmDir), reopened);
         console.flush();
         // last: a client that finds serve.url finds a server ready for it
-        final java.nio.file.Path urlFile = farmDir.root().resolve("serve.url");
+        final java.nio.file.Path urlFile = farmDir.root().resolve(URL_FILE);
         Files.writeString(urlFile, server.url() + "\n");
         FarmDirectory.makeOwnerOnlyFile(urlFile);
         final long sweepMs = Math.max(100, Math.min(MAX_SWEEP_INTERVAL_MS, options.retentionMs() / 4));
@@ -96,7 +101,7 @@ public final class Server {
         }
         server.close();
         try {
-            Files.deleteIfExists(farmDir.root().resolve("serve.url"));
+            Files.deleteIfExists(farmDir.root().resolve(URL_FILE));
         } catch (final IOException ignored) {
             // a stale serve.url names a port nobody listens on
         }

@@ -18,15 +18,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code farm serve} processes for tests, and an HTTP client that speaks to them with their token. */
-abstract class ServeProcesses {
+public abstract class ServeProcesses {
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
-    Path tmp;
+    protected Path tmp;
 
     final List<Process> servers = new ArrayList<>();
-    String url;
-    String token;
+    protected String url;
+    protected String token;
 
     @AfterEach
     void stopServers() throws Exception {
@@ -38,7 +38,7 @@ abstract class ServeProcesses {
         }
     }
 
-    Process serve(final Path farmDir, final String name, final String... extra) throws Exception {
+    protected Process serve(final Path farmDir, final String name, final String... extra) throws Exception {
         Files.deleteIfExists(farmDir.resolve("serve.url"));
         final List<String> command = FarmTestSupport.javaCommand(
                 FarmCli.class.getName(), "serve", "--farm-dir", farmDir.toString(), "--workers", "2");
@@ -54,7 +54,7 @@ abstract class ServeProcesses {
         return server;
     }
 
-    void awaitReady(final Path farmDir, final Process server, final String name) throws Exception {
+    protected void awaitReady(final Path farmDir, final Process server, final String name) throws Exception {
         final long deadline = System.currentTimeMillis() + 60_000;
         while (!Files.exists(farmDir.resolve("serve.url"))) {
             assertTrue(server.isAlive(), "the server died: " + Files.readString(tmp.resolve(name + ".err")));
