@@ -10,6 +10,7 @@ import forecastfarm.launcher.cli.ExitCodes;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -267,14 +268,14 @@ class ServeIT extends ServeProcesses {
         assertFalse(Files.exists(farmDir.resolve("serve.url")), "no serve.url names a port nobody listens on");
     }
 
-    /** 20 concurrent clients x 10 jobs each: every job succeeds with each of its keys' results exactly once. */
+    /** 20 concurrent clients x 50 jobs each: every job succeeds with each of its keys' results exactly once. */
     @Test
     void manyConcurrentClientsEachGetEveryResultOnce() throws Exception {
         final Path farmDir = tmp.resolve("farm");
         final Process server = serve(farmDir, "server");
         awaitReady(farmDir, server, "server");
         final int clients = 20;
-        final int jobsEach = 10;
+        final int jobsEach = 50;
         final List<String> tokens = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             tokens.add(Tokens.add(new forecastfarm.shared.FarmDirectory(farmDir), "client-" + c));
@@ -311,6 +312,59 @@ class ServeIT extends ServeProcesses {
             }
         }
         pool.shutdownNow();
+    }
+
+    /**
+     * A client that goes away halfway through its upload makes no job; one that goes away mid-stream (events, results)
+     * costs its job nothing; the server goes on serving both kinds of request.
+     */
+    @Test
+    void clientsThatDisconnectMidUploadOrMidStreamHarmNothing() throws Exception {
+        final Path farmDir = tmp.resolve("farm");
+        final Process server = serve(farmDir, "server");
+        awaitReady(farmDir, server, "server");
+        final URI base = URI.create(url);
+        final byte[] body = forecastJob(6, ids(40), 120, "\"ets\"").getBytes(StandardCharsets.UTF_8);
+        try (java.net.Socket upload = new java.net.Socket(base.getHost(), base.getPort())) {
+            final java.io.OutputStream out = upload.getOutputStream();
+            out.write(("POST /v1/jobs HTTP/1.1\r\nHost: farm\r\nAuthorization: Bearer " + token
+                            + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, body.length / 2);
+            out.flush();
+        }
+        final HttpResponse<String> accepted = call("POST", "/v1/jobs", new String(body, StandardCharsets.UTF_8));
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        final String id = JSON.readTree(accepted.body()).path("id").asText();
+        for (final String stream : List.of("/events", "/results")) {
+            try (java.net.Socket reader = new java.net.Socket(base.getHost(), base.getPort())) {
+                reader.getOutputStream()
+                        .write(("GET /v1/jobs/" + id + stream + " HTTP/1.1\r\nHost: farm\r\nAuthorization: Bearer "
+                                        + token + "\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                reader.getOutputStream().flush();
+                assertTrue(reader.getInputStream().readNBytes(64).length > 0, "the stream started");
+            }
+        }
+        final JsonNode end = awaitEnded(id, 120_000);
+        assertEquals("succeeded", end.path("state").asText(), end.toString());
+        assertEquals(40, end.path("ok").asInt(), end.toString());
+        final JsonNode jobs =
+                JSON.readTree(call("GET", "/v1/jobs", null).body()).path("jobs");
+        assertEquals(1, jobs.size(), "the broken upload made no job: " + jobs);
+        assertEquals(
+                40,
+                rowsById(call("GET", "/v1/jobs/" + id + "/results", null).body())
+                        .size());
+        assertTrue(server.isAlive());
+    }
+
+    private static List<String> ids(final int count) {
+        final List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add("S" + i);
+        }
+        return ids;
     }
 
     @Test
