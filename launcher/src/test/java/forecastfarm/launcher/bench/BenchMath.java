@@ -27,6 +27,14 @@ public final class BenchMath {
      *
      * @return {@code (tBig - tSmall) / (nBig - nSmall)}, in the unit of the times.
      */
+    /** @return the nearest-rank percentile {@code p} (0-100) of {@code values}. */
+    public static double percentile(final double[] values, final double p) {
+        final double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        final int rank = (int) Math.ceil(p / 100 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
     public static double marginalPerTask(final double tBig, final long nBig, final double tSmall, final long nSmall) {
         if (nBig <= nSmall) {
             throw new IllegalArgumentException("the big run must have more tasks: " + nBig + " <= " + nSmall);

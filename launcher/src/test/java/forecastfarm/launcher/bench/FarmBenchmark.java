@@ -55,6 +55,8 @@ public final class FarmBenchmark {
             "       scripts/bench serve-warm [--series 5] [--reps 20] [--cli-reps 3] [--worker-jit quick|peak]",
             "       scripts/bench serve-fair [--series 5] [--big 20000] [--reps 10]",
             "       scripts/bench serve-retention [--jobs 200] [--retention-s 10]",
+            "       scripts/bench serve-clients [--clients 8] [--jobs 25] [--cli-reps 3]",
+            "       scripts/bench serve-watchers [--tasks 6000] [--watchers 1000]",
             "Runs the real farm (worker JVMs from -Dfarm.worker.classpath) in temp farm dirs under java.io.tmpdir.");
 
     private final PrintStream out;
@@ -117,6 +119,13 @@ public final class FarmBenchmark {
                 case "serve-retention":
                     new ServeRetentionBench(out, scratch)
                             .retention(BenchArgs.parse(rest, Set.of("jobs", "retention-s")));
+                    return 0;
+                case "serve-clients":
+                    new ServeLoadBench(out, scratch)
+                            .clients(BenchArgs.parse(rest, Set.of("clients", "jobs", "cli-reps")));
+                    return 0;
+                case "serve-watchers":
+                    new ServeLoadBench(out, scratch).watchers(BenchArgs.parse(rest, Set.of("tasks", "watchers")));
                     return 0;
                 case "serve-warm":
                     new ServeBench(out, scratch)

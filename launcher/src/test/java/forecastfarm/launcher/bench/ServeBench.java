@@ -128,8 +128,8 @@ final class ServeBench {
         final double[] times = new double[reps];
         try {
             final String url = Files.readString(farmDir.resolve("serve.url")).strip();
-            final String bigToken = token(farm, farmDir, "big");
-            final String smallToken = token(farm, farmDir, "small");
+            final String bigToken = token(farm, farmDir, "big", scratch);
+            final String smallToken = token(farm, farmDir, "small", scratch);
             for (int i = 0; i < 5; i++) {
                 timeJob(url, smallToken, small);
             }
@@ -177,7 +177,9 @@ final class ServeBench {
                 medianMs);
     }
 
-    private String token(final Path farm, final Path farmDir, final String client) throws IOException {
+    /** @return a new client's token ({@code farm token add}). */
+    static String token(final Path farm, final Path farmDir, final String client, final Path scratch)
+            throws IOException {
         BenchCommands.timed(
                 List.of(farm.toString(), "token", "add", client, "--farm-dir", farmDir.toString()),
                 scratch.resolve("token-" + client));
@@ -185,7 +187,7 @@ final class ServeBench {
         return lines.get(lines.size() - 1).strip();
     }
 
-    private static String post(final String url, final String token, final String body)
+    static String post(final String url, final String token, final String body)
             throws IOException, InterruptedException {
         final HttpResponse<String> accepted = HTTP.send(
                 HttpRequest.newBuilder(URI.create(url + "/v1/jobs"))
@@ -199,7 +201,7 @@ final class ServeBench {
         return JSON.readTree(accepted.body()).path("id").asText();
     }
 
-    private static JsonNode job(final String url, final String token, final String id)
+    static JsonNode job(final String url, final String token, final String id)
             throws IOException, InterruptedException {
         return JSON.readTree(HTTP.send(
                         HttpRequest.newBuilder(URI.create(url + "/v1/jobs/" + id))
@@ -211,6 +213,11 @@ final class ServeBench {
 
     /** {@code count} random walks of 36 points, ets: a few ms each, the farm kept busy for minutes. */
     private static String bigJob(final int count) {
+        return randomWalkJob(count, "ets");
+    }
+
+    /** @return a forecast job of {@code count} random walks of 36 points, h=6, one model. */
+    static String randomWalkJob(final int count, final String model) {
         final java.util.Random random = new java.util.Random(7);
         final StringBuilder items = new StringBuilder();
         for (int i = 0; i < count; i++) {
@@ -227,7 +234,7 @@ final class ServeBench {
                     .append(y)
                     .append("]}");
         }
-        return "{\"type\": \"forecast\", \"horizon\": 6, \"models\": [\"ets\"], \"series\": [" + items + "]}";
+        return "{\"type\": \"forecast\", \"horizon\": 6, \"models\": [\"" + model + "\"], \"series\": [" + items + "]}";
     }
 
     /** Starts {@code farm serve} on a free loopback port and waits until it is ready. */
@@ -322,12 +329,17 @@ final class ServeBench {
     }
 
     private Path csv(final Map<String, List<String[]>> series) {
+        return writeCsv(series, scratch.resolve("series.csv"));
+    }
+
+    /** @return {@code file}, the series as a long CSV. */
+    static Path writeCsv(final Map<String, List<String[]>> series, final Path file) {
         final StringBuilder text = new StringBuilder("unique_id,ds,y\n");
         series.values()
                 .forEach(rows ->
                         rows.forEach(row -> text.append(String.join(",", row)).append('\n')));
         try {
-            return Files.writeString(scratch.resolve("series.csv"), text);
+            return Files.writeString(file, text);
         } catch (final IOException ex) {
             throw new UncheckedIOException(ex);
         }
