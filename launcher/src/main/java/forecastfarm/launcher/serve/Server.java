@@ -69,10 +69,16 @@ public final class Server {
                 "serving farm dir %s at %s on %d workers (token in %s); %d accepted jobs continue%n",
                 farmDir.root(), server.url(), ctx.workers(), ApiTokens.file(farmDir), reopened);
         console.flush();
-        // last: a client that finds serve.url finds a server ready for it
+        // last: a client that finds serve.url finds a server ready for it, and the whole URL (renamed into place)
         final java.nio.file.Path urlFile = farmDir.root().resolve("serve.url");
-        Files.writeString(urlFile, server.url() + "\n");
-        FarmDirectory.makeOwnerOnlyFile(urlFile);
+        final java.nio.file.Path urlTmp = farmDir.root().resolve("serve.url.tmp");
+        Files.writeString(urlTmp, server.url() + "\n");
+        FarmDirectory.makeOwnerOnlyFile(urlTmp);
+        Files.move(
+                urlTmp,
+                urlFile,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         final long sweepMs = Math.max(100, Math.min(MAX_SWEEP_INTERVAL_MS, options.retentionMs() / 4));
         while (!Thread.currentThread().isInterrupted()) {
             Thread.sleep(sweepMs);
