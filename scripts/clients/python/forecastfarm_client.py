@@ -2,6 +2,7 @@
 
     from forecastfarm_client import FarmClient
     farm = FarmClient(farm_dir="/srv/farm")          # or FarmClient(url=..., token=...)
+    # an https:// farm (farm serve --tls-cert ...) with a self-signed certificate: FarmClient(..., cafile="farm.crt")
     job = farm.submit_forecast({"AAPL": [189.9, 191.2, ...]}, horizon=12, models=["ets", "theta"])
     farm.wait(job["id"])                             # polls until the job ended
     for row in farm.results(job["id"]):              # forecasts.csv's columns, one dict per (id, model, step)
@@ -12,6 +13,7 @@ Every call raises FarmError with the server's message (and the field it names) w
 
 import json
 import os
+import ssl
 import time
 import urllib.error
 import urllib.request
@@ -27,8 +29,11 @@ class FarmError(Exception):
 
 
 class FarmClient:
-    def __init__(self, url=None, token=None, farm_dir=None, timeout_s=30.0):
-        """Either url and token, or the farm dir a `farm serve` runs on (its serve.url and api-token)."""
+    def __init__(self, url=None, token=None, farm_dir=None, timeout_s=30.0, cafile=None):
+        """Either url and token, or the farm dir a `farm serve` runs on (its serve.url and api-token).
+
+        An https:// URL is checked against the system's certificate authorities, or against cafile (a PEM file of the
+        certificates to trust, such as a self-signed --tls-cert of the server)."""
         if farm_dir is not None:
             with open(os.path.join(farm_dir, "serve.url")) as f:
                 url = url or f.read().strip()
@@ -39,6 +44,12 @@ class FarmClient:
         self.url = url.rstrip("/")
         self.token = token
         self.timeout_s = timeout_s
+        if cafile is not None and not self.url.startswith("https://"):
+            raise ValueError(f"cafile is for an https:// farm; {self.url} is not one")
+        self._tls = ssl.create_default_context(cafile=cafile) if self.url.startswith("https://") else None
+
+    def _open(self, request):
+        return urllib.request.urlopen(request, timeout=self.timeout_s, context=self._tls)
 
     def _call(self, method, path, body=None, headers=None):
         data = None if body is None else json.dumps(body).encode("utf-8")
@@ -49,7 +60,7 @@ class FarmClient:
         for name, value in (headers or {}).items():
             request.add_header(name, value)
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout_s) as response:
+            with self._open(request) as response:
                 return response.status, response.read()
         except urllib.error.HTTPError as error:
             payload = error.read()
@@ -61,7 +72,7 @@ class FarmClient:
 
     def health(self):
         request = urllib.request.Request(self.url + "/v1/health")
-        with urllib.request.urlopen(request, timeout=self.timeout_s) as response:
+        with self._open(request) as response:
             return json.loads(response.read())
 
     def submit_forecast(self, series, horizon, models, levels=(80, 95), season_length=None, idempotency_key=None):
@@ -73,6 +84,17 @@ class FarmClient:
             items.append(item)
         body = {"type": "forecast", "horizon": horizon, "models": list(models), "levels": list(levels),
                 "series": items}
+        if season_length is not None:
+            body["season_length"] = season_length
+        return self._submit(body, idempotency_key)
+
+    def submit_forecast_input(self, path, horizon, models, levels=(80, 95), season_length=None,
+                              idempotency_key=None, **input_options):
+        """A file on the server (under its --allow-dir) instead of inline series. input_options: those of
+        `farm forecast` as fields: format, id_col, time_col, value_col, time_zone, time_format."""
+        body = {"type": "forecast", "horizon": horizon, "models": list(models), "levels": list(levels),
+                "input": str(path)}
+        body.update(input_options)
         if season_length is not None:
             body["season_length"] = season_length
         return self._submit(body, idempotency_key)

@@ -1,5 +1,7 @@
 package forecastfarm.launcher;
 
+import forecastfarm.launcher.serve.AllowedDirs;
+import forecastfarm.launcher.serve.PemTls;
 import forecastfarm.launcher.serve.ServeOptions;
 import forecastfarm.launcher.serve.Server;
 import java.net.InetAddress;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import javax.net.ssl.SSLContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,9 +45,29 @@ final class ServeCommand implements Callable<Integer> {
             names = "--listen",
             paramLabel = "HOST:PORT",
             defaultValue = LISTEN_DEFAULT,
-            description =
-                    "where to listen (default ${DEFAULT-VALUE}; port 0 picks a free one): a loopback address only")
+            description = "where to listen (default ${DEFAULT-VALUE}; port 0 picks a free one): a loopback address,"
+                    + " or any address (0.0.0.0 for all) with --tls-cert and --tls-key")
     String listen;
+
+    @Option(
+            names = "--tls-cert",
+            paramLabel = "FILE",
+            description =
+                    "serve HTTPS with this certificate chain (PEM, the server's certificate first); with --tls-key")
+    Path tlsCert;
+
+    @Option(
+            names = "--tls-key",
+            paramLabel = "FILE",
+            description = "the private key of --tls-cert (PEM PKCS#8, 'BEGIN PRIVATE KEY', RSA or EC, unencrypted)")
+    Path tlsKey;
+
+    @Option(
+            names = "--allow-dir",
+            paramLabel = "DIR",
+            description = "forecast jobs may name an \"input\" file under DIR (real path, symlinks resolved), read"
+                    + " by the server (repeatable; default: none, files are refused)")
+    List<Path> allowDirs = new ArrayList<>();
 
     @Option(
             names = "--retention",
@@ -92,8 +115,11 @@ final class ServeCommand implements Callable<Integer> {
         if (maxBodyMb < 1 || maxJobs < 1) {
             throw new IllegalArgumentException("--max-body-mb and --max-jobs must be 1 or more");
         }
+        final SSLContext tls = tls(tlsCert, tlsKey);
         final ServeOptions options = new ServeOptions(
-                address(listen),
+                address(listen, tls != null),
+                tls,
+                AllowedDirs.of(allowDirs),
                 Durations.toMillis(retention),
                 List.copyOf(jars),
                 RunCommand.parseSettings(settings),
@@ -108,9 +134,25 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * @throws IllegalArgumentException for a malformed address, or one that is not loopback (it would need TLS).
+     * @return the TLS identity of --tls-cert and --tls-key, or null when neither is given.
+     * @throws IllegalArgumentException when only one is given, or naming the file that cannot be used.
      */
-    static InetSocketAddress address(final String text) {
+    static SSLContext tls(final Path cert, final Path key) {
+        if (cert == null && key == null) {
+            return null;
+        }
+        if (cert == null || key == null) {
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together: give both, the certificate chain"
+                    + " and its private key (PEM), or neither for plain HTTP on a loopback address");
+        }
+        return PemTls.context(cert, key);
+    }
+
+    /**
+     * @param tls whether it serves HTTPS: an address other than loopback needs it.
+     * @throws IllegalArgumentException for a malformed address, or one that is not loopback without TLS.
+     */
+    static InetSocketAddress address(final String text, final boolean tls) {
         final int colon = text.lastIndexOf(':');
         if (colon <= 0 || colon == text.length() - 1) {
             throw new IllegalArgumentException("--listen " + text + ": HOST:PORT expected, e.g. " + LISTEN_DEFAULT);
@@ -129,10 +171,11 @@ final class ServeCommand implements Callable<Integer> {
         } catch (final UnknownHostException ex) {
             throw new IllegalArgumentException("--listen " + text + ": unknown host " + host);
         }
-        if (!address.isLoopbackAddress()) {
-            throw new IllegalArgumentException("--listen " + text + ": only a loopback address (127.0.0.1, ::1) is"
-                    + " served: another would need TLS, which this version does not have; reach the farm from"
-                    + " elsewhere through an SSH tunnel or a TLS proxy");
+        if (!address.isLoopbackAddress() && !tls) {
+            throw new IllegalArgumentException("--listen " + text + ": an address other than loopback (127.0.0.1,"
+                    + " ::1) needs TLS, or the token and the jobs would cross the network in clear: give --tls-cert"
+                    + " FILE --tls-key FILE (PEM), or keep the default " + LISTEN_DEFAULT + " and reach the farm"
+                    + " through an SSH tunnel (ssh -L 7070:127.0.0.1:7070 HOST)");
         }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("--listen " + text + ": port out of range");

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * </pre>
  *
  * Every request but health needs {@code Authorization: Bearer <token>} ({@link ApiTokens}); a client sees and
- * deletes only its own jobs. Errors are {@code {"error": ..., "field": ...}}.
+ * deletes only its own jobs. Errors are {@code {"error": ..., "field": ...}}. With a TLS context it serves HTTPS
+ * ({@link HttpBinding}).
  */
 final class FarmServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FarmServer.class);
@@ -53,6 +55,7 @@ final class FarmServer implements AutoCloseable {
     private final Map<String, String> knownKinds;
     private final TimeSettings time;
     private final FarmDirectory farm;
+    private final AllowedDirs inputDirs;
     private final int maxBodyBytes;
     private final int maxAliveJobs;
     private volatile boolean accepting = true;
@@ -65,9 +68,11 @@ final class FarmServer implements AutoCloseable {
             final JobBook book,
             final Map<String, String> knownKinds,
             final FarmDirectory farm,
+            final AllowedDirs inputDirs,
             final int maxBodyBytes,
             final int maxAliveJobs) {
         this.http = http;
+        this.inputDirs = inputDirs;
         this.tokens = tokens;
         this.book = book;
         this.knownKinds = knownKinds;
@@ -83,28 +88,35 @@ final class FarmServer implements AutoCloseable {
         });
     }
 
-    /** Binds and starts serving. */
+    /**
+     * Binds and starts serving.
+     *
+     * @param tls       serve HTTPS with it, or null: plain HTTP (on a loopback address only, as the options check).
+     * @param inputDirs where forecast jobs' {@code "input"} files may be read.
+     */
     static FarmServer start(
             final InetSocketAddress listen,
+            final SSLContext tls,
             final ApiTokens tokens,
             final JobBook book,
             final Map<String, String> knownKinds,
             final FarmDirectory farm,
+            final AllowedDirs inputDirs,
             final int maxBodyBytes,
             final int maxAliveJobs)
             throws IOException {
-        final HttpServer http = HttpServer.create(listen, 64);
-        final FarmServer server = new FarmServer(http, tokens, book, knownKinds, farm, maxBodyBytes, maxAliveJobs);
+        final HttpServer http = HttpBinding.bind(listen, tls);
+        final FarmServer server =
+                new FarmServer(http, tokens, book, knownKinds, farm, inputDirs, maxBodyBytes, maxAliveJobs);
         http.setExecutor(server.executor);
         http.createContext("/", server::handle);
         http.start();
         return server;
     }
 
+    /** @return {@code http://} or {@code https://}, and where it listens. */
     String url() {
-        final InetSocketAddress bound = http.getAddress();
-        final String host = bound.getAddress().getHostAddress();
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort();
+        return HttpBinding.url(http);
     }
 
     /** No new jobs from now on (the server is draining). */
@@ -204,7 +216,7 @@ final class FarmServer implements AutoCloseable {
             sendError(exchange, 413, "body", "the request body is over " + maxBodyBytes + " bytes; split the job");
             return;
         }
-        final JobRequest request = JobRequest.parse(body, knownKinds, time);
+        final JobRequest request = JobRequest.parse(body, knownKinds, time, inputDirs);
         if (book.alive() >= maxAliveJobs) {
             exchange.getResponseHeaders().add("Retry-After", "1");
             sendError(exchange, 429, null, "the farm has " + maxAliveJobs + " jobs queued or running; retry later");

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The jobs a served farm accepted, durable in {@code <farm-dir>/serve/}: {@code ID.job.json} (the client, when, and the
- * request body as sent) is written, and renamed into place, before the job is acknowledged; {@code ID.results.ndjson}
+ * request body as sent, and for a job read from a server-side file its tasks as prepared) is written, and renamed into
+ * place, before the job is acknowledged; {@code ID.results.ndjson}
  * grows as its results come; {@code ID.end.json} says how it ended. A server started again reopens every accepted job
  * without an end file (the engine resumes it: finished tasks are not run again) and knows the ended ones until their
  * retention passes, when the job, its results in the map and its files are deleted. The files are written without
@@ -35,6 +36,7 @@ final class JobBook {
     private static final Logger LOG = LoggerFactory.getLogger(JobBook.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String JOB_SUFFIX = ".job.json";
+    private static final String PREPARED = "prepared";
     static final long IDEMPOTENCY_KEPT_MS = 24L * 3600 * 1000;
 
     /** A job accepted under an idempotency key. */
@@ -98,8 +100,13 @@ final class JobBook {
                     client + '\0' + stored.get("idempotency_key").asText(),
                     new Keyed(id, stored.path("body_sha256").asText(), createdMs));
         }
-        final JobRequest request = JobRequest.parse(
-                stored.path("body").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), knownKinds, time);
+        // a job read from a server-side file is stored as prepared: the file may have changed or gone since
+        final JobRequest request = stored.has(PREPARED)
+                ? JobRequest.restore(stored.get(PREPARED))
+                : JobRequest.parse(
+                        stored.path("body").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        knownKinds,
+                        time);
         if (Files.exists(endFile(id))) {
             final JsonNode end = readJson(endFile(id));
             jobs.put(
@@ -166,6 +173,9 @@ final class JobBook {
             stored.set("body", JSON.readTree(body));
         } catch (final IOException ex) {
             throw new BadRequest("body", "not valid JSON");
+        }
+        if (request.input() != null) {
+            stored.set(PREPARED, request.prepared());
         }
         writeJson(jobFile(id), stored);
         final ServedJob job = new ServedJob(id, client, createdMs, request, resultsFile(id));

@@ -24,20 +24,23 @@ import java.util.Set;
  *   {"type": "tasks", "kind": "K", "priority": 0, "tasks": [{"key": "AAPL", "args": {...}}, ...]}
  *   {"type": "forecast", "horizon": 12, "models": ["ets", "theta"], "levels": [80, 95], "season_length": 12,
  *    "priority": 0, "series": [{"id": "AAPL", "y": [...], "ds": [...], "season_length": [5]}, ...]}
+ *   {"type": "forecast", "horizon": 12, "models": ["ets"], "input": "/data/prices.csv", "id_col": "symbol", ...}
  * </pre>
  *
  * A forecast job is tasks of the built-in forecast kind, one per series, prepared as {@code farm run --kind forecast}
  * prepares them. A request wrong as a whole (not JSON, a missing or invalid field, a duplicate key, an unknown kind, a
  * bad model spec) is a {@link BadRequest}; a bad task or series in a good request is {@link Invalid}, reported in the
- * job's results as the command line reports it.
+ * job's results as the command line reports it. A forecast job with {@code "input"} (a file on the server, read
+ * only under {@code --allow-dir}) is read here, by {@link PathInput}.
  *
  * @param type     {@code tasks} or {@code forecast}.
  * @param kind     the kind as users name it ({@code forecast} for a forecast job).
  * @param priority among the client's jobs.
  * @param tasks    the tasks to run, in request order.
  * @param invalid  the tasks found bad here, in request order.
+ * @param input    the real path of the server-side file the series were read from, or null (they came inline).
  */
-record JobRequest(String type, String kind, int priority, List<Task> tasks, List<Invalid> invalid) {
+record JobRequest(String type, String kind, int priority, List<Task> tasks, List<Invalid> invalid, String input) {
     static final String TASKS = "tasks";
     static final String FORECAST = "forecast";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,11 +61,21 @@ record JobRequest(String type, String kind, int priority, List<Task> tasks, List
         return tasks.size() + invalid.size();
     }
 
+    /** As {@link #parse(byte[], Map, TimeSettings, AllowedDirs)} on a server that reads no files. */
+    static JobRequest parse(final byte[] body, final Map<String, String> knownKinds, final TimeSettings time) {
+        return parse(body, knownKinds, time, AllowedDirs.NONE);
+    }
+
     /**
      * @param knownKinds the kinds the workers offer (the built-ins and the task jars').
+     * @param inputDirs  where a forecast job's {@code "input"} file may be.
      * @throws BadRequest naming the field.
      */
-    static JobRequest parse(final byte[] body, final Map<String, String> knownKinds, final TimeSettings time) {
+    static JobRequest parse(
+            final byte[] body,
+            final Map<String, String> knownKinds,
+            final TimeSettings time,
+            final AllowedDirs inputDirs) {
         final JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -85,7 +98,7 @@ record JobRequest(String type, String kind, int priority, List<Task> tasks, List
             return tasks(root, kind, priority, time);
         }
         if (FORECAST.equals(type)) {
-            return forecast(root, priority, time);
+            return forecast(root, priority, time, inputDirs);
         }
         throw new BadRequest("type", "\"tasks\" or \"forecast\" expected, got " + root.get("type"));
     }
@@ -110,24 +123,28 @@ record JobRequest(String type, String kind, int priority, List<Task> tasks, List
             }
             add(tasks, invalid, kind, new TaskLine(i + 1, key, (ObjectNode) args), time);
         }
-        return new JobRequest(TASKS, kind, priority, List.copyOf(tasks), List.copyOf(invalid));
+        return new JobRequest(TASKS, kind, priority, List.copyOf(tasks), List.copyOf(invalid), null);
     }
 
-    private static JobRequest forecast(final JsonNode root, final int priority, final TimeSettings time) {
+    private static JobRequest forecast(
+            final JsonNode root, final int priority, final TimeSettings time, final AllowedDirs inputDirs) {
         final int horizon = wholeNumber(root, "horizon", 1);
         final JsonNode models = root.get("models");
         if (models == null || !models.isArray() || models.isEmpty()) {
             throw new BadRequest("models", "a non-empty array of model specs expected, e.g. [\"ets\", \"theta\"]");
         }
-        if (root.has("input")) {
-            throw new BadRequest("input", "a server-side input file is not supported by this version; send \"series\"");
+        final ArrayNode levels = levels(root);
+        final JsonNode season = root.get("season_length");
+        if (root.has(AllowedDirs.FIELD)) {
+            return PathInput.forecast(root, inputDirs, horizon, models, levels, season, priority);
         }
         final JsonNode series = root.get("series");
         if (series == null || !series.isArray() || series.isEmpty()) {
-            throw new BadRequest("series", "a non-empty array of {\"id\": ..., \"y\": [...]} expected");
+            throw new BadRequest(
+                    "series",
+                    "a non-empty array of {\"id\": ..., \"y\": [...]} expected (or \"input\": a file on the"
+                            + " server)");
         }
-        final ArrayNode levels = levels(root);
-        final JsonNode season = root.get("season_length");
         final List<Task> tasks = new ArrayList<>(series.size());
         final List<Invalid> invalid = new ArrayList<>();
         final Set<String> ids = new HashSet<>();
@@ -150,11 +167,57 @@ record JobRequest(String type, String kind, int priority, List<Task> tasks, List
             args.set("levels", levels);
             add(tasks, invalid, ForecastArgs.KIND, new TaskLine(i + 1, id, args), time);
         }
-        return new JobRequest(FORECAST, ForecastArgs.KIND, priority, List.copyOf(tasks), List.copyOf(invalid));
+        return new JobRequest(FORECAST, ForecastArgs.KIND, priority, List.copyOf(tasks), List.copyOf(invalid), null);
+    }
+
+    /**
+     * The job as prepared here (its tasks' args, its invalid tasks, the file read), stored with a job whose series
+     * came from a server-side file, so that a restarted server reopens it as accepted without reading the file again.
+     */
+    ObjectNode prepared() {
+        final ObjectNode node = JSON.createObjectNode();
+        node.put("type", type);
+        node.put("kind", kind);
+        node.put("priority", priority);
+        node.put("input", input);
+        final ArrayNode taskList = node.putArray("tasks");
+        try {
+            for (final Task task : tasks) {
+                taskList.addObject().put("key", task.key()).set("args", JSON.readTree(task.payload()));
+            }
+        } catch (final IOException ex) {
+            throw new java.io.UncheckedIOException("a prepared task is not JSON: " + ex.getMessage(), ex);
+        }
+        final ArrayNode invalidList = node.putArray("invalid");
+        invalid.forEach(bad -> invalidList.addObject().put("key", bad.key()).put("reason", bad.reason()));
+        return node;
+    }
+
+    /** @return the job {@link #prepared()} stored. */
+    static JobRequest restore(final JsonNode prepared) {
+        final List<Task> tasks = new ArrayList<>();
+        try {
+            for (final JsonNode task : prepared.path("tasks")) {
+                tasks.add(new Task(task.path("key").asText(), JSON.writeValueAsBytes(task.path("args"))));
+            }
+        } catch (final JsonProcessingException ex) {
+            throw new IllegalStateException("a stored task cannot be written back: " + ex.getMessage(), ex);
+        }
+        final List<Invalid> invalid = new ArrayList<>();
+        for (final JsonNode bad : prepared.path("invalid")) {
+            invalid.add(new Invalid(bad.path("key").asText(), bad.path("reason").asText()));
+        }
+        return new JobRequest(
+                prepared.path("type").asText(),
+                prepared.path("kind").asText(),
+                prepared.path("priority").asInt(),
+                List.copyOf(tasks),
+                List.copyOf(invalid),
+                prepared.path("input").asText(null));
     }
 
     /** A task prepared as {@code farm run} prepares it: a bad model spec refuses the request, a bad ds the task. */
-    private static void add(
+    static void add(
             final List<Task> tasks,
             final List<Invalid> invalid,
             final String kind,

@@ -58,7 +58,15 @@ public final class Server {
         final JobBook book = new JobBook(farmDir, farm, kinds, TimeSettings.DEFAULT, options.retentionMs());
         final int reopened = book.recover();
         final FarmServer server = FarmServer.start(
-                options.listen(), tokens, book, kinds, farmDir, options.maxBodyBytes(), options.maxJobs());
+                options.listen(),
+                options.tls(),
+                tokens,
+                book,
+                kinds,
+                farmDir,
+                options.inputDirs(),
+                options.maxBodyBytes(),
+                options.maxJobs());
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(() -> drain(server, book, farm, farmDir, stopped), "serve-drain"));
@@ -66,10 +74,16 @@ public final class Server {
                 "serving farm dir %s at %s on %d workers (token in %s); %d accepted jobs continue%n",
                 farmDir.root(), server.url(), ctx.workers(), ApiTokens.file(farmDir), reopened);
         console.flush();
-        // last: a client that finds serve.url finds a server ready for it
+        // last: a client that finds serve.url finds a server ready for it, and the whole URL (renamed into place)
         final java.nio.file.Path urlFile = farmDir.root().resolve(URL_FILE);
-        Files.writeString(urlFile, server.url() + "\n");
-        FarmDirectory.makeOwnerOnlyFile(urlFile);
+        final java.nio.file.Path urlTmp = farmDir.root().resolve(URL_FILE + ".tmp");
+        Files.writeString(urlTmp, server.url() + "\n");
+        FarmDirectory.makeOwnerOnlyFile(urlTmp);
+        Files.move(
+                urlTmp,
+                urlFile,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         final long sweepMs = Math.max(100, Math.min(MAX_SWEEP_INTERVAL_MS, options.retentionMs() / 4));
         while (!Thread.currentThread().isInterrupted()) {
             Thread.sleep(sweepMs);

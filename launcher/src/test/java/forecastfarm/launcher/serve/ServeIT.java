@@ -368,13 +368,16 @@ class ServeIT extends ServeProcesses {
     }
 
     @Test
-    void anAddressOtherThanLoopbackIsRefusedSayingWhy() throws Exception {
+    void anAddressOtherThanLoopbackWithoutTlsIsRefusedSayingWhyAndWhatToDo() throws Exception {
         final Path farmDir = tmp.resolve("farm");
-        final Process server = serve(farmDir, "open", "--listen", "0.0.0.0:7070");
+        final Process server = serve(farmDir, "open", "--listen", "0.0.0.0:0");
         assertTrue(server.waitFor(60, TimeUnit.SECONDS));
         assertEquals(ExitCodes.USAGE, server.exitValue());
-        assertTrue(
-                Files.readString(tmp.resolve("open.err")).contains("only a loopback address"),
-                Files.readString(tmp.resolve("open.err")));
+        final String err = Files.readString(tmp.resolve("open.err"));
+        assertTrue(err.contains("error: --listen 0.0.0.0:0: an address other than loopback"), err);
+        assertTrue(err.contains("needs TLS"), err);
+        assertTrue(err.contains("give --tls-cert FILE --tls-key FILE (PEM)"), err);
+        assertTrue(err.contains("through an SSH tunnel"), err);
+        assertFalse(Files.exists(farmDir.resolve("serve.url")), "nothing served");
     }
 }

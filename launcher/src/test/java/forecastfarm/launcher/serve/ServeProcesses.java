@@ -25,6 +25,11 @@ public abstract class ServeProcesses {
     protected Path tmp;
 
     final List<Process> servers = new ArrayList<>();
+    /** The client of {@link #call}: one that trusts a test certificate for an HTTPS server. */
+    HttpClient http = HTTP;
+    /** JVM options of the servers started from now on (system properties). */
+    List<String> serverJvmOptions = List.of();
+
     protected String url;
     protected String token;
 
@@ -42,6 +47,7 @@ public abstract class ServeProcesses {
         Files.deleteIfExists(farmDir.resolve("serve.url"));
         final List<String> command = FarmTestSupport.javaCommand(
                 FarmCli.class.getName(), "serve", "--farm-dir", farmDir.toString(), "--workers", "2");
+        command.addAll(1, serverJvmOptions);
         command.addAll(List.of(extra));
         if (!List.of(extra).contains("--listen")) {
             command.addAll(List.of("--listen", "127.0.0.1:0"));
@@ -74,7 +80,7 @@ public abstract class ServeProcesses {
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     HttpResponse<String> call(final String method, final String path, final String body) throws Exception {
@@ -82,7 +88,7 @@ public abstract class ServeProcesses {
     }
 
     HttpResponse<String> keyed(final String key, final String body) throws Exception {
-        return HTTP.send(
+        return http.send(
                 HttpRequest.newBuilder(URI.create(url + "/v1/jobs"))
                         .header("Authorization", "Bearer " + token)
                         .header("Idempotency-Key", key)
