@@ -65,11 +65,11 @@ public final class ForecastClient {
         final String id = accepted.path("id").asText();
         console.printf(
                 Locale.ROOT,
-                "submitted %d series (h=%d, models %s) to %s as job %s%n",
+                "submitted %d series (h=%d, models %s) through %s as job %s%n",
                 submission.series().size(),
                 options.horizon(),
                 String.join(",", options.models()),
-                farm.url(),
+                farm.submitsThrough(),
                 id);
         if (!wait) {
             stdout.println(id);

@@ -30,17 +30,26 @@ public final class ServedFarm {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
 
+    /** How long a submission through the inbox waits for the server's answer. */
+    private static final long INBOX_TIMEOUT_MS = 30_000;
+
     private final HttpClient http;
     private final String url;
     private final String token;
+    /** The farm dir whose inbox takes submissions, or null to submit over HTTP. */
+    private final Path inboxFarmDir;
 
-    private ServedFarm(final String url, final String token) {
+    private ServedFarm(final String url, final String token, final Path inboxFarmDir) {
         this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.token = token;
+        this.inboxFarmDir = inboxFarmDir;
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     }
 
     /**
+     * Jobs go through the farm dir's inbox (Chronicle queues, {@code InboxWire}) when the farm dir is given and no
+     * URL; everything else goes over HTTP.
+     *
      * @param url   the server's base URL, or null to read {@code <farmDir>/serve.url}.
      * @param token the bearer token, or null to read {@code <farmDir>/api-token} (the {@code default} client's).
      * @throws ServedFarmException when the farm dir does not say what is missing.
@@ -51,19 +60,18 @@ public final class ServedFarm {
                     "name the served farm with --farm-dir D (its serve.url and api-token are read there), or give"
                             + " --url and --token-file");
         }
-        return new ServedFarm(
-                url != null
-                        ? url
-                        : read(
-                                farmDir.resolve(Server.URL_FILE),
-                                "is 'farm serve --farm-dir " + farmDir
-                                        + "' running? it writes this file once it is ready"),
-                token != null
-                        ? token
-                        : read(
-                                farmDir.resolve(Server.TOKEN_FILE),
-                                "is " + farmDir
-                                        + " a served farm's dir? 'farm serve' writes the token there at its first start"));
+        final String base = url != null
+                ? url
+                : read(
+                        farmDir.resolve(Server.URL_FILE),
+                        "is 'farm serve --farm-dir " + farmDir + "' running? it writes this file once it is ready");
+        final String bearer = token != null
+                ? token
+                : read(
+                        farmDir.resolve(Server.TOKEN_FILE),
+                        "is " + farmDir + " a served farm's dir? 'farm serve' writes the token there at its first"
+                                + " start");
+        return new ServedFarm(base, bearer, url == null ? farmDir : null);
     }
 
     /** @return the first line of a small file (a URL, a token), which must exist. */
@@ -85,6 +93,11 @@ public final class ServedFarm {
         return url;
     }
 
+    /** @return how jobs are submitted: the inbox's folder, or the URL. */
+    public String submitsThrough() {
+        return inboxFarmDir != null ? "the inbox in " + inboxFarmDir : url;
+    }
+
     /**
      * {@code POST /v1/jobs}.
      *
@@ -92,6 +105,10 @@ public final class ServedFarm {
      * @return the accepted job's summary ({@code id, state, tasks, ...}).
      */
     public JsonNode submit(final byte[] body, final String idempotencyKey) {
+        if (InboxClient.usable(inboxFarmDir, body.length)) {
+            final String key = idempotencyKey != null ? idempotencyKey : "inbox-" + java.util.UUID.randomUUID();
+            return InboxClient.submit(inboxFarmDir, token, key, body, INBOX_TIMEOUT_MS);
+        }
         final HttpRequest.Builder request = request("/v1/jobs")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));

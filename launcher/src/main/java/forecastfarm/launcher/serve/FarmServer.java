@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import forecastfarm.launcher.io.TimeSettings;
 import forecastfarm.shared.FarmDirectory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +12,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,8 +41,7 @@ import org.slf4j.LoggerFactory;
 final class FarmServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FarmServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String JOBS = "/v1/jobs";
-    private static final int MAX_IDEMPOTENCY_KEY = 200;
+    private static final String JOBS = Submissions.JOBS;
     /** Event streams open at once at most: each holds a thread while it follows its job. */
     private static final int MAX_EVENT_STREAMS = 2_000;
 
@@ -52,13 +49,9 @@ final class FarmServer implements AutoCloseable {
     private final ExecutorService executor;
     private final ApiTokens tokens;
     private final JobBook book;
-    private final Map<String, String> knownKinds;
-    private final TimeSettings time;
+    private final Submissions submissions;
     private final FarmDirectory farm;
-    private final AllowedDirs inputDirs;
     private final int maxBodyBytes;
-    private final int maxAliveJobs;
-    private volatile boolean accepting = true;
     private final java.util.concurrent.atomic.AtomicInteger streams = new java.util.concurrent.atomic.AtomicInteger();
     private final int maxStreams = MAX_EVENT_STREAMS;
 
@@ -66,20 +59,15 @@ final class FarmServer implements AutoCloseable {
             final HttpServer http,
             final ApiTokens tokens,
             final JobBook book,
-            final Map<String, String> knownKinds,
+            final Submissions submissions,
             final FarmDirectory farm,
-            final AllowedDirs inputDirs,
-            final int maxBodyBytes,
-            final int maxAliveJobs) {
+            final int maxBodyBytes) {
         this.http = http;
-        this.inputDirs = inputDirs;
         this.tokens = tokens;
         this.book = book;
-        this.knownKinds = knownKinds;
-        this.time = TimeSettings.DEFAULT;
+        this.submissions = submissions;
         this.farm = farm;
         this.maxBodyBytes = maxBodyBytes;
-        this.maxAliveJobs = maxAliveJobs;
         // a thread per exchange: an event stream holds its thread for as long as it follows its job
         this.executor = Executors.newCachedThreadPool(runnable -> {
             final Thread thread = new Thread(runnable, "serve-http");
@@ -91,23 +79,20 @@ final class FarmServer implements AutoCloseable {
     /**
      * Binds and starts serving.
      *
-     * @param tls       serve HTTPS with it, or null: plain HTTP (on a loopback address only, as the options check).
-     * @param inputDirs where forecast jobs' {@code "input"} files may be read.
+     * @param tls         serve HTTPS with it, or null: plain HTTP (on a loopback address only, as the options check).
+     * @param submissions takes the jobs POSTed.
      */
     static FarmServer start(
             final InetSocketAddress listen,
             final SSLContext tls,
             final ApiTokens tokens,
             final JobBook book,
-            final Map<String, String> knownKinds,
+            final Submissions submissions,
             final FarmDirectory farm,
-            final AllowedDirs inputDirs,
-            final int maxBodyBytes,
-            final int maxAliveJobs)
+            final int maxBodyBytes)
             throws IOException {
         final HttpServer http = HttpBinding.bind(listen, tls);
-        final FarmServer server =
-                new FarmServer(http, tokens, book, knownKinds, farm, inputDirs, maxBodyBytes, maxAliveJobs);
+        final FarmServer server = new FarmServer(http, tokens, book, submissions, farm, maxBodyBytes);
         http.setExecutor(server.executor);
         http.createContext("/", server::handle);
         http.start();
@@ -117,11 +102,6 @@ final class FarmServer implements AutoCloseable {
     /** @return {@code http://} or {@code https://}, and where it listens. */
     String url() {
         return HttpBinding.url(http);
-    }
-
-    /** No new jobs from now on (the server is draining). */
-    void stopAccepting() {
-        accepting = false;
     }
 
     @Override
@@ -141,7 +121,7 @@ final class FarmServer implements AutoCloseable {
             final String path = exchange.getRequestURI().getPath();
             final String method = exchange.getRequestMethod();
             if (path.equals("/v1/health")) {
-                send(exchange, 200, JSON.createObjectNode().put("status", accepting ? "up" : "draining"));
+                send(exchange, 200, JSON.createObjectNode().put("status", submissions.accepting() ? "up" : "draining"));
                 return;
             }
             final Optional<String> client =
@@ -193,7 +173,7 @@ final class FarmServer implements AutoCloseable {
             return;
         }
         if (parts.length == 1 && method.equals("GET")) {
-            send(exchange, 200, summary(job.get()));
+            send(exchange, 200, Submissions.summary(job.get()));
         } else if (parts.length == 1 && method.equals("DELETE")) {
             book.delete(job.get());
             exchange.sendResponseHeaders(204, -1);
@@ -207,50 +187,28 @@ final class FarmServer implements AutoCloseable {
     }
 
     private void submit(final HttpExchange exchange, final String client) throws IOException {
-        if (!accepting) {
-            sendError(exchange, 503, null, "the server is draining: it takes no new jobs");
-            return;
-        }
         final byte[] body = readBody(exchange);
         if (body == null) {
             sendError(exchange, 413, "body", "the request body is over " + maxBodyBytes + " bytes; split the job");
             return;
         }
-        final JobRequest request = JobRequest.parse(body, knownKinds, time, inputDirs);
-        if (book.alive() >= maxAliveJobs) {
-            exchange.getResponseHeaders().add("Retry-After", "1");
-            sendError(exchange, 429, null, "the farm has " + maxAliveJobs + " jobs queued or running; retry later");
-            return;
+        final Submissions.Answer answer =
+                submissions.submit(client, body, exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+        if (answer.job() != null) {
+            exchange.getResponseHeaders()
+                    .add("Location", JOBS + "/" + answer.job().id());
         }
-        final String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-        if (key == null) {
-            accepted(exchange, book.accept(client, body, request, null));
-            return;
+        if (answer.retryAfterS() > 0) {
+            exchange.getResponseHeaders().add("Retry-After", Integer.toString(answer.retryAfterS()));
         }
-        if (key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY) {
-            throw new BadRequest("Idempotency-Key", "1 to " + MAX_IDEMPOTENCY_KEY + " characters expected");
-        }
-        final JobBook.Acceptance acceptance = book.acceptOnce(client, key, body, request);
-        if (acceptance.conflict()) {
-            sendError(
-                    exchange,
-                    422,
-                    "Idempotency-Key",
-                    "this key was used for another request body (job "
-                            + acceptance.job().id() + "); use a new key for a new job");
-            return;
-        }
-        accepted(exchange, acceptance.job());
-    }
-
-    private static void accepted(final HttpExchange exchange, final ServedJob job) throws IOException {
-        exchange.getResponseHeaders().add("Location", JOBS + "/" + job.id());
-        send(exchange, 202, summary(job));
+        send(exchange, answer.status(), answer.body());
     }
 
     private void list(final HttpExchange exchange, final String client) throws IOException {
         final ArrayNode jobs = JSON.createArrayNode();
-        book.all().stream().filter(job -> job.client().equals(client)).forEach(job -> jobs.add(summary(job)));
+        book.all().stream()
+                .filter(job -> job.client().equals(client))
+                .forEach(job -> jobs.add(Submissions.summary(job)));
         send(exchange, 200, JSON.createObjectNode().set("jobs", jobs));
     }
 
@@ -299,32 +257,6 @@ final class FarmServer implements AutoCloseable {
         } finally {
             streams.decrementAndGet();
         }
-    }
-
-    private static ObjectNode summary(final ServedJob job) {
-        final ObjectNode node = JSON.createObjectNode();
-        node.put("id", job.id());
-        node.put("client", job.client());
-        node.put("type", job.request().type());
-        node.put("kind", job.request().kind());
-        node.put("state", job.state());
-        node.put("tasks", job.tasks());
-        node.put("done", job.finished());
-        node.put("ok", job.ok());
-        node.put("failed", job.notOk());
-        node.put("created_ms", job.createdMs());
-        if (job.isEnded()) {
-            node.put("ended_ms", job.endedMs());
-        }
-        final long elapsedMs = System.currentTimeMillis() - job.createdMs();
-        if (!job.isEnded() && job.finished() > 0) {
-            node.put(
-                    "eta_s", Math.round(elapsedMs / 1e3 * (job.tasks() - job.finished()) / job.finished() * 10) / 10.0);
-        } else {
-            node.putNull("eta_s");
-        }
-        node.put("results", JOBS + "/" + job.id() + "/results");
-        return node;
     }
 
     /**

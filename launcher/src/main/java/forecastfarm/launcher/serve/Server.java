@@ -57,19 +57,15 @@ public final class Server {
         final ApiTokens tokens = ApiTokens.loadOrCreate(farmDir);
         final JobBook book = new JobBook(farmDir, farm, kinds, TimeSettings.DEFAULT, options.retentionMs());
         final int reopened = book.recover();
+        final Submissions submissions =
+                new Submissions(book, kinds, TimeSettings.DEFAULT, options.inputDirs(), options.maxJobs());
         final FarmServer server = FarmServer.start(
-                options.listen(),
-                options.tls(),
-                tokens,
-                book,
-                kinds,
-                farmDir,
-                options.inputDirs(),
-                options.maxBodyBytes(),
-                options.maxJobs());
+                options.listen(), options.tls(), tokens, book, submissions, farmDir, options.maxBodyBytes());
+        final InboxAgent inbox = InboxAgent.start(farmDir.root(), tokens, submissions);
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
-                .addShutdownHook(new Thread(() -> drain(server, book, farm, farmDir, stopped), "serve-drain"));
+                .addShutdownHook(new Thread(
+                        () -> drain(server, submissions, inbox, book, farm, farmDir, stopped), "serve-drain"));
         console.printf(
                 "serving farm dir %s at %s on %d workers (token in %s); %d accepted jobs continue%n",
                 farmDir.root(), server.url(), ctx.workers(), ApiTokens.file(farmDir), reopened);
@@ -98,12 +94,19 @@ public final class Server {
 
     private static void drain(
             final FarmServer server,
+            final Submissions submissions,
+            final InboxAgent inbox,
             final JobBook book,
             final TaskFarm farm,
             final FarmDirectory farmDir,
             final CountDownLatch stopped) {
         LOG.info("draining: no new jobs; running tasks finish; unfinished jobs continue at the next start");
-        server.stopAccepting();
+        submissions.stopAccepting();
+        try {
+            inbox.close();
+        } catch (final InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
         book.stopping();
         farm.stop("server stopping");
         try {

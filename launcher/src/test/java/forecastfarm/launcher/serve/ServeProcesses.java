@@ -71,7 +71,7 @@ public abstract class ServeProcesses {
         token = Files.readString(farmDir.resolve("api-token")).strip();
     }
 
-    HttpResponse<String> call(final String method, final String path, final String body, final String bearer)
+    protected HttpResponse<String> call(final String method, final String path, final String body, final String bearer)
             throws Exception {
         final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
                 .method(
@@ -83,7 +83,7 @@ public abstract class ServeProcesses {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    HttpResponse<String> call(final String method, final String path, final String body) throws Exception {
+    protected HttpResponse<String> call(final String method, final String path, final String body) throws Exception {
         return call(method, path, body, token);
     }
 
