@@ -77,6 +77,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "jobs queued or running at most; more get 429 (default ${DEFAULT-VALUE})")
     int maxJobs;
 
+    @Option(
+            names = "--max-client-tasks",
+            paramLabel = "N",
+            description = "a client's tasks dispatched to workers at once at most, across all its jobs; its other"
+                    + " tasks wait while other clients' tasks use the free workers, so a client alone on the farm"
+                    + " leaves the workers beyond N idle (default: no cap)")
+    Integer maxClientTasks;
+
     @CommandLine.Mixin
     FarmOptions farm;
 
@@ -92,6 +100,9 @@ final class ServeCommand implements Callable<Integer> {
         if (maxBodyMb < 1 || maxJobs < 1) {
             throw new IllegalArgumentException("--max-body-mb and --max-jobs must be 1 or more");
         }
+        if (maxClientTasks != null && maxClientTasks < 1) {
+            throw new IllegalArgumentException("--max-client-tasks must be 1 or more, got " + maxClientTasks);
+        }
         final ServeOptions options = new ServeOptions(
                 address(listen),
                 Durations.toMillis(retention),
@@ -103,6 +114,9 @@ final class ServeCommand implements Callable<Integer> {
                 farm.farmContext(FarmCli.defaultFarmBase().resolve("serve"), false);
         if (!spec.commandLine().getParseResult().hasMatchedOption("--max-tasks-per-worker")) {
             ctx.maxTasksPerWorker(SERVE_MAX_TASKS_PER_WORKER);
+        }
+        if (maxClientTasks != null) {
+            ctx.maxTasksInFlightPerOwner(maxClientTasks);
         }
         return Server.run(options, ctx, parent.out());
     }
