@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.agrona.concurrent.SystemEpochClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,14 +38,23 @@ import org.slf4j.LoggerFactory;
  *
  * Every request but health needs {@code Authorization: Bearer <token>} ({@link ApiTokens}); a client sees and
  * deletes only its own jobs. Errors are {@code {"error": ..., "field": ...}}.
+ *
+ * <p>Every response is bounded in time: the JDK server closes a connection whose response has not completed within
+ * its {@value #MAX_RESPONSE_TIME_PROP} (seconds, read once, when the JVM's first server is made; set here from
+ * {@code --max-response-time}). That is the one way its API offers to free a thread blocked writing to a client that
+ * stopped reading (a blocked write holds the stream's lock, so closing the exchange from another thread would block
+ * too). Event streams end themselves, resumable, at {@link #STREAM_SHARE_PERCENT}% of that time, so the cut reaches
+ * only a stream whose write is stuck.
  */
 final class FarmServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FarmServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String JOBS = "/v1/jobs";
     private static final int MAX_IDEMPOTENCY_KEY = 200;
-    /** Event streams open at once at most: each holds a thread while it follows its job. */
-    private static final int MAX_EVENT_STREAMS = 2_000;
+    /** The JDK server's limit on a response's time, in seconds (see the {@code jdk.httpserver} module summary). */
+    static final String MAX_RESPONSE_TIME_PROP = "sun.net.httpserver.maxRspTime";
+    /** An event stream ends itself, resumable, after this share of the response time limit. */
+    static final int STREAM_SHARE_PERCENT = 90;
 
     private final HttpServer http;
     private final ExecutorService executor;
@@ -55,9 +65,9 @@ final class FarmServer implements AutoCloseable {
     private final FarmDirectory farm;
     private final int maxBodyBytes;
     private final int maxAliveJobs;
+    private final JobEvents events;
+    private final EventStreams streams = new EventStreams();
     private volatile boolean accepting = true;
-    private final java.util.concurrent.atomic.AtomicInteger streams = new java.util.concurrent.atomic.AtomicInteger();
-    private final int maxStreams = MAX_EVENT_STREAMS;
 
     private FarmServer(
             final HttpServer http,
@@ -66,7 +76,8 @@ final class FarmServer implements AutoCloseable {
             final Map<String, String> knownKinds,
             final FarmDirectory farm,
             final int maxBodyBytes,
-            final int maxAliveJobs) {
+            final int maxAliveJobs,
+            final long maxResponseS) {
         this.http = http;
         this.tokens = tokens;
         this.book = book;
@@ -75,6 +86,8 @@ final class FarmServer implements AutoCloseable {
         this.farm = farm;
         this.maxBodyBytes = maxBodyBytes;
         this.maxAliveJobs = maxAliveJobs;
+        this.events = new JobEvents(
+                JobEvents.MAX_LAG_BYTES, maxResponseS * 1000 * STREAM_SHARE_PERCENT / 100, SystemEpochClock.INSTANCE);
         // a thread per exchange: an event stream holds its thread for as long as it follows its job
         this.executor = Executors.newCachedThreadPool(runnable -> {
             final Thread thread = new Thread(runnable, "serve-http");
@@ -83,7 +96,12 @@ final class FarmServer implements AutoCloseable {
         });
     }
 
-    /** Binds and starts serving. */
+    /**
+     * Binds and starts serving.
+     *
+     * @param maxResponseMs a response not complete after this is cut (rounded up to whole seconds); must be set before
+     *                      anything in this JVM made a JDK HTTP server, which reads the limit once.
+     */
     static FarmServer start(
             final InetSocketAddress listen,
             final ApiTokens tokens,
@@ -91,10 +109,14 @@ final class FarmServer implements AutoCloseable {
             final Map<String, String> knownKinds,
             final FarmDirectory farm,
             final int maxBodyBytes,
-            final int maxAliveJobs)
+            final int maxAliveJobs,
+            final long maxResponseMs)
             throws IOException {
+        final long maxResponseS = Math.max(1, (maxResponseMs + 999) / 1000);
+        System.setProperty(MAX_RESPONSE_TIME_PROP, Long.toString(maxResponseS));
         final HttpServer http = HttpServer.create(listen, 64);
-        final FarmServer server = new FarmServer(http, tokens, book, knownKinds, farm, maxBodyBytes, maxAliveJobs);
+        final FarmServer server =
+                new FarmServer(http, tokens, book, knownKinds, farm, maxBodyBytes, maxAliveJobs, maxResponseS);
         http.setExecutor(server.executor);
         http.createContext("/", server::handle);
         http.start();
@@ -158,7 +180,7 @@ final class FarmServer implements AutoCloseable {
     private void route(final HttpExchange exchange, final String method, final String path, final String client)
             throws IOException, InterruptedException {
         if (path.equals("/metrics") && method.equals("GET")) {
-            sendText(exchange, ServeMetrics.render(book, farm));
+            sendText(exchange, ServeMetrics.render(book, farm) + streams.metrics());
             return;
         }
         if (path.equals(JOBS)) {
@@ -269,10 +291,9 @@ final class FarmServer implements AutoCloseable {
                 throw new BadRequest("Last-Event-ID", "the id of the last event received (a number) expected");
             }
         }
-        if (streams.incrementAndGet() > maxStreams) {
-            streams.decrementAndGet();
+        if (!streams.tryOpen()) {
             exchange.getResponseHeaders().add("Retry-After", "5");
-            sendError(exchange, 503, null, maxStreams + " event streams are open; retry later");
+            sendError(exchange, 503, null, EventStreams.MAX_OPEN + " event streams are open; retry later");
             return;
         }
         try {
@@ -280,12 +301,12 @@ final class FarmServer implements AutoCloseable {
             exchange.getResponseHeaders().add("Cache-Control", "no-cache");
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = exchange.getResponseBody()) {
-                JobEvents.stream(job, lastEventId, out);
-            } catch (final IOException clientGone) {
-                LOG.debug("event stream of {} ended: {}", job.id(), clientGone.toString());
+                streams.ended(job, events.stream(job, lastEventId, out));
+            } catch (final IOException ex) {
+                LOG.debug("event stream of {} ended: {}", job.id(), ex.toString());
             }
         } finally {
-            streams.decrementAndGet();
+            streams.closed();
         }
     }
 

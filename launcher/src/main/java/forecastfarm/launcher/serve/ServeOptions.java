@@ -14,6 +14,7 @@ import java.util.List;
  * @param settings     what each task kind gets when a worker opens it.
  * @param maxBodyBytes the largest request body accepted.
  * @param maxJobs      jobs queued or running at most.
+ * @param maxResponseMs a response not complete after this is cut; event streams end themselves before, resumable.
  */
 public record ServeOptions(
         InetSocketAddress listen,
@@ -21,4 +22,5 @@ public record ServeOptions(
         List<Path> taskJars,
         ObjectNode settings,
         int maxBodyBytes,
-        int maxJobs) {}
+        int maxJobs,
+        long maxResponseMs) {}

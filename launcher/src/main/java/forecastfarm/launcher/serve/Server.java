@@ -53,7 +53,14 @@ public final class Server {
         final JobBook book = new JobBook(farmDir, farm, kinds, TimeSettings.DEFAULT, options.retentionMs());
         final int reopened = book.recover();
         final FarmServer server = FarmServer.start(
-                options.listen(), tokens, book, kinds, farmDir, options.maxBodyBytes(), options.maxJobs());
+                options.listen(),
+                tokens,
+                book,
+                kinds,
+                farmDir,
+                options.maxBodyBytes(),
+                options.maxJobs(),
+                options.maxResponseMs());
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(() -> drain(server, book, farm, farmDir, stopped), "serve-drain"));
