@@ -100,6 +100,23 @@ final class ServeCommand implements Callable<Integer> {
             description = "jobs queued or running at most; more get 429 (default ${DEFAULT-VALUE})")
     int maxJobs;
 
+    @Option(
+            names = "--max-response-time",
+            paramLabel = "DURATION",
+            defaultValue = "5m",
+            description = "a response not complete after this is cut, so a client that stops reading holds its"
+                    + " connection and thread no longer; an event stream ends itself before, with 'dropped', and"
+                    + " its client resumes with Last-Event-ID (default ${DEFAULT-VALUE}; whole seconds, 2s or more)")
+    String maxResponseTime;
+
+    @Option(
+            names = "--max-client-tasks",
+            paramLabel = "N",
+            description = "a client's tasks dispatched to workers at once at most, across all its jobs; its other"
+                    + " tasks wait while other clients' tasks use the free workers, so a client alone on the farm"
+                    + " leaves the workers beyond N idle (default: no cap)")
+    Integer maxClientTasks;
+
     @CommandLine.Mixin
     FarmOptions farm;
 
@@ -115,6 +132,13 @@ final class ServeCommand implements Callable<Integer> {
         if (maxBodyMb < 1 || maxJobs < 1) {
             throw new IllegalArgumentException("--max-body-mb and --max-jobs must be 1 or more");
         }
+        final long maxResponseMs = Durations.toMillis(maxResponseTime);
+        if (maxResponseMs < 2_000) {
+            throw new IllegalArgumentException("--max-response-time must be 2s or more, got " + maxResponseTime);
+        }
+        if (maxClientTasks != null && maxClientTasks < 1) {
+            throw new IllegalArgumentException("--max-client-tasks must be 1 or more, got " + maxClientTasks);
+        }
         final SSLContext tls = tls(tlsCert, tlsKey);
         final ServeOptions options = new ServeOptions(
                 address(listen, tls != null),
@@ -124,11 +148,15 @@ final class ServeCommand implements Callable<Integer> {
                 List.copyOf(jars),
                 RunCommand.parseSettings(settings),
                 maxBodyMb << 20,
-                maxJobs);
+                maxJobs,
+                maxResponseMs);
         final forecastfarm.launcher.farm.FarmContext ctx =
                 farm.farmContext(FarmCli.defaultFarmBase().resolve("serve"), false);
         if (!spec.commandLine().getParseResult().hasMatchedOption("--max-tasks-per-worker")) {
             ctx.maxTasksPerWorker(SERVE_MAX_TASKS_PER_WORKER);
+        }
+        if (maxClientTasks != null) {
+            ctx.maxTasksInFlightPerOwner(maxClientTasks);
         }
         return Server.run(options, ctx, parent.out());
     }

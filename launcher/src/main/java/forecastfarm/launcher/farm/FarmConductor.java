@@ -45,7 +45,7 @@ final class FarmConductor implements Agent {
 
     private final FarmContext ctx;
     private final long runId;
-    private final JobTable jobs = new JobTable();
+    private final JobTable jobs;
     private final JobDuties jobDuties;
     private ResultStore store;
     private final StatusFile status;
@@ -72,6 +72,7 @@ final class FarmConductor implements Agent {
         this.status = status;
         this.spawner = spawner;
         this.clock = ctx.clock();
+        this.jobs = new JobTable(ctx.maxTasksInFlightPerOwner());
         this.statusPublisher = new FarmStatusPublisher(status, jobs);
         this.jobDuties =
                 new JobDuties(ctx, jobs, statusPublisher, Math.max(64, ctx.workers() * ctx.maxInFlightPerWorker()));

@@ -27,6 +27,8 @@ public final class FarmContext {
     public static final int MAX_IN_FLIGHT_DEFAULT = 256;
     public static final long DRAIN_GRACE_MS_DEFAULT = 30_000;
     public static final WorkerJit WORKER_JIT_DEFAULT = WorkerJit.QUICK;
+    /** No cap on an owner's tasks in flight: the default ({@link #maxTasksInFlightPerOwner}). */
+    public static final int NO_OWNER_CAP = Integer.MAX_VALUE;
 
     private Path farmDir;
     private int workers = DefaultWorkers.fromEnvironment();
@@ -36,6 +38,7 @@ public final class FarmContext {
     private long startupTimeoutMs = STARTUP_TIMEOUT_MS_DEFAULT;
     private int maxAttempts = MAX_ATTEMPTS_DEFAULT;
     private int maxInFlightPerWorker = MAX_IN_FLIGHT_DEFAULT;
+    private int maxTasksInFlightPerOwner = NO_OWNER_CAP;
     private boolean retryFailed;
     private long targetQueuedWorkMs = 5;
     private long maxTasksPerWorker = MAX_TASKS_PER_WORKER_DEFAULT;
@@ -64,6 +67,9 @@ public final class FarmContext {
                 "heartbeat timeout " + heartbeatTimeoutMs + " ms must exceed twice the heartbeat interval "
                         + heartbeatIntervalMs + " ms");
         require(maxInFlightPerWorker >= 1, "max in flight per worker must be at least 1");
+        require(
+                maxTasksInFlightPerOwner >= 1,
+                "max tasks in flight per owner must be at least 1, got " + maxTasksInFlightPerOwner);
         require(
                 workerClasspath != null && !workerClasspath.isBlank(),
                 "the worker classpath is not set (system " + "property " + WORKER_CLASSPATH_PROP
@@ -182,6 +188,20 @@ public final class FarmContext {
 
     public FarmContext maxInFlightPerWorker(final int v) {
         maxInFlightPerWorker = v;
+        return this;
+    }
+
+    /**
+     * @return how many tasks of one job owner (a served farm's client) may be dispatched to workers at once, across
+     *     all its jobs; its other tasks wait while other owners' tasks use the free workers. An owner alone on the
+     *     farm leaves the workers beyond this idle. {@link #NO_OWNER_CAP} (the default) for no cap.
+     */
+    public int maxTasksInFlightPerOwner() {
+        return maxTasksInFlightPerOwner;
+    }
+
+    public FarmContext maxTasksInFlightPerOwner(final int v) {
+        maxTasksInFlightPerOwner = v;
         return this;
     }
 
@@ -326,7 +346,8 @@ public final class FarmContext {
         return "FarmContext{farmDir=" + farmDir + ", workers=" + workers + ", taskTimeoutMs=" + taskTimeoutMs
                 + ", heartbeatTimeoutMs="
                 + heartbeatTimeoutMs + ", maxAttempts=" + maxAttempts + ", maxInFlightPerWorker="
-                + maxInFlightPerWorker + ", maxTasksPerWorker=" + maxTasksPerWorker + ", maxWorkerHeapBytes="
+                + maxInFlightPerWorker + ", maxTasksInFlightPerOwner=" + maxTasksInFlightPerOwner
+                + ", maxTasksPerWorker=" + maxTasksPerWorker + ", maxWorkerHeapBytes="
                 + maxWorkerHeapBytes + ", drainGraceMs=" + drainGraceMs + '}';
     }
 }

@@ -11,6 +11,9 @@ import org.agrona.collections.Int2ObjectHashMap;
  * The jobs alive in a farm and the order their tasks are dispatched in: round-robin across owners, then, within an
  * owner, across the jobs of the highest priority that have tasks waiting. So one client's 100,000-task job takes
  * its turn with another's 20-task job instead of going first, and a client's urgent job goes before its own others.
+ * An owner with {@code maxInFlightPerOwner} tasks in flight (dispatched, not yet reported, across all its jobs) is
+ * passed over until one of them completes or is put back by its worker's death: the count is its jobs' ledgers', so
+ * it frees whichever way a task leaves the worker.
  *
  * <p>Jobs are offered from any thread ({@link #offer}); everything else runs on the conductor thread. A job that
  * ended is removed ({@link #retire}), its counts kept only as totals.
@@ -20,6 +23,7 @@ final class JobTable {
     private final Int2ObjectHashMap<JobRun> bySlot = new Int2ObjectHashMap<>();
     private final List<JobRun> alive = new ArrayList<>();
     private final List<Owner> owners = new ArrayList<>();
+    private final int maxInFlightPerOwner;
     private int ownerCursor;
     private int nextSlot;
     private long retiredSubmitted;
@@ -28,6 +32,14 @@ final class JobTable {
     private long retiredFailed;
     private long retiredPoisoned;
     private long retiredRetries;
+
+    /**
+     * @param maxInFlightPerOwner an owner's tasks in flight at most, across its jobs ({@link FarmContext#NO_OWNER_CAP}
+     *                            for no cap).
+     */
+    JobTable(final int maxInFlightPerOwner) {
+        this.maxInFlightPerOwner = maxInFlightPerOwner;
+    }
 
     /** From any thread: the conductor takes the job at its next duty cycle. */
     void offer(final JobRun job) {
@@ -83,13 +95,18 @@ final class JobTable {
     }
 
     /**
-     * @return the job whose turn it is to have a task dispatched, or null when no job has one waiting.
+     * @return the job whose turn it is to have a task dispatched, or null when no job has one waiting (or every owner
+     *     with one waiting is at its cap).
      */
     JobRun next() {
         final int n = owners.size();
         for (int i = 0; i < n; i++) {
             final int index = (ownerCursor + i) % n;
-            final JobRun job = owners.get(index).pick();
+            final Owner owner = owners.get(index);
+            if (maxInFlightPerOwner != FarmContext.NO_OWNER_CAP && owner.inFlight() >= maxInFlightPerOwner) {
+                continue;
+            }
+            final JobRun job = owner.pick();
             if (job != null) {
                 ownerCursor = (index + 1) % n;
                 return job;
@@ -194,6 +211,15 @@ final class JobTable {
 
         Owner(final String name) {
             this.name = name;
+        }
+
+        /** @return its tasks dispatched and not yet reported, across its jobs. */
+        int inFlight() {
+            int sum = 0;
+            for (final JobRun job : jobs) {
+                sum += job.ledger.inFlightCount();
+            }
+            return sum;
         }
 
         /** @return the next job of the highest priority among those with tasks waiting, or null. */

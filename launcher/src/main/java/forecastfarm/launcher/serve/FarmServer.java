@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
+import org.agrona.concurrent.SystemEpochClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,13 +38,22 @@ import org.slf4j.LoggerFactory;
  * Every request but health needs {@code Authorization: Bearer <token>} ({@link ApiTokens}); a client sees and
  * deletes only its own jobs. Errors are {@code {"error": ..., "field": ...}}. With a TLS context it serves HTTPS
  * ({@link HttpBinding}).
+ *
+ * <p>Every response is bounded in time: the JDK server closes a connection whose response has not completed within
+ * its {@value #MAX_RESPONSE_TIME_PROP} (seconds, read once, when the JVM's first server is made; set here from
+ * {@code --max-response-time}). That is the one way its API offers to free a thread blocked writing to a client that
+ * stopped reading (a blocked write holds the stream's lock, so closing the exchange from another thread would block
+ * too). Event streams end themselves, resumable, at {@link #STREAM_SHARE_PERCENT}% of that time, so the cut reaches
+ * only a stream whose write is stuck.
  */
 final class FarmServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FarmServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String JOBS = Submissions.JOBS;
-    /** Event streams open at once at most: each holds a thread while it follows its job. */
-    private static final int MAX_EVENT_STREAMS = 2_000;
+    /** The JDK server's limit on a response's time, in seconds (see the {@code jdk.httpserver} module summary). */
+    static final String MAX_RESPONSE_TIME_PROP = "sun.net.httpserver.maxRspTime";
+    /** An event stream ends itself, resumable, after this share of the response time limit. */
+    static final int STREAM_SHARE_PERCENT = 90;
 
     private final HttpServer http;
     private final ExecutorService executor;
@@ -52,8 +62,8 @@ final class FarmServer implements AutoCloseable {
     private final Submissions submissions;
     private final FarmDirectory farm;
     private final int maxBodyBytes;
-    private final java.util.concurrent.atomic.AtomicInteger streams = new java.util.concurrent.atomic.AtomicInteger();
-    private final int maxStreams = MAX_EVENT_STREAMS;
+    private final JobEvents events;
+    private final EventStreams streams = new EventStreams();
 
     private FarmServer(
             final HttpServer http,
@@ -61,13 +71,16 @@ final class FarmServer implements AutoCloseable {
             final JobBook book,
             final Submissions submissions,
             final FarmDirectory farm,
-            final int maxBodyBytes) {
+            final int maxBodyBytes,
+            final long maxResponseS) {
         this.http = http;
         this.tokens = tokens;
         this.book = book;
         this.submissions = submissions;
         this.farm = farm;
         this.maxBodyBytes = maxBodyBytes;
+        this.events = new JobEvents(
+                JobEvents.MAX_LAG_BYTES, maxResponseS * 1000 * STREAM_SHARE_PERCENT / 100, SystemEpochClock.INSTANCE);
         // a thread per exchange: an event stream holds its thread for as long as it follows its job
         this.executor = Executors.newCachedThreadPool(runnable -> {
             final Thread thread = new Thread(runnable, "serve-http");
@@ -81,6 +94,8 @@ final class FarmServer implements AutoCloseable {
      *
      * @param tls         serve HTTPS with it, or null: plain HTTP (on a loopback address only, as the options check).
      * @param submissions takes the jobs POSTed.
+     * @param maxResponseMs a response not complete after this is cut (rounded up to whole seconds); must be set before
+     *                      anything in this JVM made a JDK HTTP server, which reads the limit once.
      */
     static FarmServer start(
             final InetSocketAddress listen,
@@ -89,10 +104,13 @@ final class FarmServer implements AutoCloseable {
             final JobBook book,
             final Submissions submissions,
             final FarmDirectory farm,
-            final int maxBodyBytes)
+            final int maxBodyBytes,
+            final long maxResponseMs)
             throws IOException {
+        final long maxResponseS = Math.max(1, (maxResponseMs + 999) / 1000);
+        System.setProperty(MAX_RESPONSE_TIME_PROP, Long.toString(maxResponseS));
         final HttpServer http = HttpBinding.bind(listen, tls);
-        final FarmServer server = new FarmServer(http, tokens, book, submissions, farm, maxBodyBytes);
+        final FarmServer server = new FarmServer(http, tokens, book, submissions, farm, maxBodyBytes, maxResponseS);
         http.setExecutor(server.executor);
         http.createContext("/", server::handle);
         http.start();
@@ -150,7 +168,7 @@ final class FarmServer implements AutoCloseable {
     private void route(final HttpExchange exchange, final String method, final String path, final String client)
             throws IOException, InterruptedException {
         if (path.equals("/metrics") && method.equals("GET")) {
-            sendText(exchange, ServeMetrics.render(book, farm));
+            sendText(exchange, ServeMetrics.render(book, farm) + streams.metrics());
             return;
         }
         if (path.equals(JOBS)) {
@@ -239,10 +257,9 @@ final class FarmServer implements AutoCloseable {
                 throw new BadRequest("Last-Event-ID", "the id of the last event received (a number) expected");
             }
         }
-        if (streams.incrementAndGet() > maxStreams) {
-            streams.decrementAndGet();
+        if (!streams.tryOpen()) {
             exchange.getResponseHeaders().add("Retry-After", "5");
-            sendError(exchange, 503, null, maxStreams + " event streams are open; retry later");
+            sendError(exchange, 503, null, EventStreams.MAX_OPEN + " event streams are open; retry later");
             return;
         }
         try {
@@ -250,12 +267,12 @@ final class FarmServer implements AutoCloseable {
             exchange.getResponseHeaders().add("Cache-Control", "no-cache");
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = exchange.getResponseBody()) {
-                JobEvents.stream(job, lastEventId, out);
-            } catch (final IOException clientGone) {
-                LOG.debug("event stream of {} ended: {}", job.id(), clientGone.toString());
+                streams.ended(job, events.stream(job, lastEventId, out));
+            } catch (final IOException ex) {
+                LOG.debug("event stream of {} ended: {}", job.id(), ex.toString());
             }
         } finally {
-            streams.decrementAndGet();
+            streams.closed();
         }
     }
 

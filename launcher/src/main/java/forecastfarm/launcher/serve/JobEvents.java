@@ -2,11 +2,13 @@ package forecastfarm.launcher.serve;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import org.agrona.concurrent.EpochClock;
 
 /**
  * {@code GET /v1/jobs/{id}/events}: Server-Sent Events of one job. Each result line is an event {@code result} whose
@@ -15,62 +17,156 @@ import java.nio.file.Files;
  * {@link #PROGRESS_INTERVAL_MS} and {@code end} (the job's summary) closes the stream. The stream follows the
  * results file rather than a queue in memory: a slow reader falls behind in the file, holds only its own connection,
  * and never slows the farm.
+ *
+ * <p>A stream is bounded in how far it falls behind and in how long it lasts. When the job has written more than
+ * {@link #MAX_LAG_BYTES} to its results file beyond what the stream has sent (counted from where the stream stood when
+ * it opened, so a reader catching up on a long job's earlier results is not behind), or when the stream has lasted
+ * its time limit, it ends with {@code dropped}: {@code {"last_id": N, "reason": "behind"|"time_limit", "message"}},
+ * and the client goes on by reconnecting with {@code Last-Event-ID: N}. A reader that stops reading altogether blocks
+ * the stream's write, where none of this can run: the HTTP server's response time limit cuts that connection (see
+ * {@link FarmServer}).
  */
 final class JobEvents {
     static final long PROGRESS_INTERVAL_MS = 1_000;
+    /** How far a stream may fall behind its job's results file, beyond where it stood when it opened. */
+    static final long MAX_LAG_BYTES = 4L << 20;
+
     private static final long POLL_MS = 20;
+    private static final int CHUNK_BYTES = 64 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private JobEvents() {}
+    /** How a stream ended. */
+    enum Ending {
+        /** The job ended and every result was sent, then {@code end}. */
+        END,
+        /** Fell more than {@link #MAX_LAG_BYTES} behind: {@code dropped}. */
+        BEHIND,
+        /** Lasted its time limit: {@code dropped}. */
+        TIME_LIMIT,
+        /** The connection failed under a write: the client went away, or stopped reading and was cut. */
+        BROKEN
+    }
 
     /**
-     * Streams the job's events until it ended and every line was sent, or the client went away.
+     * @param ending       how it ended.
+     * @param lastId       the id of the last result the client was sent (or had, by its {@code Last-Event-ID}).
+     * @param writeBlockMs for {@link Ending#BROKEN}: how long the failed write had been blocked.
+     */
+    record Outcome(Ending ending, long lastId, long writeBlockMs) {}
+
+    private final long maxLagBytes;
+    private final long maxStreamMs;
+    private final EpochClock clock;
+
+    /**
+     * @param maxLagBytes how far a stream may fall behind ({@link #MAX_LAG_BYTES} in a server).
+     * @param maxStreamMs how long a stream may last before it is dropped (its client reconnects).
+     */
+    JobEvents(final long maxLagBytes, final long maxStreamMs, final EpochClock clock) {
+        this.maxLagBytes = maxLagBytes;
+        this.maxStreamMs = maxStreamMs;
+        this.clock = clock;
+    }
+
+    /**
+     * Streams the job's events until it ended and every line was sent, the stream fell behind or ran out of time, or
+     * the connection failed.
      *
      * @param lastEventId the {@code Last-Event-ID} the client sent, or 0.
+     * @throws IOException when the job's results file cannot be read (the job was deleted under the stream).
      */
-    static void stream(final ServedJob job, final long lastEventId, final OutputStream out)
+    Outcome stream(final ServedJob job, final long lastEventId, final OutputStream out)
             throws IOException, InterruptedException {
+        final Sender sender = new Sender(out);
+        try {
+            return follow(job, lastEventId, sender);
+        } catch (final ConnectionBroken broken) {
+            return new Outcome(Ending.BROKEN, sender.lastId, clock.time() - sender.writeStartMs);
+        }
+    }
+
+    private Outcome follow(final ServedJob job, final long lastEventId, final Sender sender)
+            throws IOException, InterruptedException {
+        final long startMs = clock.time();
+        sender.lastId = lastEventId;
         long line = 0;
         long offset = 0;
-        long lastProgressMs = 0;
-        final StringBuilder partial = new StringBuilder();
+        long backlogAtOpen = -1;
+        long lastProgressMs = Long.MIN_VALUE;
+        final ByteArrayOutputStream partial = new ByteArrayOutputStream();
         for (; ; ) {
             final boolean ended = job.isEnded();
-            if (Files.exists(job.resultsFile())) {
-                try (RandomAccessFile file =
-                        new RandomAccessFile(job.resultsFile().toFile(), "r")) {
-                    if (file.length() < offset) {
-                        // the job was reopened after a restart and its file rewritten from the start
-                        offset = 0;
-                        line = 0;
-                        partial.setLength(0);
-                    }
-                    file.seek(offset);
-                    final byte[] chunk = new byte[(int) Math.min(1 << 20, file.length() - offset)];
-                    file.readFully(chunk);
-                    offset += chunk.length;
-                    partial.append(new String(chunk, StandardCharsets.UTF_8));
-                }
-                for (int end = partial.indexOf("\n"); end >= 0; end = partial.indexOf("\n")) {
-                    final String text = partial.substring(0, end);
-                    partial.delete(0, end + 1);
-                    line++;
-                    if (line > lastEventId) {
-                        write(out, "id: " + line + "\nevent: result\ndata: " + text + "\n\n");
-                    }
-                }
+            final long length = Files.exists(job.resultsFile()) ? Files.size(job.resultsFile()) : 0;
+            if (length < offset) {
+                // the job was reopened after a restart and its file rewritten from the start
+                offset = 0;
+                line = 0;
+                partial.reset();
             }
-            final long nowMs = System.currentTimeMillis();
-            if (ended && partial.length() == 0) {
-                write(out, "event: end\ndata: " + progress(job) + "\n\n");
-                return;
+            if (backlogAtOpen < 0) {
+                backlogAtOpen = length;
             }
-            if (nowMs - lastProgressMs >= PROGRESS_INTERVAL_MS) {
+            final long unsent = length - (offset - partial.size());
+            if (unsent - backlogAtOpen > maxLagBytes) {
+                return sender.dropped(
+                        Ending.BEHIND,
+                        "this stream fell more than " + (maxLagBytes >> 10) + " KiB behind the job's results");
+            }
+            if (length > offset) {
+                offset += read(job, offset, (int) Math.min(CHUNK_BYTES, length - offset), partial);
+                line = sendLines(partial, line, lastEventId, sender);
+            }
+            final long nowMs = clock.time();
+            if (ended && offset == length && partial.size() == 0) {
+                sender.send("event: end\ndata: " + progress(job) + "\n\n");
+                return new Outcome(Ending.END, sender.lastId, 0);
+            }
+            if (nowMs - startMs >= maxStreamMs) {
+                return sender.dropped(
+                        Ending.TIME_LIMIT, "this stream reached its time limit of " + maxStreamMs / 1000 + " s");
+            }
+            if (lastProgressMs == Long.MIN_VALUE || nowMs - lastProgressMs >= PROGRESS_INTERVAL_MS) {
                 lastProgressMs = nowMs;
-                write(out, "event: progress\ndata: " + progress(job) + "\n\n");
+                sender.send("event: progress\ndata: " + progress(job) + "\n\n");
             }
-            Thread.sleep(POLL_MS);
+            if (offset >= length) {
+                Thread.sleep(POLL_MS);
+            }
         }
+    }
+
+    private static int read(final ServedJob job, final long offset, final int count, final ByteArrayOutputStream to)
+            throws IOException {
+        final byte[] chunk = new byte[count];
+        try (RandomAccessFile file = new RandomAccessFile(job.resultsFile().toFile(), "r")) {
+            file.seek(offset);
+            file.readFully(chunk);
+        }
+        to.write(chunk);
+        return count;
+    }
+
+    /** Sends each whole line in {@code partial} after {@code lastEventId} and keeps the unfinished rest. */
+    private static long sendLines(
+            final ByteArrayOutputStream partial, final long linesBefore, final long lastEventId, final Sender sender)
+            throws IOException {
+        final byte[] bytes = partial.toByteArray();
+        long line = linesBefore;
+        int start = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                if (line > lastEventId) {
+                    sender.send("id: " + line + "\nevent: result\ndata: "
+                            + new String(bytes, start, i - start, StandardCharsets.UTF_8) + "\n\n");
+                    sender.lastId = line;
+                }
+                start = i + 1;
+            }
+        }
+        partial.reset();
+        partial.write(bytes, start, bytes.length - start);
+        return line;
     }
 
     private static String progress(final ServedJob job) throws IOException {
@@ -84,8 +180,42 @@ final class JobEvents {
         return JSON.writeValueAsString(node);
     }
 
-    private static void write(final OutputStream out, final String event) throws IOException {
-        out.write(event.getBytes(StandardCharsets.UTF_8));
-        out.flush();
+    /** Writes events, remembering the last result id sent and when the current write began. */
+    private final class Sender {
+        private final OutputStream out;
+        long lastId;
+        long writeStartMs;
+
+        Sender(final OutputStream out) {
+            this.out = out;
+        }
+
+        void send(final String event) throws ConnectionBroken {
+            writeStartMs = clock.time();
+            try {
+                out.write(event.getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            } catch (final IOException ex) {
+                throw new ConnectionBroken(ex);
+            }
+        }
+
+        Outcome dropped(final Ending why, final String message) throws IOException {
+            final ObjectNode data = JSON.createObjectNode();
+            data.put("last_id", lastId);
+            data.put("reason", why == Ending.BEHIND ? "behind" : "time_limit");
+            data.put("message", message + "; reconnect with Last-Event-ID: " + lastId + " to go on from there");
+            send("event: dropped\ndata: " + JSON.writeValueAsString(data) + "\n\n");
+            return new Outcome(why, lastId, 0);
+        }
+    }
+
+    /** A write to the client failed: the connection is gone. */
+    private static final class ConnectionBroken extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ConnectionBroken(final IOException cause) {
+            super(cause);
+        }
     }
 }

@@ -17,6 +17,7 @@ import javax.net.ssl.SSLContext;
  * @param settings     what each task kind gets when a worker opens it.
  * @param maxBodyBytes the largest request body accepted.
  * @param maxJobs      jobs queued or running at most.
+ * @param maxResponseMs a response not complete after this is cut; event streams end themselves before, resumable.
  */
 public record ServeOptions(
         InetSocketAddress listen,
@@ -26,4 +27,5 @@ public record ServeOptions(
         List<Path> taskJars,
         ObjectNode settings,
         int maxBodyBytes,
-        int maxJobs) {}
+        int maxJobs,
+        long maxResponseMs) {}

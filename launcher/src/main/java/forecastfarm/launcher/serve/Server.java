@@ -60,7 +60,14 @@ public final class Server {
         final Submissions submissions =
                 new Submissions(book, kinds, TimeSettings.DEFAULT, options.inputDirs(), options.maxJobs());
         final FarmServer server = FarmServer.start(
-                options.listen(), options.tls(), tokens, book, submissions, farmDir, options.maxBodyBytes());
+                options.listen(),
+                options.tls(),
+                tokens,
+                book,
+                submissions,
+                farmDir,
+                options.maxBodyBytes(),
+                options.maxResponseMs());
         final InboxAgent inbox = InboxAgent.start(farmDir.root(), tokens, submissions);
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
