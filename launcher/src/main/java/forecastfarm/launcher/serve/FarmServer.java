@@ -267,7 +267,13 @@ final class FarmServer implements AutoCloseable {
             exchange.getResponseHeaders().add("Cache-Control", "no-cache");
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = exchange.getResponseBody()) {
-                streams.ended(job, events.stream(job, lastEventId, out));
+                streams.ended(
+                        job,
+                        events.stream(
+                                job,
+                                lastEventId,
+                                !"results=false".equals(exchange.getRequestURI().getQuery()),
+                                out));
             } catch (final IOException ex) {
                 LOG.debug("event stream of {} ended: {}", job.id(), ex.toString());
             }

@@ -73,19 +73,20 @@ final class JobEvents {
      * the connection failed.
      *
      * @param lastEventId the {@code Last-Event-ID} the client sent, or 0.
+     * @param withResults false for {@code progress} and {@code end} only ({@code ?results=false}: a dashboard's).
      * @throws IOException when the job's results file cannot be read (the job was deleted under the stream).
      */
-    Outcome stream(final ServedJob job, final long lastEventId, final OutputStream out)
+    Outcome stream(final ServedJob job, final long lastEventId, final boolean withResults, final OutputStream out)
             throws IOException, InterruptedException {
         final Sender sender = new Sender(out);
         try {
-            return follow(job, lastEventId, sender);
+            return follow(job, lastEventId, withResults, sender);
         } catch (final ConnectionBroken broken) {
             return new Outcome(Ending.BROKEN, sender.lastId, clock.time() - sender.writeStartMs);
         }
     }
 
-    private Outcome follow(final ServedJob job, final long lastEventId, final Sender sender)
+    private Outcome follow(final ServedJob job, final long lastEventId, final boolean withResults, final Sender sender)
             throws IOException, InterruptedException {
         final long startMs = clock.time();
         sender.lastId = lastEventId;
@@ -95,8 +96,10 @@ final class JobEvents {
         long lastProgressMs = Long.MIN_VALUE;
         final ByteArrayOutputStream partial = new ByteArrayOutputStream();
         for (; ; ) {
+            final long seen = job.changes();
+            final long readNs = System.nanoTime();
             final boolean ended = job.isEnded();
-            final long length = Files.exists(job.resultsFile()) ? Files.size(job.resultsFile()) : 0;
+            final long length = withResults && Files.exists(job.resultsFile()) ? Files.size(job.resultsFile()) : 0;
             if (length < offset) {
                 // the job was reopened after a restart and its file rewritten from the start
                 offset = 0;
@@ -130,7 +133,18 @@ final class JobEvents {
                 sender.send("event: progress\ndata: " + progress(job) + "\n\n");
             }
             if (offset >= length) {
-                Thread.sleep(POLL_MS);
+                // nothing to send: wait for the job's next result or its end (or the next progress), then let a few
+                // more results come, so that a busy job costs each stream one read and one write per POLL_MS
+                final long untilProgressMs = Math.max(1, lastProgressMs + PROGRESS_INTERVAL_MS - clock.time());
+                if (!withResults) {
+                    job.awaitEnd(untilProgressMs);
+                    continue;
+                }
+                job.awaitChange(seen, untilProgressMs);
+                final long restNs = POLL_MS * 1_000_000 - (System.nanoTime() - readNs);
+                if (restNs > 0) {
+                    Thread.sleep(restNs / 1_000_000, (int) (restNs % 1_000_000));
+                }
             }
         }
     }
@@ -146,23 +160,35 @@ final class JobEvents {
         return count;
     }
 
-    /** Sends each whole line in {@code partial} after {@code lastEventId} and keeps the unfinished rest. */
+    /**
+     * Sends each whole line in {@code partial} after {@code lastEventId}, in one write (a watcher costs the server one
+     * write per poll, not one per result), and keeps the unfinished rest.
+     */
     private static long sendLines(
             final ByteArrayOutputStream partial, final long linesBefore, final long lastEventId, final Sender sender)
             throws IOException {
         final byte[] bytes = partial.toByteArray();
+        final StringBuilder events = new StringBuilder();
         long line = linesBefore;
+        long lastSent = -1;
         int start = 0;
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == '\n') {
                 line++;
                 if (line > lastEventId) {
-                    sender.send("id: " + line + "\nevent: result\ndata: "
-                            + new String(bytes, start, i - start, StandardCharsets.UTF_8) + "\n\n");
-                    sender.lastId = line;
+                    events.append("id: ")
+                            .append(line)
+                            .append("\nevent: result\ndata: ")
+                            .append(new String(bytes, start, i - start, StandardCharsets.UTF_8))
+                            .append("\n\n");
+                    lastSent = line;
                 }
                 start = i + 1;
             }
+        }
+        if (lastSent > 0) {
+            sender.send(events.toString());
+            sender.lastId = lastSent;
         }
         partial.reset();
         partial.write(bytes, start, bytes.length - start);

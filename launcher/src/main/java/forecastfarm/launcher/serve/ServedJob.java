@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -33,6 +34,10 @@ final class ServedJob {
     private final AtomicLong ok = new AtomicLong();
     private final AtomicLong notOk = new AtomicLong();
     private final CountDownLatch ended = new CountDownLatch(1);
+    /** Counts results and the end, for event streams that wait for the next ({@link #awaitChange}). */
+    private final Object changes = new Object();
+
+    private long changeCount;
     private volatile String state = "queued";
     private volatile long endedMs;
     private volatile TaskJob job;
@@ -125,6 +130,7 @@ final class ServedJob {
             end("failed", onEnd);
         } finally {
             ended.countDown();
+            changed();
         }
     }
 
@@ -143,6 +149,35 @@ final class ServedJob {
         } else {
             notOk.incrementAndGet();
         }
+        changed();
+    }
+
+    private void changed() {
+        synchronized (changes) {
+            changeCount++;
+            changes.notifyAll();
+        }
+    }
+
+    /** @return how many results (and ends) so far: what {@link #awaitChange} compares with. */
+    long changes() {
+        synchronized (changes) {
+            return changeCount;
+        }
+    }
+
+    /**
+     * Waits until a result or the end comes after {@code seen} ({@link #changes()}), or {@code timeoutMs} passed: an
+     * event stream with nothing to send waits here rather than polling the results file.
+     */
+    void awaitChange(final long seen, final long timeoutMs) throws InterruptedException {
+        final long deadlineNs = System.nanoTime() + timeoutMs * 1_000_000;
+        synchronized (changes) {
+            for (long leftNs = timeoutMs * 1_000_000; changeCount == seen && leftNs > 0; ) {
+                TimeUnit.NANOSECONDS.timedWait(changes, leftNs);
+                leftNs = deadlineNs - System.nanoTime();
+            }
+        }
     }
 
     private void write(final BufferedWriter out, final String line) {
@@ -158,6 +193,7 @@ final class ServedJob {
         endedMs = System.currentTimeMillis();
         state = endState;
         onEnd.accept(new EndRecord(endState, endedMs, finished.get(), ok.get(), notOk.get()));
+        changed();
     }
 
     /** Stops the job: its waiting tasks are not run; those running finish. */
@@ -171,6 +207,11 @@ final class ServedJob {
 
     void awaitEnd() throws InterruptedException {
         ended.await();
+    }
+
+    /** Waits for the job's end, at most {@code timeoutMs}. */
+    void awaitEnd(final long timeoutMs) throws InterruptedException {
+        ended.await(timeoutMs, TimeUnit.MILLISECONDS);
     }
 
     boolean isEnded() {

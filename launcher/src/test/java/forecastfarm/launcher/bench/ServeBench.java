@@ -146,12 +146,7 @@ final class ServeBench {
                     "the big job had %d of %d done when the last small job ended; it is cancelled now%n",
                     bigState.path("done").asLong(),
                     big);
-            HTTP.send(
-                    HttpRequest.newBuilder(URI.create(url + "/v1/jobs/" + bigId))
-                            .header("Authorization", "Bearer " + bigToken)
-                            .DELETE()
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            delete(url, bigToken, bigId);
         } catch (final IOException ex) {
             throw new UncheckedIOException(ex);
         } finally {
@@ -201,6 +196,16 @@ final class ServeBench {
         return JSON.readTree(accepted.body()).path("id").asText();
     }
 
+    /** {@code DELETE /v1/jobs/{id}}: cancels the job and deletes it. */
+    static void delete(final String url, final String token, final String id) throws IOException, InterruptedException {
+        HTTP.send(
+                HttpRequest.newBuilder(URI.create(url + "/v1/jobs/" + id))
+                        .header("Authorization", "Bearer " + token)
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     static JsonNode job(final String url, final String token, final String id)
             throws IOException, InterruptedException {
         return JSON.readTree(HTTP.send(
@@ -218,12 +223,17 @@ final class ServeBench {
 
     /** @return a forecast job of {@code count} random walks of 36 points, h=6, one model. */
     static String randomWalkJob(final int count, final String model) {
+        return randomWalkJob(count, model, 36);
+    }
+
+    /** @return a forecast job of {@code count} random walks of {@code points} points, h=6, one model. */
+    static String randomWalkJob(final int count, final String model, final int points) {
         final java.util.Random random = new java.util.Random(7);
         final StringBuilder items = new StringBuilder();
         for (int i = 0; i < count; i++) {
             final StringBuilder y = new StringBuilder();
             double value = 100;
-            for (int t = 0; t < 36; t++) {
+            for (int t = 0; t < points; t++) {
                 value += random.nextGaussian();
                 y.append(t == 0 ? "" : ",").append(Math.round(value * 100) / 100.0);
             }

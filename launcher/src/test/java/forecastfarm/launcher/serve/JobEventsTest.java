@@ -139,7 +139,7 @@ class JobEventsTest {
         final ServedJob job = running(results);
         final Client client = new Client();
         final JobEvents events = new JobEvents(1_024, 60_000, SystemEpochClock.INSTANCE);
-        final Future<JobEvents.Outcome> streaming = threads.submit(() -> events.stream(job, 0, client));
+        final Future<JobEvents.Outcome> streaming = threads.submit(() -> events.stream(job, 0, true, client));
         client.awaitText("id: 10\n");
 
         // the reader stops reading; the job writes 40 lines more (about 2.5 KiB, over the 1 KiB bound)
@@ -165,7 +165,7 @@ class JobEventsTest {
         // the job ends; a reconnect with Last-Event-ID gets every result after it once, then end
         final Client again = new Client();
         final JobEvents.Outcome resumed = new JobEvents(1_024, 60_000, SystemEpochClock.INSTANCE)
-                .stream(ended(results, 50), outcome.lastId(), again);
+                .stream(ended(results, 50), outcome.lastId(), true, again);
         assertEquals(JobEvents.Ending.END, resumed.ending());
         final List<Long> all = new ArrayList<>(firstIds);
         all.addAll(resultIds(again.text()));
@@ -181,7 +181,7 @@ class JobEventsTest {
         clock.update(1_000_000);
         final Client client = new Client();
         final Future<JobEvents.Outcome> streaming = threads.submit(
-                () -> new JobEvents(JobEvents.MAX_LAG_BYTES, 10_000, clock).stream(running(results), 0, client));
+                () -> new JobEvents(JobEvents.MAX_LAG_BYTES, 10_000, clock).stream(running(results), 0, true, client));
         client.awaitText("id: 3\n");
         Thread.sleep(100);
         assertTrue(!streaming.isDone(), "the stream follows the running job");
@@ -201,7 +201,7 @@ class JobEventsTest {
         append(results, 1, 400);
         final Client client = new Client();
         final JobEvents.Outcome outcome =
-                new JobEvents(1_024, 60_000, SystemEpochClock.INSTANCE).stream(ended(results, 400), 0, client);
+                new JobEvents(1_024, 60_000, SystemEpochClock.INSTANCE).stream(ended(results, 400), 0, true, client);
         assertEquals(JobEvents.Ending.END, outcome.ending());
         assertEquals(400, resultIds(client.text()).size());
         assertEquals(400, outcome.lastId());
@@ -214,7 +214,21 @@ class JobEventsTest {
         final String line = "{\"key\": \"é\", \"pad\": \"" + "é".repeat(50_000) + "\"}";
         Files.writeString(results, "{\"key\": \"a\"}\n" + line + "\n");
         final Client client = new Client();
-        new JobEvents(JobEvents.MAX_LAG_BYTES, 60_000, SystemEpochClock.INSTANCE).stream(ended(results, 2), 0, client);
+        new JobEvents(JobEvents.MAX_LAG_BYTES, 60_000, SystemEpochClock.INSTANCE)
+                .stream(ended(results, 2), 0, true, client);
         assertTrue(client.text().contains("id: 2\nevent: result\ndata: " + line + "\n\n"), "the long line whole");
+    }
+
+    @Test
+    void aProgressOnlyStreamSendsNoResultsAndEnds() throws Exception {
+        final Path results = dir.resolve("job-1.results.ndjson");
+        append(results, 1, 40);
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final JobEvents.Outcome outcome =
+                new JobEvents(1_024, 60_000, SystemEpochClock.INSTANCE).stream(ended(results, 40), 0, false, out);
+        final String stream = out.toString(StandardCharsets.UTF_8);
+        assertEquals(JobEvents.Ending.END, outcome.ending());
+        assertTrue(resultIds(stream).isEmpty(), stream);
+        assertEquals(40, lastEvent(stream, "end").path("done").asLong(), stream);
     }
 }

@@ -1,0 +1,69 @@
+package forecastfarm.launcher.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The watchers of {@code scripts/bench serve-watchers}, a process of their own (run niced, as clients on other hosts
+ * would not take the farm's cores): reads a job id from standard input, opens {@code COUNT} event streams of that job
+ * ({@code results} or {@code progress} only), prints {@code connected} once all are open, and {@code events N} when
+ * all ended.
+ */
+public final class ServeWatchers {
+    private ServeWatchers() {}
+
+    public static void main(final String[] args) throws Exception {
+        final String url = args[0];
+        final String token = args[1];
+        final int count = Integer.parseInt(args[2]);
+        final boolean results = args[3].equals("results");
+        final HttpClient http = HttpClient.newHttpClient();
+        final String id = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        final HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(url + "/v1/jobs/" + id + "/events" + (results ? "" : "?results=false")))
+                .header("Authorization", "Bearer " + token)
+                .build();
+        final CountDownLatch connected = new CountDownLatch(count);
+        final CountDownLatch ended = new CountDownLatch(count);
+        final AtomicLong events = new AtomicLong();
+        for (int w = 0; w < count; w++) {
+            final Thread thread = new Thread(() -> {
+                try {
+                    final HttpResponse<InputStream> response =
+                            http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                    connected.countDown();
+                    final byte[] buffer = new byte[64 * 1024];
+                    try (InputStream body = response.body()) {
+                        for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+                            for (int i = 0; i < n; i++) {
+                                if (buffer[i] == '\n' && i > 0 && buffer[i - 1] == '\n') {
+                                    events.incrementAndGet();
+                                }
+                            }
+                        }
+                    }
+                } catch (final Exception ex) {
+                    System.err.println("a watcher failed: " + ex);
+                    connected.countDown();
+                } finally {
+                    ended.countDown();
+                }
+            });
+            thread.setDaemon(true);
+            thread.start();
+        }
+        connected.await();
+        System.out.println("connected");
+        System.out.flush();
+        ended.await();
+        System.out.println("events " + events.get());
+    }
+}
