@@ -1,12 +1,14 @@
 package forecastfarm.worker.tasks;
 
 import forecastfarm.api.TaskKind;
+import forecastfarm.shared.forecast.CvRequest;
 import forecastfarm.shared.forecast.ForecastRequest;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The kinds every worker has: "forecast", and the benchmark kinds "noop" (returns its payload) and "spin"
+ * The kinds every worker has: "forecast" ({@link ForecastTaskHandler}), "cv" (cross-validation over rolling origins,
+ * {@link CvTaskHandler}), and the benchmark kinds "noop" (returns its payload) and "spin"
  * (burns the CPU for the microseconds given in its payload); and the JSON kinds of {@code farm run} that come with
  * the worker ({@link #jsonKinds()}).
  */
@@ -19,6 +21,8 @@ public final class BuiltInTasks implements TaskHandlerProvider {
         return Map.of(
                 ForecastRequest.KIND,
                 new ForecastTaskHandler(),
+                CvRequest.KIND,
+                new CvTaskHandler(),
                 NOOP,
                 (key, payload) -> payload,
                 SPIN,

@@ -75,7 +75,15 @@ public final class ForecastTaskHandler implements TaskHandler {
         return note.isEmpty() ? used : used + "; " + note;
     }
 
-    private static ModelForecast forecastOne(final String model, final ForecastRequest request) {
+    /**
+     * Fits one model to the request's series and forecasts it; shared by the "forecast" kind and the "cv" kind's
+     * windows.
+     *
+     * @param model a spec in the {@code --model} syntax, e.g. "naive" or "comb:ets+theta".
+     * @return the forecast, or a failed one carrying the reason (an unknown spec, a series too short for the model, a
+     *     non-finite forecast); never throws for a model's failure.
+     */
+    public static ModelForecast forecastOne(final String model, final ForecastRequest request) {
         try {
             final ForecastModel method = Models.forSpec(ModelSpec.parse("model", model));
             final FittedModel fitted = method.fit(request.y(), request.seasonLength());
