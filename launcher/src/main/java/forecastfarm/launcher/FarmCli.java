@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
         description = "Forecast many time series at once on a farm of worker processes.",
         subcommands = {
             FarmCli.Forecast.class,
+            CvCommand.class,
             RunCommand.class,
             ServeCommand.class,
             TokenCommand.class,
@@ -191,7 +192,8 @@ public final class FarmCli implements Callable<Integer> {
         public Integer call() {
             final ForecastJobOptions options = forecast.jobOptions();
             final ShardFilter shardFilter = forecast.shardFilter();
-            final FarmContext ctx = farmContext(defaultFarmBase().resolve(shardFilter.jobId(options.jobId())));
+            final FarmContext ctx =
+                    farmContext(defaultFarmBase().resolve(shardFilter.jobId(options.jobId("forecast"))));
             return new ForecastJob(options, ctx, parent.out)
                     .shard(shardFilter)
                     .outputShape(forecast.shape())

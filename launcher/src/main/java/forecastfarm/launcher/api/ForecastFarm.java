@@ -2,6 +2,8 @@ package forecastfarm.launcher.api;
 
 import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.farm.JobSpec;
+import forecastfarm.shared.forecast.CvRequest;
+import forecastfarm.shared.forecast.CvResult;
 import forecastfarm.shared.forecast.ForecastRequest;
 import forecastfarm.shared.forecast.ForecastResult;
 import forecastfarm.shared.forecast.ModelSpec;
@@ -52,7 +54,7 @@ public final class ForecastFarm implements AutoCloseable {
                     .expectedTasks(config.expectedSeries, config.meanIdBytes)
                     .meanResultBytes(config.resultBytes)
                     .intakeCapacity(config.intakeCapacity)
-                    .onResult(outcome -> config.onResult.accept(toResult(outcome)))
+                    .onResult(outcome -> config.onResult.accept(toResult(outcome, config.cvWindows > 0)))
                     .open();
         }
         return job;
@@ -87,12 +89,15 @@ public final class ForecastFarm implements AutoCloseable {
      */
     public boolean submit(final String id, final double[] y, final double[] seasons) throws InterruptedException {
         Objects.requireNonNull(id, "id");
-        final byte[] payload = new ForecastRequest(y, config.horizon, seasons, config.models, config.levels).encode();
+        final ForecastRequest request = new ForecastRequest(y, config.horizon, seasons, config.models, config.levels);
+        final byte[] payload = config.cvWindows == 0
+                ? request.encode()
+                : new CvRequest(request, config.cvWindows, config.cvStep, config.cvInputSize).encode();
         if (payload.length > FarmQueues.MAX_MESSAGE_BYTES) {
             throw new IllegalArgumentException("series " + id + " has " + y.length + " values, more than one task can "
                     + "carry (" + maxValues() + ")");
         }
-        return job().submit(id, ForecastRequest.KIND, payload);
+        return job().submit(id, config.cvWindows == 0 ? ForecastRequest.KIND : CvRequest.KIND, payload);
     }
 
     /**
@@ -154,14 +159,15 @@ public final class ForecastFarm implements AutoCloseable {
         farm.close();
     }
 
-    private static SeriesResult toResult(final TaskOutcome outcome) {
+    private static SeriesResult toResult(final TaskOutcome outcome, final boolean crossValidation) {
         final ResultRecord record = outcome.record();
         final boolean ok = record.status() == TaskStatus.OK;
         return new SeriesResult(
                 outcome.seq(),
                 outcome.key(),
                 record.status(),
-                ok ? ForecastResult.decode(record.payload()).forecasts() : List.of(),
+                ok && !crossValidation ? ForecastResult.decode(record.payload()).forecasts() : List.of(),
+                ok && crossValidation ? CvResult.decode(record.payload()) : null,
                 ok ? "" : record.reason(),
                 record.attempts(),
                 record.workerSlot(),
@@ -185,6 +191,9 @@ public final class ForecastFarm implements AutoCloseable {
         private JobSpec job;
         private boolean handleSignals;
         private int intakeCapacity = 1024;
+        private int cvWindows;
+        private int cvStep;
+        private int cvInputSize;
 
         private Builder(final FarmContext ctx) {
             this.ctx = Objects.requireNonNull(ctx, "ctx");
@@ -253,6 +262,23 @@ public final class ForecastFarm implements AutoCloseable {
         }
 
         /** Series queued ahead of the farm at most (default 1024). */
+        /**
+         * Cross-validates each series instead of forecasting it ({@code farm cv}): {@code windows} rolling origins,
+         * {@code step} points apart, each refitting every model on the points up to its cutoff (the last
+         * {@code inputSize} of them; 0 for all) and forecasting the {@code horizon} after it; results carry
+         * {@link SeriesResult#cv()}. See {@link CvRequest} for the windows' placement.
+         */
+        public Builder crossValidation(final int windows, final int step, final int inputSize) {
+            if (windows < 1 || step < 1 || inputSize < 0) {
+                throw new IllegalArgumentException("cross-validation needs windows >= 1, step >= 1 and an input size"
+                        + " >= 0 (0: expanding); got " + windows + ", " + step + ", " + inputSize);
+            }
+            cvWindows = windows;
+            cvStep = step;
+            cvInputSize = inputSize;
+            return this;
+        }
+
         public Builder intakeCapacity(final int series) {
             intakeCapacity = series;
             return this;
@@ -277,7 +303,8 @@ public final class ForecastFarm implements AutoCloseable {
                 }
             }
             levels = Arrays.stream(levels).sorted().distinct().toArray();
-            resultBytes = ForecastResult.estimateEncodedBytes(models.size(), horizon, levels.length);
+            resultBytes =
+                    ForecastResult.estimateEncodedBytes(models.size(), horizon, levels.length) * Math.max(1, cvWindows);
             if (intakeCapacity < 1) {
                 throw new IllegalArgumentException("intakeCapacity " + intakeCapacity + ": must be 1 or more");
             }
@@ -291,8 +318,11 @@ public final class ForecastFarm implements AutoCloseable {
             return job != null
                     ? job
                     : JobSpec.ofFingerprint(
-                            "forecast",
-                            "forecast h=" + horizon + " models=" + String.join(",", models) + " levels="
+                            cvWindows == 0 ? "forecast" : "cv",
+                            (cvWindows == 0
+                                            ? "forecast"
+                                            : "cv windows=" + cvWindows + " step=" + cvStep + " input=" + cvInputSize)
+                                    + " h=" + horizon + " models=" + String.join(",", models) + " levels="
                                     + Arrays.toString(levels));
         }
     }

@@ -1,5 +1,6 @@
 package forecastfarm.launcher.api;
 
+import forecastfarm.shared.forecast.CvResult;
 import forecastfarm.shared.forecast.ModelForecast;
 import forecastfarm.shared.wire.TaskStatus;
 import java.util.List;
@@ -11,7 +12,9 @@ import java.util.List;
  * @param id           the series id.
  * @param status       OK (see each model's own {@link ModelForecast#ok()}), FAILED (the worker reported an error
  *                     for the whole series) or POISONED (it kept killing workers, or ran past the task timeout).
- * @param forecasts    one per model asked for, in order; empty unless OK.
+ * @param forecasts    one per model asked for, in order; empty unless OK (and for cross-validation).
+ * @param cv           a cross-validated series' windows and scores when OK ({@link ForecastFarm.Builder#crossValidation}),
+ *                     else null.
  * @param reason       why it FAILED or was POISONED; empty when OK.
  * @param attempts     how many times it ran (a worker that died running it counts).
  * @param workerSlot   the worker slot that ran it last, -1 when unknown.
@@ -24,6 +27,7 @@ public record SeriesResult(
         String id,
         TaskStatus status,
         List<ModelForecast> forecasts,
+        CvResult cv,
         String reason,
         int attempts,
         int workerSlot,

@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * {@link AtomicFile}. States: open, then committed, aborted or failed. A failed write aborts the file, and
  * a later {@link #close()} reports that nothing was written rather than committing a partial file.
  */
-final class CsvOut implements AutoCloseable {
+public final class CsvOut implements AutoCloseable {
     private final AtomicFile file;
     private final Writer writer;
     private final CsvWriter csv;
@@ -22,7 +22,7 @@ final class CsvOut implements AutoCloseable {
     private boolean aborted;
     private boolean closed;
 
-    CsvOut(Path target, String... header) throws IOException {
+    public CsvOut(Path target, String... header) throws IOException {
         this(target, ',', header);
     }
 
@@ -38,7 +38,7 @@ final class CsvOut implements AutoCloseable {
         row(header);
     }
 
-    Path target() {
+    public Path target() {
         return file.target();
     }
 
@@ -46,7 +46,7 @@ final class CsvOut implements AutoCloseable {
         return file.tempFile();
     }
 
-    void row(String... fields) throws IOException {
+    public void row(String... fields) throws IOException {
         ensureOpen();
         try {
             csv.writeRecord(fields);
@@ -70,7 +70,7 @@ final class CsvOut implements AutoCloseable {
     }
 
     /** Drops everything written; the final file is not created (an existing one is left as it was). */
-    void abort() {
+    public void abort() {
         if (!closed && !aborted) {
             aborted = true;
             file.abort();

@@ -3,6 +3,7 @@ package forecastfarm.launcher.job;
 import forecastfarm.launcher.api.FarmRunException;
 import forecastfarm.launcher.api.FarmSummary;
 import forecastfarm.launcher.api.ForecastFarm;
+import forecastfarm.launcher.api.SeriesResult;
 import forecastfarm.launcher.cli.ExitCodes;
 import forecastfarm.launcher.cli.Terminal;
 import forecastfarm.launcher.farm.FarmContext;
@@ -56,6 +57,7 @@ public final class ForecastJob {
     private ShardFilter shard = ShardFilter.ALL;
     private ForecastTable.Shape outputShape = ForecastTable.Shape.LONG;
     private OutputFormat outputFormat = OutputFormat.CSV;
+    private SeriesWork work;
 
     public ForecastJob(final ForecastJobOptions options, final FarmContext farmContext, final PrintStream console) {
         this.options = options;
@@ -88,13 +90,24 @@ public final class ForecastJob {
     }
 
     /**
+     * What the job does with each series; the default forecasts it ({@link ForecastWork}, in the {@link #outputShape}).
+     */
+    public ForecastJob work(final SeriesWork work) {
+        this.work = work;
+        return this;
+    }
+
+    /**
      * @return the process exit code (see {@link ExitCodes}).
      */
     public int run() {
+        if (work == null) {
+            work = new ForecastWork(
+                    new ForecastTable(outputShape, options.levels(), options.models()), options.horizon());
+        }
         final Map<String, String> kept = keptFromJoblog();
-        final ForecastTable table = new ForecastTable(outputShape, options.levels(), options.models());
         if (!kept.isEmpty()) {
-            checkEarlierColumns(table);
+            checkEarlierColumns();
         }
         final AtomicReference<JobOutputs> outputs = new AtomicReference<>();
         final AtomicLong finished = new AtomicLong();
@@ -103,10 +116,11 @@ public final class ForecastJob {
             about.put("shard", shard.toString());
         }
         about.put("output_format", outputFormat.name().toLowerCase(Locale.ROOT));
-        final JobSpec job = JobSpec.ofFingerprint("forecast", shard.fingerprint(options.fingerprint()))
+        final JobSpec job = JobSpec.ofFingerprint(
+                        work.name(), shard.fingerprint(options.fingerprint(work.fingerprint())))
                 .withDescription(about);
         // The workers start now, while the input is checked: no result can come before the first submit.
-        final ForecastFarm farm = ForecastFarm.builder(farmContext)
+        final ForecastFarm.Builder builder = ForecastFarm.builder(farmContext)
                 .horizon(options.horizon())
                 .models(options.models())
                 .levels(options.levels())
@@ -115,8 +129,9 @@ public final class ForecastJob {
                 .onResult(result -> {
                     outputs.get().accept(result);
                     finished.incrementAndGet();
-                })
-                .start();
+                });
+        work.configure(builder);
+        final ForecastFarm farm = builder.start();
         JobReport.prewarmPlots(options.plots());
         final InputScan scan;
         try (SeriesIndex index = SeriesIndex.create(farmContext.farmDirectory(), job.id())) {
@@ -135,7 +150,7 @@ public final class ForecastJob {
         if (scan.series() == 0) {
             abandon(farm);
             if (scan.problems().isEmpty() && !shard.isAll()) {
-                return EmptyShard.write(options.out(), table, shard, console);
+                return EmptyShard.write(options.out(), headers(), shard, console);
             }
             console.println("error: no usable series in " + options.input()
                     + (scan.problems().isEmpty() ? " (the file has no data rows)" : "; see the problems above"));
@@ -147,7 +162,23 @@ public final class ForecastJob {
         try {
             final JobReport report = new JobReport(
                     options.out(), options.horizon(), options.models(), options.plots(), farmContext.timeline());
-            outputs.set(new JobOutputs(options.out(), options.horizon(), table, report));
+            outputs.set(new JobOutputs(options.out(), work.tables(), new JobOutputs.SeriesResultListener() {
+                @Override
+                public void onWritten(final SubmittedSeries series, final SeriesResult result) throws IOException {
+                    report.onWritten(series, result);
+                    work.onWritten(result);
+                }
+
+                @Override
+                public void onInvalid(final InputProblem problem) {
+                    report.onInvalid(problem);
+                }
+
+                @Override
+                public void onNotRun(final SubmittedSeries series) {
+                    report.onNotRun(series);
+                }
+            }));
             try {
                 return runFarm(farm, scan, kept, toRun, outputs.get(), report, finished);
             } catch (final RuntimeException ex) {
@@ -161,9 +192,11 @@ public final class ForecastJob {
     }
 
     /** Before a resume starts the farm: the earlier rows must fit this run's columns (the same shape and levels). */
-    private void checkEarlierColumns(final ForecastTable table) {
+    private void checkEarlierColumns() {
         try {
-            CarryOver.checkColumns(options.out().resolve("forecasts.csv"), table.header());
+            for (final ResultTable table : work.tables()) {
+                CarryOver.checkColumns(options.out().resolve(table.fileName()), table.header());
+            }
         } catch (final IOException ex) {
             throw new InputException(
                     options.out(), "cannot read the earlier outputs in " + options.out() + ": " + ex.getMessage(), ex);
@@ -196,7 +229,8 @@ public final class ForecastJob {
         }
         console.printf(
                 Locale.ROOT,
-                "forecasting %d series of %s input (h=%d, models %s%s) on %d workers; farm dir %s%n",
+                "%s %d series of %s input (h=%d, models %s%s) on %d workers; farm dir %s%n",
+                work.doing(),
                 toRun,
                 options.format(),
                 options.horizon(),
@@ -210,7 +244,7 @@ public final class ForecastJob {
         try (ConsoleProgress progress = ConsoleProgress.start(
                 farmContext.farmDirectory(),
                 console,
-                "forecast",
+                work.name(),
                 "series",
                 toRun,
                 finished::get,
@@ -242,14 +276,15 @@ public final class ForecastJob {
         if (!shard.isAll()) {
             json.put("shard", shard.toString());
         }
-        report.write(json);
+        work.summarize(json);
+        report.write(json, work.reportSection());
         farmContext.timeline().mark("report_written");
         json.put("timeline_ms", farmContext.timeline().toMap());
         SummaryJson.write(options.out().resolve("summary.json"), json);
         outcome.print(
                 console,
                 options.out().toAbsolutePath().normalize()
-                        + " (" + forecastsFile() + ", failed.csv, joblog.tsv, summary.json, report.html"
+                        + " (" + dataFiles() + ", failed.csv, joblog.tsv, summary.json, report.html"
                         + (options.plots().mode() == PlotPolicy.Mode.NONE ? ")" : ", plots/)"),
                 "series",
                 "series");
@@ -314,7 +349,7 @@ public final class ForecastJob {
                     ? options.seasonLengths()
                     : series.axis().inferredSeasons();
             final int m = (int) Math.round(seasons[0]);
-            outputs.submitted(SubmittedSeries.of(index, series, m, report.mayPlot(index)));
+            outputs.submitted(SubmittedSeries.of(index, series, m, report.mayPlot(index), work.tailDs()));
             try {
                 if (!farm.submit(series.id(), series.y(), seasons)) {
                     outputs.withdraw(series.id());
@@ -388,9 +423,20 @@ public final class ForecastJob {
         }
     }
 
-    private String forecastsFile() {
-        return Files.isRegularFile(options.out().resolve(outputFormat.forecastsFile()))
-                ? outputFormat.forecastsFile()
-                : OutputFormat.CSV.forecastsFile();
+    /** @return the data files' names, forecasts.parquet where the conversion made it. */
+    private String dataFiles() {
+        return work.tables().stream()
+                .map(table -> table.fileName().equals(ForecastRows.FILE_NAME)
+                                && Files.isRegularFile(options.out().resolve(outputFormat.forecastsFile()))
+                        ? outputFormat.forecastsFile()
+                        : table.fileName())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** @return each data file's name and columns, for an empty shard's outputs. */
+    private Map<String, List<String>> headers() {
+        final Map<String, List<String>> headers = new LinkedHashMap<>();
+        work.tables().forEach(table -> headers.put(table.fileName(), table.header()));
+        return headers;
     }
 }

@@ -43,10 +43,11 @@ public record ForecastJobOptions(
     }
 
     /**
+     * @param work what the job does ({@link SeriesWork#name()}) with what settings, e.g. "cv windows=4 step=1 input=0".
      * @return a stable description of everything that changes the results, for the farm dir's manifest.
      */
-    public String fingerprint() {
-        return "forecast input=" + input.toAbsolutePath().normalize() + " (" + inputVersion() + ") h=" + horizon + " m="
+    public String fingerprint(final String work) {
+        return work + " input=" + input.toAbsolutePath().normalize() + " (" + inputVersion() + ") h=" + horizon + " m="
                 + (seasonLengths.length == 0 ? "0" : ForecastRequest.formatSeasons(seasonLengths)) + " models="
                 + String.join(",", models) + " levels=" + java.util.Arrays.toString(levels)
                 + " format=" + format + " cols=" + idCol + "," + timeCol + "," + valueCol
@@ -87,12 +88,13 @@ public record ForecastJobOptions(
     }
 
     /**
+     * @param work as for {@link #fingerprint(String)}.
      * @return a short stable name for this job, for its default farm dir.
      */
-    public String jobId() {
+    public String jobId(final String work) {
         try {
             final byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(fingerprint().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    .digest(fingerprint(work).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return "job-" + java.util.HexFormat.of().formatHex(digest, 0, 6);
         } catch (final java.security.NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);

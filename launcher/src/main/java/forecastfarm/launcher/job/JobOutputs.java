@@ -2,18 +2,18 @@ package forecastfarm.launcher.job;
 
 import forecastfarm.launcher.api.SeriesResult;
 import forecastfarm.launcher.io.CarryOver;
+import forecastfarm.launcher.io.CsvOut;
 import forecastfarm.launcher.io.FailedCsvWriter;
-import forecastfarm.launcher.io.ForecastCsvWriter;
-import forecastfarm.launcher.io.ForecastTable;
 import forecastfarm.launcher.io.InputProblem;
 import forecastfarm.launcher.io.JobLogWriter;
 import forecastfarm.launcher.io.OrderedRows;
-import forecastfarm.shared.forecast.ModelForecast;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,12 +21,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The files in {@code --out} as results stream in: forecasts.csv, failed.csv and joblog.tsv, each written under a
+ * The files in {@code --out} as results stream in: the job's {@link ResultTable}s (forecasts.csv; cv.csv and
+ * cv_metrics.csv), failed.csv and joblog.tsv, each written under a
  * temporary name and renamed into place by {@link #commit()} (a failed run never leaves a half-written file; its
  * results stay in the farm dir). Series are registered as they are submitted and forgotten once written, so memory
  * holds only the series in flight. Called from the result thread and the reading thread.
  *
- * <p>forecasts.csv and failed.csv are in input order (INVALID rows first, then by series position; within a series
+ * <p>The tables and failed.csv are in input order (INVALID rows first, then by series position; within a series
  * as the worker returned them: model in {@code --model} order, then step); results come in completion order, so
  * their rows pass through an {@link OrderedRows} each, released up to the first series still in flight.
  * joblog.tsv stays in completion order.
@@ -34,11 +35,9 @@ import org.slf4j.LoggerFactory;
 final class JobOutputs {
     private static final Logger LOG = LoggerFactory.getLogger(JobOutputs.class);
     private final Path out;
-    private final int horizon;
-    private final ForecastCsvWriter forecasts;
+    private final List<Table> tables = new ArrayList<>();
     private final FailedCsvWriter failed;
     private final JobLogWriter joblog;
-    private final OrderedRows forecastOrder;
     private final OrderedRows failedOrder;
     private final ConcurrentHashMap<String, SubmittedSeries> inFlight = new ConcurrentHashMap<>();
     private final TreeSet<Long> inFlightSeqs = new TreeSet<>();
@@ -65,17 +64,23 @@ final class JobOutputs {
         default void onNotRun(SubmittedSeries series) {}
     }
 
-    JobOutputs(final Path out, final int horizon, final ForecastTable table, final SeriesResultListener next)
-            throws IOException {
+    /** A result table's file and the order its rows pass through. */
+    private record Table(ResultTable rows, CsvOut file, OrderedRows order) {}
+
+    /** @param tables the data files, the main one first (its model failures go to failed.csv); at least one. */
+    JobOutputs(final Path out, final List<ResultTable> tables, final SeriesResultListener next) throws IOException {
         Files.createDirectories(out);
         this.out = out;
-        this.horizon = horizon;
         this.next = next;
-        this.forecasts = new ForecastCsvWriter(out.resolve("forecasts.csv"), table);
+        final long budget = OrderedRows.DEFAULT_BUFFER_BYTES;
+        for (final ResultTable table : tables) {
+            final CsvOut file =
+                    new CsvOut(out.resolve(table.fileName()), table.header().toArray(String[]::new));
+            this.tables.add(
+                    new Table(table, file, new OrderedRows(out, table.fileName(), budget / tables.size(), file::row)));
+        }
         this.failed = new FailedCsvWriter(out.resolve("failed.csv"));
         this.joblog = new JobLogWriter(out.resolve(JobLogWriter.FILE_NAME));
-        final long budget = OrderedRows.DEFAULT_BUFFER_BYTES;
-        this.forecastOrder = new OrderedRows(out, "forecasts.csv", budget, forecasts::copyRow);
         this.failedOrder = new OrderedRows(out, "failed.csv", budget / 4, failed::copyRow);
     }
 
@@ -106,7 +111,9 @@ final class JobOutputs {
         });
         skippedSeqs.clear();
         CarryOver.copy(out.resolve(JobLogWriter.FILE_NAME), '\t', 1, keys.keySet(), joblog::copyRow);
-        CarryOver.copy(out.resolve("forecasts.csv"), forecasts.table().header(), keys, forecastOrder::add);
+        for (final Table table : tables) {
+            CarryOver.copy(out.resolve(table.rows().fileName()), table.rows().header(), keys, table.order()::add);
+        }
         CarryOver.copy(out.resolve("failed.csv"), FailedCsvWriter.HEADER, keys, failedOrder::add);
         firstSkipped = Long.MAX_VALUE;
     }
@@ -169,18 +176,14 @@ final class JobOutputs {
             failedOrder.add(
                     key, FailedCsvWriter.row(result.id(), result.status().name(), result.attempts(), result.reason()));
         } else {
-            final String[] ds = series == null ? numberedSteps() : series.axis().future(horizon);
-            for (final String[] row : forecasts.table().rows(result.id(), ds, result.forecasts())) {
-                forecastOrder.add(key, row);
-            }
-            for (final ModelForecast f : result.forecasts()) {
-                if (!f.ok()) {
-                    modelFailures++;
-                    failedOrder.add(
-                            key,
-                            FailedCsvWriter.row(
-                                    result.id(), "MODEL_FAILED", result.attempts(), f.model() + ": " + f.error()));
+            for (final Table table : tables) {
+                for (final String[] row : table.rows().rows(series, result)) {
+                    table.order().add(key, row);
                 }
+            }
+            for (final String failure : tables.get(0).rows().modelFailures(result)) {
+                modelFailures++;
+                failedOrder.add(key, FailedCsvWriter.row(result.id(), "MODEL_FAILED", result.attempts(), failure));
             }
         }
         if (series != null) {
@@ -188,16 +191,10 @@ final class JobOutputs {
             next.onWritten(series, result);
         }
         final long below = Math.min(firstSkipped, inFlightSeqs.isEmpty() ? registered : inFlightSeqs.first());
-        forecastOrder.release(below);
-        failedOrder.release(below);
-    }
-
-    private String[] numberedSteps() {
-        final String[] steps = new String[horizon];
-        for (int i = 0; i < horizon; i++) {
-            steps[i] = Integer.toString(i + 1);
+        for (final Table table : tables) {
+            table.order().release(below);
         }
-        return steps;
+        failedOrder.release(below);
     }
 
     /**
@@ -219,23 +216,29 @@ final class JobOutputs {
     }
 
     synchronized void commit() throws IOException {
-        forecastOrder.finish();
-        failedOrder.finish();
-        if (forecastOrder.spilledRows() + failedOrder.spilledRows() > 0) {
-            LOG.info(
-                    "{} rows of forecasts.csv and {} of failed.csv waited for slower series in sorted runs on disk",
-                    forecastOrder.spilledRows(),
-                    failedOrder.spilledRows());
+        for (final Table table : tables) {
+            table.order().finish();
         }
-        forecasts.close();
+        failedOrder.finish();
+        for (final Table table : tables) {
+            if (table.order().spilledRows() > 0) {
+                LOG.info(
+                        "{} rows of {} waited for slower series in sorted runs on disk",
+                        table.order().spilledRows(),
+                        table.rows().fileName());
+            }
+            table.file().close();
+        }
         failed.close();
         joblog.close();
     }
 
     synchronized void abort() {
-        forecastOrder.abort();
+        for (final Table table : tables) {
+            table.order().abort();
+            table.file().abort();
+        }
         failedOrder.abort();
-        forecasts.abort();
         failed.abort();
         joblog.abort();
     }

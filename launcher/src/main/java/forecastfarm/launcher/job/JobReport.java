@@ -202,8 +202,10 @@ final class JobReport implements JobOutputs.SeriesResultListener {
 
     /**
      * Writes report.html.
+     *
+     * @param section HTML shown after the summary (see {@link SeriesWork#reportSection()}), or empty.
      */
-    Path write(final Map<String, Object> summary) throws IOException {
+    Path write(final Map<String, Object> summary, final String section) throws IOException {
         final Map<String, Object> details = new java.util.LinkedHashMap<>(summary);
         if (left > 0) {
             details.put(
@@ -211,6 +213,6 @@ final class JobReport implements JobOutputs.SeriesResultListener {
                     "the table lists " + rows.size() + " series; " + left
                             + " more are in forecasts.csv, failed.csv and joblog.tsv");
         }
-        return new HtmlReportWriter(out).write(ReportSummary.fromSummaryJson(details), rows);
+        return new HtmlReportWriter(out).write(ReportSummary.fromSummaryJson(details), rows, section);
     }
 }

@@ -1,9 +1,8 @@
 package forecastfarm.launcher.merge;
 
 import forecastfarm.launcher.cli.ExitCodes;
+import forecastfarm.launcher.io.CsvOut;
 import forecastfarm.launcher.io.FailedCsvWriter;
-import forecastfarm.launcher.io.ForecastCsvWriter;
-import forecastfarm.launcher.io.ForecastTable;
 import forecastfarm.launcher.io.ShardFilter;
 import forecastfarm.launcher.io.SummaryJson;
 import java.io.IOException;
@@ -12,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,13 +22,19 @@ public final class EmptyShard {
     private EmptyShard() {}
 
     /**
+     * @param dataFiles each data file's name and columns (forecasts.csv), written with no rows.
      * @return {@link ExitCodes#OK}.
      */
     public static int write(
-            final Path out, final ForecastTable table, final ShardFilter shard, final PrintStream console) {
+            final Path out,
+            final Map<String, List<String>> dataFiles,
+            final ShardFilter shard,
+            final PrintStream console) {
         try {
             Files.createDirectories(out);
-            new ForecastCsvWriter(out.resolve("forecasts.csv"), table).close();
+            for (final Map.Entry<String, List<String>> file : dataFiles.entrySet()) {
+                new CsvOut(out.resolve(file.getKey()), file.getValue().toArray(String[]::new)).close();
+            }
             new FailedCsvWriter(out.resolve("failed.csv")).close();
             final Map<String, Object> summary = new LinkedHashMap<>();
             for (final String key : new String[] {

@@ -39,7 +39,7 @@ final class MergeReport {
             }
         }
         try {
-            return new HtmlReportWriter(dir).write(ReportSummary.fromSummaryJson(result.summary()), rows);
+            return new HtmlReportWriter(dir).write(ReportSummary.fromSummaryJson(result.summary()), rows, "");
         } catch (final IOException ex) {
             throw new UncheckedIOException("cannot write " + dir.resolve("report.html") + ": " + ex.getMessage(), ex);
         }

@@ -3,11 +3,11 @@ package forecastfarm.launcher.report;
 import java.nio.charset.StandardCharsets;
 
 /** HTML text and attribute escaping, and URL path encoding, for the report. */
-final class Html {
+public final class Html {
     private Html() {}
 
     /** Escapes for text and for double- or single-quoted attribute values. Null gives "". */
-    static String esc(String s) {
+    public static String esc(String s) {
         if (s == null) {
             return "";
         }

@@ -33,8 +33,14 @@ public final class HtmlReportWriter {
     /** The report's file name inside the output directory. */
     public static final String FILE_NAME = "report.html";
     /** Output files linked from the summary when they exist next to the report. */
-    static final List<String> OUTPUTS =
-            List.of("forecasts.csv", "forecasts.parquet", "failed.csv", "joblog.tsv", "summary.json");
+    static final List<String> OUTPUTS = List.of(
+            "forecasts.csv",
+            "forecasts.parquet",
+            "cv.csv",
+            "cv_metrics.csv",
+            "failed.csv",
+            "joblog.tsv",
+            "summary.json");
 
     private final Path outDir;
 
@@ -47,18 +53,19 @@ public final class HtmlReportWriter {
      * Writes {@code outDir/report.html} atomically (temporary file, then rename).
      *
      * @param rows the series in the order to show them first
+     * @param section HTML shown after the summary cards, every text in it escaped ({@link Html#esc}); empty for none
      * @return the written file
      * @throws IOException naming the file when it cannot be written
      */
-    public Path write(ReportSummary summary, List<ReportRow> rows) throws IOException {
+    public Path write(ReportSummary summary, List<ReportRow> rows, String section) throws IOException {
         Path file = outDir.resolve(FILE_NAME);
-        byte[] html = render(summary, rows, Instant.now()).getBytes(StandardCharsets.UTF_8);
+        byte[] html = render(summary, rows, section, Instant.now()).getBytes(StandardCharsets.UTF_8);
         AtomicWrites.write(file, out -> out.write(html));
         return file;
     }
 
     /** The page's text. */
-    String render(ReportSummary summary, List<ReportRow> rows, Instant generated) {
+    String render(ReportSummary summary, List<ReportRow> rows, String section, Instant generated) {
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(rows, "rows");
         StringBuilder h = new StringBuilder(4096 + rows.size() * 400);
@@ -83,6 +90,7 @@ public final class HtmlReportWriter {
                 .append(Html.esc(outDir.toAbsolutePath().normalize().toString()))
                 .append("</code></p></header>\n");
         cards(h, summary, rows);
+        h.append(section);
         outputs(h, rows);
         ReportTable.append(h, rows);
         details(h, summary);

@@ -26,21 +26,21 @@ class JobOutputsTest {
     private final ForecastTable table = new ForecastTable(ForecastTable.Shape.LONG, null, List.of("naive"));
 
     private JobOutputs outputs() throws IOException {
-        return new JobOutputs(out, 1, table, (series, result) -> {});
+        return new JobOutputs(out, List.of(new ForecastRows(table, 1)), (series, result) -> {});
     }
 
     private static SubmittedSeries series(final long seq, final String id) {
-        return new SubmittedSeries(seq, id, TimeAxis.of(List.of("1", "2"), id), null, null, 1, "y");
+        return new SubmittedSeries(seq, id, TimeAxis.of(List.of("1", "2"), id), null, null, 1, "y", new String[0]);
     }
 
     private static SeriesResult ok(final String id, final double value) {
         final ModelForecast naive = new ModelForecast(
                 "naive", "Naive method", "", "", new double[0], new double[] {value}, new double[0][], new double[0][]);
-        return new SeriesResult(0, id, TaskStatus.OK, List.of(naive), "", 1, 0, 0, 1, false);
+        return new SeriesResult(0, id, TaskStatus.OK, List.of(naive), null, "", 1, 0, 0, 1, false);
     }
 
     private static SeriesResult failed(final String id) {
-        return new SeriesResult(0, id, TaskStatus.FAILED, List.of(), "too short", 1, 0, 0, 1, false);
+        return new SeriesResult(0, id, TaskStatus.FAILED, List.of(), null, "too short", 1, 0, 0, 1, false);
     }
 
     private List<String> lines(final String file) throws IOException {

@@ -47,7 +47,7 @@ class JobReportTest {
             y[i] = 40 + Math.sin(i);
         }
         final Series series = Series.of("AAL", y, TimeAxis.of(ds, "AAL"), 2, ds, "Close");
-        final SubmittedSeries submitted = SubmittedSeries.of(0, series, 1, true);
+        final SubmittedSeries submitted = SubmittedSeries.of(0, series, 1, true, 0);
         final SeriesResult result = new SeriesResult(
                 0,
                 "AAL",
@@ -56,6 +56,7 @@ class JobReportTest {
                         flat("ets", "ETS(M,N,N)", 40),
                         flat("arima", "ARIMA(0,1,0)", 40),
                         ModelForecast.failed("theta", "boom")),
+                null,
                 "",
                 1,
                 0,
@@ -72,7 +73,7 @@ class JobReportTest {
                 plot.models().stream().map(m -> m.spec()).toList());
 
         report.onWritten(submitted, result);
-        final String html = Files.readString(report.write(Map.of("tasks", 1)), StandardCharsets.UTF_8);
+        final String html = Files.readString(report.write(Map.of("tasks", 1), ""), StandardCharsets.UTF_8);
         assertTrue(html.contains("<td>ets: ETS(M,N,N); arima: ARIMA(0,1,0); theta</td>"), html);
         assertTrue(Files.exists(out.resolve("plots/AAL.png")));
     }

@@ -49,16 +49,16 @@ class SeasonsAndTimeOptionsTest {
     @Test
     void defaultTimeOptionsKeepTheJobIdentityAndOthersChangeIt() {
         final TimeSettings london = TimeSettings.parse("Europe/London", null);
-        final String inferred = options(new double[0], TimeSettings.DEFAULT).fingerprint();
+        final String inferred = options(new double[0], TimeSettings.DEFAULT).fingerprint("forecast");
         assertTrue(inferred.contains(" m=0 "), inferred);
         assertTrue(!inferred.contains("time="), "a default run keeps the identity it had: " + inferred);
         assertTrue(options(new double[] {24, 168}, TimeSettings.DEFAULT)
-                .fingerprint()
+                .fingerprint("forecast")
                 .contains(" m=24,168 "));
-        final String inLondon = options(new double[0], london).fingerprint();
+        final String inLondon = options(new double[0], london).fingerprint("forecast");
         assertTrue(inLondon.endsWith(" time=Europe/London,auto"), inLondon);
         assertNotEquals(
-                options(new double[0], TimeSettings.DEFAULT).jobId(),
-                options(new double[0], london).jobId());
+                options(new double[0], TimeSettings.DEFAULT).jobId("forecast"),
+                options(new double[0], london).jobId("forecast"));
     }
 }

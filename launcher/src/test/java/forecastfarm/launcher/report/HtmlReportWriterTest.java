@@ -70,7 +70,7 @@ class HtmlReportWriterTest {
         summaryJson.put("task_ms", Map.of("p50", 3.5));
         summaryJson.put("farm_dir", "/tmp/<farm>");
 
-        Path file = new HtmlReportWriter(out).write(ReportSummary.fromSummaryJson(summaryJson), rows);
+        Path file = new HtmlReportWriter(out).write(ReportSummary.fromSummaryJson(summaryJson), rows, "");
 
         assertEquals(out.resolve("report.html"), file);
         String html = Files.readString(file, StandardCharsets.UTF_8);
@@ -124,7 +124,7 @@ class HtmlReportWriterTest {
                     i < 200 ? "plots/series-" + i + ".png" : null));
         }
         String html = new HtmlReportWriter(out)
-                .render(new ReportSummary("t", 60, 4, Map.of()), rows, java.time.Instant.EPOCH);
+                .render(new ReportSummary("t", 60, 4, Map.of()), rows, "", java.time.Instant.EPOCH);
         int bytes = html.getBytes(StandardCharsets.UTF_8).length;
         System.out.printf("report.html with %d rows (200 with plots): %.2f MB%n", rows.size(), bytes / 1e6);
         assertTrue(bytes < 5_000_000, "under 500 bytes a row: " + bytes);
@@ -146,8 +146,8 @@ class HtmlReportWriterTest {
                 new ReportRow(
                         "BAD", List.of("ets", "arima"), "OK", "arima: failed", 1, 3.0, null, List.of("ETS(A,N,N)", "")),
                 new ReportRow("OLD", List.of("ets"), "NOT_RUN", "", 0, Double.NaN, null));
-        String html =
-                new HtmlReportWriter(out).render(new ReportSummary("t", 1, 1, Map.of()), rows, java.time.Instant.EPOCH);
+        String html = new HtmlReportWriter(out)
+                .render(new ReportSummary("t", 1, 1, Map.of()), rows, "", java.time.Instant.EPOCH);
         assertTrue(html.contains("<th>models: model_spec</th>"), "the column says what it lists");
         assertTrue(html.contains("<td>theta; ets: ETS(M,N,N); arima: ARIMA(0,1,1)(0,1,1)[12] &lt;x&gt;</td>"), html);
         assertTrue(html.contains("<td>ets: ETS(A,N,N); arima</td>"), "a failed model has no spec");

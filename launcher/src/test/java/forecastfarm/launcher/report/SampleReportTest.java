@@ -107,7 +107,7 @@ class SampleReportTest {
         summary.put("wall_seconds", 3.217);
         summary.put("task_ms", Map.of("p50", 12.0, "p95", 20.5));
         SummaryJson.write(OUT.resolve("summary.json"), summary);
-        Path html = new HtmlReportWriter(OUT).write(ReportSummary.fromSummaryJson(summary), rows);
+        Path html = new HtmlReportWriter(OUT).write(ReportSummary.fromSummaryJson(summary), rows, "");
         String text = Files.readString(html);
         assertTrue(text.contains(">MMM</td>"));
         String timing = String.format(
