@@ -1,0 +1,155 @@
+package forecastfarm.launcher;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import forecastfarm.launcher.cli.ExitCodes;
+import forecastfarm.launcher.farm.FarmContext;
+import forecastfarm.launcher.farm.FarmTestSupport;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code farm cv} end to end on the real farm: the outputs, a bad and a short series beside good ones, resume. */
+@Tag("process")
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class CvCliIT {
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void workerClasspath() {
+        System.setProperty(FarmContext.WORKER_CLASSPATH_PROP, FarmTestSupport.workerClasspath());
+    }
+
+    /** UP: 10, 20, ... 300 (30 points); FLAT: 7 x 30; BAD: a non-number; SHORT: 8 points, fewer than 3+2x2+2. */
+    private Path input() throws Exception {
+        final StringBuilder csv = new StringBuilder("unique_id,ds,y\n");
+        for (int i = 1; i <= 30; i++) {
+            csv.append("UP,").append(i).append(',').append(10 * i).append('\n');
+        }
+        for (int i = 1; i <= 30; i++) {
+            csv.append("FLAT,").append(i).append(",7\n");
+        }
+        csv.append("BAD,1,5\nBAD,2,abc\nBAD,3,7\n");
+        for (int i = 1; i <= 8; i++) {
+            csv.append("SHORT,").append(i).append(',').append(i).append('\n');
+        }
+        final Path file = tmp.resolve("in.csv");
+        Files.writeString(file, csv);
+        return file;
+    }
+
+    private int cv(final Path input, final Path out, final ByteArrayOutputStream console) {
+        return FarmCli.execute(
+                new String[] {
+                    "cv",
+                    "--input",
+                    input.toString(),
+                    "--horizon",
+                    "3",
+                    "--windows",
+                    "3",
+                    "--step",
+                    "2",
+                    "--model",
+                    "naive,drift",
+                    "--workers",
+                    "2",
+                    "--farm-dir",
+                    tmp.resolve("farm").toString(),
+                    "--out",
+                    out.toString()
+                },
+                new PrintStream(console, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void crossValidatesTheGoodSeriesReportsTheRestAndResumes() throws Exception {
+        final Path input = input();
+        final Path out = tmp.resolve("out");
+        final ByteArrayOutputStream console = new ByteArrayOutputStream();
+        assertEquals(2, cv(input, out, console), console.toString(StandardCharsets.UTF_8));
+
+        final List<String> rows = Files.readAllLines(out.resolve("cv.csv"));
+        assertEquals("unique_id,ds,cutoff,y,model,forecast,lo-80,hi-80,lo-95,hi-95,model_spec", rows.get(0));
+        assertEquals(1 + 2 * 3 * 2 * 3, rows.size(), "2 series x 3 windows x 2 models x 3 steps");
+        // 3 windows of 3 steps, 2 apart, cover the last 7 points: cutoffs 23, 25 and 27; naive repeats the cutoff's
+        // value, drift continues UP's line exactly
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("UP,24,23,240,naive,230,")), rows.toString());
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("UP,30,27,300,drift,300,")), rows.toString());
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("FLAT,30,27,7,naive,7,")), rows.toString());
+
+        final List<String> metrics = Files.readAllLines(out.resolve("cv_metrics.csv"));
+        assertEquals(
+                "unique_id,model,windows,mae,rmse,smape,mase,coverage-80,msis-80,coverage-95,msis-95", metrics.get(0));
+        assertTrue(
+                metrics.contains("UP,drift,3,0,0,0,0,1,0,1,0")
+                        || metrics.stream().anyMatch(r -> r.startsWith("UP,drift,3,0,0,0,0,")),
+                metrics.toString());
+        assertTrue(metrics.stream().anyMatch(r -> r.startsWith("UP,naive,3,20,")), "naive is 10, 20, 30 off");
+        assertTrue(
+                metrics.stream().anyMatch(r -> r.startsWith("FLAT,naive,3,0,0,0,,")),
+                "a constant training part has no MASE: " + metrics);
+
+        final List<String> failed = Files.readAllLines(out.resolve("failed.csv"));
+        assertTrue(failed.stream().anyMatch(l -> l.startsWith("BAD,INVALID,0,")), failed.toString());
+        assertTrue(
+                failed.stream().anyMatch(l -> l.startsWith("SHORT,FAILED,1,") && l.contains("has 8 points")),
+                failed.toString());
+
+        final JsonNode summary =
+                new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        final JsonNode drift = summary.get("cv").get("models").get("drift");
+        assertEquals(1, drift.get("wins").asInt(), "drift wins UP; FLAT has no MASE to win by: " + summary);
+        assertEquals(0.0, drift.get("mase").asDouble(), 1e-9);
+        assertEquals(3, drift.get("mase_by_step").size());
+        assertTrue(Files.readString(out.resolve("report.html")).contains("Cross-validation"));
+
+        final ByteArrayOutputStream again = new ByteArrayOutputStream();
+        assertEquals(2, cv(input, out, again), again.toString(StandardCharsets.UTF_8));
+        final JsonNode resumed =
+                new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals(3, resumed.get("resumed").asInt(), "the farm dir's results are kept: " + resumed);
+        assertEquals(rows, Files.readAllLines(out.resolve("cv.csv")), "the same rows");
+    }
+
+    @Test
+    void badWindowOptionsAreRefusedNamingTheOption() throws Exception {
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+        final Path input = input();
+        assertEquals(
+                ExitCodes.USAGE,
+                FarmCli.execute(
+                        new String[] {"cv", "--input", input.toString(), "--horizon", "3", "--windows", "0"},
+                        errStream,
+                        errStream));
+        assertEquals(
+                ExitCodes.USAGE,
+                FarmCli.execute(
+                        new String[] {
+                            "cv", "--input", input.toString(), "--horizon", "3", "--windows", "2", "--plots", "all"
+                        },
+                        errStream,
+                        errStream));
+        assertEquals(
+                ExitCodes.USAGE,
+                FarmCli.execute(
+                        new String[] {"cv", "--input", input.toString(), "--horizon", "3"}, errStream, errStream));
+        final String text = err.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("--windows 0"), text);
+        assertTrue(text.contains("no plots"), text);
+        assertTrue(text.contains("--windows"), text);
+    }
+}
