@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -286,14 +287,18 @@ public final class AutoSelect implements ForecastModel {
         return new Forecast(NAME + "->" + forecast.method(), note, forecast.mean(), levels, lower, upper);
     }
 
-    /** Three significant digits: 0.712, 12.3, 4560. */
+    /** Three significant digits: 0.712, 12.3, 4560; 1.23e-05 and 1.23e+07 outside [0.001, 1e7); NaN. */
     static String format(double value) {
-        return Double.isFinite(value)
+        if (!Double.isFinite(value) || value == 0) {
+            return value == 0 ? "0" : Double.toString(value);
+        }
+        double abs = Math.abs(value);
+        return abs >= 1e-3 && abs < 1e7
                 ? BigDecimal.valueOf(value)
                         .round(new MathContext(3))
                         .stripTrailingZeros()
                         .toPlainString()
-                : Double.toString(value);
+                : String.format(Locale.ROOT, "%.2e", value);
     }
 
     private static String formatLevel(double level) {

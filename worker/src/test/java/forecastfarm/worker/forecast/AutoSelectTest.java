@@ -193,5 +193,8 @@ class AutoSelectTest {
         assertEquals("2", AutoSelect.format(2.0));
         assertEquals("12300", AutoSelect.format(12345.6));
         assertEquals("NaN", AutoSelect.format(Double.NaN));
+        assertEquals("0", AutoSelect.format(0.0));
+        assertEquals("1.23e-16", AutoSelect.format(1.234e-16));
+        assertEquals("4.57e+08", AutoSelect.format(456789012));
     }
 }
