@@ -186,11 +186,14 @@ public final class FarmCli implements Callable<Integer> {
         ForecastOptions forecast;
 
         @CommandLine.Mixin
+        AutoOptions auto;
+
+        @CommandLine.Mixin
         FarmOptions farm;
 
         @Override
         public Integer call() {
-            final ForecastJobOptions options = forecast.jobOptions();
+            final ForecastJobOptions options = forecast.jobOptions(auto);
             final ShardFilter shardFilter = forecast.shardFilter();
             final FarmContext ctx =
                     farmContext(defaultFarmBase().resolve(shardFilter.jobId(options.jobId("forecast"))));

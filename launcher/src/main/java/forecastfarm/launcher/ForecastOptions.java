@@ -58,8 +58,10 @@ final class ForecastOptions {
             defaultValue = "naive,snaive,drift",
             completionCandidates = ModelUsages.class,
             description = "models, comma separated, each NAME or NAME:ARG with a list ARG joined by '+': "
-                    + "${COMPLETION-CANDIDATES}; comb:ets+theta is the mean of ets and theta, comb alone is "
-                    + "comb:ets+theta+arima (default ${DEFAULT-VALUE})")
+                    + "${COMPLETION-CANDIDATES}; auto:ets+theta picks per series the better of ets and theta by"
+                    + " cross-validation on the series' last points, auto alone is auto:ets+theta+arima+comb;"
+                    + " comb:ets+theta is the mean of ets and theta, comb alone is comb:ets+theta+arima (default"
+                    + " ${DEFAULT-VALUE})")
     List<String> models;
 
     @Option(
@@ -141,6 +143,14 @@ final class ForecastOptions {
      * @throws InputException when the input cannot be read.
      */
     ForecastJobOptions jobOptions() {
+        return jobOptions(new AutoOptions());
+    }
+
+    /**
+     * As {@link #jobOptions()}, with {@code auto}'s settings from {@code auto} ({@code farm forecast}, {@code farm
+     * submit}) written into every {@code auto} spec of {@code --model}.
+     */
+    ForecastJobOptions jobOptions(final AutoOptions auto) {
         if (horizon < 1) {
             throw new IllegalArgumentException("Invalid forecast horizon --horizon " + horizon + ": must be 1 or more");
         }
@@ -151,7 +161,8 @@ final class ForecastOptions {
                 throw new IllegalArgumentException("invalid --level " + level + ": levels are percentages in (0, 100)");
             }
         }
-        final List<String> modelSpecs = ModelSpec.texts(ModelSpec.parseList("--model", String.join(",", models)));
+        final List<String> modelSpecs =
+                auto.rewrite(ModelSpec.texts(ModelSpec.parseList("--model", String.join(",", models))));
         if (!Files.isReadable(input)) {
             throw new InputException(
                     input, "input " + input + (Files.exists(input) ? " cannot be read" : " does not exist"));

@@ -40,6 +40,9 @@ final class SubmitCommand implements Callable<Integer> {
     ForecastOptions forecast;
 
     @CommandLine.Mixin
+    AutoOptions auto;
+
+    @CommandLine.Mixin
     FarmOptions farm;
 
     @CommandLine.Mixin
@@ -58,7 +61,7 @@ final class SubmitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        final ForecastJobOptions options = forecast.jobOptions();
+        final ForecastJobOptions options = forecast.jobOptions(auto);
         if (options.resume() || options.retryFailed()) {
             throw new IllegalArgumentException("--resume and --retry-failed are farm forecast's: a served job is kept"
                     + " by the server; run the same farm submit again to wait for the job it submitted");

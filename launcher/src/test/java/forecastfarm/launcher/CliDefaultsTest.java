@@ -95,6 +95,9 @@ class CliDefaultsTest {
                 help.contains("joinedby'+':" + ModelCatalog.BUILT_IN.usages().replace(" ", "") + ";"),
                 "--model lists every model of ModelCatalog.BUILT_IN with its argument: " + help);
         assertTrue(help.contains("combaloneiscomb:" + comb + "("), "what comb alone means, as declared: " + help);
+        final String auto = String.join(
+                "+", ModelCatalog.BUILT_IN.find("auto").orElseThrow().defaultModels());
+        assertTrue(help.contains("autoaloneisauto:" + auto + ";"), "what auto alone means, as declared: " + help);
     }
 
     @Test

@@ -34,6 +34,20 @@ class ForecastFarmModelsTest {
     }
 
     @Test
+    void autosSettingsAreCheckedAtStart() {
+        final IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> ForecastFarm.builder(new FarmContext().farmDir(tmp.resolve("farm")))
+                        .horizon(3)
+                        .models("auto:ets+theta+windows=0")
+                        .start());
+        assertEquals(
+                "models 'auto:ets+theta+windows=0': 'windows=0' in the argument of auto: windows must be a whole"
+                        + " number from 1 to 100",
+                e.getMessage());
+    }
+
+    @Test
     void noModelIsRefusedAtStart() {
         final IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class,

@@ -29,6 +29,24 @@ class ForecastArgsTest {
     }
 
     @Test
+    void autoTakesItsSettingsInTheSpecAndIsCanonical() throws Exception {
+        final ObjectNode args = ForecastArgs.prepare(
+                task("{\"y\": [1,2,3], \"horizon\": 2, \"models\": [\"auto: windows=2 + by=smape\","
+                        + " \"auto:naive+snaive+windows=03\"]}"),
+                TimeSettings.DEFAULT);
+        assertEquals(
+                "[\"auto:by=smape\",\"auto:naive+snaive+windows=3\"]",
+                args.get("models").toString());
+        final IllegalArgumentException bad = assertThrows(
+                IllegalArgumentException.class,
+                () -> ForecastArgs.prepare(task("{\"models\": \"auto:by=mae\"}"), TimeSettings.DEFAULT));
+        assertTrue(
+                bad.getMessage()
+                        .endsWith("'by=mae' in the argument of auto: by must be one of mase, smape, rmse," + " msis"),
+                bad.getMessage());
+    }
+
+    @Test
     void aBadDsIsThatTasksProblemAndABadModelRefusesTheRun() throws Exception {
         final InputException ds = assertThrows(
                 InputException.class,

@@ -13,11 +13,15 @@ import java.util.Optional;
  * tested to match, name for name and in this order.
  *
  * <p>The {@code --model} syntax: a comma-separated list of {@code NAME} or {@code NAME:ARG}; a list argument joins
- * model names with {@code +} ({@code comb:ets+theta+arima}). Spaces around names are ignored; an argument cannot
+ * model names with {@code +} ({@code comb:ets+theta+arima}). A model of models may also take settings, written as
+ * {@code KEY=VALUE} elements of its list ({@code auto:ets+theta+by=smape+windows=3}); a list of settings only keeps
+ * the default models ({@code auto:by=smape}). Model names never contain {@code =}, so an element is a setting exactly
+ * when it has one. The canonical text lists the models as written, then the settings that differ from their defaults
+ * in declared order ({@code auto:by=mase} is {@code auto}). Spaces around names are ignored; an argument cannot
  * contain {@code ,}. {@link #parseList} refuses, naming the bad part: an empty list, an empty part, a leading or
  * trailing comma, an unknown name (also inside an argument), {@code +} outside an argument, an argument for a model
  * that takes none, a missing or empty argument where one is required, an empty, repeated, self-naming or
- * argument-needing model inside a list, and a spec named twice.
+ * argument-needing model inside a list, an unknown, repeated or badly valued setting, and a spec named twice.
  */
 public final class ModelCatalog {
 
@@ -31,6 +35,68 @@ public final class ModelCatalog {
         TEXT
     }
 
+    /** {@code auto}'s default score, {@code by=mase} (a constant so that the command line's help can say it). */
+    public static final String AUTO_BY_DEFAULT = "mase";
+
+    /** {@code auto}'s default number of cross-validation windows, {@code windows=2}. */
+    public static final int AUTO_WINDOWS_DEFAULT = 2;
+
+    /** The most windows {@code auto} takes: each refits every member, so more is rarely worth its time. */
+    public static final int AUTO_WINDOWS_MAX = 100;
+
+    /**
+     * A setting of a model of models, written {@code KEY=VALUE} among its models: one of fixed words, or a whole
+     * number in a range.
+     *
+     * @param key          the name before {@code =}, lower case
+     * @param defaultValue what it is when not written (a setting at its default is left out of the canonical text)
+     * @param choices      the words it may be; empty for a whole number
+     * @param min          a whole number's least value
+     * @param max          a whole number's greatest value
+     */
+    public record Setting(String key, String defaultValue, List<String> choices, int min, int max) {
+        public Setting {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(defaultValue, "defaultValue");
+            choices = List.copyOf(choices);
+        }
+
+        /** A setting that is one of {@code choices}, the first its default. */
+        public static Setting oneOf(final String key, final List<String> choices) {
+            return new Setting(key, choices.get(0), choices, 0, 0);
+        }
+
+        /** A whole number from {@code min} to {@code max}. */
+        public static Setting wholeNumber(final String key, final int defaultValue, final int min, final int max) {
+            return new Setting(key, Integer.toString(defaultValue), List.of(), min, max);
+        }
+
+        /** @return how to write it: {@code by=mase|smape} or {@code windows=K}. */
+        public String usage() {
+            return key + "=" + (choices.isEmpty() ? "K" : String.join("|", choices));
+        }
+
+        /**
+         * @return {@code value} in its canonical form ({@code 03} is {@code 3}).
+         * @throws IllegalArgumentException saying what the value must be, e.g. {@code must be one of mase, smape}
+         */
+        public String check(final String value) {
+            if (!choices.isEmpty()) {
+                if (choices.contains(value)) {
+                    return value;
+                }
+                throw new IllegalArgumentException("must be one of " + String.join(", ", choices));
+            }
+            if (value.matches("[0-9]{1,9}")) {
+                final int number = Integer.parseInt(value);
+                if (number >= min && number <= max) {
+                    return Integer.toString(number);
+                }
+            }
+            throw new IllegalArgumentException("must be a whole number from " + min + " to " + max);
+        }
+    }
+
     /**
      * One model's declaration.
      *
@@ -39,31 +105,46 @@ public final class ModelCatalog {
      * @param defaultModels for {@link Argument#MODELS}: what the name alone means; empty when the argument is required
      * @param placeholder   for {@link Argument#TEXT}: the argument's name in usage lines, e.g. {@code PATH} (the
      *                      argument is then required)
+     * @param settings      for {@link Argument#MODELS}: the settings its list may hold, in canonical order
      */
-    public record Declaration(String name, Argument argument, List<String> defaultModels, String placeholder) {
+    public record Declaration(
+            String name, Argument argument, List<String> defaultModels, String placeholder, List<Setting> settings) {
         public Declaration {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(argument, "argument");
             defaultModels = List.copyOf(defaultModels);
             Objects.requireNonNull(placeholder, "placeholder");
+            settings = List.copyOf(settings);
+            if (!settings.isEmpty() && argument != Argument.MODELS) {
+                throw new IllegalArgumentException(name + ": only a model of models takes settings");
+            }
+            if (settings.stream().map(Setting::key).distinct().count() != settings.size()) {
+                throw new IllegalArgumentException(name + " declares a setting twice");
+            }
         }
 
         /** A model that takes no argument. */
         public static Declaration plain(final String name) {
-            return new Declaration(name, Argument.NONE, List.of(), "");
+            return new Declaration(name, Argument.NONE, List.of(), "", List.of());
         }
 
         /**
          * A model of other models ({@code name:a+b}); the name alone means {@code defaultModels} (required when that
-         * is empty).
+         * is empty). Its list may also hold {@code settings} ({@code name:a+b+KEY=VALUE}).
          */
-        public static Declaration ofModels(final String name, final List<String> defaultModels) {
-            return new Declaration(name, Argument.MODELS, defaultModels, "MODEL+MODEL...");
+        public static Declaration ofModels(
+                final String name, final List<String> defaultModels, final Setting... settings) {
+            return new Declaration(name, Argument.MODELS, defaultModels, "MODEL+MODEL...", List.of(settings));
         }
 
         /** A model that needs one text argument ({@code name:PLACEHOLDER}). */
         public static Declaration withText(final String name, final String placeholder) {
-            return new Declaration(name, Argument.TEXT, List.of(), placeholder);
+            return new Declaration(name, Argument.TEXT, List.of(), placeholder, List.of());
+        }
+
+        /** @return the setting named {@code key}, if this model takes it. */
+        public Optional<Setting> setting(final String key) {
+            return settings.stream().filter(s -> s.key().equals(key)).findFirst();
         }
 
         /** @return whether the name alone is refused. */
@@ -71,12 +152,17 @@ public final class ModelCatalog {
             return argument == Argument.TEXT || (argument == Argument.MODELS && defaultModels.isEmpty());
         }
 
-        /** @return how to write it: {@code ets}, {@code comb[:MODEL+MODEL...]}, {@code onnx:PATH}. */
+        /**
+         * @return how to write it: {@code ets}, {@code comb[:MODEL+MODEL...]}, {@code onnx:PATH},
+         *     {@code auto[:MODEL+MODEL...+by=mase|smape+windows=K]}.
+         */
         public String usage() {
             if (argument == Argument.NONE) {
                 return name;
             }
-            return argumentRequired() ? name + ":" + placeholder : name + "[:" + placeholder + "]";
+            final StringBuilder written = new StringBuilder(placeholder);
+            settings.forEach(s -> written.append('+').append(s.usage()));
+            return argumentRequired() ? name + ":" + written : name + "[:" + written + "]";
         }
     }
 
@@ -91,7 +177,13 @@ public final class ModelCatalog {
             Declaration.plain("ets"),
             Declaration.plain("arima"),
             // comb alone is the M3/M4 combination benchmark as this farm has always run it
-            Declaration.ofModels("comb", List.of("ets", "theta", "arima"))));
+            Declaration.ofModels("comb", List.of("ets", "theta", "arima")),
+            // auto picks, per series, the member with the best cross-validated score (the worker's AutoSelect)
+            Declaration.ofModels(
+                    "auto",
+                    List.of("ets", "theta", "arima", "comb"),
+                    Setting.oneOf("by", List.of(AUTO_BY_DEFAULT, "smape", "rmse", "msis")),
+                    Setting.wholeNumber("windows", AUTO_WINDOWS_DEFAULT, 1, AUTO_WINDOWS_MAX))));
 
     private final Map<String, Declaration> byName = new LinkedHashMap<>();
     private final List<String> names;
@@ -152,5 +244,21 @@ public final class ModelCatalog {
      */
     public ModelSpec parse(final String label, final String text) {
         return new ModelSpecParser(this, label, text).parseOne();
+    }
+
+    /**
+     * {@code spec} with {@code settings} (key to value) set, replacing those it has; as the command line's
+     * {@code --select-by} rewrites {@code auto}.
+     *
+     * @param label what the settings were given as; a refusal reads {@code LABEL 'TEXT': problem}
+     * @return the canonical spec
+     * @throws IllegalArgumentException for a setting the model does not take or a bad value
+     */
+    public ModelSpec withSettings(final String label, final ModelSpec spec, final Map<String, String> settings) {
+        final Map<String, String> merged = new LinkedHashMap<>(spec.settings());
+        merged.putAll(settings);
+        final List<String> elements = new ArrayList<>(spec.listedModels());
+        merged.forEach((key, value) -> elements.add(key + "=" + value));
+        return parse(label, elements.isEmpty() ? spec.name() : spec.name() + ":" + String.join("+", elements));
     }
 }

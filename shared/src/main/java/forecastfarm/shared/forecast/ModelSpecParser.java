@@ -2,9 +2,13 @@ package forecastfarm.shared.forecast;
 
 import forecastfarm.shared.forecast.ModelCatalog.Argument;
 import forecastfarm.shared.forecast.ModelCatalog.Declaration;
+import forecastfarm.shared.forecast.ModelCatalog.Setting;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /** Parses one {@code --model} text against a {@link ModelCatalog}; every message names the bad part. */
@@ -69,7 +73,7 @@ final class ModelSpecParser {
             if (declaration.argumentRequired()) {
                 throw refused(name + " needs an argument: " + declaration.usage());
             }
-            return new ModelSpec(name, List.of());
+            return new ModelSpec(name, List.of(), Map.of());
         }
         if (declaration.argument() == Argument.NONE) {
             throw refused(name + " takes no argument");
@@ -79,28 +83,38 @@ final class ModelSpecParser {
             throw refused("empty argument after '" + name + ":'; write "
                     + (declaration.argumentRequired() ? "" : name + " or ") + name + ":" + declaration.placeholder());
         }
-        return new ModelSpec(
-                name, declaration.argument() == Argument.TEXT ? List.of(argument) : models(name, argument));
+        return declaration.argument() == Argument.TEXT
+                ? new ModelSpec(name, List.of(argument), Map.of())
+                : listSpec(declaration, argument);
     }
 
-    /** The models of a list argument: known, each once, not the owner itself, none needing an argument. */
-    private List<String> models(final String owner, final String argument) {
+    /**
+     * A list argument: its models (known, each once, not the owner itself, none needing an argument) and its settings
+     * ({@code KEY=VALUE}: declared for the owner, each once, a valid value).
+     */
+    private ModelSpec listSpec(final Declaration declaration, final String argument) {
+        final String owner = declaration.name();
         final String where = " in the argument of " + owner;
         final List<String> models = new ArrayList<>();
+        final Map<String, String> given = new HashMap<>();
         for (final String element : argument.split("\\+", -1)) {
             final String model = element.strip();
             if (model.isEmpty()) {
                 throw refused("empty model" + where + " ('" + argument + "')");
             }
+            if (model.contains("=")) {
+                setting(declaration, model, where, given);
+                continue;
+            }
             if (model.contains(":")) {
                 throw refused("'" + model + "'" + where + ": a listed model takes no argument of its own");
             }
-            final Declaration declaration = catalog.find(model).orElseThrow(() -> refused(unknown(model, where)));
+            final Declaration listed = catalog.find(model).orElseThrow(() -> refused(unknown(model, where)));
             if (model.equals(owner)) {
                 throw refused(owner + " cannot list itself");
             }
-            if (declaration.argumentRequired()) {
-                throw refused(model + where + " needs an argument of its own (" + declaration.usage()
+            if (listed.argumentRequired()) {
+                throw refused(model + where + " needs an argument of its own (" + listed.usage()
                         + "), which a list cannot give");
             }
             if (models.contains(model)) {
@@ -108,7 +122,46 @@ final class ModelSpecParser {
             }
             models.add(model);
         }
-        return models;
+        if (models.isEmpty() && declaration.defaultModels().isEmpty()) {
+            throw refused(owner + " needs at least one model besides its settings: " + declaration.usage());
+        }
+        final Map<String, String> settings = new LinkedHashMap<>();
+        for (final Setting setting : declaration.settings()) {
+            final String value = given.get(setting.key());
+            if (value != null && !value.equals(setting.defaultValue())) {
+                settings.put(setting.key(), value);
+            }
+        }
+        return new ModelSpec(owner, models, settings);
+    }
+
+    /** Checks one {@code KEY=VALUE} element of {@code declaration}'s list and adds it to {@code given}. */
+    private void setting(
+            final Declaration declaration, final String element, final String where, final Map<String, String> given) {
+        final int equals = element.indexOf('=');
+        final String key = element.substring(0, equals).strip();
+        final String value = element.substring(equals + 1).strip();
+        if (declaration.settings().isEmpty()) {
+            throw refused("'" + element + "'" + where + ": " + declaration.name() + " takes models only, no settings");
+        }
+        final Setting setting = declaration
+                .setting(key)
+                .orElseThrow(() -> refused("unknown setting '" + key + "'" + where + "; " + declaration.name()
+                        + " takes "
+                        + String.join(
+                                ", ",
+                                declaration.settings().stream()
+                                        .map(Setting::usage)
+                                        .toList())));
+        final String canonical;
+        try {
+            canonical = setting.check(value);
+        } catch (final IllegalArgumentException bad) {
+            throw refused("'" + element + "'" + where + ": " + key + " " + bad.getMessage());
+        }
+        if (given.putIfAbsent(key, canonical) != null) {
+            throw refused("'" + key + "' is set twice" + where);
+        }
     }
 
     private String unknown(final String name, final String where) {

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** The {@code --model} syntax: every accepted form and every refusal, verbatim. */
 class ModelSpecTest {
 
-    private static final String KNOWN = "naive, snaive, mean, drift, naive2, theta, ets, arima, comb[:MODEL+MODEL...]";
+    private static final String KNOWN = "naive, snaive, mean, drift, naive2, theta, ets, arima, comb[:MODEL+MODEL...],"
+            + " auto[:MODEL+MODEL...+by=mase|smape|rmse|msis+windows=K]";
 
     /** The built-in models plus the two argument kinds no built-in model has yet (a required list, a text). */
     private static final ModelCatalog WITH_REQUIRED_ARGUMENTS = new ModelCatalog(List.of(
@@ -157,6 +158,96 @@ class ModelSpecTest {
                 "--model 'comb:ets+onnx': onnx in the argument of comb needs an argument of its own (onnx:PATH),"
                         + " which a list cannot give",
                 refusalWithRequired("comb:ets+onnx"));
+    }
+
+    @Test
+    void autoIsDeclaredWithItsDefaultMembersAndSettings() {
+        final Declaration auto = ModelCatalog.BUILT_IN.find("auto").orElseThrow();
+        assertEquals(List.of("ets", "theta", "arima", "comb"), auto.defaultModels());
+        assertEquals("mase", auto.setting("by").orElseThrow().defaultValue());
+        assertEquals("2", auto.setting("windows").orElseThrow().defaultValue());
+        assertEquals(
+                List.of("mase", "smape", "rmse", "msis"),
+                auto.setting("by").orElseThrow().choices());
+    }
+
+    @Test
+    void settingsFollowTheModelsInDeclaredOrderAndDefaultsAreLeftOut() {
+        assertEquals(
+                List.of("auto:ets+theta+by=smape+windows=3"), canonical("auto: windows=03 + ets + by=smape + theta"));
+        final ModelSpec spec = ModelSpec.parse("--model", "auto:ets+theta+windows=3+by=smape");
+        assertEquals(List.of("ets", "theta"), spec.listedModels());
+        assertEquals(java.util.Map.of("by", "smape", "windows", "3"), spec.settings());
+        assertEquals(List.of("ets", "theta", "by=smape", "windows=3"), spec.arguments());
+        assertEquals(
+                "auto", ModelSpec.parse("--model", "auto:by=mase+windows=2").toString());
+        assertFalse(ModelSpec.parse("--model", "auto:by=mase").hasArgument());
+        assertEquals("auto:ets", ModelSpec.parse("--model", "auto:ets+by=mase").toString());
+        assertEquals("auto:by=msis", ModelSpec.parse("--model", "auto:by=msis").toString());
+        assertEquals(List.of(), ModelSpec.parse("--model", "auto:by=msis").listedModels());
+        assertEquals(List.of("auto:by=rmse", "comb"), canonical("auto:by=rmse,comb"));
+    }
+
+    @Test
+    void theCanonicalTextParsesToItself() {
+        for (final String text : List.of(
+                "auto", "auto:ets+comb", "auto:by=smape", "auto:windows=5", "auto:naive+snaive+by=msis+windows=4")) {
+            final ModelSpec spec = ModelSpec.parse("--model", text);
+            assertEquals(text, spec.toString());
+            assertEquals(spec, ModelSpec.parse("--model", spec.toString()));
+        }
+    }
+
+    @Test
+    void aSpecWithSettingsReplacesThoseItHas() {
+        final ModelSpec spec = ModelSpec.parse("--model", "auto:ets+theta+by=smape");
+        assertEquals(
+                "auto:ets+theta+by=rmse+windows=4",
+                ModelCatalog.BUILT_IN
+                        .withSettings("--select-by", spec, java.util.Map.of("by", "rmse", "windows", "4"))
+                        .toString());
+        assertEquals(
+                "auto",
+                ModelCatalog.BUILT_IN
+                        .withSettings(
+                                "--select-by", ModelSpec.parse("m", "auto:by=smape"), java.util.Map.of("by", "mase"))
+                        .toString());
+    }
+
+    @Test
+    void badSettingsAreRefusedNamingThem() {
+        assertEquals(
+                "--model 'auto:ets+by=mae': 'by=mae' in the argument of auto: by must be one of mase, smape, rmse, msis",
+                refusal("auto:ets+by=mae"));
+        assertEquals(
+                "--model 'auto:windows=0': 'windows=0' in the argument of auto: windows must be a whole number from 1"
+                        + " to 100",
+                refusal("auto:windows=0"));
+        assertEquals(
+                "--model 'auto:windows=two': 'windows=two' in the argument of auto: windows must be a whole number"
+                        + " from 1 to 100",
+                refusal("auto:windows=two"));
+        assertEquals(
+                "--model 'auto:windows=-1': 'windows=-1' in the argument of auto: windows must be a whole number from"
+                        + " 1 to 100",
+                refusal("auto:windows=-1"));
+        assertEquals(
+                "--model 'auto:ets+step=3': unknown setting 'step' in the argument of auto; auto takes"
+                        + " by=mase|smape|rmse|msis, windows=K",
+                refusal("auto:ets+step=3"));
+        assertEquals(
+                "--model 'auto:by=smape+by=rmse': 'by' is set twice in the argument of auto",
+                refusal("auto:by=smape+by=rmse"));
+        assertEquals(
+                "--model 'comb:ets+by=smape': 'by=smape' in the argument of comb: comb takes models only, no settings",
+                refusal("comb:ets+by=smape"));
+        assertEquals("--model 'auto:ets+auto': auto cannot list itself", refusal("auto:ets+auto"));
+        assertEquals(
+                "--model 'auto:by=smape,auto:by=smape+windows=2': 'auto:by=smape' is named twice",
+                refusal("auto:by=smape,auto:by=smape+windows=2"));
+        assertEquals(
+                "--model 'auto:by=smape+': empty model in the argument of auto ('by=smape+')",
+                refusal("auto:by=smape+"));
     }
 
     @Test

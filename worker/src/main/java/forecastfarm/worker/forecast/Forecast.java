@@ -1,5 +1,6 @@
 package forecastfarm.worker.forecast;
 
+import forecastfarm.shared.forecast.ModelForecast;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -97,6 +98,47 @@ public final class Forecast {
     /** A note, e.g. that a fallback happened; "" otherwise. */
     public String note() {
         return note;
+    }
+
+    /**
+     * This forecast as a task's result carries it: the forecast of the "forecast" and "cv" kinds, and of the
+     * {@code auto} model's windows.
+     *
+     * @param model the spec the user asked for, e.g. {@code comb:ets+theta}
+     * @param note  the note to carry (this forecast's, or it with more said)
+     * @return the forecast, or a failed one when a point or bound is not finite
+     */
+    public ModelForecast toModelForecast(String model, String note) {
+        if (!allFinite(mean) || !allFinite(lower) || !allFinite(upper)) {
+            return ModelForecast.failed(model, method + " produced non-finite forecasts");
+        }
+        return new ModelForecast(model, method, note, "", levels(), mean(), copy(lower), copy(upper));
+    }
+
+    private static boolean allFinite(double[][] rows) {
+        for (double[] row : rows) {
+            if (!allFinite(row)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allFinite(double[] values) {
+        for (double value : values) {
+            if (!Double.isFinite(value)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double[][] copy(double[][] rows) {
+        double[][] copy = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            copy[i] = rows[i].clone();
+        }
+        return copy;
     }
 
     /** Bit-for-bit equality of all numbers (as {@link Double#equals}) and of method and note. */

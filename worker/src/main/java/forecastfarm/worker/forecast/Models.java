@@ -31,6 +31,7 @@ public final class Models {
         ServiceLoader.load(ForecastModel.class, Models.class.getClassLoader()).forEach(models::add);
         models.add(new Combination(
                 "comb", ModelCatalog.BUILT_IN.find("comb").orElseThrow().defaultModels(), Models::byName));
+        models.add(new AutoSelect(Models::byName));
         Map<String, ForecastModel> m = new LinkedHashMap<>();
         for (ForecastModel model : models) {
             if (m.putIfAbsent(model.name(), model) != null) {

@@ -44,24 +44,6 @@ public final class ForecastTaskHandler implements TaskHandler {
         return forecasts;
     }
 
-    private static boolean allFinite(final double[][] rows) {
-        for (final double[] row : rows) {
-            if (!allFinite(row)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean allFinite(final double[] values) {
-        for (final double value : values) {
-            if (!Double.isFinite(value)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
      * A model takes one integer season: when the task has several (or a fractional one), its note says which it used,
      * e.g. "uses season 24 of 24,168".
@@ -88,18 +70,8 @@ public final class ForecastTaskHandler implements TaskHandler {
             final ForecastModel method = Models.forSpec(ModelSpec.parse("model", model));
             final FittedModel fitted = method.fit(request.y(), request.seasonLength());
             final Forecast forecast = fitted.forecast(request.horizon(), request.levels());
-            final double[][] lower = new double[forecast.levels().length][];
-            final double[][] upper = new double[forecast.levels().length][];
-            for (int i = 0; i < lower.length; i++) {
-                lower[i] = forecast.lower(i);
-                upper[i] = forecast.upper(i);
-            }
-            if (!allFinite(forecast.mean()) || !allFinite(lower) || !allFinite(upper)) {
-                return ModelForecast.failed(model, forecast.method() + " produced non-finite forecasts");
-            }
-            final String note = method.usesSeason() ? withSeasonNote(forecast.note(), request) : forecast.note();
-            return new ModelForecast(
-                    model, forecast.method(), note, "", forecast.levels(), forecast.mean(), lower, upper);
+            return forecast.toModelForecast(
+                    model, method.usesSeason() ? withSeasonNote(forecast.note(), request) : forecast.note());
         } catch (final RuntimeException ex) {
             return ModelForecast.failed(model, ex.getMessage() == null ? ex.toString() : ex.getMessage());
         }

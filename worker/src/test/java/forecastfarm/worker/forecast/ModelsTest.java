@@ -17,7 +17,8 @@ class ModelsTest {
     @Test
     void namesInRegistryOrder() {
         assertEquals(
-                List.of("naive", "snaive", "mean", "drift", "naive2", "theta", "ets", "arima", "comb"), Models.names());
+                List.of("naive", "snaive", "mean", "drift", "naive2", "theta", "ets", "arima", "comb", "auto"),
+                Models.names());
         assertEquals(
                 ModelCatalog.BUILT_IN.names(), Models.names(), "the launcher checks names against the shared list");
         assertThrows(UnsupportedOperationException.class, () -> Models.names().add("arima"));

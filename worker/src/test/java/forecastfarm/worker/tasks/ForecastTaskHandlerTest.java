@@ -112,6 +112,18 @@ class ForecastTaskHandlerTest {
     }
 
     @Test
+    void autoSaysWhichMemberItChoseInTheMethodAndWhyInTheNote() throws Exception {
+        ForecastResult result = ForecastResult.decode(
+                new ForecastTaskHandler().handle("A", request(1, List.of("naive", "auto:naive+snaive+by=smape"))));
+        ModelForecast auto = result.forecasts().get(1);
+        assertTrue(auto.ok(), auto.error());
+        assertEquals("auto:naive+snaive+by=smape", auto.model());
+        assertTrue(auto.method().startsWith("auto->"), auto.method());
+        assertTrue(auto.note().startsWith("chosen by smape "), auto.note());
+        assertEquals(8, auto.mean().length);
+    }
+
+    @Test
     void aBadSpecOnTheWireFailsThatModelAloneWithTheParsersMessage() throws Exception {
         ForecastResult result =
                 ForecastResult.decode(new ForecastTaskHandler().handle("A", request(1, List.of("naive", "ets:3"))));

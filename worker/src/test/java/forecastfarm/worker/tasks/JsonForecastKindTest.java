@@ -54,6 +54,15 @@ class JsonForecastKindTest {
     }
 
     @Test
+    void autoGivesTheChosenModelAsItsModelSpec() throws Exception {
+        Map<?, ?> result = run("{\"y\": [12, 15, 11, 18, 14, 17, 13, 20, 16, 19, 15, 22], \"horizon\": 2,"
+                + " \"season_length\": 4, \"models\": [\"auto:naive+snaive+windows=3\"]}");
+        Map<?, ?> auto = (Map<?, ?>) ((Map<?, ?>) result.get("models")).get("auto:naive+snaive+windows=3");
+        assertTrue(((String) auto.get("model_spec")).startsWith("auto->"), auto.toString());
+        assertTrue(((String) auto.get("note")).startsWith("chosen by mase "), auto.toString());
+    }
+
+    @Test
     void defaultsAndFailedModelsAreReported() throws Exception {
         Map<?, ?> result = run("{\"y\": [5, 6], \"horizon\": 2, \"models\": \"naive,drift\"}");
         Map<?, ?> models = (Map<?, ?>) result.get("models");

@@ -1,4 +1,4 @@
-package forecastfarm.worker.tasks;
+package forecastfarm.worker.cv;
 
 import forecastfarm.shared.forecast.CvResult;
 import forecastfarm.shared.forecast.ModelForecast;

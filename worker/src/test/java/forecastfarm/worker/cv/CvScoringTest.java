@@ -1,4 +1,4 @@
-package forecastfarm.worker.tasks;
+package forecastfarm.worker.cv;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
