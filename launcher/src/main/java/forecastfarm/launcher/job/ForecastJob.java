@@ -3,7 +3,6 @@ package forecastfarm.launcher.job;
 import forecastfarm.launcher.api.FarmRunException;
 import forecastfarm.launcher.api.FarmSummary;
 import forecastfarm.launcher.api.ForecastFarm;
-import forecastfarm.launcher.api.SeriesResult;
 import forecastfarm.launcher.cli.ExitCodes;
 import forecastfarm.launcher.cli.Terminal;
 import forecastfarm.launcher.farm.FarmContext;
@@ -162,23 +161,7 @@ public final class ForecastJob {
         try {
             final JobReport report = new JobReport(
                     options.out(), options.horizon(), options.models(), options.plots(), farmContext.timeline());
-            outputs.set(new JobOutputs(options.out(), work.tables(), new JobOutputs.SeriesResultListener() {
-                @Override
-                public void onWritten(final SubmittedSeries series, final SeriesResult result) throws IOException {
-                    report.onWritten(series, result);
-                    work.onWritten(result);
-                }
-
-                @Override
-                public void onInvalid(final InputProblem problem) {
-                    report.onInvalid(problem);
-                }
-
-                @Override
-                public void onNotRun(final SubmittedSeries series) {
-                    report.onNotRun(series);
-                }
-            }));
+            outputs.set(new JobOutputs(options.out(), work.tables(), new WrittenSeries(report, work)));
             try {
                 return runFarm(farm, scan, kept, toRun, outputs.get(), report, finished);
             } catch (final RuntimeException ex) {
