@@ -122,6 +122,35 @@ class CvCliIT {
                 new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertEquals(3, resumed.get("resumed").asInt(), "the farm dir's results are kept: " + resumed);
         assertEquals(rows, Files.readAllLines(out.resolve("cv.csv")), "the same rows");
+
+        // without the farm dir, --resume carries the earlier rows of both tables over
+        final List<String> metricRows = Files.readAllLines(out.resolve("cv_metrics.csv"));
+        final ByteArrayOutputStream carried = new ByteArrayOutputStream();
+        final int exit = FarmCli.execute(
+                new String[] {
+                    "cv",
+                    "--input",
+                    input.toString(),
+                    "--horizon",
+                    "3",
+                    "--windows",
+                    "3",
+                    "--step",
+                    "2",
+                    "--model",
+                    "naive,drift",
+                    "--workers",
+                    "2",
+                    "--farm-dir",
+                    tmp.resolve("farm-2").toString(),
+                    "--out",
+                    out.toString(),
+                    "--resume"
+                },
+                new PrintStream(carried, true, StandardCharsets.UTF_8));
+        assertEquals(2, exit, carried.toString(StandardCharsets.UTF_8));
+        assertEquals(rows, Files.readAllLines(out.resolve("cv.csv")), "cv.csv carried over");
+        assertEquals(metricRows, Files.readAllLines(out.resolve("cv_metrics.csv")), "cv_metrics.csv carried over");
     }
 
     @Test
