@@ -50,28 +50,32 @@ class CvCliIT {
         return file;
     }
 
-    private int cv(final Path input, final Path out, final ByteArrayOutputStream console) {
-        return FarmCli.execute(
-                new String[] {
-                    "cv",
-                    "--input",
-                    input.toString(),
-                    "--horizon",
-                    "3",
-                    "--windows",
-                    "3",
-                    "--step",
-                    "2",
-                    "--model",
-                    "naive,drift",
-                    "--workers",
-                    "2",
-                    "--farm-dir",
-                    tmp.resolve("farm").toString(),
-                    "--out",
-                    out.toString()
-                },
-                new PrintStream(console, true, StandardCharsets.UTF_8));
+    private int cv(
+            final Path input,
+            final Path out,
+            final String farmDir,
+            final ByteArrayOutputStream console,
+            final String... extra) {
+        final List<String> args = new java.util.ArrayList<>(List.of(
+                "cv",
+                "--input",
+                input.toString(),
+                "--horizon",
+                "3",
+                "--windows",
+                "3",
+                "--step",
+                "2",
+                "--model",
+                "naive,drift",
+                "--workers",
+                "2",
+                "--farm-dir",
+                tmp.resolve(farmDir).toString(),
+                "--out",
+                out.toString()));
+        args.addAll(List.of(extra));
+        return FarmCli.execute(args.toArray(String[]::new), new PrintStream(console, true, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -79,7 +83,7 @@ class CvCliIT {
         final Path input = input();
         final Path out = tmp.resolve("out");
         final ByteArrayOutputStream console = new ByteArrayOutputStream();
-        assertEquals(2, cv(input, out, console), console.toString(StandardCharsets.UTF_8));
+        assertEquals(2, cv(input, out, "farm", console), console.toString(StandardCharsets.UTF_8));
 
         final List<String> rows = Files.readAllLines(out.resolve("cv.csv"));
         assertEquals("unique_id,ds,cutoff,y,model,forecast,lo-80,hi-80,lo-95,hi-95,model_spec", rows.get(0));
@@ -117,7 +121,7 @@ class CvCliIT {
         assertTrue(Files.readString(out.resolve("report.html")).contains("Cross-validation"));
 
         final ByteArrayOutputStream again = new ByteArrayOutputStream();
-        assertEquals(2, cv(input, out, again), again.toString(StandardCharsets.UTF_8));
+        assertEquals(2, cv(input, out, "farm", again), again.toString(StandardCharsets.UTF_8));
         final JsonNode resumed =
                 new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertEquals(3, resumed.get("resumed").asInt(), "the farm dir's results are kept: " + resumed);
@@ -126,28 +130,7 @@ class CvCliIT {
         // without the farm dir, --resume carries the earlier rows of both tables over
         final List<String> metricRows = Files.readAllLines(out.resolve("cv_metrics.csv"));
         final ByteArrayOutputStream carried = new ByteArrayOutputStream();
-        final int exit = FarmCli.execute(
-                new String[] {
-                    "cv",
-                    "--input",
-                    input.toString(),
-                    "--horizon",
-                    "3",
-                    "--windows",
-                    "3",
-                    "--step",
-                    "2",
-                    "--model",
-                    "naive,drift",
-                    "--workers",
-                    "2",
-                    "--farm-dir",
-                    tmp.resolve("farm-2").toString(),
-                    "--out",
-                    out.toString(),
-                    "--resume"
-                },
-                new PrintStream(carried, true, StandardCharsets.UTF_8));
+        final int exit = cv(input, out, "farm-2", carried, "--resume");
         assertEquals(2, exit, carried.toString(StandardCharsets.UTF_8));
         assertEquals(rows, Files.readAllLines(out.resolve("cv.csv")), "cv.csv carried over");
         assertEquals(metricRows, Files.readAllLines(out.resolve("cv_metrics.csv")), "cv_metrics.csv carried over");

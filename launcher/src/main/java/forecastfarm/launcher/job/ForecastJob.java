@@ -15,7 +15,6 @@ import forecastfarm.launcher.io.JobLogReader;
 import forecastfarm.launcher.io.JobLogWriter;
 import forecastfarm.launcher.io.KeptTasks;
 import forecastfarm.launcher.io.OutputFormat;
-import forecastfarm.launcher.io.Series;
 import forecastfarm.launcher.io.SeriesIndex;
 import forecastfarm.launcher.io.SeriesReader;
 import forecastfarm.launcher.io.ShardFilter;
@@ -37,8 +36,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code farm forecast}: streams the input through the farm and writes forecasts.csv, failed.csv, joblog.tsv and
@@ -47,7 +44,6 @@ import org.slf4j.LoggerFactory;
  * the progress bar), the second submits the series one by one.
  */
 public final class ForecastJob {
-    private static final Logger LOG = LoggerFactory.getLogger(ForecastJob.class);
     private static final int PROBLEMS_SHOWN = 20;
 
     private final ForecastJobOptions options;
@@ -223,7 +219,7 @@ public final class ForecastJob {
                 farmContext.farmDir());
         console.println("season length: " + seasons(scan));
         final FarmSummary summary;
-        final Submission submission = new Submission(farm, outputs, report, kept);
+        final SeriesSubmission submission = new SeriesSubmission(farm, outputs, report, kept, work.tailDs());
         try (ConsoleProgress progress = ConsoleProgress.start(
                 farmContext.farmDirectory(),
                 console,
@@ -232,7 +228,7 @@ public final class ForecastJob {
                 toRun,
                 finished::get,
                 Terminal.isInteractive())) {
-            submission.readAll();
+            submission.readAll(reader(), options.input(), options.seasonLengths());
             summary = farm.finish();
         } catch (final InterruptedException ex) {
             Thread.currentThread().interrupt();
@@ -290,71 +286,6 @@ public final class ForecastJob {
                 JobLogReader.lastStatus(options.out().resolve(JobLogWriter.FILE_NAME)),
                 options.resume(),
                 options.retryFailed());
-    }
-
-    /**
-     * The second pass: one series at a time onto the farm, until the input ends or the farm stops taking series.
-     */
-    private final class Submission {
-        private final ForecastFarm farm;
-        private final JobOutputs outputs;
-        private final JobReport report;
-        private final Map<String, String> kept;
-        private long seq;
-        private long submitted;
-
-        Submission(
-                final ForecastFarm farm,
-                final JobOutputs outputs,
-                final JobReport report,
-                final Map<String, String> kept) {
-            this.farm = farm;
-            this.outputs = outputs;
-            this.report = report;
-            this.kept = kept;
-        }
-
-        void readAll() {
-            try {
-                reader().read(options.input(), this::submit, problem -> {});
-            } catch (final FarmStopped stopped) {
-                LOG.info("the farm stopped taking series; {} were submitted", submitted);
-            }
-        }
-
-        private void submit(final Series series) {
-            final long index = seq++;
-            if (kept.containsKey(series.id())) {
-                outputs.skipped(series.id(), index);
-                return;
-            }
-            final double[] seasons = options.seasonLengths().length > 0
-                    ? options.seasonLengths()
-                    : series.axis().inferredSeasons();
-            final int m = (int) Math.round(seasons[0]);
-            outputs.submitted(SubmittedSeries.of(index, series, m, report.mayPlot(index), work.tailDs()));
-            try {
-                if (!farm.submit(series.id(), series.y(), seasons)) {
-                    outputs.withdraw(series.id());
-                    throw new FarmStopped();
-                }
-            } catch (final InterruptedException ex) {
-                outputs.withdraw(series.id());
-                Thread.currentThread().interrupt();
-                throw new FarmStopped();
-            }
-            submitted++;
-        }
-
-        long submitted() {
-            return submitted;
-        }
-    }
-
-    private static final class FarmStopped extends RuntimeException {
-        FarmStopped() {
-            super(null, null, false, false);
-        }
     }
 
     private static String seasons(final InputScan scan) {
