@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *   GET    /v1/jobs                   the client's jobs
  *   GET    /v1/jobs/{id}              state, tasks, done, ok, failed, ETA
  *   GET    /v1/jobs/{id}/results      NDJSON (see {@link ResultLines}), as far as the job got
- *   GET    /v1/jobs/{id}/events       Server-Sent Events: each result, progress, end ({@link JobEvents})
+ *   GET    /v1/jobs/{id}/events       Server-Sent Events: each finished key, progress, end ({@link JobEvents})
  *   DELETE /v1/jobs/{id}              cancel, then delete: 204
  *   GET    /metrics                   Prometheus text
  * </pre>
@@ -257,6 +257,8 @@ final class FarmServer implements AutoCloseable {
                 throw new BadRequest("Last-Event-ID", "the id of the last event received (a number) expected");
             }
         }
+        final JobEvents.Follow follow =
+                JobEvents.Follow.of(exchange.getRequestURI().getQuery());
         if (!streams.tryOpen()) {
             exchange.getResponseHeaders().add("Retry-After", "5");
             sendError(exchange, 503, null, EventStreams.MAX_OPEN + " event streams are open; retry later");
@@ -267,13 +269,7 @@ final class FarmServer implements AutoCloseable {
             exchange.getResponseHeaders().add("Cache-Control", "no-cache");
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = exchange.getResponseBody()) {
-                streams.ended(
-                        job,
-                        events.stream(
-                                job,
-                                lastEventId,
-                                !"results=false".equals(exchange.getRequestURI().getQuery()),
-                                out));
+                streams.ended(job, events.stream(job, lastEventId, follow, out));
             } catch (final IOException ex) {
                 LOG.debug("event stream of {} ended: {}", job.id(), ex.toString());
             }

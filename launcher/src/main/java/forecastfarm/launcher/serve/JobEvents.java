@@ -8,18 +8,21 @@ import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.agrona.concurrent.EpochClock;
 
 /**
- * {@code GET /v1/jobs/{id}/events}: Server-Sent Events of one job. Each result line is an event {@code result} whose
- * id is its line number in the job's results file, so a client that reconnects with {@code Last-Event-ID: N} gets
- * the lines after N and nothing twice; {@code progress} ({@code state, tasks, done, ok, failed}) comes every
- * {@link #PROGRESS_INTERVAL_MS} and {@code end} (the job's summary) closes the stream. The stream follows the
- * results file rather than a queue in memory: a slow reader falls behind in the file, holds only its own connection,
- * and never slows the farm.
+ * {@code GET /v1/jobs/{id}/events}: Server-Sent Events of one job. What a stream follows is the client's choice
+ * ({@link Follow}): by default each finished key is an event {@code result} ({@code {"key", "status", "rows"}}, a line
+ * of the job's keys file) whose id is its line number in that file; with {@code ?results=rows} each line of the
+ * job's results file is one; with {@code ?results=false} there are none. A client that reconnects with
+ * {@code Last-Event-ID: N} gets the lines after N and nothing twice; {@code progress} ({@code state, tasks, done, ok,
+ * failed}) comes every {@link #PROGRESS_INTERVAL_MS} and {@code end} (the job's summary) closes the stream. The
+ * stream follows a file rather than a queue in memory: a slow reader falls behind in the file, holds only its own
+ * connection, and never slows the farm.
  *
  * <p>A stream is bounded in how far it falls behind and in how long it lasts. When the job has written more than
- * {@link #MAX_LAG_BYTES} to its results file beyond what the stream has sent (counted from where the stream stood when
+ * {@link #MAX_LAG_BYTES} to the file it follows beyond what the stream has sent (counted from where the stream stood when
  * it opened, so a reader catching up on a long job's earlier results is not behind), or when the stream has lasted
  * its time limit, it ends with {@code dropped}: {@code {"last_id": N, "reason": "behind"|"time_limit", "message"}},
  * and the client goes on by reconnecting with {@code Last-Event-ID: N}. A reader that stops reading altogether blocks
@@ -28,12 +31,40 @@ import org.agrona.concurrent.EpochClock;
  */
 final class JobEvents {
     static final long PROGRESS_INTERVAL_MS = 1_000;
-    /** How far a stream may fall behind its job's results file, beyond where it stood when it opened. */
+    /** How far a stream may fall behind in the file it follows, beyond where it stood when it opened. */
     static final long MAX_LAG_BYTES = 4L << 20;
 
     private static final long POLL_MS = 20;
     private static final int CHUNK_BYTES = 64 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What a stream sends as {@code result} events. */
+    enum Follow {
+        /** A line per finished key, from the keys file (the default). */
+        KEYS,
+        /** Every line of the results file ({@code ?results=rows}). */
+        ROWS,
+        /** No results: progress and end only ({@code ?results=false}, a dashboard's). */
+        NONE;
+
+        /**
+         * @param query the request's query string, or null.
+         * @throws BadRequest for anything but {@code results=keys|rows|false}.
+         */
+        static Follow of(final String query) {
+            if (query == null || query.equals("results=keys")) {
+                return KEYS;
+            }
+            if (query.equals("results=rows")) {
+                return ROWS;
+            }
+            if (query.equals("results=false")) {
+                return NONE;
+            }
+            throw new BadRequest(
+                    "results", "keys (the default: each finished key), rows (every result line) or false expected");
+        }
+    }
 
     /** How a stream ended. */
     enum Ending {
@@ -73,21 +104,22 @@ final class JobEvents {
      * the connection failed.
      *
      * @param lastEventId the {@code Last-Event-ID} the client sent, or 0.
-     * @param withResults false for {@code progress} and {@code end} only ({@code ?results=false}: a dashboard's).
-     * @throws IOException when the job's results file cannot be read (the job was deleted under the stream).
+     * @param follow      what to send as {@code result} events.
+     * @throws IOException when the job's file cannot be read (the job was deleted under the stream).
      */
-    Outcome stream(final ServedJob job, final long lastEventId, final boolean withResults, final OutputStream out)
+    Outcome stream(final ServedJob job, final long lastEventId, final Follow follow, final OutputStream out)
             throws IOException, InterruptedException {
         final Sender sender = new Sender(out);
         try {
-            return follow(job, lastEventId, withResults, sender);
+            return follow(job, lastEventId, follow, sender);
         } catch (final ConnectionBroken broken) {
             return new Outcome(Ending.BROKEN, sender.lastId, clock.time() - sender.writeStartMs);
         }
     }
 
-    private Outcome follow(final ServedJob job, final long lastEventId, final boolean withResults, final Sender sender)
+    private Outcome follow(final ServedJob job, final long lastEventId, final Follow follow, final Sender sender)
             throws IOException, InterruptedException {
+        final Path file = follow == Follow.ROWS ? job.resultsFile() : job.keysFile();
         final long startMs = clock.time();
         sender.lastId = lastEventId;
         long line = 0;
@@ -99,7 +131,7 @@ final class JobEvents {
             final long seen = job.changes();
             final long readNs = System.nanoTime();
             final boolean ended = job.isEnded();
-            final long length = withResults && Files.exists(job.resultsFile()) ? Files.size(job.resultsFile()) : 0;
+            final long length = follow != Follow.NONE && Files.exists(file) ? Files.size(file) : 0;
             if (length < offset) {
                 // the job was reopened after a restart and its file rewritten from the start
                 offset = 0;
@@ -116,7 +148,7 @@ final class JobEvents {
                         "this stream fell more than " + (maxLagBytes >> 10) + " KiB behind the job's results");
             }
             if (length > offset) {
-                offset += read(job, offset, (int) Math.min(CHUNK_BYTES, length - offset), partial);
+                offset += read(file, offset, (int) Math.min(CHUNK_BYTES, length - offset), partial);
                 line = sendLines(partial, line, lastEventId, sender);
             }
             final long nowMs = clock.time();
@@ -136,7 +168,7 @@ final class JobEvents {
                 // nothing to send: wait for the job's next result or its end (or the next progress), then let a few
                 // more results come, so that a busy job costs each stream one read and one write per POLL_MS
                 final long untilProgressMs = Math.max(1, lastProgressMs + PROGRESS_INTERVAL_MS - clock.time());
-                if (!withResults) {
+                if (follow == Follow.NONE) {
                     job.awaitEnd(untilProgressMs);
                     continue;
                 }
@@ -149,10 +181,10 @@ final class JobEvents {
         }
     }
 
-    private static int read(final ServedJob job, final long offset, final int count, final ByteArrayOutputStream to)
+    private static int read(final Path path, final long offset, final int count, final ByteArrayOutputStream to)
             throws IOException {
         final byte[] chunk = new byte[count];
-        try (RandomAccessFile file = new RandomAccessFile(job.resultsFile().toFile(), "r")) {
+        try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "r")) {
             file.seek(offset);
             file.readFully(chunk);
         }

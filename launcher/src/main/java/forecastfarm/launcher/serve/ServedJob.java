@@ -1,5 +1,7 @@
 package forecastfarm.launcher.serve;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import forecastfarm.launcher.api.TaskFarm;
 import forecastfarm.launcher.api.TaskJob;
 import forecastfarm.launcher.api.TaskOutcome;
@@ -12,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -20,16 +23,22 @@ import java.util.function.Consumer;
 
 /**
  * One job of a served farm: its request, its state ({@code queued}, {@code running}, then {@code succeeded},
- * {@code failed} or {@code cancelled}), its counts, and its results file, appended as outcomes come (rewritten from the
- * start when the job is reopened after a restart: the engine delivers the outcomes an earlier run stored again).
+ * {@code failed} or {@code cancelled}), its counts, and its two files, appended as outcomes come (rewritten from the
+ * start when the job is reopened after a restart: the engine delivers the outcomes an earlier run stored again): the
+ * results file (the lines of {@link ResultLines}) and the keys file, one line per finished key
+ * ({@code {"key": "AAPL", "status": "OK", "rows": 6}}, {@code rows} its lines in the results file), which is what
+ * event streams follow by default: a watcher of every key costs the server one short line per task, not every row.
  * Its tasks are submitted from a thread of its own, so no HTTP request waits on the farm.
  */
 final class ServedJob {
+    private static final ObjectMapper KEY_JSON = new ObjectMapper();
+
     private final String id;
     private final String client;
     private final long createdMs;
     private final JobRequest request;
     private final Path resultsFile;
+    private final Path keysFile;
     private final AtomicLong finished = new AtomicLong();
     private final AtomicLong ok = new AtomicLong();
     private final AtomicLong notOk = new AtomicLong();
@@ -48,23 +57,26 @@ final class ServedJob {
             final String client,
             final long createdMs,
             final JobRequest request,
-            final Path resultsFile) {
+            final Path resultsFile,
+            final Path keysFile) {
         this.id = id;
         this.client = client;
         this.createdMs = createdMs;
         this.request = request;
         this.resultsFile = resultsFile;
+        this.keysFile = keysFile;
     }
 
-    /** A job that ended in an earlier run of the server: its results file is complete. */
+    /** A job that ended in an earlier run of the server: its files are complete. */
     static ServedJob ended(
             final String id,
             final String client,
             final long createdMs,
             final JobRequest request,
             final Path resultsFile,
+            final Path keysFile,
             final EndRecord end) {
-        final ServedJob job = new ServedJob(id, client, createdMs, request, resultsFile);
+        final ServedJob job = new ServedJob(id, client, createdMs, request, resultsFile, keysFile);
         job.state = end.state();
         job.endedMs = end.endedMs();
         job.finished.set(end.finished());
@@ -90,13 +102,16 @@ final class ServedJob {
     }
 
     private void run(final TaskFarm farm, final Consumer<EndRecord> onEnd) {
-        try (BufferedWriter out = Files.newBufferedWriter(resultsFile, StandardCharsets.UTF_8)) {
+        try (BufferedWriter out = Files.newBufferedWriter(resultsFile, StandardCharsets.UTF_8);
+                BufferedWriter keys = Files.newBufferedWriter(keysFile, StandardCharsets.UTF_8)) {
             for (final JobRequest.Invalid invalid : request.invalid()) {
-                write(out, ResultLines.invalid(request.type(), invalid.key(), invalid.reason()));
+                write(out, resultsFile, ResultLines.invalid(request.type(), invalid.key(), invalid.reason()));
+                write(keys, keysFile, keyLine(invalid.key(), "INVALID", 1));
                 finished.incrementAndGet();
                 notOk.incrementAndGet();
             }
             out.flush();
+            keys.flush();
             final JobSpec spec = new JobSpec(
                     id,
                     client,
@@ -105,7 +120,7 @@ final class ServedJob {
                     Map.of("type", request.type(), "kind", request.kind(), "client", client));
             job = farm.job(spec)
                     .expectedTasks(request.tasks().size(), 16)
-                    .onResult(outcome -> record(out, outcome))
+                    .onResult(outcome -> record(out, keys, outcome))
                     .open();
             state = "running";
             if (cancelRequested) {
@@ -117,7 +132,6 @@ final class ServedJob {
                 }
             }
             final FarmReport report = job.finish();
-            out.flush();
             if (cancelRequested) {
                 end("cancelled", onEnd);
             } else if (report.interruptedBy() == null && report.abortReason() == null) {
@@ -134,15 +148,14 @@ final class ServedJob {
         }
     }
 
-    private void record(final BufferedWriter out, final TaskOutcome outcome) {
-        for (final String line : ResultLines.of(request.type(), outcome.key(), outcome.record())) {
-            write(out, line);
+    private void record(final BufferedWriter out, final BufferedWriter keys, final TaskOutcome outcome) {
+        final List<String> lines = ResultLines.of(request.type(), outcome.key(), outcome.record());
+        for (final String line : lines) {
+            write(out, resultsFile, line);
         }
-        try {
-            out.flush();
-        } catch (final IOException ex) {
-            throw new UncheckedIOException("cannot write " + resultsFile + ": " + ex.getMessage(), ex);
-        }
+        write(keys, keysFile, keyLine(outcome.key(), outcome.record().status().name(), lines.size()));
+        flush(out, resultsFile);
+        flush(keys, keysFile);
         finished.incrementAndGet();
         if (outcome.record().status() == TaskStatus.OK) {
             ok.incrementAndGet();
@@ -180,13 +193,30 @@ final class ServedJob {
         }
     }
 
-    private void write(final BufferedWriter out, final String line) {
+    private static void write(final BufferedWriter out, final Path file, final String line) {
         try {
             out.write(line);
             out.write('\n');
         } catch (final IOException ex) {
-            throw new UncheckedIOException("cannot write " + resultsFile + ": " + ex.getMessage(), ex);
+            throw new UncheckedIOException("cannot write " + file + ": " + ex.getMessage(), ex);
         }
+    }
+
+    private static void flush(final BufferedWriter out, final Path file) {
+        try {
+            out.flush();
+        } catch (final IOException ex) {
+            throw new UncheckedIOException("cannot write " + file + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** @return a keys-file line: the key, its status and how many lines it has in the results file. */
+    static String keyLine(final String key, final String status, final int rows) {
+        final ObjectNode line = KEY_JSON.createObjectNode();
+        line.put("key", key);
+        line.put("status", status);
+        line.put("rows", rows);
+        return line.toString();
     }
 
     private void end(final String endState, final Consumer<EndRecord> onEnd) {
@@ -244,6 +274,10 @@ final class ServedJob {
 
     Path resultsFile() {
         return resultsFile;
+    }
+
+    Path keysFile() {
+        return keysFile;
     }
 
     long tasks() {

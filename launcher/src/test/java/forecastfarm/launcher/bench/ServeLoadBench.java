@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  *       {@code farm forecast} (its median wall time: one-shot jobs per second if run one after another).
  *   <li>{@code scripts/bench serve-watchers}: a {@code --tasks}-series job ({@code --model}, default ets, on short random walks) run alone,
  *       then again with {@code --watchers} Server-Sent-Event streams following it (of progress, then of every
- *       result), the watchers niced in a process of their own ({@link ServeWatchers}); the farm's task throughput
+ *       finished key, then of every result row), the watchers niced in a process of their own ({@link ServeWatchers}); the farm's task throughput
  *       with the watchers over that without (target: within 10%).
  * </ul>
  */
@@ -161,14 +161,15 @@ final class ServeLoadBench {
         final Path farmDir = scratch.resolve("serve-watchers");
         final Process server = ServeBench.start(farm, farmDir, scratch.resolve("serve.log"), "");
         final String body = ServeBench.randomWalkJob(tasks, model);
-        final double[] rates = new double[3];
+        final double[] rates = new double[4];
         try {
             final String url = Files.readString(farmDir.resolve("serve.url")).strip();
             final String token = Files.readString(farmDir.resolve("api-token")).strip();
             ServeBench.timeJob(url, token, ServeBench.randomWalkJob(2_000, model));
             rates[0] = rate(url, token, body, null);
-            rates[1] = rate(url, token, body, watcherProcess(url, token, watchers, "progress"));
-            rates[2] = rate(url, token, body, watcherProcess(url, token, watchers, "results"));
+            rates[1] = rate(url, token, body, watcherProcess(url, token, watchers, "false"));
+            rates[2] = rate(url, token, body, watcherProcess(url, token, watchers, "keys"));
+            rates[3] = rate(url, token, body, watcherProcess(url, token, watchers, "rows"));
         } finally {
             server.destroy();
             server.waitFor();
@@ -177,7 +178,9 @@ final class ServeLoadBench {
                 Locale.ROOT,
                 "serve-watchers: a %d-series %s job on 2 workers, tasks/s from the watchers connected and the"
                         + " job let go to its end: %.0f alone; %.0f with %d watchers of progress (?results=false),"
-                        + " ratio %.3f; %.0f with %d watchers of every result, ratio %.3f (target at least 0.9)%n",
+                        + " ratio %.3f; %.0f with %d watchers of every finished key (the default), ratio %.3f"
+                        + " (target at least 0.9); %.0f with %d watchers of every result row (?results=rows),"
+                        + " ratio %.3f%n",
                 tasks,
                 model,
                 rates[0],
@@ -186,16 +189,20 @@ final class ServeLoadBench {
                 rates[1] / rates[0],
                 rates[2],
                 watchers,
-                rates[2] / rates[0]);
+                rates[2] / rates[0],
+                rates[3],
+                watchers,
+                rates[3] / rates[0]);
         out.printf(
                 Locale.ROOT,
                 "RESULT bench=serve-watchers tasks=%d watchers=%d alone_per_s=%.0f progress_ratio=%.3f"
-                        + " results_ratio=%.3f%n",
+                        + " keys_ratio=%.3f rows_ratio=%.3f%n",
                 tasks,
                 watchers,
                 rates[0],
                 rates[1] / rates[0],
-                rates[2] / rates[0]);
+                rates[2] / rates[0],
+                rates[3] / rates[0]);
     }
 
     /**

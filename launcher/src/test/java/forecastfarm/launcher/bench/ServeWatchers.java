@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The watchers of {@code scripts/bench serve-watchers}, a process of their own (run niced, as clients on other hosts
  * would not take the farm's cores): reads a job id from standard input, opens {@code COUNT} event streams of that job
- * ({@code results} or {@code progress} only), prints {@code connected} once all are open, and {@code events N} when
+ * (the {@code ?results=} of the streams: {@code keys}, {@code rows} or {@code false}), prints {@code connected} once all are open, and {@code events N} when
  * all ended.
  */
 public final class ServeWatchers {
@@ -24,11 +24,11 @@ public final class ServeWatchers {
         final String url = args[0];
         final String token = args[1];
         final int count = Integer.parseInt(args[2]);
-        final boolean results = args[3].equals("results");
+        final String results = args[3];
         final HttpClient http = HttpClient.newHttpClient();
         final String id = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         final HttpRequest request = HttpRequest.newBuilder(
-                        URI.create(url + "/v1/jobs/" + id + "/events" + (results ? "" : "?results=false")))
+                        URI.create(url + "/v1/jobs/" + id + "/events?results=" + results))
                 .header("Authorization", "Bearer " + token)
                 .build();
         final CountDownLatch connected = new CountDownLatch(count);

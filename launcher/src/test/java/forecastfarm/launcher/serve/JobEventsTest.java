@@ -57,12 +57,22 @@ class JobEventsTest {
     }
 
     private ServedJob running(final Path results) {
-        return new ServedJob("job-1", "alice", 1, request(), results);
+        return new ServedJob("job-1", "alice", 1, request(), results, keysOf(results));
     }
 
     private ServedJob ended(final Path results, final long lines) {
         return ServedJob.ended(
-                "job-1", "alice", 1, request(), results, new ServedJob.EndRecord("succeeded", 2, lines, lines, 0));
+                "job-1",
+                "alice",
+                1,
+                request(),
+                results,
+                keysOf(results),
+                new ServedJob.EndRecord("succeeded", 2, lines, lines, 0));
+    }
+
+    private static Path keysOf(final Path results) {
+        return results.resolveSibling("job-1.keys.ndjson");
     }
 
     /** Appends result lines {@code from..to} (1-based), each about 64 bytes. */
@@ -139,7 +149,8 @@ class JobEventsTest {
         final ServedJob job = running(results);
         final Client client = new Client();
         final JobEvents events = new JobEvents(1_024, 60_000, SystemEpochClock.INSTANCE);
-        final Future<JobEvents.Outcome> streaming = threads.submit(() -> events.stream(job, 0, true, client));
+        final Future<JobEvents.Outcome> streaming =
+                threads.submit(() -> events.stream(job, 0, JobEvents.Follow.ROWS, client));
         client.awaitText("id: 10\n");
 
         // the reader stops reading; the job writes 40 lines more (about 2.5 KiB, over the 1 KiB bound)
@@ -165,7 +176,7 @@ class JobEventsTest {
         // the job ends; a reconnect with Last-Event-ID gets every result after it once, then end
         final Client again = new Client();
         final JobEvents.Outcome resumed = new JobEvents(1_024, 60_000, SystemEpochClock.INSTANCE)
-                .stream(ended(results, 50), outcome.lastId(), true, again);
+                .stream(ended(results, 50), outcome.lastId(), JobEvents.Follow.ROWS, again);
         assertEquals(JobEvents.Ending.END, resumed.ending());
         final List<Long> all = new ArrayList<>(firstIds);
         all.addAll(resultIds(again.text()));
@@ -180,8 +191,9 @@ class JobEventsTest {
         final CachedEpochClock clock = new CachedEpochClock();
         clock.update(1_000_000);
         final Client client = new Client();
-        final Future<JobEvents.Outcome> streaming = threads.submit(
-                () -> new JobEvents(JobEvents.MAX_LAG_BYTES, 10_000, clock).stream(running(results), 0, true, client));
+        final Future<JobEvents.Outcome> streaming =
+                threads.submit(() -> new JobEvents(JobEvents.MAX_LAG_BYTES, 10_000, clock)
+                        .stream(running(results), 0, JobEvents.Follow.ROWS, client));
         client.awaitText("id: 3\n");
         Thread.sleep(100);
         assertTrue(!streaming.isDone(), "the stream follows the running job");
@@ -200,8 +212,8 @@ class JobEventsTest {
         final Path results = dir.resolve("job-1.results.ndjson");
         append(results, 1, 400);
         final Client client = new Client();
-        final JobEvents.Outcome outcome =
-                new JobEvents(1_024, 60_000, SystemEpochClock.INSTANCE).stream(ended(results, 400), 0, true, client);
+        final JobEvents.Outcome outcome = new JobEvents(1_024, 60_000, SystemEpochClock.INSTANCE)
+                .stream(ended(results, 400), 0, JobEvents.Follow.ROWS, client);
         assertEquals(JobEvents.Ending.END, outcome.ending());
         assertEquals(400, resultIds(client.text()).size());
         assertEquals(400, outcome.lastId());
@@ -215,7 +227,7 @@ class JobEventsTest {
         Files.writeString(results, "{\"key\": \"a\"}\n" + line + "\n");
         final Client client = new Client();
         new JobEvents(JobEvents.MAX_LAG_BYTES, 60_000, SystemEpochClock.INSTANCE)
-                .stream(ended(results, 2), 0, true, client);
+                .stream(ended(results, 2), 0, JobEvents.Follow.ROWS, client);
         assertTrue(client.text().contains("id: 2\nevent: result\ndata: " + line + "\n\n"), "the long line whole");
     }
 
@@ -224,11 +236,41 @@ class JobEventsTest {
         final Path results = dir.resolve("job-1.results.ndjson");
         append(results, 1, 40);
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final JobEvents.Outcome outcome =
-                new JobEvents(1_024, 60_000, SystemEpochClock.INSTANCE).stream(ended(results, 40), 0, false, out);
+        final JobEvents.Outcome outcome = new JobEvents(1_024, 60_000, SystemEpochClock.INSTANCE)
+                .stream(ended(results, 40), 0, JobEvents.Follow.NONE, out);
         final String stream = out.toString(StandardCharsets.UTF_8);
         assertEquals(JobEvents.Ending.END, outcome.ending());
         assertTrue(resultIds(stream).isEmpty(), stream);
         assertEquals(40, lastEvent(stream, "end").path("done").asLong(), stream);
+    }
+
+    /**
+     * By default a stream follows the keys file (a line per finished key), with {@code ?results=rows} the results
+     * file; anything else is refused.
+     */
+    @Test
+    void aStreamFollowsTheKeysFileUnlessAskedForRows() throws Exception {
+        final Path results = dir.resolve("job-1.results.ndjson");
+        append(results, 1, 6);
+        Files.writeString(
+                keysOf(results),
+                ServedJob.keyLine("k00001", "OK", 4) + "\n" + ServedJob.keyLine("k00002", "FAILED", 2) + "\n");
+        final ByteArrayOutputStream keys = new ByteArrayOutputStream();
+        new JobEvents(JobEvents.MAX_LAG_BYTES, 60_000, SystemEpochClock.INSTANCE)
+                .stream(ended(results, 2), 0, JobEvents.Follow.of(null), keys);
+        final String keyStream = keys.toString(StandardCharsets.UTF_8);
+        assertEquals(List.of(1L, 2L), resultIds(keyStream), keyStream);
+        assertTrue(
+                keyStream.contains(
+                        "id: 2\nevent: result\ndata: {\"key\":\"k00002\",\"status\":\"FAILED\",\"rows\":2}\n\n"),
+                keyStream);
+        final ByteArrayOutputStream rows = new ByteArrayOutputStream();
+        new JobEvents(JobEvents.MAX_LAG_BYTES, 60_000, SystemEpochClock.INSTANCE)
+                .stream(ended(results, 2), 0, JobEvents.Follow.of("results=rows"), rows);
+        assertEquals(6, resultIds(rows.toString(StandardCharsets.UTF_8)).size());
+        assertEquals(JobEvents.Follow.NONE, JobEvents.Follow.of("results=false"));
+        final BadRequest refused = org.junit.jupiter.api.Assertions.assertThrows(
+                BadRequest.class, () -> JobEvents.Follow.of("results=all"));
+        assertTrue(refused.getMessage().contains("rows"), refused.getMessage());
     }
 }

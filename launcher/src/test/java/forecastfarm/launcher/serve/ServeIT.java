@@ -148,14 +148,22 @@ class ServeIT extends ServeProcesses {
         assertEquals(Map.of("AAPL", 6, "MSFT", 6, "NVDA", 6), rowsById(forecastRows), "2 models x 3 steps each");
         assertTrue(forecastRows.contains("\"lo-80\""), forecastRows);
 
-        // Server-Sent Events: every result line once, by id, then end; resumed after Last-Event-ID
-        final String events =
+        // Server-Sent Events: each finished key once (with its rows), then end; every result line with
+        // ?results=rows, resumed after Last-Event-ID
+        final String keyEvents =
                 call("GET", "/v1/jobs/" + forecastId + "/events", null).body();
+        assertEquals(3, keyEvents.split("event: result\n", -1).length - 1, keyEvents);
+        for (final String id : ids) {
+            assertTrue(keyEvents.contains("data: {\"key\":\"" + id + "\",\"status\":\"OK\",\"rows\":6}"), keyEvents);
+        }
+        assertTrue(keyEvents.endsWith("\n\n") && keyEvents.contains("event: end\ndata: {"), keyEvents);
+        final String events = call("GET", "/v1/jobs/" + forecastId + "/events?results=rows", null)
+                .body();
         assertEquals(18, events.split("event: result\n", -1).length - 1, events);
         assertTrue(events.contains("id: 18\nevent: result\n"), events);
         assertTrue(events.endsWith("\n\n") && events.contains("event: end\ndata: {"), events);
         final String resumed = HTTP.send(
-                        HttpRequest.newBuilder(URI.create(url + "/v1/jobs/" + forecastId + "/events"))
+                        HttpRequest.newBuilder(URI.create(url + "/v1/jobs/" + forecastId + "/events?results=rows"))
                                 .header("Authorization", "Bearer " + token)
                                 .header("Last-Event-ID", "10")
                                 .build(),
@@ -163,6 +171,10 @@ class ServeIT extends ServeProcesses {
                 .body();
         assertEquals(8, resumed.split("event: result\n", -1).length - 1, resumed);
         assertTrue(resumed.startsWith("id: 11\n"), resumed);
+        assertEquals(
+                400,
+                call("GET", "/v1/jobs/" + forecastId + "/events?results=everything", null)
+                        .statusCode());
 
         final JsonNode tasksEnd = awaitEnded(tasksId, 60_000);
         assertEquals(1, tasksEnd.path("ok").asInt(), tasksEnd.toString());

@@ -128,7 +128,7 @@ class ServeSlowClientsIT extends ServeProcesses {
         long last = lastId;
         for (int connection = 0; connection < 20; connection++) {
             final HttpResponse<Stream<String>> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(url + "/v1/jobs/" + jobId + "/events"))
+                    HttpRequest.newBuilder(URI.create(url + "/v1/jobs/" + jobId + "/events?results=rows"))
                             .header("Authorization", "Bearer " + token)
                             .header("Last-Event-ID", Long.toString(last))
                             .build(),
@@ -154,7 +154,7 @@ class ServeSlowClientsIT extends ServeProcesses {
     }
 
     /**
-     * A client that asks for a job's events and never reads: its connection, its buffers as small as can be; the
+     * A client that asks for a job's events with every result row (the bulkiest stream) and never reads: its connection, its buffers as small as can be; the
      * server closes it after the response, however that ends.
      */
     private Socket stuckReader(final String jobId) throws IOException {
@@ -163,7 +163,7 @@ class ServeSlowClientsIT extends ServeProcesses {
         socket.setReceiveBufferSize(4_096);
         socket.connect(new InetSocketAddress(base.getHost(), base.getPort()));
         socket.getOutputStream()
-                .write(("GET /v1/jobs/" + jobId + "/events HTTP/1.1\r\nHost: " + base.getAuthority()
+                .write(("GET /v1/jobs/" + jobId + "/events?results=rows HTTP/1.1\r\nHost: " + base.getAuthority()
                                 + "\r\nAuthorization: Bearer " + token + "\r\nConnection: close\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
