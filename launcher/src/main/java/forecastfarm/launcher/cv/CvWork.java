@@ -4,6 +4,8 @@ import forecastfarm.launcher.api.ForecastFarm;
 import forecastfarm.launcher.api.SeriesResult;
 import forecastfarm.launcher.job.ResultTable;
 import forecastfarm.launcher.job.SeriesWork;
+import forecastfarm.launcher.job.SubmittedSeries;
+import forecastfarm.launcher.report.SeriesPlotData;
 import forecastfarm.shared.forecast.CvRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,6 +75,20 @@ public final class CvWork implements SeriesWork {
     @Override
     public List<ResultTable> tables() {
         return tables;
+    }
+
+    /** Its windows' forecasts over the actual values ({@link CvPlot}); when no model forecast at all, why. */
+    @Override
+    public SeriesPlotData plotData(final SubmittedSeries series, final SeriesResult result) {
+        final SeriesPlotData plot = CvPlot.of(series, result);
+        return plot != null
+                ? plot
+                : SeriesPlotData.failed(
+                        result.id(),
+                        series.recentDs(),
+                        series.recent(),
+                        series.seasonLength(),
+                        String.join("; ", tables.get(0).modelFailures(result)));
     }
 
     @Override
