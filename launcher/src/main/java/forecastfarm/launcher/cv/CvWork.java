@@ -5,6 +5,7 @@ import forecastfarm.launcher.api.SeriesResult;
 import forecastfarm.launcher.job.ResultTable;
 import forecastfarm.launcher.job.SeriesWork;
 import forecastfarm.launcher.job.SubmittedSeries;
+import forecastfarm.launcher.report.PlotPolicy;
 import forecastfarm.launcher.report.SeriesPlotData;
 import forecastfarm.shared.forecast.CvRequest;
 import java.util.LinkedHashMap;
@@ -22,13 +23,21 @@ public final class CvWork implements SeriesWork {
     private final int horizon;
     private final List<ResultTable> tables;
     private final CvScoreboard board;
+    private final PlotPolicy plots;
 
     /**
      * @param levels the job's interval levels, ascending.
      * @param models the job's model specs.
+     * @param plots  which series get a plot (said in the report).
      */
-    public CvWork(final CvSettings settings, final int horizon, final List<String> models, final double[] levels) {
+    public CvWork(
+            final CvSettings settings,
+            final int horizon,
+            final List<String> models,
+            final double[] levels,
+            final PlotPolicy plots) {
         this.settings = settings;
+        this.plots = plots;
         this.horizon = horizon;
         this.tables = List.of(new CvRows(levels), new CvMetricRows(levels));
         this.board = new CvScoreboard(models, levels, horizon);
@@ -130,6 +139,6 @@ public final class CvWork implements SeriesWork {
 
     @Override
     public String reportSection() {
-        return CvReportSection.render(board, describeWindows());
+        return CvReportSection.render(board, describeWindows(), plots);
     }
 }

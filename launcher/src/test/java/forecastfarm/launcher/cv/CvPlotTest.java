@@ -7,6 +7,7 @@ import forecastfarm.launcher.io.TimeAxis;
 import forecastfarm.launcher.job.SubmittedSeries;
 import forecastfarm.launcher.report.ForecastWindow;
 import forecastfarm.launcher.report.ModelBand;
+import forecastfarm.launcher.report.PlotPolicy;
 import forecastfarm.launcher.report.SeriesPlotData;
 import forecastfarm.shared.forecast.CvResult;
 import forecastfarm.shared.forecast.ModelForecast;
@@ -125,7 +126,8 @@ class CvPlotTest {
                 List.of(score("ets", 0, Double.NaN)));
         assertNull(CvPlot.of(series(), result(none)));
 
-        final CvWork work = new CvWork(CvSettings.of(1, 1, null, 2), 2, List.of("ets"), new double[] {95});
+        final CvWork work =
+                new CvWork(CvSettings.of(1, 1, null, 2), 2, List.of("ets"), new double[] {95}, PlotPolicy.ALL);
         final SeriesPlotData plot = work.plotData(series(), result(none));
         assertTrue(plot.windows().isEmpty());
         assertTrue(plot.failure().contains("ets: failed in 1 of 1 windows"), plot.failure());

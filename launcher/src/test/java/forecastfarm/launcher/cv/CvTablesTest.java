@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import forecastfarm.launcher.api.SeriesResult;
 import forecastfarm.launcher.io.TimeAxis;
 import forecastfarm.launcher.job.SubmittedSeries;
+import forecastfarm.launcher.report.PlotPolicy;
 import forecastfarm.shared.forecast.CvResult;
 import forecastfarm.shared.forecast.ModelForecast;
 import forecastfarm.shared.wire.TaskStatus;
@@ -107,7 +108,7 @@ class CvTablesTest {
         assertEquals(0.25, board.means("ets")[3], 1e-12, "the NaN MASE is left out");
         assertEquals(0.75, board.means("ets")[4], 1e-12, "coverage-80 of 0.5 and 1");
         assertArrayEquals(new double[] {1.0, 1.0}, board.byStep("naive"), 1e-12);
-        assertTrue(CvReportSection.render(board, "2 windows").contains("<polyline"));
+        assertTrue(CvReportSection.render(board, "2 windows", PlotPolicy.NONE).contains("<polyline"));
     }
 
     @Test
