@@ -2,7 +2,6 @@ package forecastfarm.launcher.cv;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import forecastfarm.launcher.api.SeriesResult;
 import forecastfarm.launcher.io.TimeAxis;
 import forecastfarm.launcher.job.SubmittedSeries;
 import forecastfarm.launcher.report.ForecastWindow;
@@ -11,7 +10,6 @@ import forecastfarm.launcher.report.PlotPolicy;
 import forecastfarm.launcher.report.SeriesPlotData;
 import forecastfarm.shared.forecast.CvResult;
 import forecastfarm.shared.forecast.ModelForecast;
-import forecastfarm.shared.wire.TaskStatus;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,8 +28,8 @@ class CvPlotTest {
         final double[] recent = {14, 15, 16, 17, 18, 19, 20, 21};
         return new SubmittedSeries(
                 3,
-                "S/1",
-                TimeAxis.of(ds, "S/1"),
+                "S",
+                TimeAxis.of(ds, "S"),
                 recent,
                 ds.subList(4, 12).toArray(String[]::new),
                 7,
@@ -65,10 +63,6 @@ class CvPlotTest {
                 new double[] {mase, mase});
     }
 
-    private static SeriesResult result(final CvResult cv) {
-        return new SeriesResult(3, "S/1", TaskStatus.OK, List.of(), cv, "", 1, 0, 0, 1, false);
-    }
-
     private static CvResult twoWindows() {
         return new CvResult(
                 List.of(
@@ -89,9 +83,9 @@ class CvPlotTest {
 
     @Test
     void theWindowsAreDrawnOverTheKeptHistoryFromTheirCutoffsWithoutTheModelsThatFailedInThem() {
-        final SeriesPlotData plot = CvPlot.of(series(), result(twoWindows()));
+        final SeriesPlotData plot = CvPlot.of(series(), CvTablesTest.result(twoWindows()));
 
-        assertEquals("S/1", plot.id());
+        assertEquals("S", plot.id());
         assertArrayEquals(new double[] {14, 15, 16, 17, 18, 19, 20, 21}, plot.history(), "the actual values");
         assertEquals("2024-01-05", plot.historyDs()[0]);
         assertNull(plot.futureDs(), "nothing after the history");
@@ -124,11 +118,11 @@ class CvPlotTest {
                 List.of(new CvResult.Window(
                         9, 0, 1, new double[] {20, 21}, List.of(ModelForecast.failed("ets", "too short")))),
                 List.of(score("ets", 0, Double.NaN)));
-        assertNull(CvPlot.of(series(), result(none)));
+        assertNull(CvPlot.of(series(), CvTablesTest.result(none)));
 
         final CvWork work =
                 new CvWork(CvSettings.of(1, 1, null, 2), 2, List.of("ets"), new double[] {95}, PlotPolicy.ALL);
-        final SeriesPlotData plot = work.plotData(series(), result(none));
+        final SeriesPlotData plot = work.plotData(series(), CvTablesTest.result(none));
         assertTrue(plot.windows().isEmpty());
         assertTrue(plot.failure().contains("ets: failed in 1 of 1 windows"), plot.failure());
     }

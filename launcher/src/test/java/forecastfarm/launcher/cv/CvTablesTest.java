@@ -47,7 +47,8 @@ class CvTablesTest {
                 model, 2, 1, 2, 3, mase, LEVELS, new double[] {coverage}, new double[] {4}, new double[] {mase, mase});
     }
 
-    private static SeriesResult result(final CvResult cv) {
+    /** Series S's successful result (also CvPlotTest's). */
+    static SeriesResult result(final CvResult cv) {
         return new SeriesResult(0, "S", TaskStatus.OK, List.of(), cv, "", 1, 0, 0, 1, false);
     }
 
