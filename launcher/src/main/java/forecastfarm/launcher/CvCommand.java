@@ -8,7 +8,6 @@ import forecastfarm.launcher.io.OutputFormat;
 import forecastfarm.launcher.io.ShardFilter;
 import forecastfarm.launcher.job.ForecastJob;
 import forecastfarm.launcher.job.ForecastJobOptions;
-import forecastfarm.launcher.report.PlotPolicy;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,13 +23,11 @@ import picocli.CommandLine.Option;
         defaultValueProvider = FarmCli.FarmDefaults.class,
         description = "Cross-validate models on every series over rolling origins (statsforecast's cross_validation):"
                 + " each window refits each model on the points up to its cutoff and forecasts --horizon after it;"
-                + " writes cv.csv, cv_metrics.csv, failed.csv, joblog.tsv, summary.json and report.html.")
+                + " writes cv.csv, cv_metrics.csv, failed.csv, joblog.tsv, summary.json, report.html and plots/<id>.png"
+                + " (each window's forecasts over the actual values).")
 final class CvCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     FarmCli parent;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
     ForecastOptions forecast;
@@ -66,37 +63,16 @@ final class CvCommand implements Callable<Integer> {
             throw new IllegalArgumentException(
                     "--output-shape and --output-format are for farm forecast; farm cv writes cv.csv (long) only");
         }
-        if (spec.commandLine().getParseResult().hasMatchedOption("--plots")
-                && PlotPolicy.parse(forecast.plots).mode() != PlotPolicy.Mode.NONE) {
-            throw new IllegalArgumentException("farm cv draws no plots yet: leave --plots out (or say none)");
-        }
         final CvSettings settings = CvSettings.of(windows, step, inputSize, options.horizon());
-        final CvWork work = new CvWork(settings, options.horizon(), options.models(), options.levels());
+        final CvWork work =
+                new CvWork(settings, options.horizon(), options.models(), options.levels(), options.plots());
         final ShardFilter shardFilter = forecast.shardFilter();
         final FarmContext ctx = farm.farmContext(
                 FarmCli.defaultFarmBase().resolve(shardFilter.jobId(options.jobId(work.fingerprint()))),
                 forecast.retryFailed);
-        return new ForecastJob(withoutPlots(options), ctx, parent.out())
+        return new ForecastJob(options, ctx, parent.out())
                 .shard(shardFilter)
                 .work(work)
                 .run();
-    }
-
-    private static ForecastJobOptions withoutPlots(final ForecastJobOptions options) {
-        return new ForecastJobOptions(
-                options.input(),
-                options.horizon(),
-                options.seasonLengths(),
-                options.models(),
-                options.levels(),
-                options.out(),
-                options.format(),
-                options.idCol(),
-                options.timeCol(),
-                options.valueCol(),
-                options.resume(),
-                options.retryFailed(),
-                PlotPolicy.NONE,
-                options.time());
     }
 }

@@ -1,12 +1,14 @@
 package forecastfarm.launcher.cv;
 
 import forecastfarm.launcher.report.Html;
+import forecastfarm.launcher.report.PlotPolicy;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * report.html's cross-validation section: each model's mean scores and wins (a table), and its mean scaled error by
- * horizon step (an inline SVG line chart, so the page stays one file with no script of its own).
+ * horizon step (an inline SVG line chart, so the page stays one file with no script of its own), and what the
+ * series' plots show.
  */
 final class CvReportSection {
     private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"};
@@ -16,7 +18,8 @@ final class CvReportSection {
 
     private CvReportSection() {}
 
-    static String render(final CvScoreboard board, final String windows) {
+    /** @param plots which series have a plot, linked from the series table (said under the chart). */
+    static String render(final CvScoreboard board, final String windows, final PlotPolicy plots) {
         final StringBuilder h = new StringBuilder(4096);
         h.append("<section><h2>Cross-validation</h2><p>")
                 .append(Html.esc(windows))
@@ -43,7 +46,20 @@ final class CvReportSection {
         }
         h.append("</table>\n<h3>Mean scaled error by horizon step</h3>\n");
         chart(h, board);
-        return h.append("</section>\n").toString();
+        h.append("<h3>Plots of the windows</h3>\n<p>");
+        if (plots.mode() == PlotPolicy.Mode.NONE) {
+            h.append("none drawn (--plots none).");
+        } else {
+            h.append(
+                            plots.mode() == PlotPolicy.Mode.FAILED
+                                    ? "Only the failed series have a plot (--plots failed). "
+                                    : "")
+                    .append("Each plotted series' plot, plots/&lt;id&gt;.png, linked from the series table below,")
+                    .append(" shows its actual values, every model's forecasts from each window's cutoff (the grey")
+                    .append(" dashed lines), a model in the same colour in every window, and each model's MASE over")
+                    .append(" the windows in the title.");
+        }
+        return h.append("</p>\n</section>\n").toString();
     }
 
     private static void chart(final StringBuilder h, final CvScoreboard board) {

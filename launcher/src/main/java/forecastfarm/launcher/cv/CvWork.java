@@ -4,6 +4,9 @@ import forecastfarm.launcher.api.ForecastFarm;
 import forecastfarm.launcher.api.SeriesResult;
 import forecastfarm.launcher.job.ResultTable;
 import forecastfarm.launcher.job.SeriesWork;
+import forecastfarm.launcher.job.SubmittedSeries;
+import forecastfarm.launcher.report.PlotPolicy;
+import forecastfarm.launcher.report.SeriesPlotData;
 import forecastfarm.shared.forecast.CvRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,13 +23,21 @@ public final class CvWork implements SeriesWork {
     private final int horizon;
     private final List<ResultTable> tables;
     private final CvScoreboard board;
+    private final PlotPolicy plots;
 
     /**
      * @param levels the job's interval levels, ascending.
      * @param models the job's model specs.
+     * @param plots  which series get a plot (said in the report).
      */
-    public CvWork(final CvSettings settings, final int horizon, final List<String> models, final double[] levels) {
+    public CvWork(
+            final CvSettings settings,
+            final int horizon,
+            final List<String> models,
+            final double[] levels,
+            final PlotPolicy plots) {
         this.settings = settings;
+        this.plots = plots;
         this.horizon = horizon;
         this.tables = List.of(new CvRows(levels), new CvMetricRows(levels));
         this.board = new CvScoreboard(models, levels, horizon);
@@ -75,6 +86,20 @@ public final class CvWork implements SeriesWork {
         return tables;
     }
 
+    /** Its windows' forecasts over the actual values ({@link CvPlot}); when no model forecast at all, why. */
+    @Override
+    public SeriesPlotData plotData(final SubmittedSeries series, final SeriesResult result) {
+        final SeriesPlotData plot = CvPlot.of(series, result);
+        return plot != null
+                ? plot
+                : SeriesPlotData.failed(
+                        result.id(),
+                        series.recentDs(),
+                        series.recent(),
+                        series.seasonLength(),
+                        String.join("; ", tables.get(0).modelFailures(result)));
+    }
+
     @Override
     public void onWritten(final SeriesResult result) {
         board.add(result);
@@ -114,6 +139,6 @@ public final class CvWork implements SeriesWork {
 
     @Override
     public String reportSection() {
-        return CvReportSection.render(board, describeWindows());
+        return CvReportSection.render(board, describeWindows(), plots);
     }
 }

@@ -155,8 +155,8 @@ public final class ForecastJob {
         final long toRun = scan.series() - skipped.size();
         farm.expectedSeries(Math.max(1, toRun), scan.meanIdBytes());
         try {
-            final JobReport report = new JobReport(
-                    options.out(), options.horizon(), options.models(), options.plots(), farmContext.timeline());
+            final JobReport report =
+                    new JobReport(options.out(), work, options.models(), options.plots(), farmContext.timeline());
             outputs.set(new JobOutputs(options.out(), work.tables(), new WrittenSeries(report, work)));
             try {
                 return runFarm(farm, scan, kept, toRun, outputs.get(), report, finished);

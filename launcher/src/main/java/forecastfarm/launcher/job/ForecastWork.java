@@ -1,15 +1,22 @@
 package forecastfarm.launcher.job;
 
 import forecastfarm.launcher.api.ForecastFarm;
+import forecastfarm.launcher.api.SeriesResult;
 import forecastfarm.launcher.io.ForecastTable;
+import forecastfarm.launcher.report.ModelBand;
+import forecastfarm.launcher.report.SeriesPlotData;
+import forecastfarm.shared.forecast.ModelForecast;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code farm forecast}'s work: each series forecast by every model, written to forecasts.csv. */
 final class ForecastWork implements SeriesWork {
     private final ForecastRows rows;
+    private final int horizon;
 
     ForecastWork(final ForecastTable table, final int horizon) {
         this.rows = new ForecastRows(table, horizon);
+        this.horizon = horizon;
     }
 
     @Override
@@ -33,5 +40,25 @@ final class ForecastWork implements SeriesWork {
     @Override
     public List<ResultTable> tables() {
         return List.of(rows);
+    }
+
+    /** The recent history and every model that forecast, after it. */
+    @Override
+    public SeriesPlotData plotData(final SubmittedSeries series, final SeriesResult result) {
+        final List<ModelBand> bands = new ArrayList<>();
+        for (final ModelForecast f : result.forecasts()) {
+            if (f.ok()) {
+                bands.add(ModelBand.of(f));
+            }
+        }
+        return bands.isEmpty()
+                ? null
+                : SeriesPlotData.forecast(
+                        result.id(),
+                        series.recentDs(),
+                        series.recent(),
+                        series.axis().future(horizon),
+                        bands,
+                        series.seasonLength());
     }
 }

@@ -4,7 +4,6 @@ import forecastfarm.launcher.api.SeriesResult;
 import forecastfarm.launcher.farm.FarmTimeline;
 import forecastfarm.launcher.io.InputProblem;
 import forecastfarm.launcher.report.HtmlReportWriter;
-import forecastfarm.launcher.report.ModelBand;
 import forecastfarm.launcher.report.PlotPolicy;
 import forecastfarm.launcher.report.PlotPrewarm;
 import forecastfarm.launcher.report.ReportRow;
@@ -30,7 +29,7 @@ final class JobReport implements JobOutputs.SeriesResultListener {
     private static final Logger LOG = LoggerFactory.getLogger(JobReport.class);
 
     private final Path out;
-    private final int horizon;
+    private final SeriesWork work;
     private final List<String> models;
     private final PlotPolicy plots;
     private final SeriesPlotWriter plotWriter;
@@ -42,13 +41,13 @@ final class JobReport implements JobOutputs.SeriesResultListener {
 
     JobReport(
             final Path out,
-            final int horizon,
+            final SeriesWork work,
             final List<String> models,
             final PlotPolicy plots,
             final FarmTimeline timeline) {
         this.out = out;
         this.timeline = timeline;
-        this.horizon = horizon;
+        this.work = work;
         this.models = models;
         this.plots = plots;
         this.plotWriter = new SeriesPlotWriter(out.resolve("plots"));
@@ -128,26 +127,11 @@ final class JobReport implements JobOutputs.SeriesResultListener {
     }
 
     private SeriesPlotData plotDataOf(final SubmittedSeries series, final SeriesResult result) {
-        if (!result.ok()) {
-            return SeriesPlotData.failed(
-                    result.id(), series.recentDs(), series.recent(), series.seasonLength(), result.reason());
-        }
-        final List<ModelBand> bands = new ArrayList<>();
-        for (final ModelForecast f : result.forecasts()) {
-            if (f.ok()) {
-                bands.add(new ModelBand(f.model(), f.method(), f.mean(), f.levels(), f.lower(), f.upper()));
-            }
-        }
-        return bands.isEmpty()
-                ? SeriesPlotData.failed(
-                        result.id(), series.recentDs(), series.recent(), series.seasonLength(), reason(result))
-                : SeriesPlotData.forecast(
-                        result.id(),
-                        series.recentDs(),
-                        series.recent(),
-                        series.axis().future(horizon),
-                        bands,
-                        series.seasonLength());
+        final SeriesPlotData drawn = result.ok() ? work.plotData(series, result) : null;
+        return drawn != null
+                ? drawn
+                : SeriesPlotData.failed(
+                        result.id(), series.recentDs(), series.recent(), series.seasonLength(), reason(result));
     }
 
     /**

@@ -2,6 +2,7 @@ package forecastfarm.launcher.job;
 
 import forecastfarm.launcher.api.ForecastFarm;
 import forecastfarm.launcher.api.SeriesResult;
+import forecastfarm.launcher.report.SeriesPlotData;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +37,13 @@ public interface SeriesWork {
 
     /** @return the data files, the main one first. */
     List<ResultTable> tables();
+
+    /**
+     * @return what the plot of a series that finished OK shows (the job adds the y axis title), from its recent
+     *     history ({@link SubmittedSeries#recent()}, not null here); null when there is nothing to draw (every model
+     *     failed): the plot then shows the history and why.
+     */
+    SeriesPlotData plotData(SubmittedSeries series, SeriesResult result);
 
     /** Sees each series' result once its rows are written (on the results thread). */
     default void onWritten(final SeriesResult result) {}

@@ -1,5 +1,6 @@
 package forecastfarm.launcher.report;
 
+import forecastfarm.shared.forecast.ModelForecast;
 import java.util.Objects;
 
 /**
@@ -39,6 +40,11 @@ public record ModelBand(String model, String spec, double[] mean, double[] level
     /** A model without its fitted spec. */
     public ModelBand(String model, double[] mean, double[] levels, double[][] lower, double[][] upper) {
         this(model, "", mean, levels, lower, upper);
+    }
+
+    /** A model's forecast as a worker gave it (one that did not fail). */
+    public static ModelBand of(ModelForecast f) {
+        return new ModelBand(f.model(), f.method(), f.mean(), f.levels(), f.lower(), f.upper());
     }
 
     /** A model with a mean and no intervals. */

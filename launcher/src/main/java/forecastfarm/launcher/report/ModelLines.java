@@ -86,10 +86,11 @@ final class ModelLines {
 
     /**
      * About how many pixels one forecast step takes in a plot area {@code plotWidthPx} wide: the forecast's mean
-     * step over the span of all x values, times that width; 0 with fewer than two forecast steps.
+     * step over the span of all x values, times that width; 0 with fewer than two forecast steps. Without a forecast
+     * after the history (forecasts from cutoffs inside it), the history's mean step.
      */
     static double stepPx(XAxis x, int plotWidthPx) {
-        List<Object> future = x.futureX;
+        List<Object> future = x.futureX.isEmpty() ? x.historyX : x.futureX;
         int h = future.size();
         if (h < 2) {
             return 0;

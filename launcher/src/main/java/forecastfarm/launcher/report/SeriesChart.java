@@ -26,11 +26,16 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * of several models on top of each other are unreadable). The legend names each model with its fitted spec
  * ("ets: ETS(M,N,N)"); the y axis is titled with the value column's name when known. The title is the id and the
  * model names, in a font that can draw the id ({@link PlotFonts}), else with the id's sanitised file name stem. A
- * failed series shows its history and the reason in a box.
+ * failed series shows its history and the reason in a box. Forecasts made from cutoffs inside the history
+ * (cross-validation's windows) are drawn over it instead, by {@link WindowLines}, with the caption as the title's
+ * text after the id.
  */
 final class SeriesChart {
     /** Fewest observations shown when the history has them. */
     public static final int MIN_WINDOW = 120;
+
+    /** Fewest observations a plot of cross-validation windows shows when the history has them. */
+    static final int MIN_WINDOWS_WINDOW = 60;
 
     static final int MAX_MODELS = 8;
     private static final int MAX_TITLE = 90;
@@ -57,11 +62,24 @@ final class SeriesChart {
         return Math.min(historyLength, Math.max(MIN_WINDOW, Math.max(3 * horizon, 2 * Math.max(1, seasonLength))));
     }
 
+    /**
+     * Number of history points a plot of forecasts from cutoffs inside it shows: the {@code span} points after the
+     * earliest cutoff and, before them, twice as many or two seasons, at least {@value #MIN_WINDOWS_WINDOW} points in
+     * all (all of them if fewer), so that the windows take a third of the width or more and stay readable.
+     */
+    static int windowsWindow(int historyLength, int span, int seasonLength) {
+        return Math.min(historyLength, Math.max(MIN_WINDOWS_WINDOW, span + Math.max(2 * span, 2 * seasonLength)));
+    }
+
     XYChart build(SeriesPlotData data) {
-        List<ModelBand> models =
-                data.models().subList(0, Math.min(MAX_MODELS, data.models().size()));
+        boolean windows = !data.windows().isEmpty();
+        List<ModelBand> models = windows
+                ? List.of()
+                : data.models().subList(0, Math.min(MAX_MODELS, data.models().size()));
         int h = data.horizon();
-        int n = window(data.history().length, h, data.seasonLength());
+        int n = windows
+                ? windowsWindow(data.history().length, data.windowSpan(), data.seasonLength())
+                : window(data.history().length, h, data.seasonLength());
         int from = data.history().length - n;
         String[] ds = data.historyDs() == null ? null : Arrays.copyOfRange(data.historyDs(), from, from + n);
         XAxis x = XAxis.of(ds, n, data.futureDs(), h);
@@ -87,17 +105,31 @@ final class SeriesChart {
         }
         List<String> legends = new ArrayList<>();
         models.forEach(m -> legends.add(m.legend(MAX_SPEC)));
-        int plotWidthPx = legendLayout(s, legends, models.isEmpty() ? null : models.get(0));
+        List<String> entries = new ArrayList<>();
+        entries.add(windows ? WindowLines.ACTUAL : "history");
+        if (windows) {
+            entries.addAll(WindowLines.legend(data));
+        } else if (!models.isEmpty()) {
+            ModelBand first = models.get(0);
+            for (double level : first.levels()) {
+                entries.add(bandName(first, level));
+            }
+        }
+        entries.addAll(legends);
+        int plotWidthPx = legendLayout(s, entries);
 
         // Drawn (and listed in the legend) in this order: history, bands (widest first), means. History first is
         // also what keeps XChart from hanging: with a tick label function it gathers the x values of all series
         // in the order they were added, and when that order was not increasing (bands added before the history)
         // its tick search never ended on an 8-point labelled axis. Every series here runs forward in x after the
-        // history, so the gathered values stay increasing.
+        // history (or, for windows, lies on the history's x values), so the gathered values stay increasing.
         if (n > 0) {
-            XYSeries history = line(chart, "history", x.historyX, Arrays.copyOfRange(data.history(), from, from + n));
-            history.setLineColor(HISTORY);
-            history.setLineStyle(new BasicStroke(1.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            line(chart, entries.get(0), x.historyX, Arrays.copyOfRange(data.history(), from, from + n));
+            styleActual(chart.getSeriesMap().get(entries.get(0)));
+        }
+        double stepPx = ModelLines.stepPx(x, plotWidthPx);
+        if (windows) {
+            WindowLines.draw(chart, x, data, from, stepPx);
         }
         if (!models.isEmpty()) {
             ModelBand first = models.get(0);
@@ -106,31 +138,47 @@ final class SeriesChart {
                 int i = order[k];
                 // Wider levels lighter: blend the model colour with white, less for narrower levels.
                 double white = order.length == 1 ? 0.75 : 0.85 - 0.25 * k / (order.length - 1);
-                band(chart, x, first, i, blend(ModelLines.COLORS[0], white));
+                band(chart, x.futureX, first, i, blend(ModelLines.COLORS[0], white));
             }
         }
-        double stepPx = ModelLines.stepPx(x, plotWidthPx);
         for (int m = 0; m < models.size(); m++) {
             ModelBand model = models.get(m);
-            int steps = model.mean().length;
-            if (steps > 0) {
-                ModelLines.Style style = ModelLines.of(m, stepPx);
-                XYSeries mean =
-                        line(chart, legendName(chart, legends.get(m)), x.futureX.subList(0, steps), model.mean());
-                mean.setLineColor(style.color());
-                mean.setLineStyle(style.stroke());
-                mean.setSmooth(style.smooth());
-                if (steps == 1) { // a single point draws no line
-                    s.setMarkerSize(ModelLines.MARKER_SIZE);
-                    mean.setMarker(ModelLines.marker(m));
-                    mean.setMarkerColor(style.color());
-                }
-            }
+            mean(chart, legends.get(m), x.futureX, model.mean(), m, stepPx);
         }
         if (data.failure() != null) {
             failureBox(chart, data.failure(), Arrays.copyOfRange(data.history(), from, from + n));
         }
         return chart;
+    }
+
+    /** The observed values' line: dark grey, rounded. */
+    static void styleActual(XYSeries series) {
+        series.setLineColor(HISTORY);
+        series.setLineStyle(new BasicStroke(1.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+    }
+
+    /**
+     * The mean forecast of the {@code m}-th model, at {@code xs} (as many as its steps), in the model's line style
+     * ({@link ModelLines}); a forecast of one step gets the model's marker. Nothing for an empty forecast.
+     *
+     * @return the series drawn, or null
+     */
+    static XYSeries mean(XYChart chart, String name, List<Object> xs, double[] mean, int m, double stepPx) {
+        int steps = mean.length;
+        if (steps == 0) {
+            return null;
+        }
+        ModelLines.Style style = ModelLines.of(m, stepPx);
+        XYSeries series = line(chart, legendName(chart, name), xs.subList(0, steps), mean);
+        series.setLineColor(style.color());
+        series.setLineStyle(style.stroke());
+        series.setSmooth(style.smooth());
+        if (steps == 1) { // a single point draws no line
+            chart.getStyler().setMarkerSize(ModelLines.MARKER_SIZE);
+            series.setMarker(ModelLines.marker(m));
+            series.setMarkerColor(style.color());
+        }
+        return series;
     }
 
     /**
@@ -139,15 +187,7 @@ final class SeriesChart {
      *
      * @return about how wide the plot area is, in pixels
      */
-    private int legendLayout(XYStyler s, List<String> legends, ModelBand first) {
-        List<String> entries = new ArrayList<>();
-        entries.add("history");
-        if (first != null) {
-            for (double level : first.levels()) {
-                entries.add(first.model() + " " + formatLevel(level) + "%");
-            }
-        }
-        entries.addAll(legends);
+    private int legendLayout(XYStyler s, List<String> entries) {
         int pad = s.getLegendPadding();
         double row = pad;
         double column = 0;
@@ -199,42 +239,52 @@ final class SeriesChart {
         s.setAntiAlias(true);
     }
 
-    private static XYSeries line(XYChart chart, String name, List<Object> xs, double[] y) {
+    static XYSeries line(XYChart chart, String name, List<Object> xs, double[] y) {
         XYSeries series = chart.addSeries(name, xs, boxed(y, 0, xs.size()));
         series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         series.setMarker(SeriesMarkers.NONE);
         return series;
     }
 
-    /** The interval of one level as a closed polygon: upper bounds forward, lower bounds back. */
-    private static void band(XYChart chart, XAxis x, ModelBand model, int level, Color fill) {
+    /**
+     * The interval of one level as a closed polygon, upper bounds forward, lower bounds back, at {@code xs} (as many
+     * as the model's steps).
+     *
+     * @return the series drawn, or null where fewer than three bounds are finite
+     */
+    static XYSeries band(XYChart chart, List<Object> xs, ModelBand model, int level, Color fill) {
         int steps = model.mean().length;
         double[] lo = model.lower()[level];
         double[] hi = model.upper()[level];
-        List<Object> xs = new ArrayList<>(2 * steps);
+        List<Object> px = new ArrayList<>(2 * steps);
         List<Double> ys = new ArrayList<>(2 * steps);
         for (int i = 0; i < steps; i++) {
             if (Double.isFinite(hi[i])) {
-                xs.add(x.futureX.get(i));
+                px.add(xs.get(i));
                 ys.add(hi[i]);
             }
         }
         for (int i = steps - 1; i >= 0; i--) {
             if (Double.isFinite(lo[i])) {
-                xs.add(x.futureX.get(i));
+                px.add(xs.get(i));
                 ys.add(lo[i]);
             }
         }
-        if (xs.size() < 3) {
-            return;
+        if (px.size() < 3) {
+            return null;
         }
-        String name = legendName(chart, model.model() + " " + formatLevel(model.levels()[level]) + "%");
-        XYSeries series = chart.addSeries(name, xs, ys);
+        XYSeries series = chart.addSeries(legendName(chart, bandName(model, model.levels()[level])), px, ys);
         series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
         series.setMarker(SeriesMarkers.NONE);
         series.setFillColor(fill);
         series.setLineColor(fill);
         series.setLineStyle(new BasicStroke(0.5f));
+        return series;
+    }
+
+    /** A band's legend entry: "ets 95%". */
+    static String bandName(ModelBand model, double level) {
+        return model.model() + " " + formatLevel(level) + "%";
     }
 
     /** The reason in a box at the top, over headroom made above the data so that it hides none of it. */
@@ -270,7 +320,9 @@ final class SeriesChart {
     /** "id  —  models", cut to {@value #MAX_TITLE} characters; {@code id} is the series id or a stand-in. */
     private static String title(String id, SeriesPlotData data, List<ModelBand> models) {
         String what;
-        if (data.failure() != null) {
+        if (data.caption() != null) {
+            what = data.caption();
+        } else if (data.failure() != null) {
             what = "failed";
         } else if (models.isEmpty()) {
             what = "history";
@@ -287,7 +339,7 @@ final class SeriesChart {
     }
 
     /** XChart needs unique series names; a model asked for twice gets a suffix. */
-    private static String legendName(XYChart chart, String wanted) {
+    static String legendName(XYChart chart, String wanted) {
         String name = wanted;
         for (int k = 2; chart.getSeriesMap().containsKey(name); k++) {
             name = wanted + " (" + k + ")";
@@ -295,7 +347,7 @@ final class SeriesChart {
         return name;
     }
 
-    private static Integer[] levelsWidestFirst(double[] levels) {
+    static Integer[] levelsWidestFirst(double[] levels) {
         Integer[] order = new Integer[levels.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -308,7 +360,7 @@ final class SeriesChart {
         return level == Math.rint(level) ? Long.toString((long) level) : Double.toString(level);
     }
 
-    private static Color blend(Color c, double white) {
+    static Color blend(Color c, double white) {
         return new Color(mix(c.getRed(), white), mix(c.getGreen(), white), mix(c.getBlue(), white));
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import forecastfarm.launcher.api.SeriesResult;
 import forecastfarm.launcher.io.TimeAxis;
 import forecastfarm.launcher.job.SubmittedSeries;
+import forecastfarm.launcher.report.PlotPolicy;
 import forecastfarm.shared.forecast.CvResult;
 import forecastfarm.shared.forecast.ModelForecast;
 import forecastfarm.shared.wire.TaskStatus;
@@ -46,7 +47,8 @@ class CvTablesTest {
                 model, 2, 1, 2, 3, mase, LEVELS, new double[] {coverage}, new double[] {4}, new double[] {mase, mase});
     }
 
-    private static SeriesResult result(final CvResult cv) {
+    /** Series S's successful result (also CvPlotTest's). */
+    static SeriesResult result(final CvResult cv) {
         return new SeriesResult(0, "S", TaskStatus.OK, List.of(), cv, "", 1, 0, 0, 1, false);
     }
 
@@ -107,7 +109,7 @@ class CvTablesTest {
         assertEquals(0.25, board.means("ets")[3], 1e-12, "the NaN MASE is left out");
         assertEquals(0.75, board.means("ets")[4], 1e-12, "coverage-80 of 0.5 and 1");
         assertArrayEquals(new double[] {1.0, 1.0}, board.byStep("naive"), 1e-12);
-        assertTrue(CvReportSection.render(board, "2 windows").contains("<polyline"));
+        assertTrue(CvReportSection.render(board, "2 windows", PlotPolicy.NONE).contains("<polyline"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import forecastfarm.launcher.api.SeriesResult;
 import forecastfarm.launcher.farm.FarmTimeline;
+import forecastfarm.launcher.io.ForecastTable;
 import forecastfarm.launcher.io.Series;
 import forecastfarm.launcher.io.TimeAxis;
 import forecastfarm.launcher.report.PlotPolicy;
@@ -63,8 +64,10 @@ class JobReportTest {
                 0,
                 12.5,
                 false);
-        final JobReport report =
-                new JobReport(out, 3, List.of("ets", "arima", "theta"), PlotPolicy.ALL, FarmTimeline.ofThisProcess());
+        final List<String> models = List.of("ets", "arima", "theta");
+        final ForecastWork work =
+                new ForecastWork(new ForecastTable(ForecastTable.Shape.LONG, new double[] {95}, models), 3);
+        final JobReport report = new JobReport(out, work, models, PlotPolicy.ALL, FarmTimeline.ofThisProcess());
 
         final SeriesPlotData plot = report.plotData(submitted, result);
         assertEquals("Close", plot.valueName());
