@@ -71,7 +71,7 @@ final class CvCommand implements Callable<Integer> {
             throw new IllegalArgumentException("farm cv draws no plots yet: leave --plots out (or say none)");
         }
         final CvSettings settings = CvSettings.of(windows, step, inputSize, options.horizon());
-        final CvWork work = new CvWork(settings, options.horizon(), options.models(), options.levels());
+        final CvWork work = new CvWork(settings, options.horizon(), options.models(), options.levels(), options.out());
         final ShardFilter shardFilter = forecast.shardFilter();
         final FarmContext ctx = farm.farmContext(
                 FarmCli.defaultFarmBase().resolve(shardFilter.jobId(options.jobId(work.fingerprint()))),

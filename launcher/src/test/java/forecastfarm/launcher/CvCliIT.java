@@ -96,7 +96,8 @@ class CvCliIT {
 
         final List<String> metrics = Files.readAllLines(out.resolve("cv_metrics.csv"));
         assertEquals(
-                "unique_id,model,windows,mae,rmse,smape,mase,coverage-80,msis-80,coverage-95,msis-95", metrics.get(0));
+                "unique_id,model,windows,mae,rmse,smape,mase,coverage-80,msis-80,coverage-95,msis-95,mase-h1,mase-h2,mase-h3",
+                metrics.get(0));
         assertTrue(
                 metrics.contains("UP,drift,3,0,0,0,0,1,0,1,0")
                         || metrics.stream().anyMatch(r -> r.startsWith("UP,drift,3,0,0,0,0,")),
