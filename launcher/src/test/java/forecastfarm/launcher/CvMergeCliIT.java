@@ -1,0 +1,175 @@
+package forecastfarm.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import forecastfarm.launcher.cli.ExitCodes;
+import forecastfarm.launcher.farm.FarmContext;
+import forecastfarm.launcher.farm.FarmTestSupport;
+import forecastfarm.launcher.io.ShardFilter;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code farm cv --shard 0/2} and {@code 1/2} with real workers into DIR/shards/x_0 and x_1 (as scripts/farm-slurm lays
+ * them out), then {@code farm merge DIR --input}: the cv.csv, cv_metrics.csv, failed.csv and summary's {@code cv}
+ * section of one unsharded {@code farm cv}; a forecast shard or a cv shard with other windows beside them is refused.
+ */
+@Tag("process")
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class CvMergeCliIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int SERIES = 8;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void workerClasspath() {
+        System.setProperty(FarmContext.WORKER_CLASSPATH_PROP, FarmTestSupport.workerClasspath());
+    }
+
+    /** S0..S7: 30 points each, a trend and a wobble of their own; SHORT: 8 points, too few for the windows. */
+    private Path input() throws Exception {
+        final StringBuilder csv = new StringBuilder("unique_id,ds,y\n");
+        for (int k = 0; k < SERIES; k++) {
+            for (int i = 1; i <= 30; i++) {
+                csv.append('S').append(k).append(',').append(i).append(',');
+                csv.append(100 + k * i + (i * (k + 3)) % 11).append('\n');
+            }
+        }
+        for (int i = 1; i <= 8; i++) {
+            csv.append("SHORT,").append(i).append(',').append(i).append('\n');
+        }
+        final Path file = tmp.resolve("in.csv");
+        Files.writeString(file, csv);
+        return file;
+    }
+
+    /** Runs the farm CLI; fails unless it exits with {@code expected}. @return its console output. */
+    private static String farm(final int expected, final List<String> args) {
+        final ByteArrayOutputStream console = new ByteArrayOutputStream();
+        final PrintStream stream = new PrintStream(console, true, StandardCharsets.UTF_8);
+        final int exit = FarmCli.execute(args.toArray(String[]::new), stream, stream);
+        final String text = console.toString(StandardCharsets.UTF_8);
+        assertEquals(expected, exit, String.join(" ", args) + ":\n" + text);
+        return text;
+    }
+
+    private List<String> cv(final Path input, final Path out, final String farmDir, final String... extra) {
+        final List<String> args = new ArrayList<>(List.of(
+                "cv",
+                "--input",
+                input.toString(),
+                "--horizon",
+                "3",
+                "--windows",
+                "3",
+                "--step",
+                "2",
+                "--model",
+                "naive,drift",
+                "--workers",
+                "1",
+                "--farm-dir",
+                tmp.resolve(farmDir).toString(),
+                "--out",
+                out.toString()));
+        args.addAll(List.of(extra));
+        return args;
+    }
+
+    /** The (id, status) of each joblog line, sorted: which series ran and how, whatever the completion order. */
+    private static TreeSet<String> ran(final Path joblog) throws Exception {
+        final TreeSet<String> ran = new TreeSet<>();
+        Files.readAllLines(joblog).stream().skip(1).forEach(line -> {
+            final String[] f = line.split("\t", -1);
+            ran.add(f[1] + " " + f[6]);
+        });
+        return ran;
+    }
+
+    @Test
+    void twoCvShardsMergeIntoTheOutputsOfOneUnshardedRunAndOtherJobsShardsAreRefused() throws Exception {
+        final Path input = input();
+        final Path whole = tmp.resolve("whole");
+        farm(1, cv(input, whole, "farm-whole"));
+        final Path job = tmp.resolve("job");
+        for (int i = 0; i < 2; i++) {
+            final Path shard = job.resolve("shards/x_" + i);
+            // the shard that holds SHORT exits 1 (one failed series), the other 0
+            farm(ShardFilter.shardOf("SHORT", 2) == i ? 1 : 0, cv(input, shard, "farm" + i, "--shard", i + "/2"));
+            assertTrue(
+                    JSON.readTree(shard.resolve("summary.json").toFile())
+                                    .get("ok")
+                                    .asInt()
+                            > 0,
+                    "each shard cross-validates some series");
+        }
+
+        final String merged = farm(1, List.of("merge", job.toString(), "--input", input.toString()));
+        assertTrue(merged.contains("merged 2 of 2 shards: 9 series in the output"), merged);
+        for (final String file : List.of("cv.csv", "cv_metrics.csv", "failed.csv")) {
+            assertEquals(
+                    Files.readAllLines(whole.resolve(file)),
+                    Files.readAllLines(job.resolve(file)),
+                    file + ": the unsharded run's rows, in its order");
+        }
+        assertEquals(ran(whole.resolve("joblog.tsv")), ran(job.resolve("joblog.tsv")), "every series ran once");
+        final JsonNode summary = JSON.readTree(job.resolve("summary.json").toFile());
+        final JsonNode wholeSummary =
+                JSON.readTree(whole.resolve("summary.json").toFile());
+        assertEquals(wholeSummary.get("cv"), summary.get("cv"), "the scores of the unsharded run");
+        assertEquals(SERIES, summary.get("cv").get("series_scored").asInt(), summary.toString());
+        assertEquals(2, summary.get("shards_ok").asInt());
+        final String report = Files.readString(job.resolve("report.html"));
+        assertTrue(report.contains("Cross-validation") && report.contains("<polyline"), "the cv section");
+
+        // a forecast shard beside the cv shards: another job
+        farm(
+                ExitCodes.OK,
+                List.of(
+                        "forecast",
+                        "--input",
+                        input.toString(),
+                        "--horizon",
+                        "3",
+                        "--model",
+                        "naive,drift",
+                        "--workers",
+                        "1",
+                        "--farm-dir",
+                        tmp.resolve("farm-f").toString(),
+                        "--out",
+                        job.resolve("shards/f_1").toString(),
+                        "--shard",
+                        "1/2"));
+        final String mixed = farm(ExitCodes.USAGE, List.of("merge", job.toString()));
+        assertTrue(
+                mixed.contains("farm cv (shards/x_0, shards/x_1)") && mixed.contains("farm forecast (shards/f_1)"),
+                mixed);
+        Files.move(job.resolve("shards/f_1"), tmp.resolve("f_1"));
+
+        // a cv shard with other windows (newer, so it stands for shard 1)
+        final List<String> otherWindows =
+                new ArrayList<>(cv(input, job.resolve("shards/w_1"), "farm-w", "--shard", "1/2"));
+        otherWindows.set(otherWindows.indexOf("--windows") + 1, "2");
+        farm(ExitCodes.OK, otherWindows); // 2 windows fit SHORT's 8 points
+        final String other = farm(ExitCodes.USAGE, List.of("merge", job.toString()));
+        assertTrue(other.contains("--windows 3 in shards/x_0 but 2 in shards/w_1"), other);
+    }
+}
