@@ -56,26 +56,9 @@ class CvCliIT {
             final String farmDir,
             final ByteArrayOutputStream console,
             final String... extra) {
-        final List<String> args = new java.util.ArrayList<>(List.of(
-                "cv",
-                "--input",
-                input.toString(),
-                "--horizon",
-                "3",
-                "--windows",
-                "3",
-                "--step",
-                "2",
-                "--model",
-                "naive,drift",
-                "--workers",
-                "2",
-                "--farm-dir",
-                tmp.resolve(farmDir).toString(),
-                "--out",
-                out.toString()));
-        args.addAll(List.of(extra));
-        return FarmCli.execute(args.toArray(String[]::new), new PrintStream(console, true, StandardCharsets.UTF_8));
+        return FarmCli.execute(
+                CvRuns.args(input, out, tmp.resolve(farmDir), extra).toArray(String[]::new),
+                new PrintStream(console, true, StandardCharsets.UTF_8));
     }
 
     @Test

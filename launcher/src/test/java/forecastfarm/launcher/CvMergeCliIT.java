@@ -9,12 +9,8 @@ import forecastfarm.launcher.cli.ExitCodes;
 import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.farm.FarmTestSupport;
 import forecastfarm.launcher.io.ShardFilter;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -60,37 +56,8 @@ class CvMergeCliIT {
         return file;
     }
 
-    /** Runs the farm CLI; fails unless it exits with {@code expected}. @return its console output. */
-    private static String farm(final int expected, final List<String> args) {
-        final ByteArrayOutputStream console = new ByteArrayOutputStream();
-        final PrintStream stream = new PrintStream(console, true, StandardCharsets.UTF_8);
-        final int exit = FarmCli.execute(args.toArray(String[]::new), stream, stream);
-        final String text = console.toString(StandardCharsets.UTF_8);
-        assertEquals(expected, exit, String.join(" ", args) + ":\n" + text);
-        return text;
-    }
-
-    private List<String> cv(final Path input, final Path out, final String farmDir, final String... extra) {
-        final List<String> args = new ArrayList<>(List.of(
-                "cv",
-                "--input",
-                input.toString(),
-                "--horizon",
-                "3",
-                "--windows",
-                "3",
-                "--step",
-                "2",
-                "--model",
-                "naive,drift",
-                "--workers",
-                "1",
-                "--farm-dir",
-                tmp.resolve(farmDir).toString(),
-                "--out",
-                out.toString()));
-        args.addAll(List.of(extra));
-        return args;
+    private List<String> cv(final Path input, final Path out, final String farmDir, final String... options) {
+        return CvRuns.args(input, out, tmp.resolve(farmDir), options);
     }
 
     /** The (id, status) of each joblog line, sorted: which series ran and how, whatever the completion order. */
@@ -107,12 +74,13 @@ class CvMergeCliIT {
     void twoCvShardsMergeIntoTheOutputsOfOneUnshardedRunAndOtherJobsShardsAreRefused() throws Exception {
         final Path input = input();
         final Path whole = tmp.resolve("whole");
-        farm(1, cv(input, whole, "farm-whole"));
+        CvRuns.farm(1, cv(input, whole, "farm-whole"));
         final Path job = tmp.resolve("job");
         for (int i = 0; i < 2; i++) {
             final Path shard = job.resolve("shards/x_" + i);
             // the shard that holds SHORT exits 1 (one failed series), the other 0
-            farm(ShardFilter.shardOf("SHORT", 2) == i ? 1 : 0, cv(input, shard, "farm" + i, "--shard", i + "/2"));
+            CvRuns.farm(
+                    ShardFilter.shardOf("SHORT", 2) == i ? 1 : 0, cv(input, shard, "farm" + i, "--shard", i + "/2"));
             assertTrue(
                     JSON.readTree(shard.resolve("summary.json").toFile())
                                     .get("ok")
@@ -121,7 +89,7 @@ class CvMergeCliIT {
                     "each shard cross-validates some series");
         }
 
-        final String merged = farm(1, List.of("merge", job.toString(), "--input", input.toString()));
+        final String merged = CvRuns.farm(1, List.of("merge", job.toString(), "--input", input.toString()));
         assertTrue(merged.contains("merged 2 of 2 shards: 9 series in the output"), merged);
         for (final String file : List.of("cv.csv", "cv_metrics.csv", "failed.csv")) {
             assertEquals(
@@ -140,7 +108,7 @@ class CvMergeCliIT {
         assertTrue(report.contains("Cross-validation") && report.contains("<polyline"), "the cv section");
 
         // a forecast shard beside the cv shards: another job
-        farm(
+        CvRuns.farm(
                 ExitCodes.OK,
                 List.of(
                         "forecast",
@@ -158,7 +126,7 @@ class CvMergeCliIT {
                         job.resolve("shards/f_1").toString(),
                         "--shard",
                         "1/2"));
-        final String mixed = farm(ExitCodes.USAGE, List.of("merge", job.toString()));
+        final String mixed = CvRuns.farm(ExitCodes.USAGE, List.of("merge", job.toString()));
         assertTrue(
                 mixed.contains("farm cv (shards/x_0, shards/x_1)") && mixed.contains("farm forecast (shards/f_1)"),
                 mixed);
@@ -166,10 +134,9 @@ class CvMergeCliIT {
 
         // a cv shard with other windows (newer, so it stands for shard 1)
         final List<String> otherWindows =
-                new ArrayList<>(cv(input, job.resolve("shards/w_1"), "farm-w", "--shard", "1/2"));
-        otherWindows.set(otherWindows.indexOf("--windows") + 1, "2");
-        farm(ExitCodes.OK, otherWindows); // 2 windows fit SHORT's 8 points
-        final String other = farm(ExitCodes.USAGE, List.of("merge", job.toString()));
+                cv(input, job.resolve("shards/w_1"), "farm-w", "--shard", "1/2", "--windows", "2");
+        CvRuns.farm(ExitCodes.OK, otherWindows); // 2 windows fit SHORT's 8 points
+        final String other = CvRuns.farm(ExitCodes.USAGE, List.of("merge", job.toString()));
         assertTrue(other.contains("--windows 3 in shards/x_0 but 2 in shards/w_1"), other);
     }
 }
