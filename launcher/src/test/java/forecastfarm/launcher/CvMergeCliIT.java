@@ -11,6 +11,7 @@ import forecastfarm.launcher.farm.FarmTestSupport;
 import forecastfarm.launcher.io.ShardFilter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -41,13 +42,7 @@ class CvMergeCliIT {
 
     /** S0..S7: 30 points each, a trend and a wobble of their own; SHORT: 8 points, too few for the windows. */
     private Path input() throws Exception {
-        final StringBuilder csv = new StringBuilder("unique_id,ds,y\n");
-        for (int k = 0; k < SERIES; k++) {
-            for (int i = 1; i <= 30; i++) {
-                csv.append('S').append(k).append(',').append(i).append(',');
-                csv.append(100 + k * i + (i * (k + 3)) % 11).append('\n');
-            }
-        }
+        final StringBuilder csv = CvRuns.longCsv(SERIES, 30, (k, i) -> 100 + k * i + (i * (k + 3)) % 11);
         for (int i = 1; i <= 8; i++) {
             csv.append("SHORT,").append(i).append(',').append(i).append('\n');
         }
@@ -107,25 +102,14 @@ class CvMergeCliIT {
         final String report = Files.readString(job.resolve("report.html"));
         assertTrue(report.contains("Cross-validation") && report.contains("<polyline"), "the cv section");
 
-        // a forecast shard beside the cv shards: another job
-        CvRuns.farm(
-                ExitCodes.OK,
-                List.of(
-                        "forecast",
-                        "--input",
-                        input.toString(),
-                        "--horizon",
-                        "3",
-                        "--model",
-                        "naive,drift",
-                        "--workers",
-                        "1",
-                        "--farm-dir",
-                        tmp.resolve("farm-f").toString(),
-                        "--out",
-                        job.resolve("shards/f_1").toString(),
-                        "--shard",
-                        "1/2"));
+        // a forecast shard beside the cv shards: another job (the cv command line without the windows)
+        final List<String> forecast = new ArrayList<>(cv(input, job.resolve("shards/f_1"), "farm-f", "--shard", "1/2"));
+        forecast.set(0, "forecast");
+        for (final String windowOption : List.of("--windows", "--step")) {
+            final int at = forecast.indexOf(windowOption);
+            forecast.subList(at, at + 2).clear();
+        }
+        CvRuns.farm(ExitCodes.OK, forecast);
         final String mixed = CvRuns.farm(ExitCodes.USAGE, List.of("merge", job.toString()));
         assertTrue(
                 mixed.contains("farm cv (shards/x_0, shards/x_1)") && mixed.contains("farm forecast (shards/f_1)"),

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntBinaryOperator;
 
 /** The {@code farm cv} command lines of the cv tests, and running the CLI in this JVM. */
 final class CvRuns {
@@ -42,6 +43,26 @@ final class CvRuns {
         values.forEach((option, value) -> args.addAll(List.of(option, value)));
         args.addAll(flags);
         return args;
+    }
+
+    /**
+     * @param y the value of series k (from 0) at point i (from 1).
+     * @return a long input CSV (unique_id,ds,y) of series S0, S1, ... with {@code points} points each, ds 1, 2, ...
+     */
+    static StringBuilder longCsv(final int series, final int points, final IntBinaryOperator y) {
+        final StringBuilder csv = new StringBuilder("unique_id,ds,y\n");
+        for (int k = 0; k < series; k++) {
+            for (int i = 1; i <= points; i++) {
+                csv.append('S')
+                        .append(k)
+                        .append(',')
+                        .append(i)
+                        .append(',')
+                        .append(y.applyAsInt(k, i))
+                        .append('\n');
+            }
+        }
+        return csv;
     }
 
     /**

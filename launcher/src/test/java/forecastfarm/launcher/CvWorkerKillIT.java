@@ -43,19 +43,8 @@ class CvWorkerKillIT {
 
     /** S0..S39: 96 monthly points each, a season of 12, a trend and noise of their own; ets makes each task last. */
     private Path input() throws Exception {
-        final StringBuilder csv = new StringBuilder("unique_id,ds,y\n");
-        for (int k = 0; k < SERIES; k++) {
-            for (int i = 1; i <= 96; i++) {
-                final int y = 300 + (i % 12) * (k % 5 + 1) * 3 + i * (k % 3) + (i * 7 + k) % 13;
-                csv.append('S')
-                        .append(k)
-                        .append(',')
-                        .append(i)
-                        .append(',')
-                        .append(y)
-                        .append('\n');
-            }
-        }
+        final StringBuilder csv =
+                CvRuns.longCsv(SERIES, 96, (k, i) -> 300 + (i % 12) * (k % 5 + 1) * 3 + i * (k % 3) + (i * 7 + k) % 13);
         final Path file = tmp.resolve("in.csv");
         Files.writeString(file, csv);
         return file;
