@@ -102,6 +102,26 @@ class CvMergeCliIT {
         final String report = Files.readString(job.resolve("report.html"));
         assertTrue(report.contains("Cross-validation") && report.contains("<polyline"), "the cv section");
 
+        // shard 1 missing: its series are NOT_RUN, naming the command that reruns it, and the scores are shard 0's
+        Files.move(job.resolve("shards/x_1"), tmp.resolve("x_1"));
+        final String partial =
+                CvRuns.farm(ExitCodes.SHARDS_INCOMPLETE, List.of("merge", job.toString(), "--input", input.toString()));
+        assertTrue(partial.contains("incomplete: shard 1/2: missing"), partial);
+        final long inShard1 = java.util.stream.IntStream.range(0, SERIES)
+                .filter(k -> ShardFilter.shardOf("S" + k, 2) == 1)
+                .count();
+        final List<String> notRun = Files.readAllLines(job.resolve("failed.csv")).stream()
+                .filter(line -> line.contains(",NOT_RUN,0,") && line.contains("scripts/farm cv --shard 1/2"))
+                .toList();
+        assertEquals(inShard1 + (ShardFilter.shardOf("SHORT", 2) == 1 ? 1 : 0), notRun.size(), notRun.toString());
+        assertEquals(
+                SERIES - inShard1,
+                JSON.readTree(job.resolve("summary.json").toFile())
+                        .get("cv")
+                        .get("series_scored")
+                        .asLong());
+        Files.move(tmp.resolve("x_1"), job.resolve("shards/x_1"));
+
         // a forecast shard beside the cv shards: another job (the cv command line without the windows)
         final List<String> forecast = new ArrayList<>(cv(input, job.resolve("shards/f_1"), "farm-f", "--shard", "1/2"));
         forecast.set(0, "forecast");
