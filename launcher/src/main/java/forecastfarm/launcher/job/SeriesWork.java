@@ -1,7 +1,6 @@
 package forecastfarm.launcher.job;
 
 import forecastfarm.launcher.api.ForecastFarm;
-import forecastfarm.launcher.api.SeriesResult;
 import java.util.List;
 import java.util.Map;
 
@@ -36,9 +35,6 @@ public interface SeriesWork {
 
     /** @return the data files, the main one first. */
     List<ResultTable> tables();
-
-    /** Sees each series' result once its rows are written (on the results thread). */
-    default void onWritten(final SeriesResult result) {}
 
     /** Adds what the work measured to summary.json (and the report's details). */
     default void summarize(final Map<String, Object> summary) {}
