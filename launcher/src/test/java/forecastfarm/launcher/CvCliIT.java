@@ -127,6 +127,12 @@ class CvCliIT {
         assertEquals(2, exit, carried.toString(StandardCharsets.UTF_8));
         assertEquals(rows, Files.readAllLines(out.resolve("cv.csv")), "cv.csv carried over");
         assertEquals(metricRows, Files.readAllLines(out.resolve("cv_metrics.csv")), "cv_metrics.csv carried over");
+        assertEquals(
+                summary.get("cv"),
+                new ObjectMapper()
+                        .readTree(out.resolve("summary.json").toFile())
+                        .get("cv"),
+                "the scores count the carried rows: they are read from cv_metrics.csv");
     }
 
     @Test
