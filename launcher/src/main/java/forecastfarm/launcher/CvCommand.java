@@ -64,8 +64,8 @@ final class CvCommand implements Callable<Integer> {
                     "--output-shape and --output-format are for farm forecast; farm cv writes cv.csv (long) only");
         }
         final CvSettings settings = CvSettings.of(windows, step, inputSize, options.horizon());
-        final CvWork work =
-                new CvWork(settings, options.horizon(), options.models(), options.levels(), options.plots());
+        final CvWork work = new CvWork(
+                settings, options.horizon(), options.models(), options.levels(), options.plots(), options.out());
         final ShardFilter shardFilter = forecast.shardFilter();
         final FarmContext ctx = farm.farmContext(
                 FarmCli.defaultFarmBase().resolve(shardFilter.jobId(options.jobId(work.fingerprint()))),

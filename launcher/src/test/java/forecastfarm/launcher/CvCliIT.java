@@ -13,6 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -20,10 +24,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code farm cv} end to end on the real farm: the outputs, a bad and a short series beside good ones, resume. */
+/**
+ * {@code farm cv} end to end on the real farm: the outputs, a bad and a short series beside good ones, resume, and a
+ * worker killed mid-job.
+ */
 @Tag("process")
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class CvCliIT {
+    private static final int KILL_SERIES = 40;
+
     @TempDir
     Path tmp;
 
@@ -56,26 +65,9 @@ class CvCliIT {
             final String farmDir,
             final ByteArrayOutputStream console,
             final String... extra) {
-        final List<String> args = new java.util.ArrayList<>(List.of(
-                "cv",
-                "--input",
-                input.toString(),
-                "--horizon",
-                "3",
-                "--windows",
-                "3",
-                "--step",
-                "2",
-                "--model",
-                "naive,drift",
-                "--workers",
-                "2",
-                "--farm-dir",
-                tmp.resolve(farmDir).toString(),
-                "--out",
-                out.toString()));
-        args.addAll(List.of(extra));
-        return FarmCli.execute(args.toArray(String[]::new), new PrintStream(console, true, StandardCharsets.UTF_8));
+        return FarmCli.execute(
+                CvRuns.args(input, out, tmp.resolve(farmDir), extra).toArray(String[]::new),
+                new PrintStream(console, true, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -96,7 +88,8 @@ class CvCliIT {
 
         final List<String> metrics = Files.readAllLines(out.resolve("cv_metrics.csv"));
         assertEquals(
-                "unique_id,model,windows,mae,rmse,smape,mase,coverage-80,msis-80,coverage-95,msis-95", metrics.get(0));
+                "unique_id,model,windows,mae,rmse,smape,mase,coverage-80,msis-80,coverage-95,msis-95,mase-h1,mase-h2,mase-h3",
+                metrics.get(0));
         assertTrue(
                 metrics.contains("UP,drift,3,0,0,0,0,1,0,1,0")
                         || metrics.stream().anyMatch(r -> r.startsWith("UP,drift,3,0,0,0,0,")),
@@ -134,6 +127,12 @@ class CvCliIT {
         assertEquals(2, exit, carried.toString(StandardCharsets.UTF_8));
         assertEquals(rows, Files.readAllLines(out.resolve("cv.csv")), "cv.csv carried over");
         assertEquals(metricRows, Files.readAllLines(out.resolve("cv_metrics.csv")), "cv_metrics.csv carried over");
+        assertEquals(
+                summary.get("cv"),
+                new ObjectMapper()
+                        .readTree(out.resolve("summary.json").toFile())
+                        .get("cv"),
+                "the scores count the carried rows: they are read from cv_metrics.csv");
     }
 
     /**
@@ -191,5 +190,81 @@ class CvCliIT {
         final String text = err.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("--windows 0"), text);
         assertTrue(text.contains("--windows"), text);
+    }
+
+    /** S0..S39 (the kill test): 96 monthly points each, a season of 12, a trend and noise of their own; ets makes each task last. */
+    private Path seasonalSeries() throws Exception {
+        final StringBuilder csv = CvRuns.longCsv(
+                KILL_SERIES, 96, (k, i) -> 300 + (i % 12) * (k % 5 + 1) * 3 + i * (k % 3) + (i * 7 + k) % 13);
+        final Path file = tmp.resolve("in.csv");
+        Files.writeString(file, csv);
+        return file;
+    }
+
+    private List<String> naiveAndEts(final Path input, final String name) {
+        return CvRuns.args(
+                input, tmp.resolve(name), tmp.resolve("farm-" + name), "--model", "naive,ets", "--season-length", "12");
+    }
+
+    /** Each joblog line's series to its status and attempts. */
+    private static Map<String, String> joblog(final Path out) throws Exception {
+        final Map<String, String> lines = new TreeMap<>();
+        for (final String line : Files.readAllLines(out.resolve("joblog.tsv")).subList(1, KILL_SERIES + 1)) {
+            final String[] f = line.split("\t", -1);
+            assertEquals(null, lines.put(f[1], f[6] + " " + f[5]), "one line per series: " + line);
+        }
+        return lines;
+    }
+
+    /**
+     * kill -9 of a real worker process mid-way through the job: it finishes, every series is in cv.csv and
+     * cv_metrics.csv once, with the numbers of an undisturbed run, and the restart is counted; a rerun with the same
+     * farm dir runs none of the finished series again.
+     */
+    @Test
+    void aWorkerKilledMidJobLosesOnlyItsSeriesAndARerunRunsNoneAgain() throws Exception {
+        final Path input = seasonalSeries();
+        final Path calm = tmp.resolve("calm");
+        CvRuns.farm(ExitCodes.OK, naiveAndEts(input, "calm"));
+
+        final Path out = tmp.resolve("killed");
+        final CompletableFuture<String> run =
+                CompletableFuture.supplyAsync(() -> CvRuns.farm(ExitCodes.OK, naiveAndEts(input, "killed")));
+        final long victim = FarmTestSupport.busyWorkerPid(tmp.resolve("farm-killed"), 60_000);
+        ProcessHandle.of(victim).orElseThrow().destroyForcibly();
+        final String console = run.get(150, TimeUnit.SECONDS);
+
+        for (final String file : List.of("cv.csv", "cv_metrics.csv", "failed.csv")) {
+            assertEquals(
+                    Files.readAllLines(calm.resolve(file)),
+                    Files.readAllLines(out.resolve(file)),
+                    file + ": the undisturbed run's rows\n" + console);
+        }
+        final TreeSet<String> series = new TreeSet<>();
+        Files.readAllLines(out.resolve("cv_metrics.csv")).stream()
+                .skip(1)
+                .forEach(line -> series.add(line.substring(0, line.indexOf(','))));
+        assertEquals(KILL_SERIES, series.size(), "every series scored");
+        final JsonNode summary =
+                new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertTrue(summary.get("worker_restarts").asInt() >= 1, "the killed worker was replaced: " + summary);
+        assertEquals(KILL_SERIES, summary.get("ok").asInt(), summary.toString());
+        assertEquals(
+                new ObjectMapper()
+                        .readTree(calm.resolve("summary.json").toFile())
+                        .get("cv"),
+                summary.get("cv"));
+        final Map<String, String> ran = joblog(out);
+        final long again = ran.values().stream().filter(v -> !v.equals("OK 1")).count();
+        assertTrue(again >= 1 && again <= 2, "the killed worker's series ran again, no other: " + ran);
+
+        // the same command again: the farm dir's results are kept, nothing is recomputed
+        final String rerun = CvRuns.farm(ExitCodes.OK, naiveAndEts(input, "killed"));
+        final JsonNode resumed =
+                new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals(KILL_SERIES, resumed.get("resumed").asInt(), "every series came from the farm dir: " + rerun);
+        assertEquals(0, resumed.get("worker_restarts").asInt(), resumed.toString());
+        assertEquals(Files.readAllLines(calm.resolve("cv.csv")), Files.readAllLines(out.resolve("cv.csv")));
+        assertEquals(summary.get("cv"), resumed.get("cv"), "the same scores");
     }
 }

@@ -10,9 +10,11 @@ import java.util.List;
 
 /**
  * cv_metrics.csv: a row per series and model, its scores over the windows it forecast: {@code unique_id, model,
- * windows, mae, rmse, smape, mase}, then {@code coverage-L, msis-L} for each level (see {@link CvResult.Score}; the
- * scaled ones divided by each window's own training part's mean absolute seasonal difference). Empty cells where a
- * score is undefined (a constant training part, a model without intervals).
+ * windows, mae, rmse, smape, mase}, then {@code coverage-L, msis-L} for each level, then {@code mase-h1 ... mase-hH},
+ * the scaled error at each horizon step (see {@link CvResult.Score}; the scaled ones divided by each window's own
+ * training part's mean absolute seasonal difference). Empty cells where a score is undefined (a constant training
+ * part, a model without intervals). summary.json's and report.html's scores are read back from this file
+ * ({@link CvScoreboard}), so that a run, a resumed run and a merge of shards score the same rows the same way.
  */
 final class CvMetricRows implements ResultTable {
     static final String FILE_NAME = "cv_metrics.csv";
@@ -20,7 +22,7 @@ final class CvMetricRows implements ResultTable {
     private final double[] levels;
     private final List<String> header;
 
-    CvMetricRows(final double[] levels) {
+    CvMetricRows(final double[] levels, final int horizon) {
         this.levels = levels.clone();
         final List<String> columns =
                 new ArrayList<>(List.of("unique_id", "model", "windows", "mae", "rmse", "smape", "mase"));
@@ -28,7 +30,15 @@ final class CvMetricRows implements ResultTable {
             columns.add("coverage-" + ForecastCsvWriter.formatNumber(level));
             columns.add("msis-" + ForecastCsvWriter.formatNumber(level));
         }
+        for (int step = 1; step <= horizon; step++) {
+            columns.add(stepColumn(step));
+        }
         this.header = List.copyOf(columns);
+    }
+
+    /** @return the column of the scaled error at {@code step} (from 1): {@code mase-h1}. */
+    static String stepColumn(final int step) {
+        return "mase-h" + step;
     }
 
     @Override
@@ -60,6 +70,11 @@ final class CvMetricRows implements ResultTable {
                 final int at = CvRows.indexOf(score.levels(), levels[i]);
                 row[7 + 2 * i] = at < 0 ? "" : ForecastCsvWriter.formatNumber(score.coverage()[at]);
                 row[8 + 2 * i] = at < 0 ? "" : ForecastCsvWriter.formatNumber(score.msis()[at]);
+            }
+            final double[] byStep = score.scaledErrorByStep();
+            for (int step = 0; 7 + 2 * levels.length + step < row.length; step++) {
+                row[7 + 2 * levels.length + step] =
+                        step < byStep.length ? ForecastCsvWriter.formatNumber(byStep[step]) : "";
             }
             rows.add(row);
         }

@@ -18,7 +18,7 @@ final class CvReportSection {
 
     private CvReportSection() {}
 
-    /** @param plots which series have a plot, linked from the series table (said under the chart). */
+    /** @param plots which series have a plot, linked from the series table (said under the chart); null: not said. */
     static String render(final CvScoreboard board, final String windows, final PlotPolicy plots) {
         final StringBuilder h = new StringBuilder(4096);
         h.append("<section><h2>Cross-validation</h2><p>")
@@ -46,6 +46,9 @@ final class CvReportSection {
         }
         h.append("</table>\n<h3>Mean scaled error by horizon step</h3>\n");
         chart(h, board);
+        if (plots == null) {
+            return h.append("</section>\n").toString();
+        }
         h.append("<h3>Plots of the windows</h3>\n<p>");
         if (plots.mode() == PlotPolicy.Mode.NONE) {
             h.append("none drawn (--plots none).");

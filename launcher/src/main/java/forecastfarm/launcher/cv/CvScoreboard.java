@@ -1,16 +1,19 @@
 package forecastfarm.launcher.cv;
 
-import forecastfarm.launcher.api.SeriesResult;
+import forecastfarm.launcher.io.CsvTable;
 import forecastfarm.launcher.io.ForecastCsvWriter;
-import forecastfarm.shared.forecast.CvResult;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The job's scores per model, gathered as series finish: the mean of each score over the series where it is defined,
- * how often each model had the lowest MASE of a series (its "wins"; a series where no model has a MASE, a constant
- * one, counts for none), and the mean scaled error by horizon step. Called on the results thread only.
+ * The job's scores per model, read from cv_metrics.csv ({@link CvMetricRows}) once it is written: the mean of each
+ * score over the series where it is defined, how often each model had the lowest MASE of a series (its "wins"; a
+ * series where no model has a MASE, a constant one, counts for none), and the mean scaled error by horizon step. A run
+ * and a merge of shards ({@code farm merge}) both score through {@link #read}: the same rows in the same (input) order
+ * give the same numbers; the rows of a series are consecutive, models in {@code --model} order.
  */
 final class CvScoreboard {
     private static final String[] MEANS = {"mae", "rmse", "smape", "mase"};
@@ -19,6 +22,9 @@ final class CvScoreboard {
     private final double[] levels;
     private final Map<String, ModelTotals> totals = new LinkedHashMap<>();
     private long seriesScored;
+    private String currentSeries;
+    private String best;
+    private double bestMase = Double.POSITIVE_INFINITY;
 
     CvScoreboard(final List<String> models, final double[] levels, final int horizon) {
         this.models = List.copyOf(models);
@@ -28,43 +34,68 @@ final class CvScoreboard {
         }
     }
 
-    /** Adds one series' scores (nothing for a series that did not finish OK). */
-    void add(final SeriesResult result) {
-        if (!result.ok() || result.cv() == null) {
+    /**
+     * @return the scores of every row of {@code cvMetrics}, a cv_metrics.csv; its columns are found by name (a file
+     *     without the mase-hK columns scores no steps).
+     * @throws IOException when it cannot be read.
+     */
+    static CvScoreboard read(final Path cvMetrics, final List<String> models, final double[] levels, final int horizon)
+            throws IOException {
+        final CvScoreboard board = new CvScoreboard(models, levels, horizon);
+        final int[][] columns = new int[2][];
+        CsvTable.read(
+                cvMetrics,
+                header -> {
+                    final List<String> names = board.scoreNames();
+                    columns[0] = names.stream().mapToInt(header::indexOf).toArray();
+                    columns[1] = java.util.stream.IntStream.rangeClosed(1, horizon)
+                            .map(step -> header.indexOf(CvMetricRows.stepColumn(step)))
+                            .toArray();
+                },
+                row -> board.add(row.get(0), row.get(1), values(row, columns[0]), values(row, columns[1])));
+        board.endSeries();
+        return board;
+    }
+
+    private static double[] values(final List<String> row, final int[] columns) {
+        final double[] values = new double[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            final String cell = columns[i] < 0 || columns[i] >= row.size() ? "" : row.get(columns[i]);
+            values[i] = cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
+        }
+        return values;
+    }
+
+    /**
+     * Adds one row: a model's scores on a series ({@link #scoreNames()}' order) and its scaled error by step. A row of
+     * another series than the last closes that one (its win is counted).
+     */
+    void add(final String series, final String model, final double[] scores, final double[] byStep) {
+        if (!series.equals(currentSeries)) {
+            endSeries();
+            currentSeries = series;
+            seriesScored++;
+        }
+        final ModelTotals totalsOf = totals.get(model);
+        if (totalsOf == null) {
             return;
         }
-        seriesScored++;
-        String best = null;
-        double bestMase = Double.POSITIVE_INFINITY;
-        for (final CvResult.Score score : result.cv().scores()) {
-            final ModelTotals model = totals.get(score.model());
-            if (model == null || score.windows() == 0) {
-                continue;
-            }
-            model.series++;
-            model.add(values(score), score.scaledErrorByStep());
-            if (score.mase() < bestMase) {
-                bestMase = score.mase();
-                best = score.model();
-            }
-        }
-        if (best != null) {
-            totals.get(best).wins++;
+        totalsOf.series++;
+        totalsOf.add(scores, byStep);
+        final double mase = scores[3];
+        if (mase < bestMase) {
+            bestMase = mase;
+            best = model;
         }
     }
 
-    private double[] values(final CvResult.Score score) {
-        final double[] values = new double[MEANS.length + 2 * levels.length];
-        values[0] = score.mae();
-        values[1] = score.rmse();
-        values[2] = score.smape();
-        values[3] = score.mase();
-        for (int i = 0; i < levels.length; i++) {
-            final int at = CvRows.indexOf(score.levels(), levels[i]);
-            values[MEANS.length + 2 * i] = at < 0 ? Double.NaN : score.coverage()[at];
-            values[MEANS.length + 2 * i + 1] = at < 0 ? Double.NaN : score.msis()[at];
+    /** Counts the last series' win, if a model had a MASE. */
+    void endSeries() {
+        if (best != null) {
+            totals.get(best).wins++;
         }
-        return values;
+        best = null;
+        bestMase = Double.POSITIVE_INFINITY;
     }
 
     /** @return the score names in {@link #means}' order: mae, rmse, smape, mase, then coverage-L and msis-L. */

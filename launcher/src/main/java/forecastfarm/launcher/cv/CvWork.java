@@ -8,39 +8,45 @@ import forecastfarm.launcher.job.SubmittedSeries;
 import forecastfarm.launcher.report.PlotPolicy;
 import forecastfarm.launcher.report.SeriesPlotData;
 import forecastfarm.shared.forecast.CvRequest;
-import java.util.LinkedHashMap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * {@code farm cv}'s work: each series cross-validated over rolling origins on the farm, one task per series with all
  * its windows and models (see README for why that granularity), written to cv.csv and cv_metrics.csv, scored per
- * model in summary.json and report.html.
+ * model in summary.json and report.html from the cv_metrics.csv written (rows carried over by a resume included).
  */
 public final class CvWork implements SeriesWork {
     private final CvSettings settings;
     private final int horizon;
     private final List<ResultTable> tables;
-    private final CvScoreboard board;
+    private final CvSection section;
     private final PlotPolicy plots;
+    private final Path out;
+    private CvSection.Scored scored;
 
     /**
      * @param levels the job's interval levels, ascending.
      * @param models the job's model specs.
      * @param plots  which series get a plot (said in the report).
+     * @param out    the job's {@code --out}, where cv_metrics.csv is read back from.
      */
     public CvWork(
             final CvSettings settings,
             final int horizon,
             final List<String> models,
             final double[] levels,
-            final PlotPolicy plots) {
+            final PlotPolicy plots,
+            final Path out) {
         this.settings = settings;
         this.plots = plots;
         this.horizon = horizon;
-        this.tables = List.of(new CvRows(levels), new CvMetricRows(levels));
-        this.board = new CvScoreboard(models, levels, horizon);
+        this.tables = List.of(new CvRows(levels), new CvMetricRows(levels, horizon));
+        this.section = new CvSection(settings, horizon, models, levels);
+        this.out = out;
     }
 
     @Override
@@ -55,20 +61,7 @@ public final class CvWork implements SeriesWork {
 
     @Override
     public String doing() {
-        return "cross-validating (" + describeWindows() + ")";
-    }
-
-    private String describeWindows() {
-        return String.format(
-                Locale.ROOT,
-                "%d %s windows of %d steps, cutoffs %d apart, %s",
-                settings.windows(),
-                settings.inputSize() == 0 ? "expanding" : "rolling",
-                horizon,
-                settings.step(),
-                settings.inputSize() == 0
-                        ? "each trained on every point up to its cutoff"
-                        : "each trained on the " + settings.inputSize() + " points up to its cutoff");
+        return "cross-validating (" + section.describeWindows() + ")";
     }
 
     @Override
@@ -101,44 +94,24 @@ public final class CvWork implements SeriesWork {
     }
 
     @Override
-    public void onWritten(final SeriesResult result) {
-        board.add(result);
-    }
-
-    @Override
     public void summarize(final Map<String, Object> summary) {
-        final Map<String, Object> cv = new LinkedHashMap<>();
-        cv.put("windows", settings.windows());
-        cv.put("step", settings.step());
-        cv.put("input_size", settings.inputSize());
-        cv.put("series_scored", board.seriesScored());
-        final Map<String, Object> models = new LinkedHashMap<>();
-        for (final String model : board.models()) {
-            final Map<String, Object> scores = new LinkedHashMap<>();
-            scores.put("series", board.series(model));
-            scores.put("wins", board.wins(model));
-            final double[] means = board.means(model);
-            final List<String> names = board.scoreNames();
-            for (int i = 0; i < names.size(); i++) {
-                scores.put(names.get(i), finiteOrNull(means[i]));
-            }
-            scores.put(
-                    "mase_by_step",
-                    java.util.Arrays.stream(board.byStep(model))
-                            .mapToObj(CvWork::finiteOrNull)
-                            .toList());
-            models.put(model, scores);
-        }
-        cv.put("models", models);
-        summary.put("cv", cv);
-    }
-
-    private static Object finiteOrNull(final double value) {
-        return Double.isFinite(value) ? value : null;
+        summary.put("cv", scored().json());
     }
 
     @Override
     public String reportSection() {
-        return CvReportSection.render(board, describeWindows(), plots);
+        return scored().html();
+    }
+
+    private CvSection.Scored scored() {
+        if (scored == null) {
+            final Path metrics = out.resolve(CvMetricRows.FILE_NAME);
+            try {
+                scored = section.score(metrics, plots);
+            } catch (final IOException ex) {
+                throw new UncheckedIOException("cannot read back " + metrics + ": " + ex.getMessage(), ex);
+            }
+        }
+        return scored;
     }
 }

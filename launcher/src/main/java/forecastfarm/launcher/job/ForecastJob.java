@@ -157,7 +157,7 @@ public final class ForecastJob {
         try {
             final JobReport report =
                     new JobReport(options.out(), work, options.models(), options.plots(), farmContext.timeline());
-            outputs.set(new JobOutputs(options.out(), work.tables(), new WrittenSeries(report, work)));
+            outputs.set(new JobOutputs(options.out(), work.tables(), report));
             try {
                 return runFarm(farm, scan, kept, toRun, outputs.get(), report, finished);
             } catch (final RuntimeException ex) {

@@ -45,9 +45,6 @@ public interface SeriesWork {
      */
     SeriesPlotData plotData(SubmittedSeries series, SeriesResult result);
 
-    /** Sees each series' result once its rows are written (on the results thread). */
-    default void onWritten(final SeriesResult result) {}
-
     /** Adds what the work measured to summary.json (and the report's details). */
     default void summarize(final Map<String, Object> summary) {}
 

@@ -23,6 +23,9 @@ import picocli.CommandLine.Parameters;
                     + "may be mixed); the merged forecasts are then forecasts.parquet too, unless --output-format csv.",
             "Shards of farm run --kind K (results.jsonl) are merged into one results.jsonl, failed.csv and "
                     + "summary.json, each key once; --input is then the job's tasks.jsonl or tasks.csv.",
+            "Shards of farm cv are merged into one cv.csv, cv_metrics.csv, failed.csv, joblog.tsv, summary.json and "
+                    + "report.html, the scores computed again from the merged rows; shards run with other settings "
+                    + "are refused.",
             "Exit code: 107 when a shard is missing, failed or unfinished, or shards overlap; else as farm forecast."
         })
 public final class MergeCommand implements Callable<Integer> {

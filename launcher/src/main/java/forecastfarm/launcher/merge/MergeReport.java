@@ -21,7 +21,8 @@ import java.util.List;
 final class MergeReport {
     private MergeReport() {}
 
-    static Path write(final Path dir, final ShardMerge.Result result) {
+    /** @param section HTML shown after the summary (a cv job's scores), or empty. */
+    static Path write(final Path dir, final ShardMerge.Result result, final String section) {
         final List<ReportRow> rows = new ArrayList<>();
         for (final ShardMerge.ShardState shard : result.shards()) {
             if (!shard.ok()) {
@@ -39,7 +40,7 @@ final class MergeReport {
             }
         }
         try {
-            return new HtmlReportWriter(dir).write(ReportSummary.fromSummaryJson(result.summary()), rows, "");
+            return new HtmlReportWriter(dir).write(ReportSummary.fromSummaryJson(result.summary()), rows, section);
         } catch (final IOException ex) {
             throw new UncheckedIOException("cannot write " + dir.resolve("report.html") + ": " + ex.getMessage(), ex);
         }

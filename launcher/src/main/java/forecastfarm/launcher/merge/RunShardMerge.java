@@ -75,14 +75,7 @@ final class RunShardMerge {
             failed.close();
             open.clear();
             SummaryJson.write(dir.resolve("summary.json"), summary);
-            final Result result = new Result(
-                    List.copyOf(states),
-                    summary,
-                    rows.duplicates(),
-                    rows.misplaced(),
-                    rows.seen().size(),
-                    notRun == null ? 0 : notRun,
-                    (Integer) summary.get("exit_code"));
+            final Result result = Result.of(states, summary, rows, notRun);
             printer.print(result, "tasks", ResultsJsonl.FILE_NAME + ", failed.csv, summary.json", choice);
             return result;
         } finally {

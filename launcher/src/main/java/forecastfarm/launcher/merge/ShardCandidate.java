@@ -2,6 +2,7 @@ package forecastfarm.launcher.merge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import forecastfarm.launcher.cli.ExitCodes;
+import forecastfarm.launcher.cv.CvSection;
 import forecastfarm.launcher.io.ResultsJsonl;
 import forecastfarm.launcher.io.ShardFilter;
 import java.io.IOException;
@@ -28,6 +29,8 @@ final class ShardCandidate {
     final String kind;
     /** A shard of {@code farm run}: it has a results.jsonl, or its summary names a kind. */
     final boolean run;
+    /** A shard of {@code farm cv}: it has a cv.csv, or its summary a "cv" section. */
+    final boolean cv;
 
     @SuppressWarnings("unchecked")
     ShardCandidate(final Path jobDir, final Path dir, final int index) {
@@ -70,22 +73,32 @@ final class ShardCandidate {
         this.modifiedMs = modified;
         this.kind = read != null && read.get("kind") instanceof String k ? k : null;
         this.run = kind != null || Files.isRegularFile(dir.resolve(ResultsJsonl.FILE_NAME));
+        this.cv = !run
+                && (read != null && read.get("cv") instanceof Map<?, ?>
+                        || Files.isRegularFile(dir.resolve(CvSection.fileNames().get(0))));
     }
 
     /**
-     * @return what made this shard: {@code farm run --kind K}, {@code farm run}, {@code farm forecast}; null when
-     *     nothing in its dir tells (no summary and no outputs).
+     * @return what made this shard: {@code farm run --kind K}, {@code farm run}, {@code farm cv}, {@code farm
+     *     forecast}; null when nothing in its dir tells (no summary and no outputs).
      */
     String job() {
         if (run) {
             return kind != null ? "farm run --kind " + kind : "farm run";
+        }
+        if (cv) {
+            return "farm cv";
         }
         return summary != null || ShardForecasts.fileIn(dir) != null ? "farm forecast" : null;
     }
 
     boolean hasOutputs() {
         return summary != null
-                && (run ? Files.isRegularFile(dir.resolve(ResultsJsonl.FILE_NAME)) : ShardForecasts.fileIn(dir) != null)
+                && (run
+                        ? Files.isRegularFile(dir.resolve(ResultsJsonl.FILE_NAME))
+                        : cv
+                                ? CvSection.fileNames().stream().allMatch(f -> Files.isRegularFile(dir.resolve(f)))
+                                : ShardForecasts.fileIn(dir) != null)
                 && Files.isRegularFile(dir.resolve("failed.csv"))
                 && (summaryIndex == null || summaryIndex == index);
     }
@@ -115,7 +128,9 @@ final class ShardCandidate {
                     ? summaryProblem
                     : run
                             ? "no outputs (results.jsonl, failed.csv, summary.json)"
-                            : "no outputs (forecasts.csv or forecasts.parquet, failed.csv, summary.json)";
+                            : cv
+                                    ? "no outputs (cv.csv, cv_metrics.csv, failed.csv, summary.json)"
+                                    : "no outputs (forecasts.csv or forecasts.parquet, failed.csv, summary.json)";
             return new ShardMerge.ShardState(
                     index,
                     n,

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * Which dir under DIR/shards stands for each shard index 0..n-1: the dirs named {@code <tag>_<i>} are listed, n is
  * taken from {@code --shards} or else from their summaries, dirs of another shard count or an index not below n are
  * ignored, and of several dirs with the same index the most complete, then the newest, is chosen and the others are
- * superseded. All those dirs must come from one kind of job: {@code farm forecast}, or {@code farm run} of one task kind.
+ * superseded. All those dirs must come from one kind of job: {@code farm forecast}, {@code farm cv}, or {@code farm run}
+ * of one task kind.
  *
  * @param count      n.
  * @param chosen     per index, the chosen dir, or null when there is none (the shard is missing).
@@ -28,6 +29,7 @@ import java.util.stream.Stream;
  * @param superseded the superseded dirs.
  * @param run        whether the shards are of {@code farm run} (results.jsonl), not of {@code farm forecast}.
  * @param kind       the task kind of {@code farm run} shards as their summaries name it; null when none does.
+ * @param cv         whether the shards are of {@code farm cv} (cv.csv and cv_metrics.csv).
  */
 record ShardChoice(
         int count,
@@ -35,7 +37,8 @@ record ShardChoice(
         List<String> ignored,
         List<String> superseded,
         boolean run,
-        String kind) {
+        String kind,
+        boolean cv) {
     private static final String RUN_KIND = "farm run --kind ";
 
     /**
@@ -78,7 +81,7 @@ record ShardChoice(
                 .map(job -> job.substring(RUN_KIND.length()))
                 .findFirst()
                 .orElse(null);
-        return new ShardChoice(n, chosen, ignored, superseded, run, kind);
+        return new ShardChoice(n, chosen, ignored, superseded, run, kind, jobs.containsKey("farm cv"));
     }
 
     /**

@@ -82,6 +82,11 @@ final class ShardForecasts implements AutoCloseable {
 
     /** The CSV's column names. */
     List<String> header() throws IOException {
+        return headerOf(csv);
+    }
+
+    /** @return the columns of a CSV the farm wrote (its first line; the farm's column names need no quoting). */
+    static List<String> headerOf(final Path csv) throws IOException {
         try (Stream<String> lines = Files.lines(csv)) {
             final String first = lines.findFirst().orElse("");
             return List.of(first.split(",", -1));

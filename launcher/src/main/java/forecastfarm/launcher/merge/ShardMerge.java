@@ -5,7 +5,6 @@ import forecastfarm.launcher.io.FailedCsvWriter;
 import forecastfarm.launcher.io.ForecastTable;
 import forecastfarm.launcher.io.LongCsvReader;
 import forecastfarm.launcher.io.OutputFormat;
-import forecastfarm.launcher.io.ShardFilter;
 import forecastfarm.launcher.io.SummaryJson;
 import forecastfarm.launcher.io.parquet.ForecastsParquet;
 import java.io.IOException;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -37,8 +35,9 @@ import java.util.regex.Pattern;
  * through a temporary CSV in DIR ({@link ShardForecasts}; the shard dirs are only read), and the merged forecasts are
  * then written as forecasts.parquet too, unless another format is asked for. CSV and Parquet shards can be mixed.
  *
- * <p>The shards of a {@code farm run} job (results.jsonl) are merged by {@link RunShardMerge} instead; shards of
- * different jobs (forecast and run, or runs of different kinds) are refused.
+ * <p>The shards of a {@code farm run} job (results.jsonl) are merged by {@link RunShardMerge} instead, those of a
+ * {@code farm cv} job (cv.csv, cv_metrics.csv) by {@link CvShardMerge}; shards of different jobs (forecast, cv and
+ * run, or runs of different kinds) are refused.
  *
  * <p>Exit code: {@link ExitCodes#SHARDS_INCOMPLETE} when any shard is missing, failed or interrupted, or the shards
  * overlap; otherwise as {@code farm forecast}: 0, or the number of failed, poisoned and invalid series (capped).
@@ -135,6 +134,22 @@ public final class ShardMerge {
             long seriesInOutput,
             long notRunSeries,
             int exitCode) {
+        /** @param notRun the input's series in no shard's output, or null without {@code --input}. */
+        static Result of(
+                final List<ShardState> states,
+                final Map<String, Object> summary,
+                final ShardRowCopy rows,
+                final Long notRun) {
+            return new Result(
+                    List.copyOf(states),
+                    summary,
+                    rows.duplicates(),
+                    rows.misplaced(),
+                    rows.seen().size(),
+                    notRun == null ? 0 : notRun,
+                    (Integer) summary.get("exit_code"));
+        }
+
         public List<ShardState> incomplete() {
             return shards.stream().filter(s -> !s.ok()).toList();
         }
@@ -153,7 +168,10 @@ public final class ShardMerge {
         }
         final ShardChoice choice = ShardChoice.of(dir, expectedShards);
         try {
-            return choice.run() ? new RunShardMerge(dir, input, this).merge(choice) : merge(choice);
+            if (choice.run()) {
+                return new RunShardMerge(dir, input, this).merge(choice);
+            }
+            return choice.cv() ? new CvShardMerge(dir, positions(), this).merge(choice) : merge(choice);
         } catch (final IOException ex) {
             throw new UncheckedIOException("cannot write the merged outputs to " + dir + ": " + ex.getMessage(), ex);
         }
@@ -168,7 +186,7 @@ public final class ShardMerge {
         OrderedOutput forecasts = null;
         OrderedOutput failed = null;
         final List<OrderedOutput> open = new ArrayList<>();
-        final Map<String, Long> positions = input == null ? null : OrderedOutput.positions(inputReader, input);
+        final Map<String, Long> positions = positions();
         try {
             failed = new OrderedOutput(dir.resolve("failed.csv"), FailedCsvWriter.HEADER, positions);
             open.add(failed);
@@ -210,7 +228,7 @@ public final class ShardMerge {
             Long notRun = null;
             Integer inputSeries = null;
             if (input != null) {
-                notRun = listNotRun(n, states, rows.seen(), positions.keySet(), failed);
+                notRun = NotRunSeries.list(n, states, rows.seen(), positions.keySet(), failed, "forecast");
                 inputSeries = positions.size();
             }
             final Map<String, Object> summary = MergeSummary.build(choice, states, rows, notRun, inputSeries);
@@ -222,14 +240,7 @@ public final class ShardMerge {
                     outputFormat != null ? outputFormat : parquetShards ? OutputFormat.PARQUET : OutputFormat.CSV;
             final String forecastsFile = writeForecastsAs(format);
             SummaryJson.write(dir.resolve("summary.json"), summary);
-            final Result result = new Result(
-                    List.copyOf(states),
-                    summary,
-                    rows.duplicates(),
-                    rows.misplaced(),
-                    rows.seen().size(),
-                    notRun == null ? 0 : notRun,
-                    exitCode);
+            final Result result = Result.of(states, summary, rows, notRun);
             writeReport(dir, result);
             print(result, "series", forecastsFile + ", failed.csv, summary.json, report.html", choice);
             return result;
@@ -244,37 +255,17 @@ public final class ShardMerge {
      * shards' states, missing and failed ones named).
      */
     public static void writeReport(final Path dir, final Result result) {
-        MergeReport.write(dir, result);
+        writeReport(dir, result, "");
     }
 
-    /**
-     * Lists in failed.csv, as NOT_RUN, the input's series that no shard's output holds, naming the shard each belongs
-     * to.
-     *
-     * @return how many.
-     */
-    private static long listNotRun(
-            final int n,
-            final List<ShardState> states,
-            final Set<String> seen,
-            final Set<String> ids,
-            final OrderedOutput failed)
-            throws IOException {
-        long notRun = 0;
-        for (final String id : ids) {
-            if (!seen.contains(id)) {
-                final ShardState state = states.get(ShardFilter.shardOf(id, n));
-                final String why = state.ok() ? "missing from the outputs of " + state.describe() : state.describe();
-                failed.row(List.of(
-                        id,
-                        "NOT_RUN",
-                        "0",
-                        why + "; rerun that shard (scripts/farm forecast --shard " + state.label()
-                                + ") and merge again"));
-                notRun++;
-            }
-        }
-        return notRun;
+    /** @param section HTML shown after the summary (a cv job's scores), or empty. */
+    static void writeReport(final Path dir, final Result result, final String section) {
+        MergeReport.write(dir, result, section);
+    }
+
+    /** @return each series id of {@code --input} to its position, or null without it. */
+    private Map<String, Long> positions() {
+        return input == null ? null : OrderedOutput.positions(inputReader, input);
     }
 
     /**

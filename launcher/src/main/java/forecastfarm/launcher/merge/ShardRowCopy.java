@@ -53,9 +53,26 @@ final class ShardRowCopy {
             final OrderedOutput forecasts,
             final OrderedOutput failed)
             throws IOException {
+        copy(index, List.of(forecastsCsv), List.of(forecasts), failedCsv, failed);
+    }
+
+    /**
+     * Copies shard {@code index}'s rows: those of each of {@code dataCsvs} to the output at the same place in {@code
+     * outputs} (cv.csv and cv_metrics.csv of a {@code farm cv} shard), those of {@code failedCsv} to {@code failed}.
+     */
+    void copy(
+            final int index,
+            final List<Path> dataCsvs,
+            final List<OrderedOutput> outputs,
+            final Path failedCsv,
+            final OrderedOutput failed)
+            throws IOException {
         final Set<String> local = new HashSet<>();
         try {
-            CsvTable.read(forecastsCsv, h -> {}, f -> copyRow(index, local, f, forecasts));
+            for (int i = 0; i < dataCsvs.size(); i++) {
+                final OrderedOutput out = outputs.get(i);
+                CsvTable.read(dataCsvs.get(i), h -> {}, f -> copyRow(index, local, f, out));
+            }
             CsvTable.read(failedCsv, h -> {}, f -> copyRow(index, local, f, failed));
         } catch (final UncheckedIOException ex) {
             throw ex.getCause();

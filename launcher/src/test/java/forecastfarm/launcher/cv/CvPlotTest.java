@@ -120,8 +120,13 @@ class CvPlotTest {
                 List.of(score("ets", 0, Double.NaN)));
         assertNull(CvPlot.of(series(), CvTablesTest.result(none)));
 
-        final CvWork work =
-                new CvWork(CvSettings.of(1, 1, null, 2), 2, List.of("ets"), new double[] {95}, PlotPolicy.ALL);
+        final CvWork work = new CvWork(
+                CvSettings.of(1, 1, null, 2),
+                2,
+                List.of("ets"),
+                new double[] {95},
+                PlotPolicy.ALL,
+                java.nio.file.Path.of("out"));
         final SeriesPlotData plot = work.plotData(series(), CvTablesTest.result(none));
         assertTrue(plot.windows().isEmpty());
         assertTrue(plot.failure().contains("ets: failed in 1 of 1 windows"), plot.failure());

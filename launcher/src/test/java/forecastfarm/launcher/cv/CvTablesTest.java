@@ -3,18 +3,24 @@ package forecastfarm.launcher.cv;
 import static org.junit.jupiter.api.Assertions.*;
 
 import forecastfarm.launcher.api.SeriesResult;
+import forecastfarm.launcher.io.CsvOut;
 import forecastfarm.launcher.io.TimeAxis;
 import forecastfarm.launcher.job.SubmittedSeries;
 import forecastfarm.launcher.report.PlotPolicy;
 import forecastfarm.shared.forecast.CvResult;
 import forecastfarm.shared.forecast.ModelForecast;
 import forecastfarm.shared.wire.TaskStatus;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** cv.csv's and cv_metrics.csv's rows from a result, the scoreboard's means and wins, and the windows' checks. */
 class CvTablesTest {
     private static final double[] LEVELS = {80};
+
+    @TempDir
+    Path tmp;
 
     /** A series of 6 monthly points, the last 4 labelled; two windows of 2 steps, cutoffs at points 2 and 3 (from 0). */
     private static SubmittedSeries series() {
@@ -91,17 +97,51 @@ class CvTablesTest {
 
     @Test
     void metricRowsLeaveUndefinedScoresEmpty() {
-        final List<String[]> rows = new CvMetricRows(LEVELS).rows(series(), result(twoWindows()));
-        assertArrayEquals(new String[] {"S", "naive", "2", "1", "2", "3", "0.5", "1", "4"}, rows.get(0));
+        final CvMetricRows table = new CvMetricRows(LEVELS, 2);
+        assertEquals(
+                List.of(
+                        "unique_id",
+                        "model",
+                        "windows",
+                        "mae",
+                        "rmse",
+                        "smape",
+                        "mase",
+                        "coverage-80",
+                        "msis-80",
+                        "mase-h1",
+                        "mase-h2"),
+                table.header());
+        final List<String[]> rows = table.rows(series(), result(twoWindows()));
+        assertArrayEquals(new String[] {"S", "naive", "2", "1", "2", "3", "0.5", "1", "4", "0.5", "0.5"}, rows.get(0));
         assertEquals("", rows.get(1)[6], "a NaN MASE is an empty cell");
+        assertEquals("", rows.get(1)[9], "and so is its scaled error by step");
+    }
+
+    /** Writes cv_metrics.csv's rows of these results, a series each, as the job does, and scores the file. */
+    private CvScoreboard scoreWritten(final List<String> models, final SeriesResult... results) throws Exception {
+        final CvMetricRows table = new CvMetricRows(LEVELS, 2);
+        final Path file = tmp.resolve(CvMetricRows.FILE_NAME);
+        try (CsvOut out = new CsvOut(file, table.header().toArray(String[]::new))) {
+            for (final SeriesResult result : results) {
+                for (final String[] row : table.rows(series(), result)) {
+                    out.row(row);
+                }
+            }
+        }
+        return CvScoreboard.read(file, models, LEVELS, 2);
+    }
+
+    private static SeriesResult result(final String id, final CvResult cv) {
+        return new SeriesResult(0, id, TaskStatus.OK, List.of(), cv, "", 1, 0, 0, 1, false);
     }
 
     @Test
-    void theScoreboardCountsWinsByMaseAndAveragesOnlyDefinedScores() {
-        final CvScoreboard board = new CvScoreboard(List.of("naive", "ets"), LEVELS, 2);
-        board.add(result(twoWindows()));
-        board.add(result(new CvResult(List.of(), List.of(score("naive", 1.5, 0), score("ets", 0.25, 1)))));
-        board.add(new SeriesResult(0, "F", TaskStatus.FAILED, List.of(), null, "boom", 1, 0, 0, 1, false));
+    void theScoreboardCountsWinsByMaseAndAveragesOnlyDefinedScores() throws Exception {
+        final CvScoreboard board = scoreWritten(
+                List.of("naive", "ets"),
+                result("S", twoWindows()),
+                result("T", new CvResult(List.of(), List.of(score("naive", 1.5, 0), score("ets", 0.25, 1)))));
         assertEquals(2, board.seriesScored());
         assertEquals(1, board.wins("naive"));
         assertEquals(1, board.wins("ets"));
@@ -110,6 +150,18 @@ class CvTablesTest {
         assertEquals(0.75, board.means("ets")[4], 1e-12, "coverage-80 of 0.5 and 1");
         assertArrayEquals(new double[] {1.0, 1.0}, board.byStep("naive"), 1e-12);
         assertTrue(CvReportSection.render(board, "2 windows", PlotPolicy.NONE).contains("<polyline"));
+    }
+
+    @Test
+    void aSeriesWinIsCountedOnceItsRowsEndNotPerRow() throws Exception {
+        // naive's 0.5 beats ets' 0.75 on S; on T only ets has a MASE
+        final CvScoreboard board = scoreWritten(
+                List.of("naive", "ets"),
+                result("S", new CvResult(List.of(), List.of(score("naive", 0.5, 1), score("ets", 0.75, 1)))),
+                result("T", new CvResult(List.of(), List.of(score("naive", Double.NaN, 1), score("ets", 2, 1)))));
+        assertEquals(1, board.wins("naive"));
+        assertEquals(1, board.wins("ets"));
+        assertEquals(2, board.series("naive"));
     }
 
     @Test
