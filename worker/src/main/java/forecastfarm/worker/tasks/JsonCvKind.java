@@ -36,22 +36,25 @@ public final class JsonCvKind implements TaskKind {
     public KindSession open(final Args settings) {
         return (key, args) -> {
             final CvArgs parsed = CvArgs.parse(args);
-            return result(CvTaskHandler.crossValidate(parsed.request()), parsed.ds());
+            return result(CvTaskHandler.crossValidate(parsed.request()), parsed);
         };
     }
 
     /**
-     * @param ds the labels of the series' points, or null for none.
+     * @param args the task's arguments, for the labels of the series' points.
      */
-    static Map<String, Object> result(final CvResult cv, final List<String> ds) {
+    static Map<String, Object> result(final CvResult cv, final CvArgs args) {
         final List<Map<String, Object>> windows = new ArrayList<>(cv.windows().size());
         for (final CvResult.Window window : cv.windows()) {
-            final int first = window.cutoff() + 1;
-            final List<String> stepDs = ds == null ? null : ds.subList(first, first + window.actual().length);
+            List<String> stepDs = null;
             final Map<String, Object> one = new LinkedHashMap<>();
             one.put("cutoff_index", window.cutoff());
-            if (ds != null) {
-                one.put("cutoff_ds", ds.get(window.cutoff()));
+            if (args.ds() != null) {
+                one.put("cutoff_ds", args.label(window.cutoff()));
+                stepDs = new ArrayList<>(window.actual().length);
+                for (int step = 1; step <= window.actual().length; step++) {
+                    stepDs.add(args.label(window.cutoff() + step));
+                }
             }
             one.putAll(JsonForecastKind.result(window.forecasts(), stepDs));
             for (final Object model : ((Map<?, ?>) one.get("models")).values()) {

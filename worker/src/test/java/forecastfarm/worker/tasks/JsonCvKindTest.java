@@ -135,6 +135,19 @@ class JsonCvKindTest {
     }
 
     @Test
+    void dsMayLabelOnlyTheSeriesLastPointsTheWindowsNeed() throws Exception {
+        // horizon 2, 2 windows, step 1: the cutoffs (5 and 6) and the test points are the last 4 of 8.
+        String series = "\"y\": [3, 5, 4, 6, 5, 7, 6, 8], \"horizon\": 2, \"windows\": 2, \"models\": [\"naive\"]";
+        Map<?, ?> result = run("{" + series + ", \"ds\": [\"e\", \"f\", \"g\", \"h\"]}");
+        Map<?, ?> second = (Map<?, ?>) ((List<?>) result.get("windows")).get(1);
+        assertEquals("f", second.get("cutoff_ds"));
+        assertEquals(List.of("g", "h"), ((Map<?, ?>) ((Map<?, ?>) second.get("models")).get("naive")).get("ds"));
+        IllegalArgumentException tooFew = assertThrows(
+                IllegalArgumentException.class, () -> run("{" + series + ", \"ds\": [\"f\", \"g\", \"h\"]}"));
+        assertTrue(tooFew.getMessage().contains("at least the last 4"), tooFew.getMessage());
+    }
+
+    @Test
     void aSeriesTooShortForTheWindowsFailsWithThePointsItHasAndNeeds() {
         IllegalArgumentException tooShort = assertThrows(
                 IllegalArgumentException.class,
