@@ -224,7 +224,7 @@ record JobRequest(String type, String kind, int priority, List<Task> tasks, List
             final TaskLine line,
             final TimeSettings time) {
         try {
-            final ObjectNode args = ForecastArgs.KIND.equals(kind) ? ForecastArgs.prepare(line, time) : line.args();
+            final ObjectNode args = ForecastArgs.prepare(kind, line, time);
             tasks.add(new Task(line.key(), JSON.writeValueAsBytes(args)));
         } catch (final InputException ex) {
             invalid.add(new Invalid(line.key(), ex.getMessage()));
