@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The jobs a served farm accepted, durable in {@code <farm-dir>/serve/}: {@code ID.job.json} (the client, when, and the
  * request body as sent, and for a job read from a server-side file its tasks as prepared) is written, and renamed into
- * place, before the job is acknowledged; {@code ID.results.ndjson}
- * grows as its results come; {@code ID.end.json} says how it ended. A server started again reopens every accepted job
+ * place, before the job is acknowledged; {@code ID.results.ndjson} (and a cv job's {@code ID.metrics.ndjson})
+ * grow as its results come; {@code ID.end.json} says how it ended. A server started again reopens every accepted job
  * without an end file (the engine resumes it: finished tasks are not run again) and knows the ended ones until their
  * retention passes, when the job, its results in the map and its files are deleted. The files are written without
  * fsync: a power loss (not a kill) may lose jobs acknowledged in the last seconds.
@@ -259,7 +259,8 @@ final class JobBook {
         job.awaitEnd();
         jobs.remove(job.id());
         farm.deleteJob(job.id());
-        for (final Path file : List.of(jobFile(job.id()), endFile(job.id()), resultsFile(job.id()))) {
+        for (final Path file :
+                List.of(jobFile(job.id()), endFile(job.id()), resultsFile(job.id()), job.metricsFile())) {
             try {
                 Files.deleteIfExists(file);
             } catch (final IOException ex) {

@@ -17,8 +17,9 @@ import java.util.Map;
  * A served job's results as NDJSON lines: a task job's as {@code results.jsonl}'s ({@code key, status, attempts,
  * result, reason}); a forecast job's as {@code forecasts.csv}'s rows, one object per (id, model, step) with
  * {@code unique_id, ds, step, model, forecast, lo-L, hi-L, model_spec} ({@code ds} the step's date when the series
- * had dates, else the step), and one line {@code unique_id, model, status, attempts, reason} per model or series that
- * failed (no {@code model} when the whole series failed).
+ * had dates, else the step); a cv job's as cv.csv's ({@link CvResultLines}); and, for forecast and cv jobs, one line
+ * {@code unique_id, model, status, attempts, reason} per model or series that failed (no {@code model} when the whole
+ * series failed). A cv job's metrics are lines of their own ({@link #metrics}).
  */
 final class ResultLines {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,7 +27,7 @@ final class ResultLines {
     private ResultLines() {}
 
     static List<String> of(final String type, final String key, final ResultRecord record) {
-        if (!JobRequest.FORECAST.equals(type)) {
+        if (!seriesJob(type)) {
             final boolean ok = record.status() == TaskStatus.OK;
             return List.of(ResultsJsonl.line(
                     key, record.status().name(), record.attempts(), ok ? record.payload() : null, record.reason()));
@@ -35,14 +36,34 @@ final class ResultLines {
             return List.of(failure(key, null, record.status().name(), record.attempts(), record.reason()));
         }
         try {
-            return forecastRows(key, record.attempts(), JSON.readTree(record.payload()));
+            final JsonNode result = JSON.readTree(record.payload());
+            return JobRequest.CV.equals(type)
+                    ? CvResultLines.rows(key, record.attempts(), result)
+                    : forecastRows(key, record.attempts(), result);
         } catch (final IOException ex) {
-            throw new UncheckedIOException("the forecast result of " + key + " is not JSON: " + ex.getMessage(), ex);
+            throw new UncheckedIOException(
+                    "the " + type + " result of " + key + " is not JSON: " + ex.getMessage(), ex);
         }
     }
 
+    /** @return a cv job's metrics lines for a series that succeeded ({@link CvResultLines#metrics}); else none. */
+    static List<String> metrics(final String type, final String key, final ResultRecord record) {
+        if (!JobRequest.CV.equals(type) || record.status() != TaskStatus.OK) {
+            return List.of();
+        }
+        try {
+            return CvResultLines.metrics(key, JSON.readTree(record.payload()));
+        } catch (final IOException ex) {
+            throw new UncheckedIOException("the cv result of " + key + " is not JSON: " + ex.getMessage(), ex);
+        }
+    }
+
+    private static boolean seriesJob(final String type) {
+        return JobRequest.FORECAST.equals(type) || JobRequest.CV.equals(type);
+    }
+
     static String invalid(final String type, final String key, final String reason) {
-        return JobRequest.FORECAST.equals(type)
+        return seriesJob(type)
                 ? failure(key, null, "INVALID", 0, reason)
                 : ResultsJsonl.line(key, "INVALID", 0, null, reason);
     }
@@ -67,12 +88,7 @@ final class ResultLines {
                 row.put("step", step + 1);
                 row.put("model", model.getKey());
                 row.set("forecast", mean.get(step));
-                for (final Iterator<String> names = forecast.fieldNames(); names.hasNext(); ) {
-                    final String name = names.next();
-                    if (name.startsWith("lo-") || name.startsWith("hi-")) {
-                        row.set(name, forecast.get(name).get(step));
-                    }
-                }
+                intervals(forecast, step, row);
                 row.set("model_spec", forecast.get("model_spec"));
                 lines.add(JSON.writeValueAsString(row));
             }
@@ -91,7 +107,17 @@ final class ResultLines {
         return lines;
     }
 
-    private static String failure(
+    /** Puts a model's {@code lo-L} and {@code hi-L} of one step into the row, in the model's order. */
+    static void intervals(final JsonNode forecast, final int step, final ObjectNode row) {
+        for (final Iterator<String> names = forecast.fieldNames(); names.hasNext(); ) {
+            final String name = names.next();
+            if (name.startsWith("lo-") || name.startsWith("hi-")) {
+                row.set(name, forecast.get(name).get(step));
+            }
+        }
+    }
+
+    static String failure(
             final String key, final String model, final String status, final int attempts, final String reason) {
         final ObjectNode line = JSON.createObjectNode();
         line.put("unique_id", key);

@@ -21,7 +21,8 @@ import java.util.function.Consumer;
 /**
  * One job of a served farm: its request, its state ({@code queued}, {@code running}, then {@code succeeded},
  * {@code failed} or {@code cancelled}), its counts, and its results file, appended as outcomes come (rewritten from the
- * start when the job is reopened after a restart: the engine delivers the outcomes an earlier run stored again).
+ * start when the job is reopened after a restart: the engine delivers the outcomes an earlier run stored again), and, for
+ * a cv job, its metrics file beside it ({@link #metricsFile()}), written the same way.
  * Its tasks are submitted from a thread of its own, so no HTTP request waits on the farm.
  */
 final class ServedJob {
@@ -90,7 +91,9 @@ final class ServedJob {
     }
 
     private void run(final TaskFarm farm, final Consumer<EndRecord> onEnd) {
-        try (BufferedWriter out = Files.newBufferedWriter(resultsFile, StandardCharsets.UTF_8)) {
+        try (BufferedWriter out = Files.newBufferedWriter(resultsFile, StandardCharsets.UTF_8);
+                BufferedWriter metrics =
+                        hasMetrics() ? Files.newBufferedWriter(metricsFile(), StandardCharsets.UTF_8) : null) {
             for (final JobRequest.Invalid invalid : request.invalid()) {
                 write(out, ResultLines.invalid(request.type(), invalid.key(), invalid.reason()));
                 finished.incrementAndGet();
@@ -105,7 +108,7 @@ final class ServedJob {
                     Map.of("type", request.type(), "kind", request.kind(), "client", client));
             job = farm.job(spec)
                     .expectedTasks(request.tasks().size(), 16)
-                    .onResult(outcome -> record(out, outcome))
+                    .onResult(outcome -> record(out, metrics, outcome))
                     .open();
             state = "running";
             if (cancelRequested) {
@@ -134,11 +137,19 @@ final class ServedJob {
         }
     }
 
-    private void record(final BufferedWriter out, final TaskOutcome outcome) {
+    /** @param metrics the metrics file's writer, null for a job without metrics. */
+    private void record(final BufferedWriter out, final BufferedWriter metrics, final TaskOutcome outcome) {
         for (final String line : ResultLines.of(request.type(), outcome.key(), outcome.record())) {
             write(out, line);
         }
         try {
+            if (metrics != null) {
+                // before the results line's flush: a client that saw a series' rows finds its metrics
+                for (final String line : ResultLines.metrics(request.type(), outcome.key(), outcome.record())) {
+                    write(metrics, line);
+                }
+                metrics.flush();
+            }
             out.flush();
         } catch (final IOException ex) {
             throw new UncheckedIOException("cannot write " + resultsFile + ": " + ex.getMessage(), ex);
@@ -244,6 +255,16 @@ final class ServedJob {
 
     Path resultsFile() {
         return resultsFile;
+    }
+
+    /** @return whether the job has a metrics table: a cv job. */
+    boolean hasMetrics() {
+        return JobRequest.CV.equals(request.type());
+    }
+
+    /** @return the file of a cv job's metrics lines ({@link ResultLines#metrics}), beside its results file. */
+    Path metricsFile() {
+        return resultsFile.resolveSibling(id + ".metrics.ndjson");
     }
 
     long tasks() {
