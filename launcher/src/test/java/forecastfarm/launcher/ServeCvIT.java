@@ -251,6 +251,28 @@ class ServeCvIT extends ServeProcesses {
         assertEquals(3 * 3, cvMetrics.size());
         assertSameRows(cvMetrics, jsonRows(lines("/v1/jobs/" + sentInline + "/results?table=metrics"), metricKey));
 
+        // farm results writes farm cv's files: the same lines, in the order the series finished
+        final Path resultsDir = tmp.resolve("results");
+        final ByteArrayOutputStream console = new ByteArrayOutputStream();
+        assertEquals(
+                0,
+                FarmCli.execute(
+                        new String[] {
+                            "results", sentInline, "--farm-dir", farmDir.toString(), "--out", resultsDir.toString()
+                        },
+                        new PrintStream(console, true, StandardCharsets.UTF_8)),
+                console.toString(StandardCharsets.UTF_8));
+        for (final String file : List.of("cv.csv", "cv_metrics.csv")) {
+            final List<String> expected = Files.readAllLines(cvOut.resolve(file));
+            final List<String> written = Files.readAllLines(resultsDir.resolve(file));
+            assertEquals(expected.get(0), written.get(0), file + "'s header");
+            assertEquals(
+                    expected.stream().sorted().toList(),
+                    written.stream().sorted().toList(),
+                    file + ", line by line");
+        }
+        assertTrue(Files.readString(resultsDir.resolve("failed.csv")).contains("SHORT,FAILED,"));
+
         assertEquals("succeeded", awaitEnded(fromFile).path("state").asText());
         assertSameRows(cvRows, jsonRows(lines("/v1/jobs/" + fromFile + "/results"), rowKey));
         assertSameRows(cvMetrics, jsonRows(lines("/v1/jobs/" + fromFile + "/results?table=metrics"), metricKey));
