@@ -29,40 +29,17 @@ final class CvResultLines {
             final JsonNode cutoff = window.has("cutoff_ds")
                     ? window.get("cutoff_ds")
                     : JSON.getNodeFactory().numberNode(cutoffIndex + 1);
-            for (final Iterator<Map.Entry<String, JsonNode>> models =
-                            window.path("models").fields();
-                    models.hasNext(); ) {
-                final Map.Entry<String, JsonNode> model = models.next();
-                final JsonNode forecast = model.getValue();
-                final JsonNode mean = forecast.path("mean");
-                for (int step = 0; step < mean.size(); step++) {
-                    final ObjectNode row = JSON.createObjectNode();
-                    row.put("unique_id", key);
-                    if (forecast.has("ds")) {
-                        row.set("ds", forecast.get("ds").get(step));
-                    } else {
-                        row.put("ds", cutoffIndex + 2 + step);
-                    }
-                    row.set("cutoff", cutoff);
-                    row.set("y", forecast.path("y").get(step));
-                    row.put("model", model.getKey());
-                    row.set("forecast", mean.get(step));
-                    ResultLines.intervals(forecast, step, row);
-                    row.set("model_spec", forecast.get("model_spec"));
-                    lines.add(JSON.writeValueAsString(row));
+            ResultLines.modelRows(key, window.path("models"), lines, (row, forecast, step) -> {
+                if (forecast.has("ds")) {
+                    row.set("ds", forecast.get("ds").get(step));
+                } else {
+                    row.put("ds", cutoffIndex + 2 + step);
                 }
-            }
-            for (final Iterator<Map.Entry<String, JsonNode>> failed =
-                            window.path("failures").fields();
-                    failed.hasNext(); ) {
-                final Map.Entry<String, JsonNode> failure = failed.next();
-                lines.add(ResultLines.failure(
-                        key,
-                        failure.getKey(),
-                        "MODEL_FAILED",
-                        attempts,
-                        "cutoff " + cutoff.asText() + ": " + failure.getValue().asText()));
-            }
+                row.set("cutoff", cutoff);
+                row.set("y", forecast.path("y").get(step));
+            });
+            ResultLines.modelFailures(
+                    key, attempts, window.path("failures"), "cutoff " + cutoff.asText() + ": ", lines);
         }
         return lines;
     }

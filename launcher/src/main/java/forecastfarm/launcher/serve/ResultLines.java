@@ -71,49 +71,68 @@ final class ResultLines {
     private static List<String> forecastRows(final String key, final int attempts, final JsonNode result)
             throws IOException {
         final List<String> lines = new ArrayList<>();
-        for (final Iterator<Map.Entry<String, JsonNode>> models =
-                        result.path("models").fields();
-                models.hasNext(); ) {
-            final Map.Entry<String, JsonNode> model = models.next();
+        modelRows(key, result.path("models"), lines, (row, forecast, step) -> {
+            if (forecast.has("ds")) {
+                row.set("ds", forecast.get("ds").get(step));
+            } else {
+                row.put("ds", step + 1);
+            }
+            row.put("step", step + 1);
+        });
+        modelFailures(key, attempts, result.path("failures"), "", lines);
+        return lines;
+    }
+
+    /** The columns of a row between {@code unique_id} and {@code model}. */
+    @FunctionalInterface
+    interface RowStart {
+        void put(ObjectNode row, JsonNode forecast, int step);
+    }
+
+    /**
+     * Adds a row per model and step of {@code models} (the worker's {@code {"<spec>": {"model_spec", "mean", "lo-L",
+     * "hi-L", ...}}}): {@code unique_id}, the {@code start} columns, {@code model, forecast, lo-L, hi-L...,
+     * model_spec}.
+     */
+    static void modelRows(final String key, final JsonNode models, final List<String> lines, final RowStart start)
+            throws IOException {
+        for (final Iterator<Map.Entry<String, JsonNode>> it = models.fields(); it.hasNext(); ) {
+            final Map.Entry<String, JsonNode> model = it.next();
             final JsonNode forecast = model.getValue();
             final JsonNode mean = forecast.path("mean");
             for (int step = 0; step < mean.size(); step++) {
                 final ObjectNode row = JSON.createObjectNode();
                 row.put("unique_id", key);
-                if (forecast.has("ds")) {
-                    row.set("ds", forecast.get("ds").get(step));
-                } else {
-                    row.put("ds", step + 1);
-                }
-                row.put("step", step + 1);
+                start.put(row, forecast, step);
                 row.put("model", model.getKey());
                 row.set("forecast", mean.get(step));
-                intervals(forecast, step, row);
+                for (final Iterator<String> names = forecast.fieldNames(); names.hasNext(); ) {
+                    final String name = names.next();
+                    if (name.startsWith("lo-") || name.startsWith("hi-")) {
+                        row.set(name, forecast.get(name).get(step));
+                    }
+                }
                 row.set("model_spec", forecast.get("model_spec"));
                 lines.add(JSON.writeValueAsString(row));
             }
         }
-        for (final Iterator<Map.Entry<String, JsonNode>> failed =
-                        result.path("failures").fields();
-                failed.hasNext(); ) {
-            final Map.Entry<String, JsonNode> failure = failed.next();
+    }
+
+    /** Adds a {@code MODEL_FAILED} line per model of {@code failures} ({@code {"<spec>": "reason"}}). */
+    static void modelFailures(
+            final String key,
+            final int attempts,
+            final JsonNode failures,
+            final String reasonPrefix,
+            final List<String> lines) {
+        for (final Iterator<Map.Entry<String, JsonNode>> it = failures.fields(); it.hasNext(); ) {
+            final Map.Entry<String, JsonNode> failure = it.next();
             lines.add(failure(
                     key,
                     failure.getKey(),
                     "MODEL_FAILED",
                     attempts,
-                    failure.getValue().asText()));
-        }
-        return lines;
-    }
-
-    /** Puts a model's {@code lo-L} and {@code hi-L} of one step into the row, in the model's order. */
-    static void intervals(final JsonNode forecast, final int step, final ObjectNode row) {
-        for (final Iterator<String> names = forecast.fieldNames(); names.hasNext(); ) {
-            final String name = names.next();
-            if (name.startsWith("lo-") || name.startsWith("hi-")) {
-                row.set(name, forecast.get(name).get(step));
-            }
+                    reasonPrefix + failure.getValue().asText()));
         }
     }
 

@@ -2,7 +2,6 @@ package forecastfarm.worker.tasks;
 
 import forecastfarm.api.Args;
 import forecastfarm.shared.forecast.CvRequest;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -56,13 +55,6 @@ public record CvArgs(CvRequest request, List<String> ds) {
                     + " points of 'y': give one per point, or at least the last " + labelled
                     + " (the windows' cutoffs and test points)");
         }
-        final List<String> ds = new ArrayList<>(values.size());
-        for (final Object value : values) {
-            if (!(value instanceof String text)) {
-                throw new IllegalArgumentException("argument 'ds' holds " + value + ", not a date string");
-            }
-            ds.add(text);
-        }
-        return List.copyOf(ds);
+        return ForecastArgs.dateStrings("ds", values);
     }
 }
