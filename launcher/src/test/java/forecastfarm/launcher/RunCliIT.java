@@ -83,17 +83,15 @@ class RunCliIT {
         return byKey;
     }
 
-    @Test
-    void forecastTasksOnTwoWorkersGiveOneOkLinePerKeyInInputOrder() throws Exception {
-        final Path out = tmp.resolve("out");
-        final ByteArrayOutputStream console = new ByteArrayOutputStream();
-        final int exit = FarmCli.execute(
+    /** {@code farm run --kind KIND} on 2 workers in the farm dir {@code farm}. @return its exit code. */
+    private int run(final String kind, final Path input, final Path out, final ByteArrayOutputStream console) {
+        return FarmCli.execute(
                 new String[] {
                     "run",
                     "--kind",
-                    "forecast",
+                    kind,
                     "--input",
-                    tasks(12, 40).toString(),
+                    input.toString(),
                     "--out",
                     out.toString(),
                     "--workers",
@@ -102,6 +100,13 @@ class RunCliIT {
                     tmp.resolve("farm").toString()
                 },
                 new PrintStream(console, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void forecastTasksOnTwoWorkersGiveOneOkLinePerKeyInInputOrder() throws Exception {
+        final Path out = tmp.resolve("out");
+        final ByteArrayOutputStream console = new ByteArrayOutputStream();
+        final int exit = run("forecast", tasks(12, 40), out, console);
         assertEquals(ExitCodes.OK, exit, console.toString(StandardCharsets.UTF_8));
         final List<String> keys = new ArrayList<>();
         for (final String line : Files.readAllLines(out.resolve("results.jsonl"))) {
@@ -190,21 +195,7 @@ class RunCliIT {
                         + " " + cv + "}}\n");
         final Path out = tmp.resolve("out");
         final ByteArrayOutputStream console = new ByteArrayOutputStream();
-        final int exit = FarmCli.execute(
-                new String[] {
-                    "run",
-                    "--kind",
-                    "cv",
-                    "--input",
-                    input.toString(),
-                    "--out",
-                    out.toString(),
-                    "--workers",
-                    "2",
-                    "--farm-dir",
-                    tmp.resolve("farm").toString()
-                },
-                new PrintStream(console, true, StandardCharsets.UTF_8));
+        final int exit = run("cv", input, out, console);
         assertEquals(2, exit, "short FAILED, bad-ds INVALID: " + console.toString(StandardCharsets.UTF_8));
         final Map<String, JsonNode> results = results(out);
         assertEquals(

@@ -124,25 +124,6 @@ class ServeCvIT extends ServeProcesses {
         return out;
     }
 
-    private String submit(final String body) throws Exception {
-        final HttpResponse<String> accepted = call("POST", "/v1/jobs", body);
-        assertEquals(202, accepted.statusCode(), accepted.body());
-        return JSON.readTree(accepted.body()).path("id").asText();
-    }
-
-    private JsonNode awaitEnded(final String id) throws Exception {
-        final long deadline = System.currentTimeMillis() + 120_000;
-        for (; ; ) {
-            final JsonNode job =
-                    JSON.readTree(call("GET", "/v1/jobs/" + id, null).body());
-            if (!List.of("queued", "running").contains(job.path("state").asText())) {
-                return job;
-            }
-            assertTrue(System.currentTimeMillis() < deadline, "job " + id + " did not end: " + job);
-            Thread.sleep(50);
-        }
-    }
-
     private List<JsonNode> lines(final String path) throws Exception {
         final HttpResponse<String> answer = call("GET", path, null);
         assertEquals(200, answer.statusCode(), answer.body());
