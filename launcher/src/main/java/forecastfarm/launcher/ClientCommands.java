@@ -102,7 +102,8 @@ final class ClientCommands {
             name = "results",
             mixinStandardHelpOptions = true,
             description = "Write a served job's results in --out, as far as the job got: a forecast job's forecasts.csv"
-                    + " and failed.csv, a task job's results.jsonl and failed.csv.")
+                    + " and failed.csv, a cv job's cv.csv, cv_metrics.csv and failed.csv, a task job's results.jsonl and"
+                    + " failed.csv.")
     static final class Results extends ClientCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "JOB", description = "the job id")
         String job;

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code farm run --kind forecast} with real workers. Needs the worker side of {@code farm run} (TaskKindsMain and
+ * {@code farm run --kind forecast} and {@code --kind cv} with real workers. Needs the worker side of {@code farm run} (TaskKindsMain and
  * the JSON kinds' host, branch i12-worker).
  */
 @Tag("process")
@@ -83,17 +83,15 @@ class RunCliIT {
         return byKey;
     }
 
-    @Test
-    void forecastTasksOnTwoWorkersGiveOneOkLinePerKeyInInputOrder() throws Exception {
-        final Path out = tmp.resolve("out");
-        final ByteArrayOutputStream console = new ByteArrayOutputStream();
-        final int exit = FarmCli.execute(
+    /** {@code farm run --kind KIND} on 2 workers in the farm dir {@code farm}. @return its exit code. */
+    private int run(final String kind, final Path input, final Path out, final ByteArrayOutputStream console) {
+        return FarmCli.execute(
                 new String[] {
                     "run",
                     "--kind",
-                    "forecast",
+                    kind,
                     "--input",
-                    tasks(12, 40).toString(),
+                    input.toString(),
                     "--out",
                     out.toString(),
                     "--workers",
@@ -102,6 +100,13 @@ class RunCliIT {
                     tmp.resolve("farm").toString()
                 },
                 new PrintStream(console, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void forecastTasksOnTwoWorkersGiveOneOkLinePerKeyInInputOrder() throws Exception {
+        final Path out = tmp.resolve("out");
+        final ByteArrayOutputStream console = new ByteArrayOutputStream();
+        final int exit = run("forecast", tasks(12, 40), out, console);
         assertEquals(ExitCodes.OK, exit, console.toString(StandardCharsets.UTF_8));
         final List<String> keys = new ArrayList<>();
         for (final String line : Files.readAllLines(out.resolve("results.jsonl"))) {
@@ -171,5 +176,72 @@ class RunCliIT {
         results.forEach((key, line) -> assertEquals("OK", line.get("status").asText(), key + ": " + line));
         final JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
         assertTrue(summary.get("worker_restarts").asInt() >= 1, "the killed worker was replaced: " + summary);
+    }
+
+    @Test
+    void cvTasksGiveEachWindowsForecastsAndMetricsAndAShortSeriesFailsWithThePointsItNeeds() throws Exception {
+        final StringBuilder y = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            y.append(i == 0 ? "" : ",").append(100 + (i * 3) % 7);
+        }
+        final String cv = "\"horizon\": 3, \"windows\": 2, \"step\": 2, \"season_length\": 7,"
+                + " \"models\": \"naive,auto:naive+snaive+windows=2\", \"levels\": [80]";
+        final Path input = tmp.resolve("cv.jsonl");
+        Files.writeString(
+                input,
+                "{\"key\": \"long\", \"args\": {\"y\": [" + y + "], \"ds\": " + days(20) + ", " + cv + "}}\n"
+                        + "{\"key\": \"short\", \"args\": {\"y\": [1, 2, 3, 4, 5, 6], " + cv + "}}\n"
+                        + "{\"key\": \"bad-ds\", \"args\": {\"y\": [1, 2], \"ds\": [\"2024-01-02\", \"2024-01-01\"],"
+                        + " " + cv + "}}\n");
+        final Path out = tmp.resolve("out");
+        final ByteArrayOutputStream console = new ByteArrayOutputStream();
+        final int exit = run("cv", input, out, console);
+        assertEquals(2, exit, "short FAILED, bad-ds INVALID: " + console.toString(StandardCharsets.UTF_8));
+        final Map<String, JsonNode> results = results(out);
+        assertEquals(
+                "OK",
+                results.get("long").get("status").asText(),
+                results.get("long").toString());
+        final JsonNode windows = results.get("long").get("result").get("windows");
+        assertEquals(2, windows.size());
+        // 20 points, horizon 3, 2 windows 2 apart: cutoffs at indexes 14 and 16, the 15th and 17th days
+        assertEquals(14, windows.get(0).get("cutoff_index").asInt());
+        assertEquals("2024-01-17", windows.get(1).get("cutoff_ds").asText());
+        final JsonNode naive = windows.get(1).get("models").get("naive");
+        assertEquals(3, naive.get("mean").size());
+        assertEquals(100 + (16 * 3) % 7, naive.get("mean").get(0).asDouble(), 0.0, "naive repeats the cutoff's value");
+        assertEquals(100 + (17 * 3) % 7, naive.get("y").get(0).asDouble(), 0.0, "the actual value after the cutoff");
+        assertEquals(
+                "[\"2024-01-18\",\"2024-01-19\",\"2024-01-20\"]",
+                naive.get("ds").toString());
+        assertTrue(naive.has("lo-80") && naive.has("hi-80"), naive.toString());
+        assertTrue(
+                windows.get(0)
+                        // windows=2 is the default: the canonical spec leaves it out
+                        .path("models")
+                        .path("auto:naive+snaive")
+                        .path("model_spec")
+                        .asText()
+                        .startsWith("auto->"),
+                windows.get(0).toString());
+        final JsonNode metrics =
+                results.get("long").get("result").get("metrics").get("naive");
+        assertEquals(2, metrics.get("windows").asInt());
+        assertTrue(metrics.has("mase") && metrics.has("coverage-80") && metrics.has("msis-80"), metrics.toString());
+
+        final JsonNode tooShort = results.get("short");
+        assertEquals("FAILED", tooShort.get("status").asText(), tooShort.toString());
+        assertTrue(
+                tooShort.get("reason")
+                        .asText()
+                        .startsWith("the series has 6 points; H=3, K=2 windows, step 2 need at least 7"),
+                tooShort.toString());
+        assertEquals(
+                "INVALID",
+                results.get("bad-ds").get("status").asText(),
+                results.get("bad-ds").toString());
+        assertEquals(
+                "cv",
+                JSON.readTree(out.resolve("summary.json").toFile()).get("kind").asText());
     }
 }

@@ -24,7 +24,7 @@ class TaskKindsMainTest {
         PluginJars.Captured err = new PluginJars.Captured();
         assertEquals(0, TaskKindsMain.run(new String[0], out.stream, err.stream));
         assertEquals(
-                Map.of("kinds", Map.of("forecast", "built-in")),
+                Map.of("kinds", Map.of("forecast", "built-in", "cv", "built-in")),
                 JsonReader.read(out.text().getBytes(StandardCharsets.UTF_8)));
         assertEquals("", err.text());
     }
@@ -40,6 +40,8 @@ class TaskKindsMainTest {
                         "kinds",
                         Map.of(
                                 "forecast",
+                                "built-in",
+                                "cv",
                                 "built-in",
                                 "echo",
                                 jar.toAbsolutePath().toString())),

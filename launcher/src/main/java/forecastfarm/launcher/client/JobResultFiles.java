@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 
@@ -18,7 +19,8 @@ import java.util.List;
  * {@code farm results JOB --out DIR}: a served job's results as files, in the order its tasks finished. A forecast
  * job: forecasts.csv (the long shape, {@code ds} as the server has it: the step's date when the series was sent with
  * dates, else the step) and failed.csv; a task job: results.jsonl (its lines as {@code farm run} writes them) and
- * failed.csv. Each file is written under a temporary name and renamed into place.
+ * failed.csv; a cv job: cv.csv, cv_metrics.csv and failed.csv ({@link CvResultFiles}). Each file is written under a
+ * temporary name and renamed into place.
  */
 public final class JobResultFiles {
     private final ServedFarm farm;
@@ -30,6 +32,9 @@ public final class JobResultFiles {
     /** @return the files written, by name, with their row counts. */
     public List<String> write(final String id, final String type, final Path out) throws IOException {
         Files.createDirectories(out);
+        if ("cv".equals(type)) {
+            return new CvResultFiles(farm).write(id, out);
+        }
         return "forecast".equals(type) ? forecast(id, out) : tasks(id, out);
     }
 
@@ -41,18 +46,18 @@ public final class JobResultFiles {
             farm.results(id, line -> {
                 try {
                     if (line.has("status")) {
-                        failed.write(
-                                line.path("unique_id").asText(),
-                                line.path("status").asText(),
-                                line.path("attempts").asInt(),
-                                (line.has("model") ? line.get("model").asText() + ": " : "")
-                                        + line.path("reason").asText());
+                        writeFailure(failed, line);
                         return;
                     }
                     if (forecasts[0] == null) {
                         forecasts[0] = new ForecastCsvWriter(
                                 out.resolve("forecasts.csv"),
-                                new ForecastTable(ForecastTable.Shape.LONG, levels(line), List.of()));
+                                new ForecastTable(
+                                        ForecastTable.Shape.LONG,
+                                        levels(line, "lo-").stream()
+                                                .mapToDouble(Double::parseDouble)
+                                                .toArray(),
+                                        List.of()));
                         header.addAll(forecasts[0].table().header());
                     }
                     final String[] row = new String[header.size()];
@@ -113,15 +118,30 @@ public final class JobResultFiles {
         return List.of("results.jsonl (" + lines[0] + " lines)", "failed.csv (" + failed.rowsWritten() + " rows)");
     }
 
-    /** @return the levels of a forecast row's {@code lo-L} columns, ascending. */
-    private static double[] levels(final JsonNode row) {
-        final List<Double> levels = new ArrayList<>();
+    /** Writes a forecast or cv job's failure line ({@code unique_id, [model,] status, attempts, reason}). */
+    static void writeFailure(final FailedCsvWriter failed, final JsonNode line) {
+        try {
+            failed.write(
+                    line.path("unique_id").asText(),
+                    line.path("status").asText(),
+                    line.path("attempts").asInt(),
+                    (line.has("model") ? line.get("model").asText() + ": " : "")
+                            + line.path("reason").asText());
+        } catch (final IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** @return the levels of a row's {@code <prefix>L} columns ({@code lo-80}: 80), as written, ascending. */
+    static List<String> levels(final JsonNode row, final String prefix) {
+        final List<String> levels = new ArrayList<>();
         for (final Iterator<String> names = row.fieldNames(); names.hasNext(); ) {
             final String name = names.next();
-            if (name.startsWith("lo-")) {
-                levels.add(Double.parseDouble(name.substring(3)));
+            if (name.startsWith(prefix)) {
+                levels.add(name.substring(prefix.length()));
             }
         }
-        return levels.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        levels.sort(Comparator.comparingDouble(Double::parseDouble));
+        return levels;
     }
 }

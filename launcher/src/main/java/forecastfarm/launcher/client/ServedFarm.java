@@ -137,8 +137,17 @@ public final class ServedFarm {
      * {@code GET /v1/jobs/{id}/results}: each NDJSON line to {@code line}, as it streams in.
      */
     public void results(final String id, final Consumer<JsonNode> line) {
+        results(id, null, line);
+    }
+
+    /**
+     * @param table null for the results, {@code metrics} for a cv job's metrics ({@code ?table=metrics}).
+     */
+    public void results(final String id, final String table, final Consumer<JsonNode> line) {
         final HttpResponse<InputStream> response =
-                send(request("/v1/jobs/" + id + "/results").GET().build());
+                send(request("/v1/jobs/" + id + "/results" + (table == null ? "" : "?table=" + table))
+                        .GET()
+                        .build());
         try (BufferedReader reader =
                 new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             for (String text = reader.readLine(); text != null; text = reader.readLine()) {

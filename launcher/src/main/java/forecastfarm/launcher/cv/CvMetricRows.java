@@ -38,7 +38,7 @@ final class CvMetricRows implements ResultTable {
 
     /** @return the column of the scaled error at {@code step} (from 1): {@code mase-h1}. */
     static String stepColumn(final int step) {
-        return "mase-h" + step;
+        return CvSection.STEP_COLUMN_PREFIX + step;
     }
 
     @Override

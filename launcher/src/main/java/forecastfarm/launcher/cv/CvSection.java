@@ -16,6 +16,9 @@ import java.util.Map;
  * for the merged cv_metrics.csv of its shards (the settings then come from a shard's {@code "cv"} section).
  */
 public final class CvSection {
+    /** cv_metrics.csv's columns of the scaled error by horizon step, the step after it: {@code mase-h1 ... mase-hH}. */
+    public static final String STEP_COLUMN_PREFIX = "mase-h";
+
     private final CvSettings settings;
     private final int horizon;
     private final List<String> models;

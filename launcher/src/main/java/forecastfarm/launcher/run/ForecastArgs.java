@@ -12,23 +12,35 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The launcher's part of the built-in {@code forecast} kind's args ({@code {"y": [...], "ds": [...], "horizon": H,
- * "season_length": M | [M1, M2], "models": [...], "levels": [...]}}): the models are checked as {@code --model} is
- * (a bad one is a usage error, naming the task), and a task with {@code ds} gets {@code "future_ds"}, the dates of
- * its forecast steps, read with {@link TimeAxis} as the forecast command reads them. The rest is the worker's to
- * check.
+ * The launcher's part of the args of the built-in kinds {@code forecast} ({@code {"y": [...], "ds": [...], "horizon":
+ * H, "season_length": M | [M1, M2], "models": [...], "levels": [...]}}) and {@code cv} (the same, and {@code
+ * "windows", "step", "input_size"}): the models are checked as {@code --model} is (a bad one is a usage error, naming
+ * the task), and a task's {@code ds} is read with {@link TimeAxis} as the forecast command reads it (a bad one makes
+ * the task INVALID). A forecast task with {@code ds} gets {@code "future_ds"}, the dates of its forecast steps; a cv
+ * task keeps its {@code ds} as written, which label its cutoffs and steps (as {@code farm cv} labels them with the
+ * input's). The rest is the worker's to check.
  */
 public final class ForecastArgs {
     public static final String KIND = "forecast";
+    public static final String CV_KIND = "cv";
 
     private ForecastArgs() {}
 
+    /** @return whether the args of the kind named as users name it are prepared here: forecast's and cv's. */
+    public static boolean prepares(final String kind) {
+        return KIND.equals(kind) || CV_KIND.equals(kind);
+    }
+
     /**
+     * @param kind a kind this {@link #prepares}; any other's args are returned as they are.
      * @return the args to send, changed in place.
      * @throws IllegalArgumentException for a bad model spec (the whole run is refused).
      * @throws InputException           for a bad ds or horizon (this task is INVALID).
      */
-    public static ObjectNode prepare(final TaskLine task, final TimeSettings time) {
+    public static ObjectNode prepare(final String kind, final TaskLine task, final TimeSettings time) {
+        if (!prepares(kind)) {
+            return task.args();
+        }
         final ObjectNode args = task.args();
         final JsonNode models = args.get("models");
         if (models != null) {
@@ -39,27 +51,33 @@ public final class ForecastArgs {
             specs.forEach(canonical::add);
         }
         final JsonNode ds = args.get("ds");
-        if (ds != null) {
+        if (ds != null && CV_KIND.equals(kind)) {
+            axis(task, ds, time);
+        } else if (ds != null) {
             final JsonNode horizon = args.get("horizon");
             if (horizon == null || !horizon.canConvertToInt() || !horizon.isIntegralNumber() || horizon.asInt() < 1) {
                 throw new InputException(null, problem(task, "\"horizon\" must be a whole number of steps, 1 or more"));
             }
-            if (!ds.isArray()) {
-                throw new InputException(null, problem(task, "\"ds\" must be an array of dates"));
-            }
-            final List<String> values = new ArrayList<>(ds.size());
-            ds.forEach(value -> values.add(value.asText()));
-            try {
-                final TimeAxis axis = TimeAxis.of(values, task.key(), time, null);
-                final ArrayNode future = args.putArray("future_ds");
-                for (final String step : axis.future(horizon.asInt())) {
-                    future.add(step);
-                }
-            } catch (final InputException ex) {
-                throw new InputException(null, problem(task, "bad \"ds\": " + ex.getMessage()), ex);
+            final ArrayNode future = args.putArray("future_ds");
+            for (final String step : axis(task, ds, time).future(horizon.asInt())) {
+                future.add(step);
             }
         }
         return args;
+    }
+
+    /** @return the task's dates, read as the forecast command reads them. */
+    private static TimeAxis axis(final TaskLine task, final JsonNode ds, final TimeSettings time) {
+        if (!ds.isArray()) {
+            throw new InputException(null, problem(task, "\"ds\" must be an array of dates"));
+        }
+        final List<String> values = new ArrayList<>(ds.size());
+        ds.forEach(value -> values.add(value.asText()));
+        try {
+            return TimeAxis.of(values, task.key(), time, null);
+        } catch (final InputException ex) {
+            throw new InputException(null, problem(task, "bad \"ds\": " + ex.getMessage()), ex);
+        }
     }
 
     private static List<String> texts(final JsonNode models, final String label) {

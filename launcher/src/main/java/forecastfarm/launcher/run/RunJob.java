@@ -263,10 +263,9 @@ public final class RunJob {
                 options.shard().problems(onProblem));
     }
 
-    /** @return the args the worker gets, as UTF-8 JSON (the forecast kind's prepared by {@link ForecastArgs}). */
+    /** @return the args the worker gets, as UTF-8 JSON (the built-in kinds' prepared by {@link ForecastArgs}). */
     private byte[] payload(final TaskLine task) {
-        final ObjectNode args =
-                ForecastArgs.KIND.equals(options.kind()) ? ForecastArgs.prepare(task, options.time()) : task.args();
+        final ObjectNode args = ForecastArgs.prepare(options.kind(), task, options.time());
         try {
             return JSON.writeValueAsBytes(args);
         } catch (final JsonProcessingException ex) {

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
  *   GET    /v1/jobs                   the client's jobs
  *   GET    /v1/jobs/{id}              state, tasks, done, ok, failed, ETA
  *   GET    /v1/jobs/{id}/results      NDJSON (see {@link ResultLines}), as far as the job got
+ *   GET    /v1/jobs/{id}/results?table=metrics   a cv job's metrics, NDJSON ({@link CvResultLines})
  *   GET    /v1/jobs/{id}/events       Server-Sent Events: each finished key, progress, end ({@link JobEvents})
  *   DELETE /v1/jobs/{id}              cancel, then delete: 204
  *   GET    /metrics                   Prometheus text
@@ -231,13 +233,14 @@ final class FarmServer implements AutoCloseable {
     }
 
     private void results(final HttpExchange exchange, final ServedJob job) throws IOException {
+        final Path file = resultsTable(exchange.getRequestURI().getQuery(), job);
         exchange.getResponseHeaders().add("Content-Type", "application/x-ndjson");
         exchange.getResponseHeaders().add("X-Job-State", job.state());
         exchange.sendResponseHeaders(200, 0);
         try (OutputStream out = exchange.getResponseBody()) {
-            if (Files.exists(job.resultsFile())) {
+            if (Files.exists(file)) {
                 // only whole lines: the job may be appending the next one
-                final byte[] bytes = Files.readAllBytes(job.resultsFile());
+                final byte[] bytes = Files.readAllBytes(file);
                 int end = bytes.length;
                 while (end > 0 && bytes[end - 1] != '\n') {
                     end--;
@@ -245,6 +248,24 @@ final class FarmServer implements AutoCloseable {
                 out.write(bytes, 0, end);
             }
         }
+    }
+
+    /**
+     * @param query the request's query: none or {@code table=results} for the results, {@code table=metrics} for a cv
+     *              job's metrics.
+     * @throws BadRequest naming {@code table} for another table, or metrics of a job that has none.
+     */
+    private static Path resultsTable(final String query, final ServedJob job) {
+        if (query == null || query.equals("table=results")) {
+            return job.resultsFile();
+        }
+        if (!query.equals("table=metrics")) {
+            throw new BadRequest("table", "?table=results (the default) or ?table=metrics (a cv job's) expected");
+        }
+        if (!job.hasMetrics()) {
+            throw new BadRequest("table", "a " + job.request().type() + " job has no metrics; a cv job has");
+        }
+        return job.metricsFile();
     }
 
     private void events(final HttpExchange exchange, final ServedJob job) throws IOException, InterruptedException {

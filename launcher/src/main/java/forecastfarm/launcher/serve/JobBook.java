@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The jobs a served farm accepted, durable in {@code <farm-dir>/serve/}: {@code ID.job.json} (the client, when, and the
  * request body as sent, and for a job read from a server-side file its tasks as prepared) is written, and renamed into
- * place, before the job is acknowledged; {@code ID.results.ndjson} and {@code ID.keys.ndjson} (one line per finished
- * key, what event streams follow) grow as its results come; {@code ID.end.json} says how it ended. A server started again reopens every accepted job
+ * place, before the job is acknowledged; {@code ID.results.ndjson}, {@code ID.keys.ndjson} (one line per finished
+ * key, what event streams follow) and a cv job's {@code ID.metrics.ndjson} grow as its results come;
+ * {@code ID.end.json} says how it ended. A server started again reopens every accepted job
  * without an end file (the engine resumes it: finished tasks are not run again) and knows the ended ones until their
  * retention passes, when the job, its results in the map and its files are deleted. The files are written without
  * fsync: a power loss (not a kill) may lose jobs acknowledged in the last seconds.
@@ -117,7 +118,6 @@ final class JobBook {
                             createdMs,
                             request,
                             resultsFile(id),
-                            keysFile(id),
                             new ServedJob.EndRecord(
                                     end.path("state").asText(),
                                     end.path("ended_ms").asLong(),
@@ -126,7 +126,7 @@ final class JobBook {
                                     end.path("not_ok").asLong())));
             return false;
         }
-        final ServedJob job = new ServedJob(id, client, createdMs, request, resultsFile(id), keysFile(id));
+        final ServedJob job = new ServedJob(id, client, createdMs, request, resultsFile(id));
         jobs.put(id, job);
         job.start(farm, end -> recordEnd(job, end));
         return true;
@@ -179,7 +179,7 @@ final class JobBook {
             stored.set(PREPARED, request.prepared());
         }
         writeJson(jobFile(id), stored);
-        final ServedJob job = new ServedJob(id, client, createdMs, request, resultsFile(id), keysFile(id));
+        final ServedJob job = new ServedJob(id, client, createdMs, request, resultsFile(id));
         jobs.put(id, job);
         job.start(farm, end -> recordEnd(job, end));
         LOG.info(
@@ -260,8 +260,8 @@ final class JobBook {
         job.awaitEnd();
         jobs.remove(job.id());
         farm.deleteJob(job.id());
-        for (final Path file :
-                List.of(jobFile(job.id()), endFile(job.id()), resultsFile(job.id()), keysFile(job.id()))) {
+        for (final Path file : List.of(
+                jobFile(job.id()), endFile(job.id()), resultsFile(job.id()), job.keysFile(), job.metricsFile())) {
             try {
                 Files.deleteIfExists(file);
             } catch (final IOException ex) {
@@ -293,10 +293,6 @@ final class JobBook {
 
     private Path resultsFile(final String id) {
         return dir.resolve(id + ".results.ndjson");
-    }
-
-    private Path keysFile(final String id) {
-        return dir.resolve(id + ".keys.ndjson");
     }
 
     private static JsonNode readJson(final Path file) {

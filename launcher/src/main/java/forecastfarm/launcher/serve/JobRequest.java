@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import forecastfarm.launcher.io.InputException;
+import forecastfarm.launcher.io.Series;
 import forecastfarm.launcher.io.TaskFileReader.TaskLine;
 import forecastfarm.launcher.io.TimeSettings;
 import forecastfarm.launcher.run.ForecastArgs;
 import forecastfarm.shared.WorkerArgs;
+import forecastfarm.shared.forecast.CvRequest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,16 +27,18 @@ import java.util.Set;
  *   {"type": "forecast", "horizon": 12, "models": ["ets", "theta"], "levels": [80, 95], "season_length": 12,
  *    "priority": 0, "series": [{"id": "AAPL", "y": [...], "ds": [...], "season_length": [5]}, ...]}
  *   {"type": "forecast", "horizon": 12, "models": ["ets"], "input": "/data/prices.csv", "id_col": "symbol", ...}
+ *   {"type": "cv", "horizon": 12, "windows": 3, "step": 12, "input_size": 60, "models": [...], "series": [...]}
  * </pre>
  *
  * A forecast job is tasks of the built-in forecast kind, one per series, prepared as {@code farm run --kind forecast}
- * prepares them. A request wrong as a whole (not JSON, a missing or invalid field, a duplicate key, an unknown kind, a
+ * prepares them; a cv job the same with the built-in cv kind and the windows ({@code windows} required, {@code step}
+ * default 1, {@code input_size} optional, each checked here as {@code farm cv} checks its options). A request wrong as a whole (not JSON, a missing or invalid field, a duplicate key, an unknown kind, a
  * bad model spec) is a {@link BadRequest}; a bad task or series in a good request is {@link Invalid}, reported in the
  * job's results as the command line reports it. A forecast job with {@code "input"} (a file on the server, read
  * only under {@code --allow-dir}) is read here, by {@link PathInput}.
  *
- * @param type     {@code tasks} or {@code forecast}.
- * @param kind     the kind as users name it ({@code forecast} for a forecast job).
+ * @param type     {@code tasks}, {@code forecast} or {@code cv}.
+ * @param kind     the kind as users name it ({@code forecast} for a forecast job, {@code cv} for a cv job).
  * @param priority among the client's jobs.
  * @param tasks    the tasks to run, in request order.
  * @param invalid  the tasks found bad here, in request order.
@@ -43,6 +47,7 @@ import java.util.Set;
 record JobRequest(String type, String kind, int priority, List<Task> tasks, List<Invalid> invalid, String input) {
     static final String TASKS = "tasks";
     static final String FORECAST = "forecast";
+    static final String CV = "cv";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double[] DEFAULT_LEVELS = {80, 95};
 
@@ -97,10 +102,10 @@ record JobRequest(String type, String kind, int priority, List<Task> tasks, List
             }
             return tasks(root, kind, priority, time);
         }
-        if (FORECAST.equals(type)) {
-            return forecast(root, priority, time, inputDirs);
+        if (FORECAST.equals(type) || CV.equals(type)) {
+            return series(root, type, priority, time, inputDirs);
         }
-        throw new BadRequest("type", "\"tasks\" or \"forecast\" expected, got " + root.get("type"));
+        throw new BadRequest("type", "\"tasks\", \"forecast\" or \"cv\" expected, got " + root.get("type"));
     }
 
     private static JobRequest tasks(
@@ -126,17 +131,17 @@ record JobRequest(String type, String kind, int priority, List<Task> tasks, List
         return new JobRequest(TASKS, kind, priority, List.copyOf(tasks), List.copyOf(invalid), null);
     }
 
-    private static JobRequest forecast(
-            final JsonNode root, final int priority, final TimeSettings time, final AllowedDirs inputDirs) {
-        final int horizon = wholeNumber(root, "horizon", 1);
-        final JsonNode models = root.get("models");
-        if (models == null || !models.isArray() || models.isEmpty()) {
-            throw new BadRequest("models", "a non-empty array of model specs expected, e.g. [\"ets\", \"theta\"]");
-        }
-        final ArrayNode levels = levels(root);
+    /** A forecast or cv job: a task of that kind per series, inline or read from a file on the server. */
+    private static JobRequest series(
+            final JsonNode root,
+            final String type,
+            final int priority,
+            final TimeSettings time,
+            final AllowedDirs inputDirs) {
+        final ObjectNode shared = sharedArgs(root, type);
         final JsonNode season = root.get("season_length");
         if (root.has(AllowedDirs.FIELD)) {
-            return PathInput.forecast(root, inputDirs, horizon, models, levels, season, priority);
+            return PathInput.read(root, inputDirs, type, shared, season, priority);
         }
         final JsonNode series = root.get("series");
         if (series == null || !series.isArray() || series.isEmpty()) {
@@ -157,17 +162,53 @@ record JobRequest(String type, String kind, int priority, List<Task> tasks, List
             if (one.has("ds")) {
                 args.set("ds", one.get("ds"));
             }
-            args.put("horizon", horizon);
+            args.setAll(shared);
             if (one.has("season_length")) {
                 args.set("season_length", one.get("season_length"));
             } else {
                 args.set("season_length", season == null ? JSON.getNodeFactory().numberNode(1) : season);
             }
-            args.set("models", models);
-            args.set("levels", levels);
-            add(tasks, invalid, ForecastArgs.KIND, new TaskLine(i + 1, id, args), time);
+            add(tasks, invalid, kindOf(type), new TaskLine(i + 1, id, args), time);
         }
-        return new JobRequest(FORECAST, ForecastArgs.KIND, priority, List.copyOf(tasks), List.copyOf(invalid), null);
+        return new JobRequest(type, kindOf(type), priority, List.copyOf(tasks), List.copyOf(invalid), null);
+    }
+
+    /** @return the built-in kind of a forecast or cv job's tasks. */
+    static String kindOf(final String type) {
+        return CV.equals(type) ? ForecastArgs.CV_KIND : ForecastArgs.KIND;
+    }
+
+    /**
+     * @return the args every task of a forecast or cv job gets: {@code horizon, models, levels}, and a cv job's
+     *     {@code windows, step} and {@code input_size} (when given).
+     */
+    private static ObjectNode sharedArgs(final JsonNode root, final String type) {
+        final ObjectNode shared = JSON.createObjectNode();
+        final int horizon = wholeNumber(root, "horizon", 1);
+        shared.put("horizon", horizon);
+        final JsonNode models = root.get("models");
+        if (models == null || !models.isArray() || models.isEmpty()) {
+            throw new BadRequest("models", "a non-empty array of model specs expected, e.g. [\"ets\", \"theta\"]");
+        }
+        shared.set("models", models);
+        shared.set("levels", levels(root));
+        if (CV.equals(type)) {
+            final int windows = wholeNumber(root, "windows", 1);
+            final int step = root.has("step") ? wholeNumber(root, "step", 1) : 1;
+            shared.put("windows", windows);
+            shared.put("step", step);
+            if (root.has("input_size")) {
+                shared.put("input_size", wholeNumber(root, "input_size", 1));
+            }
+            final long covered = CvRequest.testPoints(horizon, windows, step);
+            if (covered + 1 > Series.RECENT_DS) {
+                throw new BadRequest(
+                        "windows",
+                        "the windows cover " + covered + " points (horizon + step x (windows - 1)); at most "
+                                + (Series.RECENT_DS - 1) + " are supported, as with farm cv");
+            }
+        }
+        return shared;
     }
 
     /**
@@ -224,7 +265,7 @@ record JobRequest(String type, String kind, int priority, List<Task> tasks, List
             final TaskLine line,
             final TimeSettings time) {
         try {
-            final ObjectNode args = ForecastArgs.KIND.equals(kind) ? ForecastArgs.prepare(line, time) : line.args();
+            final ObjectNode args = ForecastArgs.prepare(kind, line, time);
             tasks.add(new Task(line.key(), JSON.writeValueAsBytes(args)));
         } catch (final InputException ex) {
             invalid.add(new Invalid(line.key(), ex.getMessage()));

@@ -18,11 +18,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The series of a forecast job that names a server-side file instead of sending them: {@code "input":
+ * The series of a forecast or cv job that names a server-side file instead of sending them: {@code "input":
  * "/data/prices.csv"} with the input options of {@code farm forecast} as fields ({@code format, id_col, time_col,
  * value_col, time_zone, time_format}), read with the reader {@code farm forecast --input} uses, only under the
  * server's {@code --allow-dir} ({@link AllowedDirs}). As there, a series without {@code season_length} gets the
- * seasons its dates imply, and its forecast steps are labelled with the dates after its last one.
+ * seasons its dates imply; a forecast job's steps are labelled with the dates after its last one, a cv job's cutoffs
+ * and steps with the series' own (as written, as {@code farm cv} labels them).
  *
  * <p>A whole-file problem (not found, outside the allowed dirs, unreadable, no format fits, a missing column) is a
  * {@link BadRequest} naming {@code input} with the reader's message; a bad series inside is INVALID in the job's
@@ -34,15 +35,16 @@ final class PathInput {
     private PathInput() {}
 
     /**
-     * @param models, levels, season the job's options, checked (season may be null: inferred per series).
+     * @param type   {@code forecast} or {@code cv}.
+     * @param shared the args every task gets (the job's horizon, models, levels and windows), checked.
+     * @param season the job's season lengths, or null: inferred per series.
      * @return the job, its input the real path read.
      */
-    static JobRequest forecast(
+    static JobRequest read(
             final JsonNode root,
             final AllowedDirs dirs,
-            final int horizon,
-            final JsonNode models,
-            final ArrayNode levels,
+            final String type,
+            final ObjectNode shared,
             final JsonNode season,
             final int priority) {
         if (root.has("series")) {
@@ -79,7 +81,7 @@ final class PathInput {
                                     return;
                                 }
                                 lines.add(new TaskLine(
-                                        lines.size() + 1L, series.id(), args(series, horizon, models, levels, season)));
+                                        lines.size() + 1L, series.id(), args(series, type, shared, season)));
                             },
                             problem -> invalid.add(invalid(problem)));
         } catch (final InputException ex) {
@@ -92,29 +94,20 @@ final class PathInput {
         }
         final List<JobRequest.Task> tasks = new ArrayList<>(lines.size());
         for (final TaskLine line : lines) {
-            JobRequest.add(tasks, invalid, forecastfarm.launcher.run.ForecastArgs.KIND, line, time);
+            JobRequest.add(tasks, invalid, JobRequest.kindOf(type), line, time);
         }
         return new JobRequest(
-                JobRequest.FORECAST,
-                forecastfarm.launcher.run.ForecastArgs.KIND,
-                priority,
-                List.copyOf(tasks),
-                List.copyOf(invalid),
-                input.toString());
+                type, JobRequest.kindOf(type), priority, List.copyOf(tasks), List.copyOf(invalid), input.toString());
     }
 
     private static ObjectNode args(
-            final Series series,
-            final int horizon,
-            final JsonNode models,
-            final ArrayNode levels,
-            final JsonNode season) {
+            final Series series, final String type, final ObjectNode shared, final JsonNode season) {
         final ObjectNode args = NODES.objectNode();
         final ArrayNode y = args.putArray("y");
         for (final double value : series.y()) {
             y.add(value);
         }
-        args.put("horizon", horizon);
+        args.setAll(shared);
         if (season != null) {
             args.set("season_length", season);
         } else {
@@ -123,11 +116,16 @@ final class PathInput {
                 seasons.add(m);
             }
         }
-        args.set("models", models);
-        args.set("levels", levels);
-        final ArrayNode future = args.putArray("future_ds");
-        for (final String step : series.axis().future(horizon)) {
-            future.add(step);
+        if (JobRequest.CV.equals(type)) {
+            final ArrayNode ds = args.putArray("ds");
+            for (final String label : series.recentDs()) {
+                ds.add(label);
+            }
+        } else {
+            final ArrayNode future = args.putArray("future_ds");
+            for (final String step : series.axis().future(shared.get("horizon").asInt())) {
+                future.add(step);
+            }
         }
         return args;
     }

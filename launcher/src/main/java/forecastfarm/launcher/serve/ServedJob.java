@@ -23,11 +23,12 @@ import java.util.function.Consumer;
 
 /**
  * One job of a served farm: its request, its state ({@code queued}, {@code running}, then {@code succeeded},
- * {@code failed} or {@code cancelled}), its counts, and its two files, appended as outcomes come (rewritten from the
+ * {@code failed} or {@code cancelled}), its counts, and its files, appended as outcomes come (rewritten from the
  * start when the job is reopened after a restart: the engine delivers the outcomes an earlier run stored again): the
- * results file (the lines of {@link ResultLines}) and the keys file, one line per finished key
+ * results file (the lines of {@link ResultLines}); the keys file ({@link #keysFile()}), one line per finished key
  * ({@code {"key": "AAPL", "status": "OK", "rows": 6}}, {@code rows} its lines in the results file), which is what
- * event streams follow by default: a watcher of every key costs the server one short line per task, not every row.
+ * event streams follow by default: a watcher of every key costs the server one short line per task, not every row;
+ * and for a cv job its metrics file ({@link #metricsFile()}).
  * Its tasks are submitted from a thread of its own, so no HTTP request waits on the farm.
  */
 final class ServedJob {
@@ -38,7 +39,6 @@ final class ServedJob {
     private final long createdMs;
     private final JobRequest request;
     private final Path resultsFile;
-    private final Path keysFile;
     private final AtomicLong finished = new AtomicLong();
     private final AtomicLong ok = new AtomicLong();
     private final AtomicLong notOk = new AtomicLong();
@@ -57,14 +57,12 @@ final class ServedJob {
             final String client,
             final long createdMs,
             final JobRequest request,
-            final Path resultsFile,
-            final Path keysFile) {
+            final Path resultsFile) {
         this.id = id;
         this.client = client;
         this.createdMs = createdMs;
         this.request = request;
         this.resultsFile = resultsFile;
-        this.keysFile = keysFile;
     }
 
     /** A job that ended in an earlier run of the server: its files are complete. */
@@ -74,9 +72,8 @@ final class ServedJob {
             final long createdMs,
             final JobRequest request,
             final Path resultsFile,
-            final Path keysFile,
             final EndRecord end) {
-        final ServedJob job = new ServedJob(id, client, createdMs, request, resultsFile, keysFile);
+        final ServedJob job = new ServedJob(id, client, createdMs, request, resultsFile);
         job.state = end.state();
         job.endedMs = end.endedMs();
         job.finished.set(end.finished());
@@ -103,10 +100,12 @@ final class ServedJob {
 
     private void run(final TaskFarm farm, final Consumer<EndRecord> onEnd) {
         try (BufferedWriter out = Files.newBufferedWriter(resultsFile, StandardCharsets.UTF_8);
-                BufferedWriter keys = Files.newBufferedWriter(keysFile, StandardCharsets.UTF_8)) {
+                BufferedWriter keys = Files.newBufferedWriter(keysFile(), StandardCharsets.UTF_8);
+                BufferedWriter metrics =
+                        hasMetrics() ? Files.newBufferedWriter(metricsFile(), StandardCharsets.UTF_8) : null) {
             for (final JobRequest.Invalid invalid : request.invalid()) {
                 write(out, resultsFile, ResultLines.invalid(request.type(), invalid.key(), invalid.reason()));
-                write(keys, keysFile, keyLine(invalid.key(), "INVALID", 1));
+                write(keys, keysFile(), keyLine(invalid.key(), "INVALID", 1));
                 finished.incrementAndGet();
                 notOk.incrementAndGet();
             }
@@ -120,7 +119,7 @@ final class ServedJob {
                     Map.of("type", request.type(), "kind", request.kind(), "client", client));
             job = farm.job(spec)
                     .expectedTasks(request.tasks().size(), 16)
-                    .onResult(outcome -> record(out, keys, outcome))
+                    .onResult(outcome -> record(out, keys, metrics, outcome))
                     .open();
             state = "running";
             if (cancelRequested) {
@@ -148,14 +147,26 @@ final class ServedJob {
         }
     }
 
-    private void record(final BufferedWriter out, final BufferedWriter keys, final TaskOutcome outcome) {
+    /** @param metrics the metrics file's writer, null for a job without metrics. */
+    private void record(
+            final BufferedWriter out,
+            final BufferedWriter keys,
+            final BufferedWriter metrics,
+            final TaskOutcome outcome) {
         final List<String> lines = ResultLines.of(request.type(), outcome.key(), outcome.record());
         for (final String line : lines) {
             write(out, resultsFile, line);
         }
-        write(keys, keysFile, keyLine(outcome.key(), outcome.record().status().name(), lines.size()));
+        if (metrics != null) {
+            // before the results line's flush: a client that saw a series' rows finds its metrics
+            for (final String line : ResultLines.metrics(request.type(), outcome.key(), outcome.record())) {
+                write(metrics, metricsFile(), line);
+            }
+            flush(metrics, metricsFile());
+        }
+        write(keys, keysFile(), keyLine(outcome.key(), outcome.record().status().name(), lines.size()));
         flush(out, resultsFile);
-        flush(keys, keysFile);
+        flush(keys, keysFile());
         finished.incrementAndGet();
         if (outcome.record().status() == TaskStatus.OK) {
             ok.incrementAndGet();
@@ -276,8 +287,19 @@ final class ServedJob {
         return resultsFile;
     }
 
+    /** @return the file of the job's finished keys, beside its results file. */
     Path keysFile() {
-        return keysFile;
+        return resultsFile.resolveSibling(id + ".keys.ndjson");
+    }
+
+    /** @return whether the job has a metrics table: a cv job. */
+    boolean hasMetrics() {
+        return JobRequest.CV.equals(request.type());
+    }
+
+    /** @return the file of a cv job's metrics lines ({@link ResultLines#metrics}), beside its results file. */
+    Path metricsFile() {
+        return resultsFile.resolveSibling(id + ".metrics.ndjson");
     }
 
     long tasks() {

@@ -12,7 +12,6 @@ import forecastfarm.launcher.serve.ServeProcesses;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -30,19 +29,6 @@ class ServeInboxIT extends ServeProcesses {
     private static final byte[] JOB = ("{\"type\": \"forecast\", \"horizon\": 3, \"models\": [\"naive\"], \"series\": ["
                     + "{\"id\": \"A\", \"y\": [1, 2, 3, 4, 5, 6]}, {\"id\": \"B\", \"y\": [6, 5, 4, 3, 2, 1]}]}")
             .getBytes(StandardCharsets.UTF_8);
-
-    private JsonNode awaitEnded(final String id) throws Exception {
-        final long deadline = System.currentTimeMillis() + 60_000;
-        for (; ; ) {
-            final JsonNode job =
-                    JSON.readTree(call("GET", "/v1/jobs/" + id, null).body());
-            if (!List.of("queued", "running").contains(job.path("state").asText())) {
-                return job;
-            }
-            assertTrue(System.currentTimeMillis() < deadline, "job " + id + " did not end: " + job);
-            Thread.sleep(50);
-        }
-    }
 
     private static long inboxes(final Path farmDir) throws Exception {
         try (Stream<Path> dirs = Files.list(InboxWire.inboxes(farmDir))) {

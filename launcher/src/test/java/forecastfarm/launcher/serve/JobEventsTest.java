@@ -57,20 +57,15 @@ class JobEventsTest {
     }
 
     private ServedJob running(final Path results) {
-        return new ServedJob("job-1", "alice", 1, request(), results, keysOf(results));
+        return new ServedJob("job-1", "alice", 1, request(), results);
     }
 
     private ServedJob ended(final Path results, final long lines) {
         return ServedJob.ended(
-                "job-1",
-                "alice",
-                1,
-                request(),
-                results,
-                keysOf(results),
-                new ServedJob.EndRecord("succeeded", 2, lines, lines, 0));
+                "job-1", "alice", 1, request(), results, new ServedJob.EndRecord("succeeded", 2, lines, lines, 0));
     }
 
+    /** @return where a job "job-1" with these results keeps its finished keys ({@link ServedJob#keysFile()}). */
     private static Path keysOf(final Path results) {
         return results.resolveSibling("job-1.keys.ndjson");
     }

@@ -52,19 +52,6 @@ class ServeIT extends ServeProcesses {
                 + "], \"levels\": [80], \"series\": [" + series + "]}";
     }
 
-    private JsonNode awaitEnded(final String id, final long timeoutMs) throws Exception {
-        final long deadline = System.currentTimeMillis() + timeoutMs;
-        for (; ; ) {
-            final JsonNode job =
-                    JSON.readTree(call("GET", "/v1/jobs/" + id, null).body());
-            if (!List.of("queued", "running").contains(job.path("state").asText())) {
-                return job;
-            }
-            assertTrue(System.currentTimeMillis() < deadline, "job " + id + " did not end: " + job);
-            Thread.sleep(50);
-        }
-    }
-
     private static Map<String, Integer> rowsById(final String ndjson) throws Exception {
         final Map<String, Integer> rows = new HashMap<>();
         for (final String line : ndjson.split("\n")) {

@@ -77,25 +77,6 @@ class ServeInputIT extends ServeProcesses {
                 + JSON.getNodeFactory().textNode(input) + "}";
     }
 
-    private String submit(final String body) throws Exception {
-        final HttpResponse<String> accepted = call("POST", "/v1/jobs", body);
-        assertEquals(202, accepted.statusCode(), accepted.body());
-        return JSON.readTree(accepted.body()).path("id").asText();
-    }
-
-    private JsonNode awaitEnded(final String id) throws Exception {
-        final long deadline = System.currentTimeMillis() + 90_000;
-        for (; ; ) {
-            final JsonNode job =
-                    JSON.readTree(call("GET", "/v1/jobs/" + id, null).body());
-            if (!List.of("queued", "running").contains(job.path("state").asText())) {
-                return job;
-            }
-            assertTrue(System.currentTimeMillis() < deadline, "job " + id + " did not end: " + job);
-            Thread.sleep(50);
-        }
-    }
-
     /** The job's rows, sorted: the order results arrive in is the workers'. */
     private List<String> rows(final String id) throws Exception {
         return call("GET", "/v1/jobs/" + id + "/results", null)

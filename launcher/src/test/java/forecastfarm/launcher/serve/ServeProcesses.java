@@ -1,7 +1,10 @@
 package forecastfarm.launcher.serve;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import forecastfarm.launcher.FarmCli;
 import forecastfarm.launcher.farm.FarmTestSupport;
 import java.net.URI;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code farm serve} processes for tests, and an HTTP client that speaks to them with their token. */
 public abstract class ServeProcesses {
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     protected Path tmp;
@@ -85,6 +89,32 @@ public abstract class ServeProcesses {
 
     protected HttpResponse<String> call(final String method, final String path, final String body) throws Exception {
         return call(method, path, body, token);
+    }
+
+    /** Posts a job that must be accepted. @return its id. */
+    protected String submit(final String body) throws Exception {
+        final HttpResponse<String> accepted = call("POST", "/v1/jobs", body);
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        return JSON.readTree(accepted.body()).path("id").asText();
+    }
+
+    /** @return the job's state once it is neither queued nor running (within 120 s). */
+    protected JsonNode awaitEnded(final String id) throws Exception {
+        return awaitEnded(id, 120_000);
+    }
+
+    /** @return the job's state once it is neither queued nor running, within {@code timeoutMs}. */
+    protected JsonNode awaitEnded(final String id, final long timeoutMs) throws Exception {
+        final long deadline = System.currentTimeMillis() + timeoutMs;
+        for (; ; ) {
+            final JsonNode job =
+                    JSON.readTree(call("GET", "/v1/jobs/" + id, null).body());
+            if (!List.of("queued", "running").contains(job.path("state").asText())) {
+                return job;
+            }
+            assertTrue(System.currentTimeMillis() < deadline, "job " + id + " did not end: " + job);
+            Thread.sleep(20);
+        }
     }
 
     HttpResponse<String> keyed(final String key, final String body) throws Exception {

@@ -62,25 +62,6 @@ class ServeSlowClientsIT extends ServeProcesses {
                 + " \"series\": [" + series + "]}";
     }
 
-    private String submit(final String body) throws Exception {
-        final HttpResponse<String> accepted = call("POST", "/v1/jobs", body);
-        assertEquals(202, accepted.statusCode(), accepted.body());
-        return JSON.readTree(accepted.body()).path("id").asText();
-    }
-
-    private JsonNode awaitEnded(final String id, final long timeoutMs) throws Exception {
-        final long deadline = System.currentTimeMillis() + timeoutMs;
-        for (; ; ) {
-            final JsonNode job =
-                    JSON.readTree(call("GET", "/v1/jobs/" + id, null).body());
-            if (!List.of("queued", "running").contains(job.path("state").asText())) {
-                return job;
-            }
-            assertTrue(System.currentTimeMillis() < deadline, "job " + id + " did not end: " + job);
-            Thread.sleep(20);
-        }
-    }
-
     /** @return the value of the Prometheus sample with exactly this name and labels, or -1 when absent. */
     private long metric(final String sample) throws Exception {
         for (final String line : call("GET", "/metrics", null).body().split("\n")) {

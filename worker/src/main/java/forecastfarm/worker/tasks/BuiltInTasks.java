@@ -29,8 +29,8 @@ public final class BuiltInTasks implements TaskHandlerProvider {
                 new SpinTaskHandler());
     }
 
-    /** The built-in JSON kinds ({@code farm run --kind NAME}): {@code forecast}. */
+    /** The built-in JSON kinds ({@code farm run --kind NAME}): {@code forecast} and {@code cv}. */
     public static List<TaskKind> jsonKinds() {
-        return List.of(new JsonForecastKind());
+        return List.of(new JsonForecastKind(), new JsonCvKind());
     }
 }

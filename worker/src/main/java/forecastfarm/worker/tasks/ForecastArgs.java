@@ -105,10 +105,15 @@ public record ForecastArgs(ForecastRequest request, List<String> futureDs) {
             throw new IllegalArgumentException(
                     "argument 'future_ds' has " + values.size() + " dates for a horizon of " + horizon);
         }
+        return dateStrings("future_ds", values);
+    }
+
+    /** @return the values of the date-string argument {@code name}, each checked to be a string. */
+    static List<String> dateStrings(final String name, final List<?> values) {
         final List<String> ds = new ArrayList<>(values.size());
         for (final Object value : values) {
             if (!(value instanceof String text)) {
-                throw new IllegalArgumentException("argument 'future_ds' holds " + value + ", not a date string");
+                throw new IllegalArgumentException("argument '" + name + "' holds " + value + ", not a date string");
             }
             ds.add(text);
         }

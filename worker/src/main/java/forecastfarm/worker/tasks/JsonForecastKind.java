@@ -42,25 +42,33 @@ public final class JsonForecastKind implements TaskKind {
                 failures.put(forecast.model(), forecast.error());
                 continue;
             }
-            final Map<String, Object> one = new LinkedHashMap<>();
-            one.put("model_spec", forecast.method());
-            one.put("mean", forecast.mean());
-            for (int i = 0; i < forecast.levels().length; i++) {
-                final String level = ForecastArgs.formatLevel(forecast.levels()[i]);
-                one.put("lo-" + level, forecast.lower()[i]);
-                one.put("hi-" + level, forecast.upper()[i]);
-            }
-            if (futureDs != null) {
-                one.put("ds", futureDs);
-            }
-            if (!forecast.note().isEmpty()) {
-                one.put("note", forecast.note());
-            }
-            models.put(forecast.model(), one);
+            models.put(forecast.model(), forecast(forecast, futureDs));
         }
         final Map<String, Object> result = new LinkedHashMap<>();
         result.put("models", models);
         result.put("failures", failures);
         return result;
+    }
+
+    /**
+     * @param ds the steps' labels, or null for none.
+     * @return one model's forecast: {@code model_spec, mean, lo-L, hi-L..., ds (when given), note (when non-empty)}.
+     */
+    static Map<String, Object> forecast(final ModelForecast forecast, final List<String> ds) {
+        final Map<String, Object> one = new LinkedHashMap<>();
+        one.put("model_spec", forecast.method());
+        one.put("mean", forecast.mean());
+        for (int i = 0; i < forecast.levels().length; i++) {
+            final String level = ForecastArgs.formatLevel(forecast.levels()[i]);
+            one.put("lo-" + level, forecast.lower()[i]);
+            one.put("hi-" + level, forecast.upper()[i]);
+        }
+        if (ds != null) {
+            one.put("ds", ds);
+        }
+        if (!forecast.note().isEmpty()) {
+            one.put("note", forecast.note());
+        }
+        return one;
     }
 }

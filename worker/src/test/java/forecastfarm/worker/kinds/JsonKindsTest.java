@@ -30,6 +30,8 @@ class JsonKindsTest {
                 Map.of(
                         "forecast",
                         JsonKinds.BUILT_IN,
+                        "cv",
+                        JsonKinds.BUILT_IN,
                         "echo",
                         jar.toAbsolutePath().toString()),
                 kinds.sources());
