@@ -44,6 +44,7 @@ public final class ResultStore implements AutoCloseable {
     private MapSizing sizing;
     private final long stuckWriteMs;
     private long putsSinceSizeCheck;
+    private final EntryWeights weights = new EntryWeights();
     private int generation;
     private ChronicleMap<CharSequence, byte[]> map;
     private MapWriter writer;
@@ -93,6 +94,7 @@ public final class ResultStore implements AutoCloseable {
     public void put(final String key, final byte[] value) {
         writer.enqueue(key, value);
         putsSinceSizeCheck++;
+        weights.add(key, value);
     }
 
     /**
@@ -133,9 +135,10 @@ public final class ResultStore implements AutoCloseable {
 
     private void grow(final MapSizing bigger) {
         LOG.info(
-                "the results map grows from {} to {} entries (generation {})",
+                "the results map grows from {} to {} entries of {} bytes on average (generation {})",
                 sizing.entries(),
                 bigger.entries(),
+                bigger.averageValueBytes(),
                 generation + 1);
         writer.stop();
         final ChronicleMap<CharSequence, byte[]> old = map;
@@ -172,6 +175,7 @@ public final class ResultStore implements AutoCloseable {
         KeyJournal.rewrite(KeyJournal.file(farm, next), live);
         map = fresh;
         sizing = newSizing;
+        weights.reset();
         generation = next;
         writer = new MapWriter(fresh, KeyJournal.append(KeyJournal.file(farm, next)), next);
         try {
@@ -212,6 +216,12 @@ public final class ResultStore implements AutoCloseable {
         if (putsSinceSizeCheck > sizing.entries() / 8) {
             // a job that brought more tasks than it said: grow before the map runs out of room
             ensureRoom(0);
+        }
+        final MapSizing heavier = weights.outgrown(sizing);
+        if (heavier != null) {
+            // entries heavier than the sizing said: move while the few written so far still fit the old map
+            flush();
+            grow(heavier);
         }
         return writer.publish();
     }

@@ -73,6 +73,30 @@ class ResultStoreTest {
         }
     }
 
+    /**
+     * Entries forty times heavier than the sizing said (a job whose results outgrow its estimate) would overflow the
+     * map long before its entry count; the store moves to a generation sized for what it sees, keeping everything.
+     */
+    @Test
+    void entriesHeavierThanTheSizingSaidMoveToABiggerGeneration() {
+        final byte[] heavy = new byte[8 * 1024];
+        java.util.Arrays.fill(heavy, (byte) 7);
+        try (ResultStore store = ResultStore.openForLauncher(farm, SIZING, NEVER_STUCK_MS)) {
+            for (int i = 0; i < 1_000; i++) {
+                heavy[0] = (byte) i;
+                store.put("series-" + i, heavy.clone());
+                store.publish();
+            }
+            store.flush();
+            assertTrue(store.generation() > 1, "the store moved to a bigger generation");
+            assertEquals(1_000, store.keys().size());
+            for (int i = 0; i < 1_000; i += 97) {
+                assertEquals((byte) i, store.get("series-" + i)[0], "series-" + i);
+                assertEquals(heavy.length, store.get("series-" + i).length);
+            }
+        }
+    }
+
     @Test
     void mapFileIsOwnerOnly() throws IOException {
         try (ResultStore ignored = ResultStore.openForLauncher(farm, SIZING, NEVER_STUCK_MS)) {
