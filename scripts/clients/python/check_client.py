@@ -59,6 +59,18 @@ def main(farm_dir, data):
     steps = [r["step"] for r in farm.results(other["job"]) if r.get("model") == "ets"]
     assert steps == [1, 2, 3], steps
 
+    # cross-validation: 2 windows of 3 steps on 3 stocks; a row per (stock, cutoff, model, step), metrics per model
+    cv = farm.wait(farm.submit_cv({s: closes[s] for s in symbols[:3]}, horizon=3, windows=2, step=3,
+                                  models=["naive", "theta"])["id"])
+    assert cv["state"] == "succeeded" and cv["ok"] == 3, cv
+    cv_rows = [r for r in farm.results(cv["id"]) if "forecast" in r]
+    assert len(cv_rows) == 3 * 2 * 2 * 3, len(cv_rows)
+    assert len({(r["unique_id"], r["cutoff"]) for r in cv_rows}) == 3 * 2, cv_rows[:2]
+    metrics = farm.results(cv["id"], table="metrics")
+    assert sorted((m["unique_id"], m["model"]) for m in metrics) == sorted(
+        (s, m) for s in symbols[:3] for m in ("naive", "theta")), metrics
+    assert all(m["windows"] == 2 and m["mase"] is not None for m in metrics), metrics
+
     try:
         farm.submit_forecast({"A": [1, 2, 3]}, horizon=0, models=["ets"])
         raise AssertionError("horizon 0 was accepted")

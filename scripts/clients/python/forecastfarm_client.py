@@ -16,6 +16,7 @@ import os
 import ssl
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 
@@ -77,13 +78,8 @@ class FarmClient:
 
     def submit_forecast(self, series, horizon, models, levels=(80, 95), season_length=None, idempotency_key=None):
         """series: {id: [y, ...]} or {id: {"y": [...], "ds": [...]}}. Returns the job (its "id", "state", ...)."""
-        items = []
-        for sid, values in series.items():
-            item = {"id": sid}
-            item.update(values if isinstance(values, dict) else {"y": list(values)})
-            items.append(item)
         body = {"type": "forecast", "horizon": horizon, "models": list(models), "levels": list(levels),
-                "series": items}
+                "series": self._series(series)}
         if season_length is not None:
             body["season_length"] = season_length
         return self._submit(body, idempotency_key)
@@ -98,6 +94,27 @@ class FarmClient:
         if season_length is not None:
             body["season_length"] = season_length
         return self._submit(body, idempotency_key)
+
+    def submit_cv(self, series, horizon, windows, models, step=1, input_size=None, levels=(80, 95),
+                  season_length=None, idempotency_key=None):
+        """Cross-validation (as `farm cv`): series as submit_forecast's; every model refitted on each of the windows
+        rolling origins. results(job) gives cv.csv's rows, results(job, table="metrics") cv_metrics.csv's."""
+        body = {"type": "cv", "horizon": horizon, "windows": windows, "step": step, "models": list(models),
+                "levels": list(levels), "series": self._series(series)}
+        if input_size is not None:
+            body["input_size"] = input_size
+        if season_length is not None:
+            body["season_length"] = season_length
+        return self._submit(body, idempotency_key)
+
+    @staticmethod
+    def _series(series):
+        items = []
+        for sid, values in series.items():
+            item = {"id": sid}
+            item.update(values if isinstance(values, dict) else {"y": list(values)})
+            items.append(item)
+        return items
 
     def submit_tasks(self, kind, tasks, idempotency_key=None):
         """tasks: {key: args}. Returns the job."""
@@ -125,9 +142,10 @@ class FarmClient:
                 raise TimeoutError(f"job {job_id} still {job['state']} after {timeout_s} s")
             time.sleep(poll_s)
 
-    def results(self, job_id):
-        """The job's results so far, one dict per NDJSON line."""
-        _, payload = self._call("GET", "/v1/jobs/" + job_id + "/results")
+    def results(self, job_id, table=None):
+        """The job's results so far, one dict per NDJSON line (table="metrics": a cv job's metrics)."""
+        query = "?table=" + urllib.parse.quote(table) if table else ""
+        _, payload = self._call("GET", "/v1/jobs/" + job_id + "/results" + query)
         return [json.loads(line) for line in payload.decode("utf-8").splitlines() if line]
 
     def cancel(self, job_id):
