@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * {@code farm results JOB --out DIR} of a served cv job: cv.csv and cv_metrics.csv with {@code farm cv}'s columns (the
@@ -25,18 +26,14 @@ final class CvResultFiles {
     /** @return the files written, by name, with their row counts. */
     List<String> write(final String id, final Path out) throws IOException {
         final FailedCsvWriter failed = new FailedCsvWriter(out.resolve("failed.csv"));
+        // farm cv's own columns, for the levels (and steps) the first row has
         final Table rows = new Table(
-                out.resolve("cv.csv"),
-                List.of("unique_id", "ds", "cutoff", "y", "model", "forecast"),
-                List.of("lo-", "hi-"),
-                List.of("model_spec"),
-                null);
+                out.resolve(CvSection.fileNames().get(0)),
+                line -> CvSection.headers(levels(line, "lo-"), 0).get(0));
         final Table metrics = new Table(
-                out.resolve("cv_metrics.csv"),
-                List.of("unique_id", "model", "windows", "mae", "rmse", "smape", "mase"),
-                List.of("coverage-", "msis-"),
-                List.of(),
-                CvSection.STEP_COLUMN_PREFIX);
+                out.resolve(CvSection.fileNames().get(1)),
+                line -> CvSection.headers(levels(line, "coverage-"), steps(line))
+                        .get(1));
         try {
             farm.results(id, null, line -> {
                 if (line.has("status")) {
@@ -62,48 +59,37 @@ final class CvResultFiles {
         return files;
     }
 
-    /**
-     * A CSV of NDJSON rows, opened at its first row: the header is {@code first}, then each level's columns (the
-     * {@code perLevel} prefixes with each level of the first row's first prefix, ascending), then {@code last}, then the
-     * first row's columns named {@code stepPrefix}K (K the horizon step, in the row's order), when there is a prefix.
-     */
+    private static double[] levels(final JsonNode line, final String prefix) {
+        return JobResultFiles.levels(line, prefix).stream()
+                .mapToDouble(Double::parseDouble)
+                .toArray();
+    }
+
+    /** @return how many {@code mase-hK} columns a metrics line has: the job's horizon. */
+    private static int steps(final JsonNode line) {
+        int steps = 0;
+        while (line.has(CvSection.STEP_COLUMN_PREFIX + (steps + 1))) {
+            steps++;
+        }
+        return steps;
+    }
+
+    /** A CSV of NDJSON rows, opened at its first row with the header {@code headerOf} gives for it. */
     private static final class Table {
         private final Path file;
-        private final List<String> first;
-        private final List<String> perLevel;
-        private final List<String> last;
-        private final String stepPrefix;
+        private final Function<JsonNode, List<String>> headerOf;
         private List<String> header;
         private CsvTable.Writer writer;
 
-        Table(
-                final Path file,
-                final List<String> first,
-                final List<String> perLevel,
-                final List<String> last,
-                final String stepPrefix) {
+        Table(final Path file, final Function<JsonNode, List<String>> headerOf) {
             this.file = file;
-            this.first = first;
-            this.perLevel = perLevel;
-            this.last = last;
-            this.stepPrefix = stepPrefix;
+            this.headerOf = headerOf;
         }
 
         void add(final JsonNode line) {
             try {
                 if (writer == null) {
-                    header = new ArrayList<>(first);
-                    for (final String level : JobResultFiles.levels(line, perLevel.get(0))) {
-                        perLevel.forEach(prefix -> header.add(prefix + level));
-                    }
-                    header.addAll(last);
-                    if (stepPrefix != null) {
-                        line.fieldNames().forEachRemaining(name -> {
-                            if (name.startsWith(stepPrefix)) {
-                                header.add(name);
-                            }
-                        });
-                    }
+                    header = headerOf.apply(line);
                     writer = new CsvTable.Writer(file, header);
                 }
                 final List<String> cells = new ArrayList<>(header.size());

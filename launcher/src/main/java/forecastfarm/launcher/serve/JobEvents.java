@@ -22,8 +22,8 @@ import org.agrona.concurrent.EpochClock;
  * connection, and never slows the farm.
  *
  * <p>A stream is bounded in how far it falls behind and in how long it lasts. When the job has written more than
- * {@link #MAX_LAG_BYTES} to the file it follows beyond what the stream has sent (counted from where the stream stood when
- * it opened, so a reader catching up on a long job's earlier results is not behind), or when the stream has lasted
+ * {@link #MAX_LAG_BYTES} to the file it follows beyond what the stream has sent (counted from where the stream stood
+ * when it opened, so a reader catching up on a long job's earlier results is not behind), or when the stream has lasted
  * its time limit, it ends with {@code dropped}: {@code {"last_id": N, "reason": "behind"|"time_limit", "message"}},
  * and the client goes on by reconnecting with {@code Last-Event-ID: N}. A reader that stops reading altogether blocks
  * the stream's write, where none of this can run: the HTTP server's response time limit cuts that connection (see

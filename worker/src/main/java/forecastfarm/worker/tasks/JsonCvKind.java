@@ -18,8 +18,8 @@ import java.util.Map;
  * <p>Result: {@code {"windows": [{"cutoff_index": i, "cutoff_ds": "..." (with ds), "models": {"<spec>":
  * {"model_spec", "mean", "lo-L", "hi-L", ..., "y": [the window's actual values], "ds": [the steps' labels] (with ds),
  * "note" (when non-empty)}}, "failures": {"<spec>": "reason"}}, ...], "metrics": {"<spec>": {"windows", "mae",
- * "rmse", "smape", "mase", "coverage-L", "msis-L", ..., "mase-h1", ... "mase-hH"}}}}: windows oldest first, {@code cutoff_index} the index (from
- * 0) of the window's last training point in {@code y}; metrics as cv_metrics.csv has them (null where undefined),
+ * "rmse", "smape", "mase", "coverage-L", "msis-L", ..., "mase-h1", ... "mase-hH"}}}}: windows oldest first,
+ * {@code cutoff_index} the index (from 0) of the window's last training point in {@code y}; metrics as cv_metrics.csv has them (null where undefined),
  * for each model that forecast at least one window. A series too short for the windows fails the task with the
  * points it has and the points the windows need, as {@code farm cv} reports it; so does a request where no model
  * forecast any window. Settings are not used.
