@@ -177,7 +177,8 @@ public final class ModelCatalog {
             Declaration.plain("ets"),
             Declaration.plain("arima"),
             // comb alone is the M3/M4 combination benchmark as this farm has always run it
-            Declaration.ofModels("comb", List.of("ets", "theta", "arima")),
+            Declaration.ofModels(
+                    "comb", List.of("ets", "theta", "arima"), Setting.oneOf("combine", List.of("mean", "median"))),
             // auto picks, per series, the member with the best cross-validated score (the worker's AutoSelect)
             Declaration.ofModels(
                     "auto",

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /** The {@code --model} syntax: every accepted form and every refusal, verbatim. */
 class ModelSpecTest {
 
-    private static final String KNOWN = "naive, snaive, mean, drift, naive2, theta, ets, arima, comb[:MODEL+MODEL...],"
-            + " auto[:MODEL+MODEL...+by=mase|smape|rmse|msis+windows=K]";
+    private static final String KNOWN = "naive, snaive, mean, drift, naive2, theta, ets, arima,"
+            + " comb[:MODEL+MODEL...+combine=mean|median], auto[:MODEL+MODEL...+by=mase|smape|rmse|msis+windows=K]";
 
     /** The built-in models plus the two argument kinds no built-in model has yet (a required list, a text). */
     private static final ModelCatalog WITH_REQUIRED_ARGUMENTS = new ModelCatalog(List.of(
@@ -239,8 +239,16 @@ class ModelSpecTest {
                 "--model 'auto:by=smape+by=rmse': 'by' is set twice in the argument of auto",
                 refusal("auto:by=smape+by=rmse"));
         assertEquals(
-                "--model 'comb:ets+by=smape': 'by=smape' in the argument of comb: comb takes models only, no settings",
+                "--model 'comb:ets+by=smape': unknown setting 'by' in the argument of comb; comb takes"
+                        + " combine=mean|median",
                 refusal("comb:ets+by=smape"));
+        assertEquals(
+                "--model 'comb:ets+combine=mode': 'combine=mode' in the argument of comb: combine must be one of mean,"
+                        + " median",
+                refusal("comb:ets+combine=mode"));
+        assertEquals(
+                "--model 'comb:ets+by=smape': 'by=smape' in the argument of comb: comb takes models only, no settings",
+                refusalWithRequired("comb:ets+by=smape"));
         assertEquals("--model 'auto:ets+auto': auto cannot list itself", refusal("auto:ets+auto"));
         assertEquals(
                 "--model 'auto:by=smape,auto:by=smape+windows=2': 'auto:by=smape' is named twice",

@@ -1,35 +1,106 @@
 package forecastfarm.worker.forecast;
 
+import forecastfarm.shared.forecast.ModelCatalog;
+import forecastfarm.shared.forecast.ModelSpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The equally weighted mean of other models' forecasts. {@code comb} alone combines ets, theta and arima (the M3/M4
- * combination benchmark; the shared {@code ModelCatalog} declares that default), {@code comb:ets+theta} the models
- * named. The interval bounds are the means of the components' bounds at each level: the exact interval of the mean
- * forecast only if the components' errors were perfectly correlated; for normal intervals the mean's true interval is
- * never wider, so these err wide, as far as the components' own intervals are right (R's forecast gives combinations
- * no intervals; coverage has not been measured here). A component that cannot fit or forecast is left out and named
- * in the note; the combination fails only when every component does.
+ * The equally weighted mean, or the median, of other models' forecasts, step by step. {@code comb} alone combines the
+ * default members the shared {@code ModelCatalog} declares, {@code comb:ets+theta} the models named, and
+ * {@code comb:ets+theta+arima+combine=median} takes the median instead of the mean (of an even number of forecasts:
+ * the mean of the middle two). The interval bounds are the means (medians) of the components' bounds at each level:
+ * for the mean, the exact interval of the mean forecast only if the components' errors were perfectly correlated; for
+ * normal intervals the mean's true interval is never wider, so these err wide, as far as the components' own intervals
+ * are right (R's forecast gives combinations no intervals; coverage has not been measured here). A component that
+ * cannot fit or forecast is left out and named in the note; the combination fails only when every component does.
  */
 public final class Combination implements ForecastModel {
 
+    public static final String NAME = "comb";
+
+    /** How the components' forecasts are combined at each step: the catalog's {@code combine} setting. */
+    public enum Statistic {
+        MEAN,
+        MEDIAN;
+
+        static Statistic parse(String value) {
+            return valueOf(value.toUpperCase(Locale.ROOT));
+        }
+
+        /** @param values at least one; reordered in place */
+        double of(double[] values) {
+            if (this == MEAN) {
+                double sum = 0;
+                for (double v : values) {
+                    sum += v;
+                }
+                return sum / values.length;
+            }
+            Arrays.sort(values);
+            int mid = values.length / 2;
+            return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+        }
+
+        String title() {
+            return this == MEAN ? "Mean" : "Median";
+        }
+    }
+
     private final String name;
     private final List<String> components;
+    private final Statistic statistic;
     private final Function<String, ForecastModel> lookup;
 
     /**
+     * {@code comb} as the catalog declares it: its default members, combined by its default statistic.
+     *
      * @param lookup resolves component names at fit time (so a combination can name models registered after it)
      */
-    public Combination(String name, List<String> components, Function<String, ForecastModel> lookup) {
+    public Combination(Function<String, ForecastModel> lookup) {
+        this(ModelCatalog.BUILT_IN.parse("model", NAME), lookup);
+    }
+
+    private Combination(ModelSpec spec, Function<String, ForecastModel> lookup) {
+        this(spec.toString(), members(spec), statistic(spec), lookup);
+    }
+
+    /**
+     * @param name       the canonical spec it answers to
+     * @param components the models combined, at least one
+     * @param lookup     resolves component names at fit time
+     */
+    public Combination(
+            String name, List<String> components, Statistic statistic, Function<String, ForecastModel> lookup) {
         this.name = Objects.requireNonNull(name, "name");
         this.components = List.copyOf(components);
+        this.statistic = Objects.requireNonNull(statistic, "statistic");
         this.lookup = Objects.requireNonNull(lookup, "lookup");
         if (this.components.isEmpty()) {
             throw new IllegalArgumentException("a combination needs at least one component");
         }
+    }
+
+    private static List<String> members(ModelSpec spec) {
+        List<String> listed = spec.listedModels();
+        return listed.isEmpty() ? ModelCatalog.BUILT_IN.find(NAME).orElseThrow().defaultModels() : listed;
+    }
+
+    private static Statistic statistic(ModelSpec spec) {
+        String value = spec.settings().get("combine");
+        return Statistic.parse(
+                value != null
+                        ? value
+                        : ModelCatalog.BUILT_IN
+                                .find(NAME)
+                                .orElseThrow()
+                                .setting("combine")
+                                .orElseThrow()
+                                .defaultValue());
     }
 
     @Override
@@ -37,13 +108,18 @@ public final class Combination implements ForecastModel {
         return name;
     }
 
-    /** The mean of {@code models} instead of this combination's components, named {@code NAME:a+b}. */
+    /**
+     * {@code comb} of the models and settings of {@code arguments} ({@code ets}, {@code theta},
+     * {@code combine=median}), as the shared {@code ModelCatalog} parses them; settings alone keep the default members.
+     *
+     * @throws IllegalArgumentException for an unknown model or setting, or a bad value, naming it
+     */
     @Override
-    public ForecastModel withArguments(List<String> models) {
-        if (models.isEmpty()) {
+    public ForecastModel withArguments(List<String> arguments) {
+        if (arguments.isEmpty()) {
             throw new IllegalArgumentException(name + " needs at least one model to combine");
         }
-        return new Combination(name + ":" + String.join("+", models), models, lookup);
+        return new Combination(ModelCatalog.BUILT_IN.parse("model", NAME + ":" + String.join("+", arguments)), lookup);
     }
 
     @Override
@@ -70,23 +146,25 @@ public final class Combination implements ForecastModel {
         if (fitted.isEmpty()) {
             throw new ModelException("no component of " + name + " could fit: " + String.join("; ", dropped));
         }
-        return new Fit(fitted, dropped);
+        return new Fit(fitted, dropped, statistic);
     }
 
     private static final class Fit implements FittedModel {
         private final List<FittedModel> fitted;
         private final List<String> droppedAtFit;
+        private final Statistic statistic;
 
-        Fit(List<FittedModel> fitted, List<String> droppedAtFit) {
+        Fit(List<FittedModel> fitted, List<String> droppedAtFit, Statistic statistic) {
             this.fitted = List.copyOf(fitted);
             this.droppedAtFit = List.copyOf(droppedAtFit);
+            this.statistic = statistic;
         }
 
         @Override
         public String method() {
             List<String> methods = new ArrayList<>();
             fitted.forEach(f -> methods.add(f.method()));
-            return "Mean of " + String.join(", ", methods);
+            return statistic.title() + " of " + String.join(", ", methods);
         }
 
         @Override
@@ -107,21 +185,31 @@ public final class Combination implements ForecastModel {
             if (forecasts.isEmpty()) {
                 throw new ModelException("no component could forecast: " + String.join("; ", dropped));
             }
-            int k = forecasts.size();
-            double[] mean = new double[horizon];
-            double[][] lower = new double[levels.length][horizon];
-            double[][] upper = new double[levels.length][horizon];
-            for (Forecast f : forecasts) {
-                for (int t = 0; t < horizon; t++) {
-                    mean[t] += f.mean()[t] / k;
-                    for (int i = 0; i < levels.length; i++) {
-                        lower[i][t] += f.lower(i)[t] / k;
-                        upper[i][t] += f.upper(i)[t] / k;
-                    }
-                }
+            double[] mean = combine(forecasts, Forecast::mean);
+            double[][] lower = new double[levels.length][];
+            double[][] upper = new double[levels.length][];
+            for (int i = 0; i < levels.length; i++) {
+                int level = i;
+                lower[i] = combine(forecasts, f -> f.lower(level));
+                upper[i] = combine(forecasts, f -> f.upper(level));
             }
             String note = dropped.isEmpty() ? "" : "left out: " + String.join("; ", dropped);
-            return new Forecast("Mean of " + String.join(", ", methods), note, mean, levels, lower, upper);
+            return new Forecast(
+                    statistic.title() + " of " + String.join(", ", methods), note, mean, levels, lower, upper);
+        }
+
+        /** The statistic of the components' values at each step, e.g. of their means or of one level's bounds. */
+        private double[] combine(List<Forecast> forecasts, Function<Forecast, double[]> part) {
+            int horizon = part.apply(forecasts.get(0)).length;
+            double[] combined = new double[horizon];
+            double[] values = new double[forecasts.size()];
+            for (int t = 0; t < horizon; t++) {
+                for (int k = 0; k < values.length; k++) {
+                    values[k] = part.apply(forecasts.get(k))[t];
+                }
+                combined[t] = statistic.of(values);
+            }
+            return combined;
         }
     }
 }

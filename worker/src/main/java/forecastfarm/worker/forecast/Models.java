@@ -29,8 +29,7 @@ public final class Models {
         // META-INF/services/forecastfarm.worker.forecast.ForecastModel: they build on this package, so this package
         // finds them rather than naming them (which made a package cycle).
         ServiceLoader.load(ForecastModel.class, Models.class.getClassLoader()).forEach(models::add);
-        models.add(new Combination(
-                "comb", ModelCatalog.BUILT_IN.find("comb").orElseThrow().defaultModels(), Models::byName));
+        models.add(new Combination(Models::byName));
         models.add(new AutoSelect(Models::byName));
         Map<String, ForecastModel> m = new LinkedHashMap<>();
         for (ForecastModel model : models) {

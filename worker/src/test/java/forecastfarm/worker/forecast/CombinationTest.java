@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import forecastfarm.shared.forecast.ModelSpec;
 import forecastfarm.worker.forecast.arima.AutoArima;
 import forecastfarm.worker.forecast.ets.Ets;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class CombinationTest extends ForecastModelContractTest {
 
     @Override
     protected ForecastModel model() {
-        return new Combination("comb", List.of("naive", "drift"), Models::byName);
+        return new Combination("comb", List.of("naive", "drift"), Combination.Statistic.MEAN, Models::byName);
     }
 
     @Override
@@ -45,7 +46,7 @@ class CombinationTest extends ForecastModelContractTest {
 
     @Test
     void aComponentThatCannotFitIsLeftOutAndNamed() {
-        Combination comb = new Combination("c", List.of("naive", "drift"), Models::byName);
+        Combination comb = new Combination("c", List.of("naive", "drift"), Combination.Statistic.MEAN, Models::byName);
         double[] y = {5, 6}; // drift needs 3 observations
         Forecast f = comb.fit(y, 1).forecast(2, new double[] {80});
         assertEquals(6, f.mean()[0], 1e-12);
@@ -54,7 +55,8 @@ class CombinationTest extends ForecastModelContractTest {
 
     @Test
     void anUnknownComponentIsLeftOutAndNamed() {
-        Combination comb = new Combination("c", List.of("naive", "no-such-model"), Models::byName);
+        Combination comb =
+                new Combination("c", List.of("naive", "no-such-model"), Combination.Statistic.MEAN, Models::byName);
         Forecast f = comb.fit(new double[] {5, 6, 7}, 1).forecast(1, new double[] {80});
         assertEquals(7, f.mean()[0], 1e-12);
         assertTrue(f.note().contains("no-such-model (not available)"), f.note());
@@ -62,7 +64,7 @@ class CombinationTest extends ForecastModelContractTest {
 
     @Test
     void failsWhenNoComponentFits() {
-        Combination comb = new Combination("c", List.of("drift"), Models::byName);
+        Combination comb = new Combination("c", List.of("drift"), Combination.Statistic.MEAN, Models::byName);
         ModelException ex = assertThrows(ModelException.class, () -> comb.fit(new double[] {1, 2}, 1));
         assertTrue(ex.getMessage().contains("no component of c could fit"), ex.getMessage());
     }
@@ -90,6 +92,45 @@ class CombinationTest extends ForecastModelContractTest {
                 .forecast(6, LEVELS);
         assertEquals("Mean of " + ets.method() + ", " + theta.method() + ", " + arima.method(), c.method());
         assertAverages(c, ets, theta, arima);
+    }
+
+    /** combine=median takes, step by step, the middle of three forecasts, and the mean of the middle two of four. */
+    @Test
+    void combineMedianTakesTheMiddleForecastAtEachStep() {
+        String[] members = {"naive", "drift", "mean", "theta"};
+        Forecast[] parts = new Forecast[members.length];
+        for (int i = 0; i < members.length; i++) {
+            parts[i] = Models.byName(members[i]).fit(SERIES_B, 1).forecast(5, LEVELS);
+        }
+        ForecastModel odd = Models.forSpec(ModelSpec.parse("model", "comb:naive+drift+mean+combine=median"));
+        assertEquals("comb:naive+drift+mean+combine=median", odd.name());
+        Forecast three = odd.fit(SERIES_B, 1).forecast(5, LEVELS);
+        assertTrue(three.method().startsWith("Median of "), three.method());
+        Forecast four = Models.forSpec(ModelSpec.parse("model", "comb:naive+drift+mean+theta+combine=median"))
+                .fit(SERIES_B, 1)
+                .forecast(5, LEVELS);
+        for (int t = 0; t < 5; t++) {
+            double[] byStep = {parts[0].mean()[t], parts[1].mean()[t], parts[2].mean()[t], parts[3].mean()[t]};
+            double[] firstThree = Arrays.copyOf(byStep, 3);
+            Arrays.sort(firstThree);
+            assertEquals(firstThree[1], three.mean()[t], 1e-12, "median of 3 at step " + t);
+            Arrays.sort(byStep);
+            assertEquals((byStep[1] + byStep[2]) / 2, four.mean()[t], 1e-12, "median of 4 at step " + t);
+            double[] upper = {parts[0].upper(1)[t], parts[1].upper(1)[t], parts[2].upper(1)[t]};
+            Arrays.sort(upper);
+            assertEquals(upper[1], three.upper(1)[t], 1e-12, "upper 95 at step " + t);
+        }
+    }
+
+    /** The mean is the default statistic: naming it gives the same forecasts and the same canonical name. */
+    @Test
+    void combineMeanIsTheDefault() {
+        ForecastModel named = Models.forSpec(ModelSpec.parse("model", "comb:naive+drift+combine=mean"));
+        assertEquals("comb:naive+drift", named.name());
+        Forecast f = named.fit(SERIES_B, 1).forecast(3, LEVELS);
+        Forecast naive = new Naive().fit(SERIES_B, 1).forecast(3, LEVELS);
+        Forecast drift = new Drift().fit(SERIES_B, 1).forecast(3, LEVELS);
+        assertAverages(f, naive, drift);
     }
 
     private static void assertAverages(Forecast combined, Forecast... parts) {
