@@ -47,6 +47,8 @@ public final class FarmBenchmark {
             "       scripts/bench scaling   [--task-ms 10] [--tasks 1200] [--workers 1,2] [--reps 3]",
             "       scripts/bench m3        [--models naive2,theta,ets,arima,comb] [--categories yearly,...] "
                     + "[--limit N] [--workers N] [--data ../shared/data]",
+            "       scripts/bench comb-choice [--models ets,theta,arima] [--windows 2] [--categories yearly,...] "
+                    + "[--limit N] [--workers N] [--data ../shared/data]",
             "       scripts/bench coldstart [--reps 5]",
             "       scripts/bench parquet-read [--series 1000] [--days 1000] [--reps 5]",
             "       scripts/bench inspect   [--reps 5] [--input scripts/sample/sp500_50.csv]",
@@ -135,6 +137,11 @@ public final class FarmBenchmark {
                 case "m3":
                     new M3Accuracy(out, scratch)
                             .run(BenchArgs.parse(rest, Set.of("data", "models", "categories", "limit", "workers")));
+                    return 0;
+                case "comb-choice":
+                    new CombChoice(out, scratch)
+                            .run(BenchArgs.parse(
+                                    rest, Set.of("data", "models", "categories", "windows", "limit", "workers")));
                     return 0;
                 default:
                     err.println("error: unknown benchmark '" + args[0] + "'\n" + USAGE);

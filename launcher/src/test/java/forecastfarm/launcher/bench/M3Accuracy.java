@@ -63,11 +63,7 @@ final class M3Accuracy {
 
     void run(final BenchArgs args) {
         final Path data = Path.of(args.stringValue("data", "../shared/data"));
-        if (!Files.isRegularFile(data.resolve("reference").resolve("r_m3_per_series.csv"))) {
-            throw new IllegalArgumentException(data.toAbsolutePath().normalize()
-                    + " holds no M3 data: this benchmark needs the shared data set beside the repository"
-                    + " (../shared/data), or --data DIR with m3_*_train.csv, m3_*_test.csv and reference/");
-        }
+        requireData(data);
         final List<String> models = List.of(
                 args.stringValue("models", "naive2,theta,ets,arima,comb").split(","));
         final List<String> categories = List.of(
@@ -97,6 +93,15 @@ final class M3Accuracy {
             if (categories.contains(category.name())) {
                 runCategory(category, data, models, limit, workers);
             }
+        }
+    }
+
+    /** @throws IllegalArgumentException when {@code data} is not the shared data set, saying where it is expected */
+    static void requireData(final Path data) {
+        if (!Files.isRegularFile(data.resolve("reference").resolve("r_m3_per_series.csv"))) {
+            throw new IllegalArgumentException(data.toAbsolutePath().normalize()
+                    + " holds no M3 data: this benchmark needs the shared data set beside the repository"
+                    + " (../shared/data), or --data DIR with m3_*_train.csv, m3_*_test.csv and reference/");
         }
     }
 
@@ -276,7 +281,7 @@ final class M3Accuracy {
         return reference;
     }
 
-    private static List<Series> read(final Path file, final String timeCol, final int limit) {
+    static List<Series> read(final Path file, final String timeCol, final int limit) {
         final List<Series> series = new ArrayList<>();
         new LongCsvReader("series_id", timeCol, "value")
                 .read(
