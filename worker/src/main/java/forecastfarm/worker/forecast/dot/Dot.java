@@ -6,6 +6,7 @@ import forecastfarm.worker.forecast.Inputs;
 import forecastfarm.worker.forecast.ModelException;
 import forecastfarm.worker.forecast.Seasonality;
 import forecastfarm.worker.forecast.ets.NelderMead;
+import java.util.Locale;
 
 /**
  * The dynamic optimised theta model (DOTM) of Fiorucci, Pellegrini, Louzada, Petropoulos and Koehler, "Models for
@@ -14,8 +15,8 @@ import forecastfarm.worker.forecast.ets.NelderMead;
  *
  * <ol>
  *   <li>Seasonal adjustment exactly as {@code theta} (R's thetaf) makes it: {@link Seasonality#adjustForTheta}
- *       (forecTheta's own test differs only in its critical value, 1.64 against qnorm(0.95), and in testing m >= 3
- *       only).</li>
+ *       (forecTheta's own test differs in its critical value, 1.64 against qnorm(0.95), and tests only m >= 3, with
+ *       no n > 2m condition).</li>
  *   <li>On the adjusted series x, the recursion of {@link DotRecursion}: SES level l_t plus (1 - 1/theta) times the
  *       SES-discounted least-squares line A_t + B_t t of x_1..x_t, revised at every t.</li>
  *   <li>l_0, alpha and theta minimise the mean squared one-step error over t = 3..n (the first two forecasts rest on a
@@ -129,6 +130,6 @@ public final class Dot implements ForecastModel {
     /** "DOTM(theta=2.31, alpha=0.42)", with ", seasonally adjusted m=12" before the bracket when adjusted. */
     static String method(double theta, double alpha, int adjustedSeasonLength) {
         String seasonal = adjustedSeasonLength > 0 ? ", seasonally adjusted m=" + adjustedSeasonLength : "";
-        return String.format(java.util.Locale.ROOT, "DOTM(theta=%.2f, alpha=%.2f%s)", theta, alpha, seasonal);
+        return String.format(Locale.ROOT, "DOTM(theta=%.2f, alpha=%.2f%s)", theta, alpha, seasonal);
     }
 }

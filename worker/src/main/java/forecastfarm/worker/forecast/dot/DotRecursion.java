@@ -104,10 +104,6 @@ final class DotRecursion {
         return r;
     }
 
-    int observations() {
-        return t;
-    }
-
     double level() {
         return level;
     }
