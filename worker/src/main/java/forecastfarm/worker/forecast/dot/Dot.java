@@ -73,7 +73,7 @@ public final class Dot implements ForecastModel {
         double best =
                 new NelderMead(3).minimize(p -> scaledMse(x, scale, p[0], p[1], p[2]), par, REL_TOL, MAX_EVALUATIONS);
         if (!Double.isFinite(best)) {
-            throw new ModelException(NAME + ": fit overflowed (data too large in magnitude)");
+            throw new ModelException(NAME + ": the fit is not finite (data too large or too small in magnitude)");
         }
         double level0 = par[0];
         double alpha = par[1];
@@ -82,7 +82,7 @@ public final class Dot implements ForecastModel {
         double sse = absorb(state, x, 1);
         double sigma = Math.sqrt(sse / (x.length - FIRST_SCORED));
         if (!Double.isFinite(sigma) || !Double.isFinite(state.forecast())) {
-            throw new ModelException(NAME + ": fit overflowed (data too large in magnitude)");
+            throw new ModelException(NAME + ": the fit is not finite (data too large or too small in magnitude)");
         }
         return new DotFit(
                 method(theta, alpha, adjustment.adjusted() ? seasonLength : 0),

@@ -18,8 +18,8 @@ import forecastfarm.worker.forecast.Inputs;
  * bounds are mean(h) -+ qnorm(0.5 + level/200) * se(h), times the step's seasonal index when adjusted. They assume
  * normal, independent, equal-variance errors and take the fitted parameters and seasonal indices as known (their
  * estimation error is not counted), so they tend to be narrow. sigma^2 = the mean squared one-step error over
- * t = 3..n, the errors the fit scored. forecTheta simulates 200 paths of the same model with the residuals' standard
- * deviation; these are the limit of its quantiles.
+ * t = 3..n, the errors the fit scored. forecTheta simulates 200 paths of the same model and takes their quantiles;
+ * with many paths those approach these bounds, up to its sigma (the sample standard deviation of the same errors).
  */
 final class DotFit implements FittedModel {
 
@@ -55,7 +55,7 @@ final class DotFit implements FittedModel {
             path.update(mean[j]);
         }
         double[] sumPsi2 = new double[horizon];
-        for (int j = 0; j < horizon; j++) {
+        for (int j = 0; j < horizon && lv.length > 0; j++) { // O(h^2) updates, only for intervals
             DotRecursion deviation = deviationStart[j];
             sumPsi2[j] += 1; // psi_{j,j}
             deviation.update(1);
