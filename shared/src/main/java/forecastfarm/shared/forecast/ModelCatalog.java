@@ -176,6 +176,7 @@ public final class ModelCatalog {
             Declaration.plain("theta"),
             Declaration.plain("ets"),
             Declaration.plain("arima"),
+            Declaration.plain("dot"),
             // comb alone is the M3/M4 combination benchmark as this farm has always run it
             Declaration.ofModels(
                     "comb", List.of("ets", "theta", "arima"), Setting.oneOf("combine", List.of("mean", "median"))),

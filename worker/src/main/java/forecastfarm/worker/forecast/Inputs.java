@@ -59,7 +59,7 @@ public final class Inputs {
     }
 
     /** True when every value equals the first one. */
-    static boolean constant(double[] y) {
+    public static boolean constant(double[] y) {
         for (double v : y) {
             if (v != y[0]) {
                 return false;

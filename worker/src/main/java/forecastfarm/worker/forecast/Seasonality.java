@@ -156,6 +156,53 @@ public final class Seasonality {
         return figure;
     }
 
+    /**
+     * The seasonal adjustment of R's thetaf(), shared by the models that follow it ({@code theta}, {@code dot}).
+     *
+     * @param series        the series to fit: the seasonally adjusted one, or the input itself when not adjusted
+     * @param futureIndices null when not adjusted; else the indices of the m steps after the data, element
+     *                      {@code (h - 1) % m} for step h (see {@link #futureIndices})
+     * @param note          "" when adjusted or when the test says not seasonal; else why a seasonal series was
+     *                      not adjusted
+     */
+    public record ThetaAdjustment(double[] series, double[] futureIndices, String note) {
+        /** Whether the series was divided by seasonal indices. */
+        public boolean adjusted() {
+            return futureIndices != null;
+        }
+    }
+
+    /**
+     * thetaf()'s seasonal adjustment: by {@link #multiplicativeSeasonalIndices} when {@link #isSeasonalForTheta}
+     * says seasonal. Departing from R, and saying so in the note: seasonal data with n <= 2m cannot be tested (R
+     * skips the adjustment silently), a seasonal series with a non-positive value is not divided (R would divide by
+     * a multiplicative decomposition of it), nor is one with an index below 1e-4 in magnitude (as R).
+     *
+     * @param y finite observations, oldest first; not modified, and not kept unless returned as the series
+     * @param m season length, at least 1
+     */
+    public static ThetaAdjustment adjustForTheta(double[] y, int m) {
+        int n = y.length;
+        if (m > 1 && n <= 2 * m) {
+            return new ThetaAdjustment(
+                    y, null, "no seasonal adjustment: " + n + " observations <= 2 seasons (m=" + m + ")");
+        }
+        if (!isSeasonalForTheta(y, m)) {
+            return new ThetaAdjustment(y, null, "");
+        }
+        if (!allPositive(y)) {
+            return new ThetaAdjustment(
+                    y, null, "no seasonal adjustment: seasonal by the test but the series has non-positive values");
+        }
+        double[] figure = multiplicativeSeasonalIndices(y, m);
+        for (double s : figure) {
+            if (Math.abs(s) < 1e-4) {
+                return new ThetaAdjustment(y, null, "no seasonal adjustment: seasonal indices close to zero");
+            }
+        }
+        return new ThetaAdjustment(adjust(y, figure), futureIndices(figure, n), "");
+    }
+
     /** The seasonally adjusted series: y[t] / indices[t % m]. */
     static double[] adjust(double[] y, double[] indices) {
         double[] x = new double[y.length];

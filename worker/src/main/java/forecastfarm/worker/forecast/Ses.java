@@ -19,9 +19,10 @@ package forecastfarm.worker.forecast;
  * HoltWintersZZ(): l_0 = y_1, alpha in [0, 1] minimising the SSE (R uses L-BFGS-B, this class a
  * golden-section search, so alpha can differ slightly), sigma^2 = SSE / n.
  *
- * <p>Immutable; {@link #fit} allocates only a few small arrays per call.
+ * <p>Immutable; {@link #fit} allocates only a few small arrays per call. Public so that the {@code dot} model's
+ * tests can compare its theta = 2 special case with the fit {@link Theta} uses.
  */
-final class Ses {
+public final class Ses {
 
     static final double LOWER = 1e-4;
     static final double UPPER = 0.9999;
@@ -46,7 +47,7 @@ final class Ses {
     }
 
     /** Fits SES to y (at least 2 finite values; not modified, not kept). */
-    static Ses fit(double[] y) {
+    public static Ses fit(double[] y) {
         int n = y.length;
         if (n <= 6) {
             return fitHoltWinters(y);
@@ -65,6 +66,16 @@ final class Ses {
             l = l + alpha * e;
         }
         return new Ses(alpha, start, l, sse, sse / (n - 2), false);
+    }
+
+    /** The smoothing parameter. */
+    public double alpha() {
+        return alpha;
+    }
+
+    /** The initial level l_0 (y_1 in the Holt-Winters fallback). */
+    public double initialLevel() {
+        return initialLevel;
     }
 
     /** etscalc's one-step MSE for ANN, or +Inf when alpha is out of bounds. */

@@ -42,43 +42,20 @@ public final class Theta implements ForecastModel {
         if (Inputs.constant(data)) {
             return new ThetaFit(METHOD, "", data[0], 0.0, 1.0, n, 0.0, null);
         }
-        String note = "";
-        double[] indices = null;
-        double[] x = data;
-        if (m > 1 && n <= 2 * m) {
-            note = "no seasonal adjustment: " + n + " observations <= 2 seasons (m=" + m + ")";
-        } else if (Seasonality.isSeasonalForTheta(data, m)) {
-            if (!Seasonality.allPositive(data)) {
-                note = "no seasonal adjustment: seasonal by the test but the series has non-positive values";
-            } else {
-                double[] figure = Seasonality.multiplicativeSeasonalIndices(data, m);
-                boolean nearZero = false;
-                for (double s : figure) {
-                    if (Math.abs(s) < 1e-4) {
-                        nearZero = true;
-                    }
-                }
-                if (nearZero) {
-                    note = "no seasonal adjustment: seasonal indices close to zero";
-                } else {
-                    indices = figure;
-                    x = Seasonality.adjust(data, figure);
-                }
-            }
-        }
+        Seasonality.ThetaAdjustment adjustment = Seasonality.adjustForTheta(data, m);
+        double[] x = adjustment.series();
         Ses ses = Ses.fit(x);
         double drift = slope(x) / 2;
         double alpha = Math.max(1e-10, ses.alpha);
-        double[] future = indices == null ? null : Seasonality.futureIndices(indices, n);
         double sigma = Math.sqrt(ses.sigma2);
         if (!Double.isFinite(sigma) || !Double.isFinite(drift) || !Double.isFinite(ses.level)) {
             throw new ModelException(NAME + ": fit overflowed (data too large in magnitude)");
         }
-        return new ThetaFit(METHOD, note, ses.level, drift, alpha, n, sigma, future);
+        return new ThetaFit(METHOD, adjustment.note(), ses.level, drift, alpha, n, sigma, adjustment.futureIndices());
     }
 
     /** Least-squares slope of x on 0..n-1 (lsfit(0:(n-1), x)$coefficients[2]), centred sums. */
-    static double slope(double[] x) {
+    public static double slope(double[] x) {
         int n = x.length;
         double tbar = (n - 1) / 2.0;
         double xbar = Seasonality.mean(x, 0, n);
