@@ -21,7 +21,9 @@ import java.util.Optional;
  * contain {@code ,}. {@link #parseList} refuses, naming the bad part: an empty list, an empty part, a leading or
  * trailing comma, an unknown name (also inside an argument), {@code +} outside an argument, an argument for a model
  * that takes none, a missing or empty argument where one is required, an empty, repeated, self-naming or
- * argument-needing model inside a list, an unknown, repeated or badly valued setting, and a spec named twice.
+ * argument-needing model inside a list, more models than the owner takes or a model of models where it takes plain
+ * ones only ({@link Declaration#atMostPlainModels}), an unknown, repeated or badly valued setting, and a spec named
+ * twice.
  */
 public final class ModelCatalog {
 
@@ -106,9 +108,17 @@ public final class ModelCatalog {
      * @param placeholder   for {@link Argument#TEXT}: the argument's name in usage lines, e.g. {@code PATH} (the
      *                      argument is then required)
      * @param settings      for {@link Argument#MODELS}: the settings its list may hold, in canonical order
+     * @param mostModels    for {@link Argument#MODELS}: the most models its list may name (at least 1)
+     * @param modelsOfModels for {@link Argument#MODELS}: whether its list may name a model of models ({@code comb})
      */
     public record Declaration(
-            String name, Argument argument, List<String> defaultModels, String placeholder, List<Setting> settings) {
+            String name,
+            Argument argument,
+            List<String> defaultModels,
+            String placeholder,
+            List<Setting> settings,
+            int mostModels,
+            boolean modelsOfModels) {
         public Declaration {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(argument, "argument");
@@ -121,11 +131,15 @@ public final class ModelCatalog {
             if (settings.stream().map(Setting::key).distinct().count() != settings.size()) {
                 throw new IllegalArgumentException(name + " declares a setting twice");
             }
+            if (mostModels < 1 || defaultModels.size() > mostModels) {
+                throw new IllegalArgumentException(
+                        name + ": at most " + mostModels + " models, with " + defaultModels.size() + " by default");
+            }
         }
 
         /** A model that takes no argument. */
         public static Declaration plain(final String name) {
-            return new Declaration(name, Argument.NONE, List.of(), "", List.of());
+            return new Declaration(name, Argument.NONE, List.of(), "", List.of(), Integer.MAX_VALUE, true);
         }
 
         /**
@@ -134,12 +148,25 @@ public final class ModelCatalog {
          */
         public static Declaration ofModels(
                 final String name, final List<String> defaultModels, final Setting... settings) {
-            return new Declaration(name, Argument.MODELS, defaultModels, "MODEL+MODEL...", List.of(settings));
+            return new Declaration(
+                    name, Argument.MODELS, defaultModels, "MODEL+MODEL...", List.of(settings), Integer.MAX_VALUE, true);
+        }
+
+        /**
+         * This model of models taking at most {@code mostModels} models in its list, none of them a model of models
+         * ({@code mstl:arima} but neither {@code mstl:ets+arima} nor {@code mstl:comb}).
+         */
+        public Declaration atMostPlainModels(final int mostModels) {
+            if (argument != Argument.MODELS) {
+                throw new IllegalArgumentException(name + ": only a model of models lists models");
+            }
+            final String written = mostModels == 1 ? "MODEL" : placeholder;
+            return new Declaration(name, argument, defaultModels, written, settings, mostModels, false);
         }
 
         /** A model that needs one text argument ({@code name:PLACEHOLDER}). */
         public static Declaration withText(final String name, final String placeholder) {
-            return new Declaration(name, Argument.TEXT, List.of(), placeholder, List.of());
+            return new Declaration(name, Argument.TEXT, List.of(), placeholder, List.of(), Integer.MAX_VALUE, true);
         }
 
         /** @return the setting named {@code key}, if this model takes it. */
@@ -177,6 +204,8 @@ public final class ModelCatalog {
             Declaration.plain("ets"),
             Declaration.plain("arima"),
             Declaration.plain("dot"),
+            // mstl decomposes by every season and forecasts the seasonally adjusted series with the one model listed
+            Declaration.ofModels("mstl", List.of("ets")).atMostPlainModels(1),
             // comb alone is the M3/M4 combination benchmark as this farm has always run it
             Declaration.ofModels(
                     "comb", List.of("ets", "theta", "arima"), Setting.oneOf("combine", List.of("mean", "median"))),

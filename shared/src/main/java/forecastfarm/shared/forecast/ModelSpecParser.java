@@ -120,7 +120,15 @@ final class ModelSpecParser {
             if (models.contains(model)) {
                 throw refused("'" + model + "' is named twice" + where);
             }
+            if (!declaration.modelsOfModels() && listed.argument() == Argument.MODELS) {
+                throw refused("'" + model + "'" + where + ": " + owner + " takes a plain model, not a model of models");
+            }
             models.add(model);
+        }
+        if (models.size() > declaration.mostModels()) {
+            throw refused(owner + " takes at most " + declaration.mostModels() + " model"
+                    + (declaration.mostModels() == 1 ? "" : "s") + ", got " + models.size() + " ("
+                    + String.join("+", models) + "): " + declaration.usage());
         }
         if (models.isEmpty() && declaration.defaultModels().isEmpty()) {
             throw refused(owner + " needs at least one model besides its settings: " + declaration.usage());
@@ -170,10 +178,11 @@ final class ModelSpecParser {
         return "unknown model '" + name + "'" + where + hint + "; known models: " + catalog.usages();
     }
 
-    /** How the '+'-joined names would be written as an argument, when the catalog has a model of models. */
+    /** How the '+'-joined names would be written as an argument, when the catalog has a model of models taking them. */
     private String asArgument(final String joined) {
+        final int count = joined.split("\\+", -1).length;
         return catalog.declarations().stream()
-                .filter(d -> d.argument() == Argument.MODELS)
+                .filter(d -> d.argument() == Argument.MODELS && d.mostModels() >= count)
                 .findFirst()
                 .map(d -> " or give them as an argument (" + d.name() + ":" + joined + ")")
                 .orElse("");

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The {@code --model} syntax: every accepted form and every refusal, verbatim. */
 class ModelSpecTest {
 
-    private static final String KNOWN = "naive, snaive, mean, drift, naive2, theta, ets, arima, dot,"
+    private static final String KNOWN = "naive, snaive, mean, drift, naive2, theta, ets, arima, dot, mstl[:MODEL],"
             + " comb[:MODEL+MODEL...+combine=mean|median], auto[:MODEL+MODEL...+by=mase|smape|rmse|msis+windows=K]";
 
     /** The built-in models plus the two argument kinds no built-in model has yet (a required list, a text). */
@@ -158,6 +158,29 @@ class ModelSpecTest {
                 "--model 'comb:ets+onnx': onnx in the argument of comb needs an argument of its own (onnx:PATH),"
                         + " which a list cannot give",
                 refusalWithRequired("comb:ets+onnx"));
+    }
+
+    @Test
+    void aModelTakingOnePlainModelRefusesMoreOrAModelOfModels() {
+        assertEquals(List.of("mstl", "mstl:arima", "comb:mstl+ets"), canonical("mstl, mstl:arima, comb:mstl+ets"));
+        assertEquals(
+                "--model 'mstl:ets+arima': mstl takes at most 1 model, got 2 (ets+arima): mstl[:MODEL]",
+                refusal("mstl:ets+arima"));
+        assertEquals(
+                "--model 'mstl:comb': 'comb' in the argument of mstl: mstl takes a plain model, not a model of models",
+                refusal("mstl:comb"));
+        assertEquals(
+                "--model 'mstl:auto': 'auto' in the argument of mstl: mstl takes a plain model, not a model of models",
+                refusal("mstl:auto"));
+        assertEquals("--model 'mstl:mstl': mstl cannot list itself", refusal("mstl:mstl"));
+        final Declaration two = Declaration.ofModels("pair", List.of()).atMostPlainModels(2);
+        assertEquals("pair:MODEL+MODEL...", two.usage());
+        assertThrows(
+                IllegalArgumentException.class, () -> Declaration.plain("ets").atMostPlainModels(1));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Declaration.ofModels("comb", List.of("ets", "theta")).atMostPlainModels(1),
+                "more defaults than it takes");
     }
 
     @Test

@@ -123,16 +123,29 @@ public final class AutoSelect implements ForecastModel {
     @Override
     public FittedModel fit(double[] y, int seasonLength) {
         Inputs.seasonLength(seasonLength);
-        return new Fit(Inputs.series(name, y, 1), seasonLength);
+        return fit(y, new double[] {seasonLength});
+    }
+
+    /** Keeps all the seasons: each member is fitted with them, in the windows and on the whole series. */
+    @Override
+    public FittedModel fit(double[] y, double[] seasons) {
+        double[] checked = Inputs.seasons(seasons);
+        return new Fit(Inputs.series(name, y, 1), checked);
+    }
+
+    /** "": the forecast's note carries the chosen member's season note. */
+    @Override
+    public String seasonNote(double[] seasons) {
+        return "";
     }
 
     private final class Fit implements FittedModel {
         private final double[] y;
-        private final int seasonLength;
+        private final double[] seasons;
 
-        Fit(double[] y, int seasonLength) {
+        Fit(double[] y, double[] seasons) {
             this.y = y;
-            this.seasonLength = seasonLength;
+            this.seasons = seasons;
         }
 
         @Override
@@ -154,7 +167,7 @@ public final class AutoSelect implements ForecastModel {
             }
             double[] scoreLevels = by.equals("msis") ? new double[] {msisLevel(lv)} : new double[0];
             CvRequest request = new CvRequest(
-                    new ForecastRequest(y, horizon, seasonLength, members, scoreLevels), windows, horizon, 0);
+                    new ForecastRequest(y, horizon, seasons.clone(), members, scoreLevels), windows, horizon, 0);
             List<CvResult.Window> cv = CvWindows.windows(request, this::forecastWindow);
             List<CvResult.Score> scores = CvScoring.scores(members, scoreLevels, horizon, cv);
             List<Integer> ranked = new ArrayList<>();
@@ -169,8 +182,11 @@ public final class AutoSelect implements ForecastModel {
             for (int chosen : ranked) {
                 String member = members.get(chosen);
                 Forecast forecast;
+                String memberNote;
                 try {
-                    forecast = lookup.apply(member).fit(y, seasonLength).forecast(horizon, lv);
+                    ForecastModel model = lookup.apply(member);
+                    forecast = model.fit(y, seasons).forecast(horizon, lv);
+                    memberNote = Inputs.joinNotes(model.seasonNote(seasons), forecast.note());
                 } catch (RuntimeException ex) {
                     failedOnWhole.add(member + " (" + ex.getMessage() + ")");
                     continue;
@@ -185,7 +201,7 @@ public final class AutoSelect implements ForecastModel {
                                 + (failedOnWhole.isEmpty()
                                         ? ""
                                         : "; failed on the whole series: " + String.join(", ", failedOnWhole))
-                                + (forecast.note().isEmpty() ? "" : "; " + member + ": " + forecast.note());
+                                + (memberNote.isEmpty() ? "" : "; " + member + ": " + memberNote);
                 return relabel(forecast, note);
             }
             String why = ranked.isEmpty()
@@ -199,7 +215,7 @@ public final class AutoSelect implements ForecastModel {
         private ModelForecast forecastWindow(String member, ForecastRequest part) {
             try {
                 Forecast forecast =
-                        lookup.apply(member).fit(part.y(), part.seasonLength()).forecast(part.horizon(), part.levels());
+                        lookup.apply(member).fit(part.y(), part.seasons()).forecast(part.horizon(), part.levels());
                 return forecast.toModelForecast(member, forecast.note());
             } catch (RuntimeException ex) {
                 return ModelForecast.failed(member, ex.getMessage() == null ? ex.toString() : ex.getMessage());
@@ -247,15 +263,17 @@ public final class AutoSelect implements ForecastModel {
         /** {@link #FALLBACK}'s forecast, noted with why it was used. */
         private Forecast fallback(String why, int horizon, double[] lv) {
             Forecast forecast;
+            String fallbackNote;
             try {
-                forecast = lookup.apply(FALLBACK).fit(y, seasonLength).forecast(horizon, lv);
+                ForecastModel model = lookup.apply(FALLBACK);
+                forecast = model.fit(y, seasons).forecast(horizon, lv);
+                fallbackNote = Inputs.joinNotes(model.seasonNote(seasons), forecast.note());
             } catch (RuntimeException ex) {
                 throw new ModelException(why + ", and the fallback " + FALLBACK + " failed: " + ex.getMessage(), ex);
             }
             return relabel(
                     forecast,
-                    why + ": " + FALLBACK
-                            + (forecast.note().isEmpty() ? "" : "; " + FALLBACK + ": " + forecast.note()));
+                    why + ": " + FALLBACK + (fallbackNote.isEmpty() ? "" : "; " + FALLBACK + ": " + fallbackNote));
         }
 
         private String scoreName(double[] scoreLevels) {

@@ -124,7 +124,15 @@ public final class Combination implements ForecastModel {
 
     @Override
     public FittedModel fit(double[] y, int seasonLength) {
+        Inputs.seasonLength(seasonLength);
+        return fit(y, new double[] {seasonLength});
+    }
+
+    /** Fits every component with all the seasons (each uses what it can: ets the first, mstl all). */
+    @Override
+    public FittedModel fit(double[] y, double[] seasons) {
         Objects.requireNonNull(y, "y");
+        Inputs.seasons(seasons);
         List<FittedModel> fitted = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         for (String component : components) {
@@ -136,7 +144,7 @@ public final class Combination implements ForecastModel {
                 continue;
             }
             try {
-                fitted.add(model.fit(y, seasonLength));
+                fitted.add(model.fit(y, seasons));
             } catch (IllegalArgumentException | NullPointerException callersMistake) {
                 throw callersMistake;
             } catch (RuntimeException ex) {
@@ -147,6 +155,23 @@ public final class Combination implements ForecastModel {
             throw new ModelException("no component of " + name + " could fit: " + String.join("; ", dropped));
         }
         return new Fit(fitted, dropped, statistic);
+    }
+
+    /** The components' season notes, each named: "ets uses season 48 of 48,336; theta uses season 48 of 48,336". */
+    @Override
+    public String seasonNote(double[] seasons) {
+        List<String> notes = new ArrayList<>();
+        for (String component : components) {
+            try {
+                String note = lookup.apply(component).seasonNote(seasons);
+                if (!note.isEmpty()) {
+                    notes.add(component + " " + note);
+                }
+            } catch (IllegalArgumentException unknown) {
+                // the fit names it as not available
+            }
+        }
+        return String.join("; ", notes);
     }
 
     private static final class Fit implements FittedModel {

@@ -1,5 +1,6 @@
 package forecastfarm.worker.forecast;
 
+import forecastfarm.shared.forecast.ForecastRequest;
 import java.util.List;
 
 /**
@@ -27,6 +28,19 @@ public interface ForecastModel {
     FittedModel fit(double[] y, int seasonLength);
 
     /**
+     * Fits the method with every season length the task has, the main one first (e.g. 48 and 336 for half-hourly
+     * data). The default fits with the first, rounded, as {@link #fit(double[], int)}; a model that uses several (mstl)
+     * or passes them on (comb, auto) overrides it.
+     *
+     * @param y       as {@link #fit(double[], int)}
+     * @param seasons season lengths, at least one, each finite and at least 1; fractional ones allowed (365.25)
+     * @throws IllegalArgumentException when {@code seasons} is empty or a season is below 1 or not finite
+     */
+    default FittedModel fit(double[] y, double[] seasons) {
+        return fit(y, Inputs.mainSeason(seasons));
+    }
+
+    /**
      * This model with an argument, as {@code --model NAME:ARG} gives it ({@code comb:ets+theta}). Which models take
      * which argument is declared in the shared {@code ModelCatalog}, which the launcher checks before any worker
      * starts; {@code ModelsTest} checks that the registry's models honour it.
@@ -45,5 +59,20 @@ public interface ForecastModel {
      */
     default boolean usesSeason() {
         return true;
+    }
+
+    /**
+     * What a task's note says about the seasons {@link #fit(double[], double[])} used, "" when nothing is worth saying.
+     * The default, for a model that takes one integer season: "uses season 24 of 24,168" when the task has several or a
+     * fractional one, else "" (and "" when the model ignores seasons). A model that uses several overrides it.
+     *
+     * @param seasons the task's seasons, as given to {@link #fit(double[], double[])}
+     */
+    default String seasonNote(double[] seasons) {
+        int used = Inputs.mainSeason(seasons);
+        if (!usesSeason() || (seasons.length == 1 && seasons[0] == used)) {
+            return "";
+        }
+        return "uses season " + used + " of " + ForecastRequest.formatSeasons(seasons);
     }
 }

@@ -38,6 +38,41 @@ public final class Inputs {
         }
     }
 
+    /**
+     * Checks a task's season lengths and returns a private copy.
+     *
+     * @throws IllegalArgumentException when there is none, or one is below 1 or not finite
+     */
+    public static double[] seasons(double[] seasons) {
+        Objects.requireNonNull(seasons, "seasons");
+        if (seasons.length == 0) {
+            throw new IllegalArgumentException("no season length given (1 for none)");
+        }
+        double[] copy = seasons.clone();
+        for (double season : copy) {
+            if (!(season >= 1) || Double.isInfinite(season)) {
+                throw new IllegalArgumentException("Invalid season length " + season + " (must be finite and >= 1)");
+            }
+        }
+        return copy;
+    }
+
+    /** The season a model that takes one integer season uses: the first, rounded (as ForecastRequest does). */
+    public static int mainSeason(double[] seasons) {
+        return (int) Math.round(seasons(seasons)[0]);
+    }
+
+    /** Joins the non-empty notes with "; ". */
+    public static String joinNotes(String... notes) {
+        StringBuilder joined = new StringBuilder();
+        for (String note : notes) {
+            if (!note.isEmpty()) {
+                joined.append(joined.length() == 0 ? "" : "; ").append(note);
+            }
+        }
+        return joined.toString();
+    }
+
     /** Checks that the forecast horizon is at least one step. */
     public static void horizon(int horizon) {
         if (horizon < 1) {

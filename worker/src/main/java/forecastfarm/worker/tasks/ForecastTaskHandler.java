@@ -7,6 +7,7 @@ import forecastfarm.shared.forecast.ModelSpec;
 import forecastfarm.worker.forecast.FittedModel;
 import forecastfarm.worker.forecast.Forecast;
 import forecastfarm.worker.forecast.ForecastModel;
+import forecastfarm.worker.forecast.Inputs;
 import forecastfarm.worker.forecast.Models;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,19 +46,6 @@ public final class ForecastTaskHandler implements TaskHandler {
     }
 
     /**
-     * A model takes one integer season: when the task has several (or a fractional one), its note says which it used,
-     * e.g. "uses season 24 of 24,168".
-     */
-    private static String withSeasonNote(final String note, final ForecastRequest request) {
-        final double[] seasons = request.seasons();
-        if (seasons.length == 1 && seasons[0] == request.seasonLength()) {
-            return note;
-        }
-        final String used = "uses season " + request.seasonLength() + " of " + ForecastRequest.formatSeasons(seasons);
-        return note.isEmpty() ? used : used + "; " + note;
-    }
-
-    /**
      * Fits one model to the request's series and forecasts it; shared by the "forecast" kind and the "cv" kind's
      * windows.
      *
@@ -68,10 +56,11 @@ public final class ForecastTaskHandler implements TaskHandler {
     public static ModelForecast forecastOne(final String model, final ForecastRequest request) {
         try {
             final ForecastModel method = Models.forSpec(ModelSpec.parse("model", model));
-            final FittedModel fitted = method.fit(request.y(), request.seasonLength());
+            final FittedModel fitted = method.fit(request.y(), request.seasons());
             final Forecast forecast = fitted.forecast(request.horizon(), request.levels());
+            // the model says which seasons it used ("uses season 24 of 24,168"), then its forecast's own note
             return forecast.toModelForecast(
-                    model, method.usesSeason() ? withSeasonNote(forecast.note(), request) : forecast.note());
+                    model, Inputs.joinNotes(method.seasonNote(request.seasons()), forecast.note()));
         } catch (final RuntimeException ex) {
             return ModelForecast.failed(model, ex.getMessage() == null ? ex.toString() : ex.getMessage());
         }

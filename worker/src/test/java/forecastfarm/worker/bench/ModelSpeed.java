@@ -27,8 +27,14 @@ import java.util.Map;
  * java -cp forecast-farm-worker.jar forecastfarm.worker.bench.ModelSpeed [--models theta,ets,arima]
  *     [--series 100] [--data ../shared/data] [--file m3_monthly_train.csv] [--m 12] [--h 18]
  *     [--levels 80,95] [--mode warm|cold] [--warmup-s 1] [--passes 5] [--budget-s 20]
+ *     [--seasons 48,336] [--windows K --step S]
  * java -cp forecast-farm-worker.jar forecastfarm.worker.bench.ModelSpeed --list true
  * </pre>
+ *
+ * <p>{@code --seasons 48,336}: fit with all these seasons ({@link ForecastModel#fit(double[], double[])}, as a task
+ * given several does) instead of {@code --m}. {@code --windows K --step S}: time each series' K rolling-origin
+ * training parts instead of the series (those of {@code farm cv --horizon H --windows K --step S}: part k ends at
+ * n - h - S (K - 1 - k)). The CSV's columns may be {@code series_id,value} (M3) or {@code unique_id,y} (taylor).
  *
  * <p>{@code --model-class ets=forecastfarm.worker.forecast.ets.Ets,...}: a preview of a model not registered
  * yet, made with the class's no-argument constructor; used only when the name is not in {@link Models}
@@ -87,7 +93,16 @@ public final class ModelSpeed {
             }
         }
 
+        double[] seasons = opt.containsKey("seasons")
+                ? Arrays.stream(opt.get("seasons").split(","))
+                        .mapToDouble(Double::parseDouble)
+                        .toArray()
+                : new double[] {m};
         List<double[]> series = readSeries(file, maxSeries);
+        if (opt.containsKey("windows")) {
+            series = trainingParts(
+                    series, h, Integer.parseInt(opt.get("windows")), Integer.parseInt(opt.getOrDefault("step", "1")));
+        }
         if (series.isEmpty()) {
             throw new IllegalArgumentException("no series in " + file);
         }
@@ -140,7 +155,7 @@ public final class ModelSpeed {
             if (mode.equals("warm")) {
                 long w0 = System.nanoTime();
                 do {
-                    pass(model, series, m, h, levels, null, null, threads, false, sink);
+                    pass(model, series, seasons, h, levels, null, null, threads, false, sink);
                     warmups++;
                 } while ((System.nanoTime() - w0) / 1e9 < warmupS);
             }
@@ -148,7 +163,7 @@ public final class ModelSpeed {
             long start = System.nanoTime();
             int limit = mode.equals("warm") ? maxPasses : 1;
             while (passes < Math.max(1, limit)) {
-                pass(model, series, m, h, levels, wallSum, cpuSum, threads, cpuTime, sink);
+                pass(model, series, seasons, h, levels, wallSum, cpuSum, threads, cpuTime, sink);
                 passes++;
                 if ((System.nanoTime() - start) / 1e9 >= budgetS) {
                     break;
@@ -193,7 +208,7 @@ public final class ModelSpeed {
     private static void pass(
             ForecastModel model,
             List<double[]> series,
-            int m,
+            double[] seasons,
             int h,
             double[] levels,
             double[] wallSum,
@@ -206,7 +221,7 @@ public final class ModelSpeed {
             long c0 = cpuTime ? threads.getCurrentThreadCpuTime() : 0;
             long t0 = System.nanoTime();
             try {
-                FittedModel fit = model.fit(y, m);
+                FittedModel fit = model.fit(y, seasons);
                 Forecast fc = fit.forecast(h, levels);
                 double[] mean = fc.mean();
                 sink.sum += mean[mean.length - 1] * 1e-9;
@@ -222,6 +237,20 @@ public final class ModelSpeed {
         }
     }
 
+    /** Each series' {@code windows} expanding training parts, as farm cv's windows of horizon h and step. */
+    static List<double[]> trainingParts(List<double[]> series, int h, int windows, int step) {
+        List<double[]> parts = new ArrayList<>();
+        for (double[] y : series) {
+            for (int k = 0; k < windows; k++) {
+                int cutoff = y.length - h - step * (windows - 1 - k);
+                if (cutoff >= 2) {
+                    parts.add(Arrays.copyOf(y, cutoff));
+                }
+            }
+        }
+        return parts;
+    }
+
     /**
      * The first {@code maxSeries} series of a long CSV with a header naming {@code series_id} and
      * {@code value}, rows of one series together and in time order (as the M3 files are). Plain
@@ -235,8 +264,8 @@ public final class ModelSpeed {
                 return out;
             }
             List<String> cols = List.of(header.split(","));
-            int idCol = cols.indexOf("series_id");
-            int valueCol = cols.indexOf("value");
+            int idCol = cols.contains("series_id") ? cols.indexOf("series_id") : cols.indexOf("unique_id");
+            int valueCol = cols.contains("value") ? cols.indexOf("value") : cols.indexOf("y");
             if (idCol < 0 || valueCol < 0) {
                 throw new IOException(file + ": header lacks series_id or value: " + header);
             }

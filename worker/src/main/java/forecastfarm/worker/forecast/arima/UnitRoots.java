@@ -1,5 +1,9 @@
 package forecastfarm.worker.forecast.arima;
 
+import forecastfarm.worker.forecast.stl.Stl;
+import forecastfarm.worker.forecast.stl.StlComponents;
+import forecastfarm.worker.forecast.stl.StlParameters;
+
 /**
  * Differencing decisions as forecast 8.20's auto.arima makes them: ndiffs() with the KPSS
  * level-stationarity test at alpha = 0.05 (urca's ur.kpss, type "mu", lags
@@ -105,9 +109,9 @@ final class UnitRoots {
     /** forecast's seas.heuristic: max(0, min(1, 1 - var(R) / var(R + S))) from mstl. */
     static double seasonalStrength(double[] x, int n, int m) {
         double[] xs = java.util.Arrays.copyOf(x, n);
-        double[][] st = Stl.decompose(xs, m, 11);
-        double[] seasonal = st[0];
-        double[] trend = st[1];
+        StlComponents st = Stl.decompose(xs, StlParameters.rDefaults(m, 11, false));
+        double[] seasonal = st.seasonal();
+        double[] trend = st.trend();
         double[] rem = new double[n];
         double[] rs = new double[n];
         for (int i = 0; i < n; i++) {
