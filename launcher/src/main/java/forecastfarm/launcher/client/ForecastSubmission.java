@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import forecastfarm.launcher.io.InputProblem;
+import forecastfarm.launcher.io.RecentDs;
 import forecastfarm.launcher.io.Series;
 import forecastfarm.launcher.io.ShardFilter;
 import forecastfarm.launcher.job.ForecastJobOptions;
@@ -50,7 +51,7 @@ public record ForecastSubmission(byte[] body, Map<String, String[]> series, List
         final ArrayNode list = root.putArray("series");
         final Map<String, String[]> steps = new LinkedHashMap<>();
         final List<InputProblem> problems = new ArrayList<>();
-        options.reader()
+        options.reader(RecentDs.DEFAULT)
                 .read(
                         options.input(),
                         shard.series(series -> {

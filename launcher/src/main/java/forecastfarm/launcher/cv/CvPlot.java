@@ -28,14 +28,12 @@ final class CvPlot {
         if (cv == null) {
             return null;
         }
-        // recent holds the series' last points: the point at index i of the series is recent[i - offset].
+        // recent holds the series' last points: the point at index i of the series is recent[i - offset]. The job
+        // kept at least the windows' points and the cutoff before them (CvWork.tailDs), so every window is in it.
         final int offset = series.axis().length() - series.recent().length;
         final List<ForecastWindow> windows = new ArrayList<>();
         boolean forecast = false;
         for (final CvResult.Window window : cv.windows()) {
-            if (window.cutoff() - offset < 0) {
-                continue; // older than the kept history (windows cover at most Series.RECENT_DS - 1 points)
-            }
             final List<ModelBand> models = new ArrayList<>();
             for (final ModelForecast f : window.forecasts()) {
                 if (f.ok()) {

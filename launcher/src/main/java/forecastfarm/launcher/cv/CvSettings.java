@@ -1,8 +1,5 @@
 package forecastfarm.launcher.cv;
 
-import forecastfarm.launcher.io.Series;
-import forecastfarm.shared.forecast.CvRequest;
-
 /**
  * {@code farm cv}'s windows: statsforecast's {@code n_windows}, {@code step_size} and {@code input_size}.
  *
@@ -11,9 +8,22 @@ import forecastfarm.shared.forecast.CvRequest;
  * @param inputSize training points of a rolling window; 0 for an expanding one.
  */
 public record CvSettings(int windows, int step, int inputSize) {
+    /** Windows must cover fewer points than this, so that they and the cutoff before them are an int. */
+    public static final long MAX_COVERED = Integer.MAX_VALUE;
+
     /**
-     * @throws IllegalArgumentException naming the option, for a value out of range or windows that cover more points
-     *     than the job labels.
+     * @return the points the windows cover, {@code horizon + step x (windows - 1)}, without overflow (so a caller can
+     *     check it against {@link #MAX_COVERED} before it is an int).
+     */
+    public static long coveredPoints(final int horizon, final int windows, final int step) {
+        return horizon + (long) step * (windows - 1);
+    }
+    /**
+     * Windows may cover any number of points (the job keeps the ds labels they need, {@link CvWork#tailDs()}); a series
+     * shorter than they need fails alone, in the worker.
+     *
+     * @throws IllegalArgumentException naming the option, for a value out of range or windows covering more points
+     *     than a series can have.
      */
     public static CvSettings of(final int windows, final int step, final Integer inputSize, final int horizon) {
         if (windows < 1) {
@@ -26,11 +36,11 @@ public record CvSettings(int windows, int step, int inputSize) {
             throw new IllegalArgumentException(
                     "invalid --input-size " + inputSize + ": must be 1 or more (leave it out for expanding windows)");
         }
-        final long covered = CvRequest.testPoints(horizon, windows, step);
-        if (covered + 1 > Series.RECENT_DS) {
+        final long covered = coveredPoints(horizon, windows, step);
+        if (covered >= MAX_COVERED) {
             throw new IllegalArgumentException("the windows cover " + covered + " points (--horizon " + horizon
-                    + " + --step " + step + " x (--windows " + windows + " - 1)); at most " + (Series.RECENT_DS - 1)
-                    + " are supported: use fewer windows or a smaller step");
+                    + " + --step " + step + " x (--windows " + windows + " - 1)), more than a series can have:"
+                    + " use fewer windows or a smaller step");
         }
         return new CvSettings(windows, step, inputSize == null ? 0 : inputSize);
     }

@@ -167,38 +167,45 @@ public enum InputFormat {
      * So a caller should pass null, not {@link LongCsvReader}'s {@code y}, when the user did not name a value column.
      */
     public SeriesReader reader(String idCol, String timeCol, String valueCol) {
-        return reader(idCol, timeCol, valueCol, TimeSettings.DEFAULT);
+        return reader(idCol, timeCol, valueCol, TimeSettings.DEFAULT, RecentDs.DEFAULT);
     }
 
-    /** As {@link #reader(String, String, String)}, reading date-times with {@code time}. */
-    public SeriesReader reader(String idCol, String timeCol, String valueCol, TimeSettings time) {
+    /**
+     * As {@link #reader(String, String, String)}, reading date-times with {@code time} and keeping {@code kept} of each
+     * series' last ds labels.
+     */
+    public SeriesReader reader(String idCol, String timeCol, String valueCol, TimeSettings time, RecentDs kept) {
         return switch (this) {
             case LONG ->
                 new LongCsvReader(
                         orDefault(idCol, LongCsvReader.DEFAULT_ID_COL),
                         orDefault(timeCol, LongCsvReader.DEFAULT_TIME_COL),
                         orDefault(valueCol, LongCsvReader.DEFAULT_VALUE_COL),
-                        time);
-            case WIDE -> new WideCsvReader(timeCol, time);
-            case OHLC_DIR -> new OhlcDirReader(timeCol, valueCol, time);
+                        time,
+                        kept);
+            case WIDE -> new WideCsvReader(timeCol, time, kept);
+            case OHLC_DIR -> new OhlcDirReader(timeCol, valueCol, time, kept);
         };
     }
 
     /**
      * The reader for {@code input} in this format: {@link #reader} for a CSV or a directory; for a Parquet file
      * ({@link #isParquet}), {@link ParquetLongReader} or {@link ParquetWideReader} with the same columns and defaults.
+     * Every reader keeps {@code kept} of each series' last ds labels ({@link RecentDs}).
      */
-    public SeriesReader readerFor(Path input, String idCol, String timeCol, String valueCol, TimeSettings time) {
+    public SeriesReader readerFor(
+            Path input, String idCol, String timeCol, String valueCol, TimeSettings time, RecentDs kept) {
         if (this == OHLC_DIR || !isParquet(input)) {
-            return reader(idCol, timeCol, valueCol, time);
+            return reader(idCol, timeCol, valueCol, time, kept);
         }
         return this == LONG
                 ? new ParquetLongReader(
                         orDefault(idCol, LongCsvReader.DEFAULT_ID_COL),
                         orDefault(timeCol, LongCsvReader.DEFAULT_TIME_COL),
                         orDefault(valueCol, LongCsvReader.DEFAULT_VALUE_COL),
-                        time)
-                : new ParquetWideReader(timeCol, time);
+                        time,
+                        kept)
+                : new ParquetWideReader(timeCol, time, kept);
     }
 
     /**

@@ -30,6 +30,7 @@ public final class LongCsvReader implements SeriesReader {
     private final String timeCol;
     private final String valueCol;
     private final TimeSettings time;
+    private final RecentDs kept;
 
     /** Columns {@code unique_id}, {@code ds}, {@code y}. */
     public LongCsvReader() {
@@ -37,12 +38,16 @@ public final class LongCsvReader implements SeriesReader {
     }
 
     public LongCsvReader(String idCol, String timeCol, String valueCol) {
-        this(idCol, timeCol, valueCol, TimeSettings.DEFAULT);
+        this(idCol, timeCol, valueCol, TimeSettings.DEFAULT, RecentDs.DEFAULT);
     }
 
-    /** {@code time}: the zone of naive date-times, and whether integers are epoch seconds. */
-    public LongCsvReader(String idCol, String timeCol, String valueCol, TimeSettings time) {
+    /**
+     * {@code time}: the zone of naive date-times, and whether integers are epoch seconds; {@code kept}: how many of
+     * each series' last ds labels to keep ({@link RecentDs}).
+     */
+    public LongCsvReader(String idCol, String timeCol, String valueCol, TimeSettings time, RecentDs kept) {
         this.time = Objects.requireNonNull(time, "time");
+        this.kept = Objects.requireNonNull(kept, "kept");
         this.idCol = Objects.requireNonNull(idCol, "idCol").strip();
         this.timeCol = Objects.requireNonNull(timeCol, "timeCol").strip();
         this.valueCol = Objects.requireNonNull(valueCol, "valueCol").strip();
@@ -263,7 +268,7 @@ public final class LongCsvReader implements SeriesReader {
                 }
             }
             if (ok && axis != null) {
-                onSeries.accept(Series.of(id, Arrays.copyOf(values, n), axis, firstLine, ds, valueCol));
+                onSeries.accept(Series.of(id, Arrays.copyOf(values, n), axis, firstLine, ds, valueCol, kept));
             }
         }
 

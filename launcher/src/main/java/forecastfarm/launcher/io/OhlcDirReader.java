@@ -47,6 +47,7 @@ public final class OhlcDirReader implements SeriesReader {
     private final String timeCol;
     private final String valueCol;
     private final TimeSettings time;
+    private final RecentDs kept;
 
     /** Date column {@code Date} (else the first), value column {@code Adj Close} (else {@code Close}). */
     public OhlcDirReader() {
@@ -60,12 +61,16 @@ public final class OhlcDirReader implements SeriesReader {
      *                 it is a problem of that series
      */
     public OhlcDirReader(String timeCol, String valueCol) {
-        this(timeCol, valueCol, TimeSettings.DEFAULT);
+        this(timeCol, valueCol, TimeSettings.DEFAULT, RecentDs.DEFAULT);
     }
 
-    /** {@code time}: the zone of naive date-times, and whether integers are epoch seconds. */
-    public OhlcDirReader(String timeCol, String valueCol, TimeSettings time) {
+    /**
+     * {@code time}: the zone of naive date-times, and whether integers are epoch seconds; {@code kept}: how many of
+     * each series' last ds labels to keep ({@link RecentDs}).
+     */
+    public OhlcDirReader(String timeCol, String valueCol, TimeSettings time, RecentDs kept) {
         this.time = java.util.Objects.requireNonNull(time, "time");
+        this.kept = java.util.Objects.requireNonNull(kept, "kept");
         this.timeCol = timeCol == null || timeCol.isBlank() ? null : timeCol.strip();
         this.valueCol = valueCol == null || valueCol.isBlank() ? null : valueCol.strip();
     }
@@ -292,6 +297,6 @@ public final class OhlcDirReader implements SeriesReader {
                             + msg.replace("rows must be sorted by ds within a series", "rows must be sorted by date")));
             return null;
         }
-        return ok ? Series.of(id, Arrays.copyOf(values, n), axis, firstLine, ds, names.get(valueIdx)) : null;
+        return ok ? Series.of(id, Arrays.copyOf(values, n), axis, firstLine, ds, names.get(valueIdx), kept) : null;
     }
 }

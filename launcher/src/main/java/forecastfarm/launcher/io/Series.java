@@ -9,21 +9,19 @@ import java.util.Objects;
  * @param y         the values, oldest first; all finite
  * @param axis      the time index: enough to label the forecast horizon
  * @param firstLine 1-based line in the input file where the series starts (for messages); 0 if not from a file
- * @param recentDs  the ds labels of the last {@link #RECENT_DS} (or fewer) points, oldest first, as written in the
- *                  input: enough to plot the recent history with its real dates (holidays and gaps included)
+ * @param recentDs  the ds labels of the last points, as many as the read kept ({@link RecentDs}; all of them when the
+ *                  series is shorter), oldest first, as written in the input: enough to plot the recent history with
+ *                  its real dates (holidays and gaps included) and to label a cv job's windows
  * @param valueName the name of the input's value column for this series ({@code y}, {@code Close}, a wide file's
  *                  column header), the plots' y axis title; null when the reader does not say
  */
 public record Series(String id, double[] y, TimeAxis axis, long firstLine, String[] recentDs, String valueName) {
-    /** How many of the last ds labels a series keeps for plots. */
-    public static final int RECENT_DS = 512;
-
     public Series {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(y, "y");
         Objects.requireNonNull(axis, "axis");
         Objects.requireNonNull(recentDs, "recentDs");
-        if (recentDs.length > Math.min(RECENT_DS, y.length)) {
+        if (recentDs.length > y.length) {
             throw new IllegalArgumentException(
                     "series " + id + ": " + recentDs.length + " recent ds labels for " + y.length + " values");
         }
@@ -39,23 +37,26 @@ public record Series(String id, double[] y, TimeAxis axis, long firstLine, Strin
     }
 
     /**
-     * A series whose recent ds labels are the last {@link #RECENT_DS} of {@code ds} (all of its labels, oldest first).
+     * A series whose recent ds labels are the last {@link RecentDs#DEFAULT} of {@code ds} (all of its labels, oldest
+     * first), without the name of its value column.
      */
     public static Series of(String id, double[] y, TimeAxis axis, long firstLine, java.util.List<String> ds) {
-        return of(id, y, axis, firstLine, ds, null);
+        return of(id, y, axis, firstLine, ds, null, RecentDs.DEFAULT);
     }
 
-    /** {@link #of(String, double[], TimeAxis, long, java.util.List)} with the name of its value column. */
+    /**
+     * The series as a reader hands it over: its recent ds labels the last {@code kept} of {@code ds} (all of its
+     * labels, oldest first), and the name of its value column.
+     */
     public static Series of(
-            String id, double[] y, TimeAxis axis, long firstLine, java.util.List<String> ds, String valueName) {
-        int from = Math.max(0, ds.size() - RECENT_DS);
-        return new Series(
-                id,
-                y,
-                axis,
-                firstLine,
-                ds.subList(from, ds.size()).stream().map(String::strip).toArray(String[]::new),
-                valueName);
+            String id,
+            double[] y,
+            TimeAxis axis,
+            long firstLine,
+            java.util.List<String> ds,
+            String valueName,
+            RecentDs kept) {
+        return new Series(id, y, axis, firstLine, kept.lastOf(ds), valueName);
     }
 
     /** Number of observations. */

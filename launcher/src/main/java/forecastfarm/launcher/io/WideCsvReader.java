@@ -49,6 +49,7 @@ public final class WideCsvReader implements SeriesReader {
 
     private final String timeCol;
     private final TimeSettings time;
+    private final RecentDs kept;
 
     /** The date column is the first column. */
     public WideCsvReader() {
@@ -60,12 +61,16 @@ public final class WideCsvReader implements SeriesReader {
      *                column
      */
     public WideCsvReader(String timeCol) {
-        this(timeCol, TimeSettings.DEFAULT);
+        this(timeCol, TimeSettings.DEFAULT, RecentDs.DEFAULT);
     }
 
-    /** {@code time}: the zone of naive date-times, and whether integers are epoch seconds. */
-    public WideCsvReader(String timeCol, TimeSettings time) {
+    /**
+     * {@code time}: the zone of naive date-times, and whether integers are epoch seconds; {@code kept}: how many of
+     * each series' last ds labels to keep ({@link RecentDs}).
+     */
+    public WideCsvReader(String timeCol, TimeSettings time, RecentDs kept) {
         this.time = java.util.Objects.requireNonNull(time, "time");
+        this.kept = java.util.Objects.requireNonNull(kept, "kept");
         this.timeCol = timeCol == null || timeCol.isBlank() ? null : timeCol.strip();
     }
 
@@ -298,7 +303,7 @@ public final class WideCsvReader implements SeriesReader {
                 onProblem.accept(new InputProblem(id, i >= 0 ? lines[from + i] : lines[from], e.getMessage()));
                 return;
             }
-            onSeries.accept(Series.of(id, Arrays.copyOfRange(col, from, to + 1), axis, lines[from], range, id));
+            onSeries.accept(Series.of(id, Arrays.copyOfRange(col, from, to + 1), axis, lines[from], range, id, kept));
         }
     }
 }

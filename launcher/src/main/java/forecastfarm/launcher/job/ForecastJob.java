@@ -15,6 +15,7 @@ import forecastfarm.launcher.io.JobLogReader;
 import forecastfarm.launcher.io.JobLogWriter;
 import forecastfarm.launcher.io.KeptTasks;
 import forecastfarm.launcher.io.OutputFormat;
+import forecastfarm.launcher.io.RecentDs;
 import forecastfarm.launcher.io.SeriesIndex;
 import forecastfarm.launcher.io.SeriesReader;
 import forecastfarm.launcher.io.ShardFilter;
@@ -271,7 +272,8 @@ public final class ForecastJob {
     }
 
     private SeriesReader reader() {
-        final SeriesReader reader = options.reader();
+        // the labels the work's rows need (a cv job's windows), else those plots draw
+        final SeriesReader reader = options.reader(RecentDs.covering(work.tailDs()));
         return (input, onSeries, onProblem) -> reader.read(input, shard.series(onSeries), shard.problems(onProblem));
     }
 

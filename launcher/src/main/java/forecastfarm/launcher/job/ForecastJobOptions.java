@@ -1,6 +1,7 @@
 package forecastfarm.launcher.job;
 
 import forecastfarm.launcher.io.InputFormat;
+import forecastfarm.launcher.io.RecentDs;
 import forecastfarm.launcher.io.SeriesReader;
 import forecastfarm.launcher.io.TimeSettings;
 import forecastfarm.launcher.report.PlotPolicy;
@@ -35,11 +36,12 @@ public record ForecastJobOptions(
         PlotPolicy plots,
         TimeSettings time) {
     /**
+     * @param kept how many of each series' last ds labels the job needs ({@link RecentDs#covering}).
      * @return the reader of this input's format, with the columns named on the command line (null: the format's
      * defaults).
      */
-    public SeriesReader reader() {
-        return format.readerFor(input, idCol, timeCol, valueCol, time);
+    public SeriesReader reader(final RecentDs kept) {
+        return format.readerFor(input, idCol, timeCol, valueCol, time, kept);
     }
 
     /**

@@ -28,8 +28,8 @@ public interface SeriesWork {
     void configure(ForecastFarm.Builder farm);
 
     /**
-     * @return how many of each series' last ds labels its rows need ({@link SubmittedSeries#tailDs()}): at most
-     *     {@link forecastfarm.launcher.io.Series#RECENT_DS}.
+     * @return how many of each series' last ds labels its rows need ({@link SubmittedSeries#tailDs()}); the job's
+     *     reads keep that many when it is more than {@link forecastfarm.launcher.io.RecentDs#DEFAULT}.
      */
     default int tailDs() {
         return 0;

@@ -10,7 +10,8 @@ import java.util.Arrays;
  *
  * @param seq          its number in input order, from 0.
  * @param axis         its time axis (forecast ds).
- * @param recent       the last values (for plots), or null when it is not to be plotted.
+ * @param recent       the last values (for plots), as many as the read kept labels of ({@link Series#recentDs()}),
+ *                     or null when it is not to be plotted.
  * @param recentDs     their ds labels, or null.
  * @param seasonLength the m it was forecast with.
  * @param valueName    its value column's name (the plot's y axis title), or null.

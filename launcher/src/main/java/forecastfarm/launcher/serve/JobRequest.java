@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import forecastfarm.launcher.cv.CvSettings;
 import forecastfarm.launcher.io.InputException;
-import forecastfarm.launcher.io.Series;
 import forecastfarm.launcher.io.TaskFileReader.TaskLine;
 import forecastfarm.launcher.io.TimeSettings;
 import forecastfarm.launcher.run.ForecastArgs;
 import forecastfarm.shared.WorkerArgs;
-import forecastfarm.shared.forecast.CvRequest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -200,12 +199,12 @@ record JobRequest(String type, String kind, int priority, List<Task> tasks, List
             if (root.has("input_size")) {
                 shared.put("input_size", wholeNumber(root, "input_size", 1));
             }
-            final long covered = CvRequest.testPoints(horizon, windows, step);
-            if (covered + 1 > Series.RECENT_DS) {
+            final long covered = CvSettings.coveredPoints(horizon, windows, step);
+            if (covered >= CvSettings.MAX_COVERED) {
                 throw new BadRequest(
                         "windows",
-                        "the windows cover " + covered + " points (horizon + step x (windows - 1)); at most "
-                                + (Series.RECENT_DS - 1) + " are supported, as with farm cv");
+                        "the windows cover " + covered + " points (horizon + step x (windows - 1)), more than a"
+                                + " series can have");
             }
         }
         return shared;

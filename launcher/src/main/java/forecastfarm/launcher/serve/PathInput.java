@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import forecastfarm.launcher.io.InputException;
 import forecastfarm.launcher.io.InputFormat;
 import forecastfarm.launcher.io.InputProblem;
+import forecastfarm.launcher.io.RecentDs;
 import forecastfarm.launcher.io.Series;
 import forecastfarm.launcher.io.TaskFileReader.TaskLine;
 import forecastfarm.launcher.io.TimeSettings;
+import forecastfarm.shared.forecast.CvRequest;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +25,8 @@ import java.util.Set;
  * value_col, time_zone, time_format}), read with the reader {@code farm forecast --input} uses, only under the
  * server's {@code --allow-dir} ({@link AllowedDirs}). As there, a series without {@code season_length} gets the
  * seasons its dates imply; a forecast job's steps are labelled with the dates after its last one, a cv job's cutoffs
- * and steps with the series' own (as written, as {@code farm cv} labels them).
+ * and steps with the series' own (as written, as {@code farm cv} labels them: the read keeps as many of each series'
+ * last labels as the windows and the cutoff before them cover, {@link RecentDs#covering}).
  *
  * <p>A whole-file problem (not found, outside the allowed dirs, unreadable, no format fits, a missing column) is a
  * {@link BadRequest} naming {@code input} with the reader's message; a bad series inside is INVALID in the job's
@@ -71,7 +74,7 @@ final class PathInput {
         final Set<String> ids = new HashSet<>();
         try {
             final InputFormat layout = format != null ? format : InputFormat.detect(input, idCol, timeCol, valueCol);
-            layout.readerFor(input, idCol, timeCol, valueCol, time)
+            layout.readerFor(input, idCol, timeCol, valueCol, time, kept(type, shared))
                     .read(
                             input,
                             series -> {
@@ -128,6 +131,18 @@ final class PathInput {
             }
         }
         return args;
+    }
+
+    /** @return how many of each series' last ds labels the job needs: a cv job's windows and the cutoff before. */
+    private static RecentDs kept(final String type, final ObjectNode shared) {
+        if (!JobRequest.CV.equals(type)) {
+            return RecentDs.DEFAULT;
+        }
+        return RecentDs.covering(CvRequest.testPoints(
+                        shared.get("horizon").asInt(),
+                        shared.get("windows").asInt(),
+                        shared.get("step").asInt())
+                + 1);
     }
 
     private static JobRequest.Invalid invalid(final InputProblem problem) {

@@ -1,6 +1,7 @@
 package forecastfarm.launcher.bench;
 
 import forecastfarm.launcher.io.InputFormat;
+import forecastfarm.launcher.io.RecentDs;
 import forecastfarm.launcher.io.Series;
 import forecastfarm.launcher.io.TimeSettings;
 import forecastfarm.launcher.io.parquet.ParquetRowWriter;
@@ -91,7 +92,7 @@ final class ParquetReadBench {
         InputFormat format = InputFormat.detect(input, null, null, null);
         int[] count = {0};
         double[] sum = {0};
-        format.readerFor(input, null, null, null, TimeSettings.DEFAULT)
+        format.readerFor(input, null, null, null, TimeSettings.DEFAULT, RecentDs.DEFAULT)
                 .read(
                         input,
                         s -> {

@@ -165,7 +165,7 @@ class CvTablesTest {
     }
 
     @Test
-    void windowsThatCannotBeLabelledOrAreOutOfRangeAreRefusedNamingTheOption() {
+    void windowsOutOfRangeAreRefusedNamingTheOption() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> CvSettings.of(0, 1, null, 5))
                 .getMessage()
                 .contains("--windows"));
@@ -175,9 +175,18 @@ class CvTablesTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> CvSettings.of(2, 1, 0, 5))
                 .getMessage()
                 .contains("--input-size"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> CvSettings.of(100, 10, null, 20))
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> CvSettings.of(100_000, 100_000, null, 20))
                 .getMessage()
-                .contains("1010 points"));
+                .contains("the windows cover 9999900020 points"));
         assertEquals(new CvSettings(3, 6, 0), CvSettings.of(3, 6, null, 18));
+    }
+
+    @Test
+    void windowsCoveringMoreThanTheDefaultRecentDsAreAcceptedAndTheJobKeepsTheirLabels() {
+        assertEquals(new CvSettings(100, 10, 0), CvSettings.of(100, 10, null, 20));
+        final CvSettings week = CvSettings.of(8, 336, null, 336);
+        assertEquals(new CvSettings(8, 336, 0), week);
+        final CvWork work = new CvWork(week, 336, List.of("snaive"), new double[] {95}, PlotPolicy.NONE, Path.of("x"));
+        assertEquals(336 * 8 + 1, work.tailDs(), "the windows' 2688 points and the cutoff before the first");
     }
 }

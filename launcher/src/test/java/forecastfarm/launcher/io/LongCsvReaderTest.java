@@ -428,7 +428,11 @@ class LongCsvReaderTest {
                         + "D,2020-01-01T00:00Z,1\nD,2020-01-01T01:00Z,2\n");
         read(
                 new LongCsvReader(
-                        "unique_id", "ds", "y", new TimeSettings(java.time.ZoneId.of("Europe/London"), false)),
+                        "unique_id",
+                        "ds",
+                        "y",
+                        new TimeSettings(java.time.ZoneId.of("Europe/London"), false),
+                        RecentDs.DEFAULT),
                 p);
         assertEquals(List.of("A", "D"), ids());
         assertEquals(
@@ -455,7 +459,10 @@ class LongCsvReaderTest {
     @Test
     void epochSecondsWithTheOption() throws IOException {
         Path p = file("epoch.csv", "unique_id,ds,y\nA,1577836800,1\nA,1577838600,2\nA,1577840400,3\n");
-        read(new LongCsvReader("unique_id", "ds", "y", new TimeSettings(java.time.ZoneOffset.UTC, true)), p);
+        read(
+                new LongCsvReader(
+                        "unique_id", "ds", "y", new TimeSettings(java.time.ZoneOffset.UTC, true), RecentDs.DEFAULT),
+                p);
         assertEquals(List.of(), problems);
         assertEquals("half-hourly", series.get(0).axis().describeFrequency());
         assertArrayEquals(new String[] {"1577842200"}, series.get(0).axis().future(1));

@@ -25,7 +25,7 @@ class ParquetClassLoadingTest {
         Path input = Path.of(args[0]);
         int[] series = {0};
         InputFormat.detect(input, null, null, null)
-                .readerFor(input, null, null, null, TimeSettings.DEFAULT)
+                .readerFor(input, null, null, null, TimeSettings.DEFAULT, RecentDs.DEFAULT)
                 .read(input, s -> series[0]++, p -> {});
         System.out.println(series[0] + " series");
     }

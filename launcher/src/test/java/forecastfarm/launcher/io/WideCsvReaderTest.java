@@ -243,7 +243,7 @@ class WideCsvReaderTest {
     @Test
     void dateTimeColumn() throws IOException {
         Path p = file("in.csv", "time,A,B\n2020-01-01 00:00,1,\n2020-01-01 00:15,2,5\n2020-01-01 00:30,3,6\n");
-        new WideCsvReader(null, TimeSettings.DEFAULT).read(p, series::add, problems::add);
+        new WideCsvReader(null, TimeSettings.DEFAULT, RecentDs.DEFAULT).read(p, series::add, problems::add);
         assertEquals(List.of(), problems);
         assertEquals("15-minutely", series.get(0).axis().describeFrequency());
         assertArrayEquals(
@@ -324,8 +324,8 @@ class WideCsvReaderTest {
         assertEquals(1000.0, series.get(0).y()[999]);
         assertEquals(600, series.get(1).length());
         assertEquals(-600.0, series.get(1).y()[599]);
-        assertEquals(Series.RECENT_DS, series.get(0).recentDs().length);
-        assertEquals("1000", series.get(0).recentDs()[Series.RECENT_DS - 1]);
+        assertEquals(RecentDs.DEFAULT.count(), series.get(0).recentDs().length);
+        assertEquals("1000", series.get(0).recentDs()[RecentDs.DEFAULT.count() - 1]);
     }
 
     /**

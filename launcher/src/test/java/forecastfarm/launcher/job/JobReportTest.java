@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import forecastfarm.launcher.api.SeriesResult;
 import forecastfarm.launcher.farm.FarmTimeline;
 import forecastfarm.launcher.io.ForecastTable;
+import forecastfarm.launcher.io.RecentDs;
 import forecastfarm.launcher.io.Series;
 import forecastfarm.launcher.io.TimeAxis;
 import forecastfarm.launcher.report.PlotPolicy;
@@ -47,7 +48,7 @@ class JobReportTest {
             ds.add(Integer.toString(i + 1));
             y[i] = 40 + Math.sin(i);
         }
-        final Series series = Series.of("AAL", y, TimeAxis.of(ds, "AAL"), 2, ds, "Close");
+        final Series series = Series.of("AAL", y, TimeAxis.of(ds, "AAL"), 2, ds, "Close", RecentDs.DEFAULT);
         final SubmittedSeries submitted = SubmittedSeries.of(0, series, 1, true, 0);
         final SeriesResult result = new SeriesResult(
                 0,

@@ -2,6 +2,7 @@ package forecastfarm.launcher.io.parquet;
 
 import forecastfarm.launcher.io.InputException;
 import forecastfarm.launcher.io.InputProblem;
+import forecastfarm.launcher.io.RecentDs;
 import forecastfarm.launcher.io.Series;
 import forecastfarm.launcher.io.SeriesReader;
 import forecastfarm.launcher.io.TimeAxis;
@@ -29,12 +30,15 @@ public final class ParquetLongReader implements SeriesReader {
     private final String timeCol;
     private final String valueCol;
     private final TimeSettings time;
+    private final RecentDs kept;
 
-    public ParquetLongReader(String idCol, String timeCol, String valueCol, TimeSettings time) {
+    /** As {@link forecastfarm.launcher.io.LongCsvReader}'s: the columns, how ds are read and how many are kept. */
+    public ParquetLongReader(String idCol, String timeCol, String valueCol, TimeSettings time, RecentDs kept) {
         this.idCol = Objects.requireNonNull(idCol, "idCol");
         this.timeCol = Objects.requireNonNull(timeCol, "timeCol");
         this.valueCol = Objects.requireNonNull(valueCol, "valueCol");
         this.time = Objects.requireNonNull(time, "time");
+        this.kept = Objects.requireNonNull(kept, "kept");
     }
 
     @Override
@@ -209,7 +213,7 @@ public final class ParquetLongReader implements SeriesReader {
                 return;
             }
             if (ok) {
-                onSeries.accept(Series.of(id, Arrays.copyOf(values, n), axis, firstRow, labels, valueCol));
+                onSeries.accept(Series.of(id, Arrays.copyOf(values, n), axis, firstRow, labels, valueCol, kept));
             }
         }
 

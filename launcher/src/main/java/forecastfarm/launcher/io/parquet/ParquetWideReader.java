@@ -2,6 +2,7 @@ package forecastfarm.launcher.io.parquet;
 
 import forecastfarm.launcher.io.InputException;
 import forecastfarm.launcher.io.InputProblem;
+import forecastfarm.launcher.io.RecentDs;
 import forecastfarm.launcher.io.Series;
 import forecastfarm.launcher.io.SeriesReader;
 import forecastfarm.launcher.io.TimeAxis;
@@ -24,10 +25,13 @@ import org.apache.parquet.schema.Type;
 public final class ParquetWideReader implements SeriesReader {
     private final String timeCol;
     private final TimeSettings timeSettings;
+    private final RecentDs kept;
 
-    public ParquetWideReader(String timeCol, TimeSettings timeSettings) {
+    /** As {@link forecastfarm.launcher.io.WideCsvReader}'s: the time column, how ds are read and how many are kept. */
+    public ParquetWideReader(String timeCol, TimeSettings timeSettings, RecentDs kept) {
         this.timeCol = timeCol == null || timeCol.isBlank() ? null : timeCol.strip();
         this.timeSettings = java.util.Objects.requireNonNull(timeSettings, "timeSettings");
+        this.kept = java.util.Objects.requireNonNull(kept, "kept");
     }
 
     /** The time column of a wide file with these columns. */
@@ -91,7 +95,7 @@ public final class ParquetWideReader implements SeriesReader {
             List<String> labels = ds.labels();
             validate(file, time, labels, timeSettings);
             for (int k = 0; k < ids.size(); k++) {
-                emit(ids.get(k), values[k], labels, timeSettings, onSeries, onProblem);
+                emit(ids.get(k), values[k], labels, timeSettings, kept, onSeries, onProblem);
                 values[k] = null;
             }
         }
@@ -115,6 +119,7 @@ public final class ParquetWideReader implements SeriesReader {
             double[] col,
             List<String> labels,
             TimeSettings timeSettings,
+            RecentDs kept,
             Consumer<Series> onSeries,
             Consumer<InputProblem> onProblem) {
         int from = 0;
@@ -160,6 +165,7 @@ public final class ParquetWideReader implements SeriesReader {
                 TimeAxis.of(range, id, timeSettings, null),
                 from + 1,
                 range,
-                id));
+                id,
+                kept));
     }
 }

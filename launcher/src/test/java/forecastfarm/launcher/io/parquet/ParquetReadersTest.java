@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import forecastfarm.launcher.io.InputException;
 import forecastfarm.launcher.io.InputFormat;
 import forecastfarm.launcher.io.InputProblem;
+import forecastfarm.launcher.io.RecentDs;
 import forecastfarm.launcher.io.Series;
 import forecastfarm.launcher.io.TimeSettings;
 import java.io.IOException;
@@ -41,13 +42,13 @@ class ParquetReadersTest {
 
     private void read(Path file) {
         InputFormat format = InputFormat.detect(file, null, null, null);
-        format.readerFor(file, null, null, null, TimeSettings.DEFAULT)
+        format.readerFor(file, null, null, null, TimeSettings.DEFAULT, RecentDs.DEFAULT)
                 .read(file, series::add, p -> problems.add(p.message()));
     }
 
     private void readCsv(Path file) {
         InputFormat.detect(file, null, null, null)
-                .readerFor(file, null, null, null, TimeSettings.DEFAULT)
+                .readerFor(file, null, null, null, TimeSettings.DEFAULT, RecentDs.DEFAULT)
                 .read(file, series::add, (InputProblem p) -> problems.add(p.message()));
     }
 
