@@ -176,6 +176,7 @@ public final class ModelCatalog {
             Declaration.plain("theta"),
             Declaration.plain("ets"),
             Declaration.plain("arima"),
+            Declaration.plain("ces"),
             // comb alone is the M3/M4 combination benchmark as this farm has always run it
             Declaration.ofModels("comb", List.of("ets", "theta", "arima")),
             // auto picks, per series, the member with the best cross-validated score (the worker's AutoSelect)

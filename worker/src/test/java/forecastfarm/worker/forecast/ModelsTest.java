@@ -17,7 +17,7 @@ class ModelsTest {
     @Test
     void namesInRegistryOrder() {
         assertEquals(
-                List.of("naive", "snaive", "mean", "drift", "naive2", "theta", "ets", "arima", "comb", "auto"),
+                List.of("naive", "snaive", "mean", "drift", "naive2", "theta", "ets", "arima", "ces", "comb", "auto"),
                 Models.names());
         assertEquals(
                 ModelCatalog.BUILT_IN.names(), Models.names(), "the launcher checks names against the shared list");

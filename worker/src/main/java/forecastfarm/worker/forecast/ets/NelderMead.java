@@ -8,12 +8,13 @@ package forecastfarm.worker.forecast.ets;
  * spread of function values, and a hard budget on function evaluations. Non-finite function
  * values count as 1e35. Written from the published description, not from R's code.
  *
- * <p>Work arrays are allocated once per instance; {@link #minimize} allocates nothing.
+ * <p>Work arrays are allocated once per instance; {@link #minimize} allocates nothing. Public for the other models
+ * of the forecast package that fit a few parameters this way (ces).
  */
-final class NelderMead {
+public final class NelderMead {
 
     /** The function to minimise; must not keep the argument array. */
-    interface Objective {
+    public interface Objective {
         double value(double[] x);
     }
 
@@ -30,7 +31,7 @@ final class NelderMead {
     private final double[] reflected;
     private int evaluations;
 
-    NelderMead(int n) {
+    public NelderMead(int n) {
         this.n = n;
         this.simplex = new double[n + 1][n];
         this.fv = new double[n + 1];
@@ -39,7 +40,7 @@ final class NelderMead {
         this.reflected = new double[n];
     }
 
-    int evaluations() {
+    public int evaluations() {
         return evaluations;
     }
 
@@ -54,7 +55,7 @@ final class NelderMead {
      *
      * @return the best function value, or +Infinity when f is not finite at the start
      */
-    double minimize(Objective f, double[] x, double relTol, int maxEvaluations) {
+    public double minimize(Objective f, double[] x, double relTol, int maxEvaluations) {
         evaluations = 0;
         double f0 = f.value(x);
         evaluations++;
