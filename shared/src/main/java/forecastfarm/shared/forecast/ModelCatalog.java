@@ -203,6 +203,7 @@ public final class ModelCatalog {
             Declaration.plain("theta"),
             Declaration.plain("ets"),
             Declaration.plain("arima"),
+            Declaration.plain("ces"),
             Declaration.plain("dot"),
             // mstl decomposes by every season and forecasts the seasonally adjusted series with the one model listed
             Declaration.ofModels("mstl", List.of("ets")).atMostPlainModels(1),

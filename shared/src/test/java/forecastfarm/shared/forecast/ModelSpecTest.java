@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 /** The {@code --model} syntax: every accepted form and every refusal, verbatim. */
 class ModelSpecTest {
 
-    private static final String KNOWN = "naive, snaive, mean, drift, naive2, theta, ets, arima, dot, mstl[:MODEL],"
-            + " comb[:MODEL+MODEL...+combine=mean|median], auto[:MODEL+MODEL...+by=mase|smape|rmse|msis+windows=K]";
+    private static final String KNOWN = "naive, snaive, mean, drift, naive2, theta, ets, arima, ces, dot,"
+            + " mstl[:MODEL], comb[:MODEL+MODEL...+combine=mean|median],"
+            + " auto[:MODEL+MODEL...+by=mase|smape|rmse|msis+windows=K]";
 
     /** The built-in models plus the two argument kinds no built-in model has yet (a required list, a text). */
     private static final ModelCatalog WITH_REQUIRED_ARGUMENTS = new ModelCatalog(List.of(

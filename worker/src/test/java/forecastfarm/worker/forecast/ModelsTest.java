@@ -18,8 +18,8 @@ class ModelsTest {
     void namesInRegistryOrder() {
         assertEquals(
                 List.of(
-                        "naive", "snaive", "mean", "drift", "naive2", "theta", "ets", "arima", "dot", "mstl", "comb",
-                        "auto"),
+                        "naive", "snaive", "mean", "drift", "naive2", "theta", "ets", "arima", "ces", "dot", "mstl",
+                        "comb", "auto"),
                 Models.names());
         assertEquals(
                 ModelCatalog.BUILT_IN.names(), Models.names(), "the launcher checks names against the shared list");

@@ -9,7 +9,7 @@ package forecastfarm.worker.forecast.ets;
  * values count as 1e35. Written from the published description, not from R's code.
  *
  * <p>Work arrays are allocated once per instance; {@link #minimize} allocates nothing. An instance is not
- * thread-safe: use one per fit. Public for the other models that optimise as R's optim does ({@code dot}).
+ * thread-safe: use one per fit. Public for the other models that optimise as R's optim does ({@code ces}, {@code dot}).
  */
 public final class NelderMead {
 
