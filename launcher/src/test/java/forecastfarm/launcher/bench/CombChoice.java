@@ -253,7 +253,7 @@ final class CombChoice {
         }
         order.sort(Comparator.comparingDouble(c -> overall[c][0] / overall[c][2]));
         final StringBuilder header = new StringBuilder(
-                String.format(Locale.ROOT, "%-4s %-44s %8s %7s", "rank", "combination", "sMAPE", "MASE"));
+                String.format(Locale.ROOT, "%-4s %-52s %8s %7s", "rank", "combination", "sMAPE", "MASE"));
         perCategory.keySet().forEach(name -> header.append(String.format(Locale.ROOT, " %10s", name)));
         out.println(header.append("   (cv sMAPE per category; series left out: ")
                 .append((long) overall[0][3])
@@ -262,7 +262,7 @@ final class CombChoice {
             final int c = order.get(rank);
             final StringBuilder line = new StringBuilder(String.format(
                     Locale.ROOT,
-                    "%-4d %-44s %8.3f %7.3f",
+                    "%-4d %-52s %8.3f %7.3f",
                     rank + 1,
                     combos.get(c).spec(),
                     overall[c][0] / overall[c][2],
