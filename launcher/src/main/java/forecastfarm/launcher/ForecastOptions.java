@@ -60,8 +60,9 @@ final class ForecastOptions {
             description = "models, comma separated, each NAME or NAME:ARG with a list ARG joined by '+': "
                     + "${COMPLETION-CANDIDATES}; auto:ets+theta picks per series the better of ets and theta by"
                     + " cross-validation on the series' last points, auto alone is auto:ets+theta+arima+comb;"
-                    + " comb:ets+theta is the mean of ets and theta, comb alone is comb:ets+theta+arima (default"
-                    + " ${DEFAULT-VALUE})")
+                    + " comb:ets+theta is the mean of ets and theta (+combine=median their median), comb alone is"
+                    + " comb:ets+arima+ces+dot+combine=median; mstl:arima forecasts the seasonally adjusted series with"
+                    + " arima (default ${DEFAULT-VALUE})")
     List<String> models;
 
     @Option(

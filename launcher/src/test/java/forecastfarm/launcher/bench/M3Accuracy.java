@@ -48,8 +48,17 @@ final class M3Accuracy {
             new Category("quarterly", 8, 4),
             new Category("monthly", 18, 12),
             new Category("other", 8, 1));
-    private static final Map<String, String> R_METHOD =
-            Map.of("naive2", "naive2", "theta", "theta", "ets", "ets", "arima", "arima", "comb", "ets+arima+theta");
+    private static final Map<String, String> R_METHOD = Map.of(
+            "naive2",
+            "naive2",
+            "theta",
+            "theta",
+            "ets",
+            "ets",
+            "arima",
+            "arima",
+            "comb:ets+theta+arima",
+            "ets+arima+theta");
     private static final List<String> R_SINGLE_METHODS = List.of("naive2", "theta", "ets", "arima");
 
     private final PrintStream out;
@@ -89,11 +98,26 @@ final class M3Accuracy {
                 "ratio",
                 "failed",
                 "ms/series");
+        final Map<String, double[]> all = new LinkedHashMap<>();
         for (final Category category : CATEGORIES) {
             if (categories.contains(category.name())) {
-                runCategory(category, data, models, limit, workers);
+                final List<ModelScore> scores = runCategory(category, data, models, limit, workers);
+                for (final ModelScore score : scores.subList(0, scores.size() - 1)) {
+                    final double[] sums = all.computeIfAbsent(score.model(), m -> new double[3]);
+                    sums[0] += score.smape() * score.series();
+                    sums[1] += score.mase() * score.series();
+                    sums[2] += score.series();
+                }
             }
         }
+        // over every series scored, as M3's overall figures are means over series, not over categories
+        all.forEach((model, sums) -> out.printf(
+                Locale.ROOT,
+                "RESULT bench=m3 category=all model=%s series=%d smape=%.4f mase=%.4f%n",
+                model,
+                (long) sums[2],
+                sums[0] / sums[2],
+                sums[1] / sums[2]));
     }
 
     /** @throws IllegalArgumentException when {@code data} is not the shared data set, saying where it is expected */
@@ -163,7 +187,7 @@ final class M3Accuracy {
         return result;
     }
 
-    private void runCategory(
+    private List<ModelScore> runCategory(
             final Category category, final Path data, final List<String> models, final int limit, final int workers) {
         final List<ModelScore> scores = evaluate(category, data, models, limit, workers);
         for (final ModelScore score : scores.subList(0, scores.size() - 1)) {
@@ -202,6 +226,7 @@ final class M3Accuracy {
                 best.model().substring(2),
                 best.rSmape(),
                 best.rMase());
+        return scores;
     }
 
     private Map<String, Scores> score(

@@ -110,6 +110,8 @@ public final class ModelCatalog {
      * @param settings      for {@link Argument#MODELS}: the settings its list may hold, in canonical order
      * @param mostModels    for {@link Argument#MODELS}: the most models its list may name (at least 1)
      * @param modelsOfModels for {@link Argument#MODELS}: whether its list may name a model of models ({@code comb})
+     * @param aloneSettings for {@link Argument#MODELS}: settings the name written alone means besides its default
+     *                      models, where they differ from the settings' defaults ({@link #whenAlone})
      */
     public record Declaration(
             String name,
@@ -118,7 +120,8 @@ public final class ModelCatalog {
             String placeholder,
             List<Setting> settings,
             int mostModels,
-            boolean modelsOfModels) {
+            boolean modelsOfModels,
+            Map<String, String> aloneSettings) {
         public Declaration {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(argument, "argument");
@@ -135,11 +138,20 @@ public final class ModelCatalog {
                 throw new IllegalArgumentException(
                         name + ": at most " + mostModels + " models, with " + defaultModels.size() + " by default");
             }
+            aloneSettings = Map.copyOf(aloneSettings);
+            for (final Map.Entry<String, String> alone : aloneSettings.entrySet()) {
+                final Setting setting = settings.stream()
+                        .filter(s -> s.key().equals(alone.getKey()))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                name + " alone sets an undeclared '" + alone.getKey() + "'"));
+                setting.check(alone.getValue());
+            }
         }
 
         /** A model that takes no argument. */
         public static Declaration plain(final String name) {
-            return new Declaration(name, Argument.NONE, List.of(), "", List.of(), Integer.MAX_VALUE, true);
+            return new Declaration(name, Argument.NONE, List.of(), "", List.of(), Integer.MAX_VALUE, true, Map.of());
         }
 
         /**
@@ -149,7 +161,14 @@ public final class ModelCatalog {
         public static Declaration ofModels(
                 final String name, final List<String> defaultModels, final Setting... settings) {
             return new Declaration(
-                    name, Argument.MODELS, defaultModels, "MODEL+MODEL...", List.of(settings), Integer.MAX_VALUE, true);
+                    name,
+                    Argument.MODELS,
+                    defaultModels,
+                    "MODEL+MODEL...",
+                    List.of(settings),
+                    Integer.MAX_VALUE,
+                    true,
+                    Map.of());
         }
 
         /**
@@ -161,12 +180,31 @@ public final class ModelCatalog {
                 throw new IllegalArgumentException(name + ": only a model of models lists models");
             }
             final String written = mostModels == 1 ? "MODEL" : placeholder;
-            return new Declaration(name, argument, defaultModels, written, settings, mostModels, false);
+            return new Declaration(name, argument, defaultModels, written, settings, mostModels, false, aloneSettings);
+        }
+
+        /**
+         * This model of models with its name alone meaning {@code key=value} as well as its default models, while a
+         * written list keeps the setting's declared default ({@code comb} alone is the median of its default members,
+         * {@code comb:ets+theta} the mean of those two).
+         */
+        public Declaration whenAlone(final String key, final String value) {
+            final Map<String, String> alone = new LinkedHashMap<>(aloneSettings);
+            alone.put(key, value);
+            return new Declaration(
+                    name, argument, defaultModels, placeholder, settings, mostModels, modelsOfModels, alone);
+        }
+
+        /** @return the value of setting {@code key} for the name written alone (see {@link #whenAlone}). */
+        public String aloneValue(final String key) {
+            final String alone = aloneSettings.get(key);
+            return alone != null ? alone : setting(key).orElseThrow().defaultValue();
         }
 
         /** A model that needs one text argument ({@code name:PLACEHOLDER}). */
         public static Declaration withText(final String name, final String placeholder) {
-            return new Declaration(name, Argument.TEXT, List.of(), placeholder, List.of(), Integer.MAX_VALUE, true);
+            return new Declaration(
+                    name, Argument.TEXT, List.of(), placeholder, List.of(), Integer.MAX_VALUE, true, Map.of());
         }
 
         /** @return the setting named {@code key}, if this model takes it. */
@@ -207,9 +245,13 @@ public final class ModelCatalog {
             Declaration.plain("dot"),
             // mstl decomposes by every season and forecasts the seasonally adjusted series with the one model listed
             Declaration.ofModels("mstl", List.of("ets")).atMostPlainModels(1),
-            // comb alone is the M3/M4 combination benchmark as this farm has always run it
+            // comb alone: the members and statistic chosen by cross-validation on M3's training parts
+            // (scripts/bench comb-choice, README "Choosing comb's members"); a written list is their mean by default
             Declaration.ofModels(
-                    "comb", List.of("ets", "theta", "arima"), Setting.oneOf("combine", List.of("mean", "median"))),
+                            "comb",
+                            List.of("ets", "arima", "ces", "dot"),
+                            Setting.oneOf("combine", List.of("mean", "median")))
+                    .whenAlone("combine", "median"),
             // auto picks, per series, the member with the best cross-validated score (the worker's AutoSelect)
             Declaration.ofModels(
                     "auto",

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import forecastfarm.shared.forecast.ModelCatalog.Declaration;
+import forecastfarm.shared.forecast.ModelCatalog.Setting;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -66,10 +67,29 @@ class ModelSpecTest {
         assertFalse(comb.hasArgument());
         assertEquals(List.of(), comb.arguments());
         assertEquals(List.of("comb", "comb:ets+theta"), canonical("comb,comb:ets+theta"));
+        final Declaration declared = ModelCatalog.BUILT_IN.find("comb").orElseThrow();
         assertEquals(
-                List.of("ets", "theta", "arima"),
-                ModelCatalog.BUILT_IN.find("comb").orElseThrow().defaultModels(),
-                "comb alone is the combination the farm has always run");
+                List.of("ets", "arima", "ces", "dot"),
+                declared.defaultModels(),
+                "comb alone: the members cross-validation chose (README)");
+        assertEquals("median", declared.aloneValue("combine"), "comb alone is their median");
+        assertEquals("mean", declared.setting("combine").orElseThrow().defaultValue(), "a written list, their mean");
+    }
+
+    @Test
+    void whatANameAloneSetsMustBeADeclaredSettingWithAnAcceptedValue() {
+        final Declaration comb =
+                Declaration.ofModels("comb", List.of("ets"), Setting.oneOf("combine", List.of("mean", "median")));
+        assertEquals("mean", comb.aloneValue("combine"));
+        assertEquals("median", comb.whenAlone("combine", "median").aloneValue("combine"));
+        assertEquals(
+                "comb alone sets an undeclared 'by'",
+                assertThrows(IllegalArgumentException.class, () -> comb.whenAlone("by", "smape"))
+                        .getMessage());
+        assertEquals(
+                "must be one of mean, median",
+                assertThrows(IllegalArgumentException.class, () -> comb.whenAlone("combine", "mode"))
+                        .getMessage());
     }
 
     @Test

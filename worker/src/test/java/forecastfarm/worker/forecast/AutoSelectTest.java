@@ -115,7 +115,7 @@ class AutoSelectTest {
         java.util.Arrays.fill(y, 7);
         // a constant training part has scale 0: MASE is NaN for every member
         Forecast f = forecast("auto:naive+mean", y, 1, 2);
-        assertTrue(f.method().startsWith("auto->Mean of "), f.method());
+        assertTrue(f.method().startsWith("auto->Median of "), f.method());
         assertTrue(
                 f.note().startsWith("no member forecast every window with a finite mase (naive NaN, mean NaN): comb"),
                 f.note());

@@ -81,13 +81,41 @@ class CombinationTest extends ForecastModelContractTest {
         assertAverages(c, ets, theta);
     }
 
-    /** comb alone is what it has always been: the mean of ets, theta and arima. */
+    /** comb alone is what cross-validation chose: the median of ets, arima, ces and dot, step by step. */
     @Test
-    void combAloneIsTheMeanOfEtsThetaAndArima() {
+    void combAloneIsTheMedianOfEtsArimaCesAndDot() {
+        String[] members = {"ets", "arima", "ces", "dot"};
+        Forecast[] parts = new Forecast[members.length];
+        List<String> methods = new java.util.ArrayList<>();
+        for (int i = 0; i < members.length; i++) {
+            parts[i] = Models.byName(members[i]).fit(SERIES_A, 4).forecast(6, LEVELS);
+            methods.add(parts[i].method());
+        }
+        Forecast c = Models.forSpec(ModelSpec.parse("model", "comb"))
+                .fit(SERIES_A, 4)
+                .forecast(6, LEVELS);
+        assertEquals("Median of " + String.join(", ", methods), c.method());
+        for (int t = 0; t < 6; t++) {
+            double[] byStep = new double[members.length];
+            double[] lower95 = new double[members.length];
+            for (int i = 0; i < members.length; i++) {
+                byStep[i] = parts[i].mean()[t];
+                lower95[i] = parts[i].lower(1)[t];
+            }
+            Arrays.sort(byStep);
+            Arrays.sort(lower95);
+            assertEquals((byStep[1] + byStep[2]) / 2, c.mean()[t], 1e-9, "mean at step " + t);
+            assertEquals((lower95[1] + lower95[2]) / 2, c.lower(1)[t], 1e-9, "lower 95 at step " + t);
+        }
+    }
+
+    /** A written list is the mean of its models, as comb:ets+theta+arima always was. */
+    @Test
+    void aWrittenListIsTheMeanOfItsModels() {
         Forecast ets = new Ets().fit(SERIES_A, 4).forecast(6, LEVELS);
         Forecast theta = new Theta().fit(SERIES_A, 4).forecast(6, LEVELS);
         Forecast arima = new AutoArima().fit(SERIES_A, 4).forecast(6, LEVELS);
-        Forecast c = Models.forSpec(ModelSpec.parse("model", "comb"))
+        Forecast c = Models.forSpec(ModelSpec.parse("model", "comb:ets+theta+arima"))
                 .fit(SERIES_A, 4)
                 .forecast(6, LEVELS);
         assertEquals("Mean of " + ets.method() + ", " + theta.method() + ", " + arima.method(), c.method());
