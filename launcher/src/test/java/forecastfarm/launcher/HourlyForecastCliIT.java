@@ -130,4 +130,77 @@ class HourlyForecastCliIT {
         assertEquals("Europe/London", summary.get("time_zone").asText(), summary.toString());
         assertEquals(3, summary.get("seasons").get("hourly, m=24,168").asInt(), summary.toString());
     }
+
+    /**
+     * mstl through the real farm takes both inferred seasons: a daily and a weekly cycle over 8 weeks of hours is
+     * continued to within a small error, while the seasonal naive at the first season (24) misses the weekly part;
+     * mstl's model_spec names both seasons.
+     */
+    @Test
+    void mstlUsesBothInferredSeasonsOfHourlyData() throws Exception {
+        final StringBuilder csv = new StringBuilder("unique_id,ds,y\n");
+        final Instant start = Instant.parse("2021-01-04T00:00:00Z");
+        final int hours = 8 * 168;
+        final int horizon = 48;
+        final double[] future = new double[horizon];
+        for (int hour = 0; hour < hours + horizon; hour++) {
+            final double y = 100 + 10 * Math.sin(2 * Math.PI * hour / 24) + 6 * Math.sin(2 * Math.PI * hour / 168);
+            if (hour >= hours) {
+                future[hour - hours] = y;
+                continue;
+            }
+            csv.append("H,")
+                    .append(start.plusSeconds(3600L * hour)
+                            .atZone(ZoneId.of("UTC"))
+                            .format(WALL))
+                    .append(',')
+                    .append(y)
+                    .append('\n');
+        }
+        final Path input = Files.writeString(tmp.resolve("two-seasons.csv"), csv);
+        final Path out = tmp.resolve("out2");
+        final ByteArrayOutputStream console = new ByteArrayOutputStream();
+        final int exit = FarmCli.execute(
+                new String[] {
+                    "forecast",
+                    "--input",
+                    input.toString(),
+                    "--horizon",
+                    Integer.toString(horizon),
+                    "--model",
+                    "mstl,snaive",
+                    "--workers",
+                    "1",
+                    "--plots",
+                    "none",
+                    "--farm-dir",
+                    tmp.resolve("farm2").toString(),
+                    "--out",
+                    out.toString()
+                },
+                new PrintStream(console, true, StandardCharsets.UTF_8));
+        final String text = console.toString(StandardCharsets.UTF_8);
+        assertEquals(0, exit, text);
+        assertTrue(text.contains("season length: hourly, m=24,168 (1 series)"), text);
+        final List<String> lines = Files.readAllLines(out.resolve("forecasts.csv"));
+        final List<String> header = List.of(lines.get(0).split(","));
+        final int stepCol = header.indexOf("step");
+        final int modelCol = header.indexOf("model");
+        final int forecastCol = header.indexOf("forecast");
+        double mstlError = 0;
+        double snaiveError = 0;
+        for (final String line : lines.subList(1, lines.size())) {
+            final String[] cells = line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
+            final int step = Integer.parseInt(cells[stepCol]);
+            final double error = Math.abs(Double.parseDouble(cells[forecastCol]) - future[step - 1]);
+            if (cells[modelCol].equals("mstl")) {
+                mstlError = Math.max(mstlError, error);
+                assertTrue(line.contains("MSTL(24,168)"), "mstl's spec names both seasons: " + line);
+            } else {
+                snaiveError = Math.max(snaiveError, error);
+            }
+        }
+        assertTrue(mstlError < 0.5, "mstl continues both cycles, largest error " + mstlError);
+        assertTrue(snaiveError > 2, "snaive at lag 24 misses the weekly cycle, largest error " + snaiveError);
+    }
 }
