@@ -1,5 +1,6 @@
 package forecastfarm.worker.bench;
 
+import forecastfarm.shared.forecast.ModelSpec;
 import forecastfarm.worker.forecast.FittedModel;
 import forecastfarm.worker.forecast.Forecast;
 import forecastfarm.worker.forecast.ForecastModel;
@@ -120,7 +121,7 @@ public final class ModelSpeed {
             ForecastModel model;
             String source = "registry";
             try {
-                model = Models.byName(name);
+                model = Models.forSpec(ModelSpec.parse("--models", name));
             } catch (IllegalArgumentException e) {
                 String cls = classes.get(name);
                 if (cls == null) {
