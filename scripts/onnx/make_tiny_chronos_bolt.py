@@ -18,7 +18,8 @@ The arithmetic of tiny_chronos_bolt.onnx, per series (a point counts when its ma
     p     = mean of z over the counted points of the last patch (the last 16 positions); 0 when none
     quantile_preds[k, t] = loc + scale * (p + (k - 4) * 0.25 * (t + 1))      k = 0..8, t = 0..PREDICTION_LENGTH-1
 So the median (k = 4) is the mean of the observed values among the last 16 positions, at every step, and the band
-widens linearly with the step. Two wrong models share it, each differing in one named way (tests of the refusals).
+widens linearly with the step. Two wrong models share it, each differing in one named way (tests of the refusals), and
+two right ones with other shapes (a fixed batch of 4; a dynamic context length).
 """
 
 import os
@@ -38,7 +39,7 @@ def const(name, value):
     return numpy_helper.from_array(np.asarray(value, dtype=np.float32), name)
 
 
-def build(context_name="context", quantiles=9, graph_name="tiny_chronos_bolt"):
+def build(context_name="context", quantiles=9, graph_name="tiny_chronos_bolt", batch="batch", context=CONTEXT_LENGTH):
     offsets = np.array(
         [[(k - (quantiles - 1) / 2) * 0.25 * (t + 1) for t in range(PREDICTION_LENGTH)] for k in range(quantiles)],
         dtype=np.float32,
@@ -50,8 +51,9 @@ def build(context_name="context", quantiles=9, graph_name="tiny_chronos_bolt"):
         const("offsets", offsets),
         numpy_helper.from_array(np.array([1], dtype=np.int64), "axis1"),
         numpy_helper.from_array(np.array([2], dtype=np.int64), "axis2"),
-        numpy_helper.from_array(np.array([CONTEXT_LENGTH - PATCH], dtype=np.int64), "patch_start"),
-        numpy_helper.from_array(np.array([CONTEXT_LENGTH], dtype=np.int64), "patch_end"),
+        # counted from the end, so that the same graph serves a dynamic context length
+        numpy_helper.from_array(np.array([-PATCH], dtype=np.int64), "patch_start"),
+        numpy_helper.from_array(np.array([2**62], dtype=np.int64), "patch_end"),
     ]
     n = helper.make_node
     nodes = [
@@ -96,12 +98,10 @@ def build(context_name="context", quantiles=9, graph_name="tiny_chronos_bolt"):
         n("Add", ["scaled_quantiles", "loc_3d"], ["quantile_preds"]),
     ]
     inputs = [
-        helper.make_tensor_value_info(context_name, TensorProto.FLOAT, ["batch", CONTEXT_LENGTH]),
-        helper.make_tensor_value_info("mask", TensorProto.FLOAT, ["batch", CONTEXT_LENGTH]),
+        helper.make_tensor_value_info(context_name, TensorProto.FLOAT, [batch, context]),
+        helper.make_tensor_value_info("mask", TensorProto.FLOAT, [batch, context]),
     ]
-    outputs = [
-        helper.make_tensor_value_info("quantile_preds", TensorProto.FLOAT, ["batch", quantiles, PREDICTION_LENGTH])
-    ]
+    outputs = [helper.make_tensor_value_info("quantile_preds", TensorProto.FLOAT, [batch, quantiles, PREDICTION_LENGTH])]
     graph = helper.make_graph(nodes, graph_name, inputs, outputs, initializers)
     model = helper.make_model(
         graph, producer_name="forecast-farm scripts/onnx", opset_imports=[helper.make_opsetid("", OPSET)]
@@ -119,6 +119,9 @@ def main():
         "wrong_input_name.onnx": build(context_name="past_target", graph_name="wrong_input_name"),
         # ... or three quantiles where Chronos-Bolt has nine
         "three_quantiles.onnx": build(quantiles=3, graph_name="three_quantiles"),
+        # the same arithmetic with the shapes other exports have: a batch fixed at 4, a dynamic context length
+        "fixed_batch_4.onnx": build(graph_name="fixed_batch_4", batch=4),
+        "dynamic_context.onnx": build(graph_name="dynamic_context", context="context_length"),
     }
     for name, model in models.items():
         path = os.path.join(out, name)

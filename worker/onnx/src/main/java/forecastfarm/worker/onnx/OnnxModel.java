@@ -3,6 +3,7 @@ package forecastfarm.worker.onnx;
 import forecastfarm.worker.forecast.FittedModel;
 import forecastfarm.worker.forecast.Forecast;
 import forecastfarm.worker.forecast.ForecastModel;
+import forecastfarm.worker.forecast.Inputs;
 import forecastfarm.worker.forecast.ModelException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,7 +106,7 @@ public final class OnnxModel implements ForecastModel {
         return false;
     }
 
-    /** The opened model; empty for the registered one without a file. */
+    /** The opened model; null for the registered one, which has no file. */
     public BoltSession session() {
         return session;
     }
@@ -142,15 +143,8 @@ public final class OnnxModel implements ForecastModel {
     }
 
     List<Forecast> forecastChecked(List<double[]> series, int horizon, double[] levels) {
-        if (horizon < 1) {
-            throw new IllegalArgumentException("Invalid forecast horizon h = " + horizon);
-        }
-        double[] checkedLevels = levels.clone();
-        for (double level : checkedLevels) {
-            if (!(level > 0 && level < 100)) {
-                throw new IllegalArgumentException("level must be in (0, 100), got " + level);
-            }
-        }
+        Inputs.horizon(horizon);
+        double[] checkedLevels = Inputs.levels(levels);
         double[][][] quantiles = session.predict(series, horizon);
         int predictionLength = session.shape().predictionLength();
         String note = horizon > predictionLength

@@ -29,6 +29,16 @@ final class TinyModels {
         return resource("three_quantiles.onnx");
     }
 
+    /** The tiny model's arithmetic with a batch axis fixed at 4. */
+    static Path fixedBatch4() {
+        return resource("fixed_batch_4.onnx");
+    }
+
+    /** The tiny model's arithmetic with a dynamic context length. */
+    static Path dynamicContext() {
+        return resource("dynamic_context.onnx");
+    }
+
     private static Path resource(String name) {
         try {
             return Path.of(TinyModels.class.getResource(name).toURI());
