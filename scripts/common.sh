@@ -16,12 +16,13 @@ farm_build_if_missing() {
     local start=$EPOCHREALTIME
     echo "building the farm's jars (first run only, about a minute)..." >&2
     # -Djansi.noreset: Maven's console library writes colour resets (ESC[0m) even with -B and style.color=never.
-    # package, not install: the reactor resolves the modules, and the user's ~/.m2 is left alone.
+    # package, not install: the reactor resolves the modules, and the user's ~/.m2 is left alone. The ONNX plugin
+    # (worker/onnx, ONNX Runtime's 93 MB jar) is not built here: a farm that runs no pretrained model never needs it.
     # Its output is shown only when it fails (the build's own steps print a few lines even with -q).
     local build_log
     build_log=$(mktemp "${TMPDIR:-/tmp}/forecast-farm-build.XXXXXX")
     if ! (cd "$FARM_HOME" && MAVEN_OPTS="${MAVEN_OPTS:-} -Djansi.noreset=true" \
-      mvn -q -B -ntp -Dstyle.color=never -DskipTests package) > "$build_log" 2>&1; then
+      mvn -q -B -ntp -Dstyle.color=never -DskipTests -pl shared,worker,launcher package) > "$build_log" 2>&1; then
       cat "$build_log" >&2
       echo "error: build failed (the output above is kept in $build_log)" >&2
       exit 110
