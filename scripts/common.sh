@@ -6,6 +6,9 @@ command -v "$JAVA_BIN" >/dev/null 2>&1 || { echo "error: no java found (set JAVA
 
 LAUNCHER_JAR="$FARM_HOME/launcher/target/forecast-farm-launcher.jar"
 WORKER_JAR="$FARM_HOME/worker/target/forecast-farm-worker.jar"
+# The ONNX plugin, built on demand only (mvn -q -DskipTests package -pl worker/onnx -am); the launcher adds it to the
+# workers' classpath when a --model names onnx, and refuses with that command when it is missing.
+ONNX_PLUGIN_JAR="$FARM_HOME/worker/onnx/target/forecast-farm-onnx.jar"
 # The benchmarks are test sources, packed apart from the jars users run; scripts/bench* put them in front.
 LAUNCHER_BENCH_JAR="$FARM_HOME/launcher/target/forecast-farm-launcher-bench.jar"
 WORKER_BENCH_JAR="$FARM_HOME/worker/target/forecast-farm-worker-bench.jar"

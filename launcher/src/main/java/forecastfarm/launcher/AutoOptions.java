@@ -42,7 +42,7 @@ final class AutoOptions {
      * @throws IllegalArgumentException naming the option: for a bad value, or when no spec is {@code auto}
      */
     List<String> rewrite(final List<String> specs) {
-        final Declaration auto = ModelCatalog.BUILT_IN.find(AUTO).orElseThrow();
+        final Declaration auto = ModelCatalog.MODELS.find(AUTO).orElseThrow();
         final Map<String, String> settings = new LinkedHashMap<>();
         final List<String> options = new ArrayList<>();
         if (selectBy != null) {
@@ -61,7 +61,7 @@ final class AutoOptions {
         for (final String text : specs) {
             final ModelSpec spec = ModelSpec.parse("--model", text);
             final String now = spec.name().equals(AUTO)
-                    ? ModelCatalog.BUILT_IN
+                    ? ModelCatalog.MODELS
                             .withSettings("--model", spec, settings)
                             .toString()
                     : text;

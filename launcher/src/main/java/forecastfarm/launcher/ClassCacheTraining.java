@@ -41,7 +41,7 @@ public final class ClassCacheTraining {
                         "--horizon",
                         "6",
                         "--model",
-                        String.join(",", ModelCatalog.BUILT_IN.names()),
+                        String.join(",", ModelCatalog.MODELS.names()),
                         "--workers",
                         "1",
                         "--plots",

@@ -3,6 +3,7 @@ package forecastfarm.launcher;
 import forecastfarm.launcher.cv.CvSettings;
 import forecastfarm.launcher.cv.CvWork;
 import forecastfarm.launcher.farm.FarmContext;
+import forecastfarm.launcher.farm.ModelPlugins;
 import forecastfarm.launcher.io.ForecastTable;
 import forecastfarm.launcher.io.OutputFormat;
 import forecastfarm.launcher.io.ShardFilter;
@@ -67,9 +68,11 @@ final class CvCommand implements Callable<Integer> {
         final CvWork work = new CvWork(
                 settings, options.horizon(), options.models(), options.levels(), options.plots(), options.out());
         final ShardFilter shardFilter = forecast.shardFilter();
-        final FarmContext ctx = farm.farmContext(
-                FarmCli.defaultFarmBase().resolve(shardFilter.jobId(options.jobId(work.fingerprint()))),
-                forecast.retryFailed);
+        final FarmContext ctx = ModelPlugins.addJars(
+                farm.farmContext(
+                        FarmCli.defaultFarmBase().resolve(shardFilter.jobId(options.jobId(work.fingerprint()))),
+                        forecast.retryFailed),
+                options.models());
         return new ForecastJob(options, ctx, parent.out())
                 .shard(shardFilter)
                 .work(work)

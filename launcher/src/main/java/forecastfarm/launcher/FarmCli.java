@@ -6,6 +6,7 @@ import forecastfarm.launcher.cli.UsageErrors;
 import forecastfarm.launcher.client.ServedFarmException;
 import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.farm.FarmException;
+import forecastfarm.launcher.farm.ModelPlugins;
 import forecastfarm.launcher.io.InputException;
 import forecastfarm.launcher.io.ShardFilter;
 import forecastfarm.launcher.job.ForecastJob;
@@ -195,8 +196,9 @@ public final class FarmCli implements Callable<Integer> {
         public Integer call() {
             final ForecastJobOptions options = forecast.jobOptions(auto);
             final ShardFilter shardFilter = forecast.shardFilter();
-            final FarmContext ctx =
-                    farmContext(defaultFarmBase().resolve(shardFilter.jobId(options.jobId("forecast"))));
+            final FarmContext ctx = ModelPlugins.addJars(
+                    farmContext(defaultFarmBase().resolve(shardFilter.jobId(options.jobId("forecast")))),
+                    options.models());
             return new ForecastJob(options, ctx, parent.out)
                     .shard(shardFilter)
                     .outputShape(forecast.shape())

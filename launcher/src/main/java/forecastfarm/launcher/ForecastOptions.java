@@ -202,11 +202,11 @@ final class ForecastOptions {
         return shard == null ? ShardFilter.ALL : ShardFilter.parse(shard);
     }
 
-    /** How to write each known model, from {@link ModelCatalog#BUILT_IN}, for {@code --model}'s help. */
+    /** How to write each known model, from {@link ModelCatalog#MODELS}, for {@code --model}'s help. */
     static final class ModelUsages implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return ModelCatalog.BUILT_IN.declarations().stream()
+            return ModelCatalog.MODELS.declarations().stream()
                     .map(ModelCatalog.Declaration::usage)
                     .iterator();
         }

@@ -90,14 +90,14 @@ class CliDefaultsTest {
         final String help =
                 forecastCommand().getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", "");
         final ModelCatalog.Declaration declared =
-                ModelCatalog.BUILT_IN.find("comb").orElseThrow();
+                ModelCatalog.MODELS.find("comb").orElseThrow();
         final String comb = String.join("+", declared.defaultModels()) + "+combine=" + declared.aloneValue("combine");
         assertTrue(
-                help.contains("joinedby'+':" + ModelCatalog.BUILT_IN.usages().replace(" ", "") + ";"),
-                "--model lists every model of ModelCatalog.BUILT_IN with its argument: " + help);
+                help.contains("joinedby'+':" + ModelCatalog.MODELS.usages().replace(" ", "") + ";"),
+                "--model lists every model of ModelCatalog.MODELS with its argument: " + help);
         assertTrue(help.contains("combaloneiscomb:" + comb + ";"), "what comb alone means, as declared: " + help);
-        final String auto = String.join(
-                "+", ModelCatalog.BUILT_IN.find("auto").orElseThrow().defaultModels());
+        final String auto =
+                String.join("+", ModelCatalog.MODELS.find("auto").orElseThrow().defaultModels());
         assertTrue(help.contains("autoaloneisauto:" + auto + ";"), "what auto alone means, as declared: " + help);
     }
 

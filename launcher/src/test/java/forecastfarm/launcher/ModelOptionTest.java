@@ -45,7 +45,7 @@ class ModelOptionTest {
         assertEquals(Integer.toString(ExitCodes.USAGE), unknownInArgument[0]);
         assertEquals(
                 "error: --model 'ets,comb:ets+thta': unknown model 'thta' in the argument of comb; known models: "
-                        + ModelCatalog.BUILT_IN.usages() + System.lineSeparator(),
+                        + ModelCatalog.MODELS.usages() + System.lineSeparator(),
                 unknownInArgument[1]);
         final String[] argumentNotTaken = forecast("ets:3");
         assertEquals(Integer.toString(ExitCodes.USAGE), argumentNotTaken[0]);

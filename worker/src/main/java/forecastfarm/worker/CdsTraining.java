@@ -3,6 +3,7 @@ package forecastfarm.worker;
 import forecastfarm.shared.FarmDirectory;
 import forecastfarm.shared.WorkerArgs;
 import forecastfarm.shared.forecast.ForecastRequest;
+import forecastfarm.shared.forecast.ModelCatalog;
 import forecastfarm.shared.status.StatusFile;
 import forecastfarm.shared.status.WorkerCounter;
 import forecastfarm.shared.wire.FarmQueues;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import net.openhft.chronicle.queue.ChronicleQueue;
 
@@ -44,9 +46,13 @@ public final class CdsTraining {
                 for (int i = 0; i < y.length; i++) {
                     y[i] = 100 + 10 * Math.sin(i * Math.PI / 6) + i;
                 }
-                // Every model, so their classes are in the archive too.
+                // Every model that needs no argument (onnx needs a file), so their classes are in the archive too.
+                final List<String> models = Models.names().stream()
+                        .filter(name ->
+                                !ModelCatalog.MODELS.find(name).orElseThrow().argumentRequired())
+                        .toList();
                 final ForecastRequest request =
-                        new ForecastRequest(y, 12, 12, new ArrayList<>(Models.names()), new double[] {80, 95});
+                        new ForecastRequest(y, 12, 12, new ArrayList<>(models), new double[] {80, 95});
                 proxy.onTask(new Task(0, 1, "training", ForecastRequest.KIND, "training", request.encode()));
                 // A farm run task too, so the JSON reading and rendering classes are in the archive.
                 final String json = "{\"y\": " + Arrays.toString(y) + ", \"horizon\": 6, \"season_length\": 12}";

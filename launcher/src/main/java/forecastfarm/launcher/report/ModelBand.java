@@ -1,7 +1,10 @@
 package forecastfarm.launcher.report;
 
 import forecastfarm.shared.forecast.ModelForecast;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * One model's forecast of one series, as plotted: the mean and, per interval level, the lower and upper bounds.
@@ -42,9 +45,26 @@ public record ModelBand(String model, String spec, double[] mean, double[] level
         this(model, "", mean, levels, lower, upper);
     }
 
-    /** A model's forecast as a worker gave it (one that did not fail). */
+    /**
+     * A model's forecast as a worker gave it (one that did not fail), without the levels it could not give (bounds
+     * NaN at every step, as a pretrained model's 95%): there is no band to draw for them.
+     */
     public static ModelBand of(ModelForecast f) {
-        return new ModelBand(f.model(), f.method(), f.mean(), f.levels(), f.lower(), f.upper());
+        List<Integer> given = IntStream.range(0, f.levels().length)
+                .filter(i -> !allNaN(f.lower()[i]) || !allNaN(f.upper()[i]))
+                .boxed()
+                .toList();
+        return new ModelBand(
+                f.model(),
+                f.method(),
+                f.mean(),
+                given.stream().mapToDouble(i -> f.levels()[i]).toArray(),
+                given.stream().map(i -> f.lower()[i]).toArray(double[][]::new),
+                given.stream().map(i -> f.upper()[i]).toArray(double[][]::new));
+    }
+
+    private static boolean allNaN(double[] values) {
+        return Arrays.stream(values).allMatch(Double::isNaN);
     }
 
     /** A model with a mean and no intervals. */

@@ -28,7 +28,7 @@ class ForecastFarmModelsTest {
                         .start());
         assertEquals(
                 "models 'ets,comb:ets+thta': unknown model 'thta' in the argument of comb; known models: "
-                        + ModelCatalog.BUILT_IN.usages(),
+                        + ModelCatalog.MODELS.usages(),
                 e.getMessage());
         assertFalse(Files.exists(farmDir), "nothing started");
     }
@@ -55,6 +55,6 @@ class ForecastFarmModelsTest {
                         .horizon(3)
                         .models()
                         .start());
-        assertEquals("models '': no model named; known models: " + ModelCatalog.BUILT_IN.usages(), e.getMessage());
+        assertEquals("models '': no model named; known models: " + ModelCatalog.MODELS.usages(), e.getMessage());
     }
 }

@@ -1,11 +1,13 @@
 package forecastfarm.shared.forecast;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The models the workers know and the argument each takes: the one table the launcher checks a {@code --model} list
@@ -112,6 +114,9 @@ public final class ModelCatalog {
      * @param modelsOfModels for {@link Argument#MODELS}: whether its list may name a model of models ({@code comb})
      * @param aloneSettings for {@link Argument#MODELS}: settings the name written alone means besides its default
      *                      models, where they differ from the settings' defaults ({@link #whenAlone})
+     * @param plugin        "" for a model built into the worker; else the plugin that provides it, built as the module
+     *                      {@code worker/PLUGIN} into {@code worker/PLUGIN/target/forecast-farm-PLUGIN.jar}, which the
+     *                      workers need on their classpath ({@link #fromPlugin})
      */
     public record Declaration(
             String name,
@@ -121,7 +126,8 @@ public final class ModelCatalog {
             List<Setting> settings,
             int mostModels,
             boolean modelsOfModels,
-            Map<String, String> aloneSettings) {
+            Map<String, String> aloneSettings,
+            String plugin) {
         public Declaration {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(argument, "argument");
@@ -147,11 +153,13 @@ public final class ModelCatalog {
                                 name + " alone sets an undeclared '" + alone.getKey() + "'"));
                 setting.check(alone.getValue());
             }
+            Objects.requireNonNull(plugin, "plugin");
         }
 
         /** A model that takes no argument. */
         public static Declaration plain(final String name) {
-            return new Declaration(name, Argument.NONE, List.of(), "", List.of(), Integer.MAX_VALUE, true, Map.of());
+            return new Declaration(
+                    name, Argument.NONE, List.of(), "", List.of(), Integer.MAX_VALUE, true, Map.of(), "");
         }
 
         /**
@@ -168,7 +176,8 @@ public final class ModelCatalog {
                     List.of(settings),
                     Integer.MAX_VALUE,
                     true,
-                    Map.of());
+                    Map.of(),
+                    "");
         }
 
         /**
@@ -180,7 +189,8 @@ public final class ModelCatalog {
                 throw new IllegalArgumentException(name + ": only a model of models lists models");
             }
             final String written = mostModels == 1 ? "MODEL" : placeholder;
-            return new Declaration(name, argument, defaultModels, written, settings, mostModels, false, aloneSettings);
+            return new Declaration(
+                    name, argument, defaultModels, written, settings, mostModels, false, aloneSettings, plugin);
         }
 
         /**
@@ -192,7 +202,34 @@ public final class ModelCatalog {
             final Map<String, String> alone = new LinkedHashMap<>(aloneSettings);
             alone.put(key, value);
             return new Declaration(
-                    name, argument, defaultModels, placeholder, settings, mostModels, modelsOfModels, alone);
+                    name, argument, defaultModels, placeholder, settings, mostModels, modelsOfModels, alone, plugin);
+        }
+
+        /** This model as provided by the plugin {@code plugin} ({@code onnx}), not built into the worker. */
+        public Declaration fromPlugin(final String plugin) {
+            return new Declaration(
+                    name,
+                    argument,
+                    defaultModels,
+                    placeholder,
+                    settings,
+                    mostModels,
+                    modelsOfModels,
+                    aloneSettings,
+                    plugin);
+        }
+
+        /** @return whether the worker has this model without a plugin. */
+        public boolean builtIn() {
+            return plugin.isEmpty();
+        }
+
+        /** @return how to build this model's plugin from the project's root: {@code mvn ... -pl worker/onnx -am}. */
+        public String pluginBuildCommand() {
+            if (builtIn()) {
+                throw new IllegalStateException(name + " is built in");
+            }
+            return "mvn -q -DskipTests package -pl worker/" + plugin + " -am";
         }
 
         /** @return the value of setting {@code key} for the name written alone (see {@link #whenAlone}). */
@@ -204,7 +241,7 @@ public final class ModelCatalog {
         /** A model that needs one text argument ({@code name:PLACEHOLDER}). */
         public static Declaration withText(final String name, final String placeholder) {
             return new Declaration(
-                    name, Argument.TEXT, List.of(), placeholder, List.of(), Integer.MAX_VALUE, true, Map.of());
+                    name, Argument.TEXT, List.of(), placeholder, List.of(), Integer.MAX_VALUE, true, Map.of(), "");
         }
 
         /** @return the setting named {@code key}, if this model takes it. */
@@ -231,8 +268,11 @@ public final class ModelCatalog {
         }
     }
 
-    /** The models built into the worker, in its registry's order. */
-    public static final ModelCatalog BUILT_IN = new ModelCatalog(List.of(
+    /**
+     * The models the farm knows: those built into the worker, in its registry's order, then those of plugins (which
+     * a worker has only with the plugin's jar on its classpath).
+     */
+    public static final ModelCatalog MODELS = new ModelCatalog(List.of(
             Declaration.plain("naive"),
             Declaration.plain("snaive"),
             Declaration.plain("mean"),
@@ -257,7 +297,9 @@ public final class ModelCatalog {
                     "auto",
                     List.of("ets", "theta", "arima", "comb"),
                     Setting.oneOf("by", List.of(AUTO_BY_DEFAULT, "smape", "rmse", "msis")),
-                    Setting.wholeNumber("windows", AUTO_WINDOWS_DEFAULT, 1, AUTO_WINDOWS_MAX))));
+                    Setting.wholeNumber("windows", AUTO_WINDOWS_DEFAULT, 1, AUTO_WINDOWS_MAX)),
+            // a pretrained model exported to ONNX (worker/onnx: ONNX Runtime stays out of the worker and launcher)
+            Declaration.withText("onnx", "PATH").fromPlugin("onnx")));
 
     private final Map<String, Declaration> byName = new LinkedHashMap<>();
     private final List<String> names;
@@ -282,6 +324,31 @@ public final class ModelCatalog {
     /** The declared names in order. Unmodifiable. */
     public List<String> names() {
         return names;
+    }
+
+    /** The names of the models built into the worker, in order. */
+    public List<String> builtInNames() {
+        return byName.values().stream()
+                .filter(Declaration::builtIn)
+                .map(Declaration::name)
+                .toList();
+    }
+
+    /**
+     * @return the declarations of the plugin models {@code specs} name, also inside a list argument, in catalog order
+     *     and each once.
+     */
+    public List<Declaration> pluginModels(final List<ModelSpec> specs) {
+        final Set<String> named = new HashSet<>();
+        for (final ModelSpec spec : specs) {
+            named.add(spec.name());
+            if (find(spec.name()).map(d -> d.argument() == Argument.MODELS).orElse(false)) {
+                named.addAll(spec.listedModels());
+            }
+        }
+        return byName.values().stream()
+                .filter(d -> !d.builtIn() && named.contains(d.name()))
+                .toList();
     }
 
     /** Every declaration in order. */

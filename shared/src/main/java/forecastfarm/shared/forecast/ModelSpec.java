@@ -37,21 +37,21 @@ public final class ModelSpec {
     }
 
     /**
-     * Parses a comma-separated {@code --model} list against {@link ModelCatalog#BUILT_IN}.
+     * Parses a comma-separated {@code --model} list against {@link ModelCatalog#MODELS}.
      *
      * @param label what the text was given as, e.g. {@code --model}; error messages start with it
      * @throws IllegalArgumentException naming the bad part (see {@link ModelCatalog#parseList})
      */
     public static List<ModelSpec> parseList(final String label, final String text) {
-        return ModelCatalog.BUILT_IN.parseList(label, text);
+        return ModelCatalog.MODELS.parseList(label, text);
     }
 
     /**
-     * Parses exactly one spec against {@link ModelCatalog#BUILT_IN}, e.g. one element of
+     * Parses exactly one spec against {@link ModelCatalog#MODELS}, e.g. one element of
      * {@link ForecastRequest#models()}.
      */
     public static ModelSpec parse(final String label, final String text) {
-        return ModelCatalog.BUILT_IN.parse(label, text);
+        return ModelCatalog.MODELS.parse(label, text);
     }
 
     /**

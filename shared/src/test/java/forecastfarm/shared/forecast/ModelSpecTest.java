@@ -15,7 +15,7 @@ class ModelSpecTest {
 
     private static final String KNOWN = "naive, snaive, mean, drift, naive2, theta, ets, arima, ces, dot,"
             + " mstl[:MODEL], comb[:MODEL+MODEL...+combine=mean|median],"
-            + " auto[:MODEL+MODEL...+by=mase|smape|rmse|msis+windows=K]";
+            + " auto[:MODEL+MODEL...+by=mase|smape|rmse|msis+windows=K], onnx:PATH";
 
     /** The built-in models plus the two argument kinds no built-in model has yet (a required list, a text). */
     private static final ModelCatalog WITH_REQUIRED_ARGUMENTS = new ModelCatalog(List.of(
@@ -43,7 +43,8 @@ class ModelSpecTest {
     void namesAloneInTheOrderWritten() {
         assertEquals(List.of("ets", "theta"), canonical("ets,theta"));
         assertEquals(List.of("theta", "ets"), canonical("theta,ets"));
-        assertEquals(ModelCatalog.BUILT_IN.names(), canonical(String.join(",", ModelCatalog.BUILT_IN.names())));
+        assertEquals(
+                ModelCatalog.MODELS.builtInNames(), canonical(String.join(",", ModelCatalog.MODELS.builtInNames())));
     }
 
     @Test
@@ -67,7 +68,7 @@ class ModelSpecTest {
         assertFalse(comb.hasArgument());
         assertEquals(List.of(), comb.arguments());
         assertEquals(List.of("comb", "comb:ets+theta"), canonical("comb,comb:ets+theta"));
-        final Declaration declared = ModelCatalog.BUILT_IN.find("comb").orElseThrow();
+        final Declaration declared = ModelCatalog.MODELS.find("comb").orElseThrow();
         assertEquals(
                 List.of("ets", "arima", "ces", "dot"),
                 declared.defaultModels(),
@@ -104,7 +105,7 @@ class ModelSpecTest {
 
     @Test
     void usagesShowWhichArgumentEachModelTakes() {
-        assertEquals(KNOWN, ModelCatalog.BUILT_IN.usages());
+        assertEquals(KNOWN, ModelCatalog.MODELS.usages());
         assertEquals(
                 "ets, theta, comb[:MODEL+MODEL...], auto:MODEL+MODEL..., onnx:PATH", WITH_REQUIRED_ARGUMENTS.usages());
     }
@@ -206,7 +207,7 @@ class ModelSpecTest {
 
     @Test
     void autoIsDeclaredWithItsDefaultMembersAndSettings() {
-        final Declaration auto = ModelCatalog.BUILT_IN.find("auto").orElseThrow();
+        final Declaration auto = ModelCatalog.MODELS.find("auto").orElseThrow();
         assertEquals(List.of("ets", "theta", "arima", "comb"), auto.defaultModels());
         assertEquals("mase", auto.setting("by").orElseThrow().defaultValue());
         assertEquals("2", auto.setting("windows").orElseThrow().defaultValue());
@@ -247,12 +248,12 @@ class ModelSpecTest {
         final ModelSpec spec = ModelSpec.parse("--model", "auto:ets+theta+by=smape");
         assertEquals(
                 "auto:ets+theta+by=rmse+windows=4",
-                ModelCatalog.BUILT_IN
+                ModelCatalog.MODELS
                         .withSettings("--select-by", spec, java.util.Map.of("by", "rmse", "windows", "4"))
                         .toString());
         assertEquals(
                 "auto",
-                ModelCatalog.BUILT_IN
+                ModelCatalog.MODELS
                         .withSettings(
                                 "--select-by", ModelSpec.parse("m", "auto:by=smape"), java.util.Map.of("by", "mase"))
                         .toString());
@@ -337,5 +338,30 @@ class ModelSpecTest {
                                 () -> new ModelCatalog(List.of(
                                         Declaration.ofModels("comb", List.of("ets")), Declaration.plain("ets"))))
                         .getMessage());
+    }
+
+    @Test
+    void onnxIsTheOnlyPluginModelAndTheBuiltInNamesLeaveItOut() {
+        final Declaration onnx = ModelCatalog.MODELS.find("onnx").orElseThrow();
+        assertEquals("onnx", onnx.plugin());
+        assertEquals("mvn -q -DskipTests package -pl worker/onnx -am", onnx.pluginBuildCommand());
+        assertEquals(
+                List.of("onnx"),
+                ModelCatalog.MODELS.names().stream()
+                        .filter(name -> !ModelCatalog.MODELS.builtInNames().contains(name))
+                        .toList());
+        assertTrue(ModelCatalog.MODELS.find("ets").orElseThrow().builtIn());
+        assertThrows(
+                IllegalStateException.class,
+                () -> ModelCatalog.MODELS.find("ets").orElseThrow().pluginBuildCommand());
+    }
+
+    @Test
+    void pluginModelsAreThoseASpecListNames() {
+        assertEquals(
+                List.of(), ModelCatalog.MODELS.pluginModels(ModelSpec.parseList("--model", "naive,comb:ets+theta")));
+        assertEquals(
+                List.of(ModelCatalog.MODELS.find("onnx").orElseThrow()),
+                ModelCatalog.MODELS.pluginModels(ModelSpec.parseList("--model", "naive,onnx:/m/a.onnx,onnx:b.onnx")));
     }
 }

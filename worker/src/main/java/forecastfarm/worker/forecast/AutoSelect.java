@@ -79,7 +79,7 @@ public final class AutoSelect implements ForecastModel {
     }
 
     private static Declaration declaration() {
-        return ModelCatalog.BUILT_IN.find(NAME).orElseThrow();
+        return ModelCatalog.MODELS.find(NAME).orElseThrow();
     }
 
     private static String setting(Map<String, String> settings, String key) {
@@ -114,7 +114,7 @@ public final class AutoSelect implements ForecastModel {
         if (arguments.isEmpty()) {
             throw new IllegalArgumentException(NAME + " needs at least one model or setting");
         }
-        ModelSpec spec = ModelCatalog.BUILT_IN.parse("model", NAME + ":" + String.join("+", arguments));
+        ModelSpec spec = ModelCatalog.MODELS.parse("model", NAME + ":" + String.join("+", arguments));
         List<String> listed = spec.listedModels();
         return new AutoSelect(
                 spec.toString(), listed.isEmpty() ? declaration().defaultModels() : listed, spec.settings(), lookup);

@@ -64,7 +64,7 @@ public final class Combination implements ForecastModel {
      * @param lookup resolves component names at fit time (so a combination can name models registered after it)
      */
     public Combination(Function<String, ForecastModel> lookup) {
-        this(ModelCatalog.BUILT_IN.parse("model", NAME), lookup);
+        this(ModelCatalog.MODELS.parse("model", NAME), lookup);
     }
 
     private Combination(ModelSpec spec, Function<String, ForecastModel> lookup) {
@@ -89,13 +89,13 @@ public final class Combination implements ForecastModel {
 
     private static List<String> members(ModelSpec spec) {
         List<String> listed = spec.listedModels();
-        return listed.isEmpty() ? ModelCatalog.BUILT_IN.find(NAME).orElseThrow().defaultModels() : listed;
+        return listed.isEmpty() ? ModelCatalog.MODELS.find(NAME).orElseThrow().defaultModels() : listed;
     }
 
     private static Statistic statistic(ModelSpec spec) {
         String value = spec.settings().get("combine");
         if (value == null) {
-            Declaration comb = ModelCatalog.BUILT_IN.find(NAME).orElseThrow();
+            Declaration comb = ModelCatalog.MODELS.find(NAME).orElseThrow();
             value = spec.hasArgument()
                     ? comb.setting("combine").orElseThrow().defaultValue()
                     : comb.aloneValue("combine");
@@ -119,7 +119,7 @@ public final class Combination implements ForecastModel {
         if (arguments.isEmpty()) {
             throw new IllegalArgumentException(name + " needs at least one model to combine");
         }
-        return new Combination(ModelCatalog.BUILT_IN.parse("model", NAME + ":" + String.join("+", arguments)), lookup);
+        return new Combination(ModelCatalog.MODELS.parse("model", NAME + ":" + String.join("+", arguments)), lookup);
     }
 
     @Override

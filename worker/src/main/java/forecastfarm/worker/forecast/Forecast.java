@@ -102,26 +102,30 @@ public final class Forecast {
 
     /**
      * This forecast as a task's result carries it: the forecast of the "forecast" and "cv" kinds, and of the
-     * {@code auto} model's windows.
+     * {@code auto} model's windows. A level whose bounds are NaN at every step is one the model cannot give (a
+     * pretrained model's quantiles reach 80% at most): it is carried as it is, and written as empty cells.
      *
      * @param model the spec the user asked for, e.g. {@code comb:ets+theta}
      * @param note  the note to carry (this forecast's, or it with more said)
-     * @return the forecast, or a failed one when a point or bound is not finite
+     * @return the forecast, or a failed one when a point is not finite, or a level's bounds are not finite at some
+     *     steps while given at others, or infinite
      */
     public ModelForecast toModelForecast(String model, String note) {
-        if (!allFinite(mean) || !allFinite(lower) || !allFinite(upper)) {
+        if (!allFinite(mean)) {
             return ModelForecast.failed(model, method + " produced non-finite forecasts");
+        }
+        for (int i = 0; i < levels.length; i++) {
+            if (!givenOrNotGiven(lower[i]) || !givenOrNotGiven(upper[i])) {
+                return ModelForecast.failed(
+                        model, method + " produced non-finite bounds at some steps of its " + levels[i] + "% interval");
+            }
         }
         return new ModelForecast(model, method, note, "", levels(), mean(), copy(lower), copy(upper));
     }
 
-    private static boolean allFinite(double[][] rows) {
-        for (double[] row : rows) {
-            if (!allFinite(row)) {
-                return false;
-            }
-        }
-        return true;
+    /** @return whether {@code bounds} are finite at every step, or NaN at every step (a level not given). */
+    private static boolean givenOrNotGiven(double[] bounds) {
+        return allFinite(bounds) || Arrays.stream(bounds).allMatch(Double::isNaN);
     }
 
     private static boolean allFinite(double[] values) {

@@ -12,8 +12,10 @@ import java.util.ServiceLoader;
  * Registry of the forecasting models by name. The instances are stateless and shared. The models of this package are
  * named here; those of sub-packages ({@code ets}, {@code arima}) are found with {@link ServiceLoader}, listed in
  * {@code META-INF/services/forecastfarm.worker.forecast.ForecastModel}, in the order of that file. The names, their
- * order and the argument each model takes are declared in the shared {@link ModelCatalog#BUILT_IN} (the launcher
- * checks {@code --model} against it); {@code ModelsTest} checks that this registry matches it.
+ * order and the argument each model takes are declared in the shared {@link ModelCatalog#MODELS} (the launcher
+ * checks {@code --model} against it); {@code ModelsTest} checks that this registry holds its built-in models. A plugin
+ * model ({@code onnx}) is registered the same way, by its plugin jar's {@code META-INF/services}, only when that jar
+ * is on the worker's classpath.
  */
 public final class Models {
 
@@ -43,10 +45,19 @@ public final class Models {
     /**
      * The model registered under {@code name} (exact, case-sensitive).
      *
-     * @throws IllegalArgumentException naming the unknown model and listing the known ones
+     * @throws IllegalArgumentException naming the unknown model and listing the known ones, or, for a plugin model
+     *     whose plugin is not on the classpath, saying how to build it
      */
     public static ForecastModel byName(String name) {
         ForecastModel model = name == null ? null : MODELS.get(name);
+        if (model == null && name != null) {
+            ModelCatalog.MODELS.find(name).filter(d -> !d.builtIn()).ifPresent(d -> {
+                throw new IllegalArgumentException("model '" + name + "' needs the " + d.plugin()
+                        + " plugin, which this worker lacks: build it (" + d.pluginBuildCommand()
+                        + " in the project's root); farm forecast and farm cv then put its jar on the workers'"
+                        + " classpath");
+            });
+        }
         if (model == null) {
             throw new IllegalArgumentException(
                     "Unknown forecast model '" + name + "'; known models: " + String.join(", ", NAMES));

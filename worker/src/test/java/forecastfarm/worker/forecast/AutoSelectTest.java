@@ -168,7 +168,7 @@ class AutoSelectTest {
 
     @Test
     void everyScoreTheCatalogDeclaresIsOne() {
-        for (String by : ModelCatalog.BUILT_IN
+        for (String by : ModelCatalog.MODELS
                 .find("auto")
                 .orElseThrow()
                 .setting("by")

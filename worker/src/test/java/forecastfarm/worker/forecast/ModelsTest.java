@@ -22,7 +22,9 @@ class ModelsTest {
                         "comb", "auto"),
                 Models.names());
         assertEquals(
-                ModelCatalog.BUILT_IN.names(), Models.names(), "the launcher checks names against the shared list");
+                ModelCatalog.MODELS.builtInNames(),
+                Models.names(),
+                "the launcher checks names against the shared list; without a plugin the worker has the built-in ones");
         assertThrows(UnsupportedOperationException.class, () -> Models.names().add("arima"));
     }
 
@@ -48,7 +50,10 @@ class ModelsTest {
     @Test
     void everyModelTakesTheArgumentTheCatalogDeclares() {
         double[] y = {10, 12, 11, 15, 14, 16, 18, 17, 19, 21};
-        for (Declaration declaration : ModelCatalog.BUILT_IN.declarations()) {
+        for (Declaration declaration : ModelCatalog.MODELS.declarations()) {
+            if (!declaration.builtIn()) {
+                continue;
+            }
             ForecastModel model = Models.byName(declaration.name());
             if (declaration.argument() == Argument.NONE) {
                 IllegalArgumentException e =
@@ -70,5 +75,15 @@ class ModelsTest {
         for (String name : Models.names()) {
             assertSame(Models.byName(name), Models.forSpec(ModelSpec.parse("--model", name)));
         }
+    }
+
+    @Test
+    void aPluginModelWithoutItsPluginSaysHowToBuildIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Models.byName("onnx"));
+        assertTrue(e.getMessage().startsWith("model 'onnx' needs the onnx plugin"), e.getMessage());
+        assertTrue(e.getMessage().contains("mvn -q -DskipTests package -pl worker/onnx -am"), e.getMessage());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Models.forSpec(ModelSpec.parse("--model", "onnx:/models/chronos.onnx")));
     }
 }

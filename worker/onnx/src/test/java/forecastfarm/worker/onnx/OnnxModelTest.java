@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import forecastfarm.shared.forecast.ModelCatalog;
-import forecastfarm.shared.forecast.ModelCatalog.Declaration;
 import forecastfarm.shared.forecast.ModelSpec;
 import forecastfarm.worker.forecast.Forecast;
 import forecastfarm.worker.forecast.ForecastModel;
@@ -18,17 +17,14 @@ import forecastfarm.worker.forecast.Models;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
  * The {@code onnx} model as the worker finds and runs it: registered through this jar's {@code META-INF/services},
- * given a file by {@code Models.forSpec}, then fit and forecast. The spec is parsed against a catalog that declares
- * {@code onnx:PATH} as the shared {@code ModelCatalog} will in phase 2 (the built-in one does not list it yet).
+ * given a file by {@code Models.forSpec}, then fit and forecast, the spec parsed against the shared catalog.
  */
 class OnnxModelTest {
-
-    private static final ModelCatalog WITH_ONNX =
-            new ModelCatalog(List.of(Declaration.plain("naive"), Declaration.withText("onnx", "PATH")));
 
     /** As BoltSessionPredictTest: sqrt(21.25). */
     private static final double SCALE_OF_1_TO_16 = 4.6097722286;
@@ -36,7 +32,7 @@ class OnnxModelTest {
     private static final double TOLERANCE = 1e-4;
 
     private static ForecastModel tinyBySpec() {
-        ModelSpec spec = WITH_ONNX.parse("--model", "onnx:" + TinyModels.tiny());
+        ModelSpec spec = ModelCatalog.MODELS.parse("--model", "onnx:" + TinyModels.tiny());
         return Models.forSpec(spec);
     }
 
@@ -45,6 +41,10 @@ class OnnxModelTest {
         assertTrue(Models.names().contains("onnx"), Models.names().toString());
         assertInstanceOf(OnnxModel.class, Models.byName("onnx"));
         assertEquals("onnx", Models.byName("onnx").name());
+        assertEquals(
+                Set.copyOf(ModelCatalog.MODELS.names()),
+                Set.copyOf(Models.names()),
+                "with the plugin: every model the catalog declares");
     }
 
     @Test
@@ -158,7 +158,7 @@ class OnnxModelTest {
 
     @Test
     void aWrongFileFailsWhenTheModelIsMadeNotWhenASeriesRuns() {
-        ModelSpec spec = WITH_ONNX.parse("--model", "onnx:" + TinyModels.wrongInputName());
+        ModelSpec spec = ModelCatalog.MODELS.parse("--model", "onnx:" + TinyModels.wrongInputName());
         OnnxLoadException e = assertThrows(OnnxLoadException.class, () -> Models.forSpec(spec));
         assertTrue(e.getMessage().startsWith("ONNX model " + TinyModels.wrongInputName() + ": no input 'context'"));
     }

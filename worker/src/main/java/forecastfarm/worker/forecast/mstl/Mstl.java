@@ -46,10 +46,7 @@ public final class Mstl implements ForecastModel {
      * @param lookup resolves the adjusted-series model's name at fit time
      */
     public Mstl(Function<String, ForecastModel> lookup) {
-        this(
-                NAME,
-                ModelCatalog.BUILT_IN.find(NAME).orElseThrow().defaultModels().get(0),
-                lookup);
+        this(NAME, ModelCatalog.MODELS.find(NAME).orElseThrow().defaultModels().get(0), lookup);
     }
 
     private Mstl(String name, String adjustedModel, Function<String, ForecastModel> lookup) {
@@ -71,7 +68,7 @@ public final class Mstl implements ForecastModel {
      */
     @Override
     public ForecastModel withArguments(List<String> arguments) {
-        ModelSpec spec = ModelCatalog.BUILT_IN.parse("model", NAME + ":" + String.join("+", arguments));
+        ModelSpec spec = ModelCatalog.MODELS.parse("model", NAME + ":" + String.join("+", arguments));
         return new Mstl(spec.toString(), spec.listedModels().get(0), lookup);
     }
 

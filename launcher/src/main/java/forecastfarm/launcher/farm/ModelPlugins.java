@@ -1,0 +1,61 @@
+package forecastfarm.launcher.farm;
+
+import forecastfarm.shared.forecast.ModelCatalog;
+import forecastfarm.shared.forecast.ModelCatalog.Declaration;
+import forecastfarm.shared.forecast.ModelSpec;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Puts the jars of the plugins a job's models need ({@code onnx}: worker/onnx's jar, whose manifest pulls ONNX
+ * Runtime from its {@code lib/}) on the workers' classpath, and only then: a job without them runs on the plain
+ * workers. The launcher never loads a plugin; it only names its jar, found by the system property
+ * {@code farm.plugin.NAME.jar} ({@link #jarProperty}), which {@code scripts/farm} sets. The workers' class cache is
+ * keyed by their classpath, so a job with a plugin gets an archive of its own.
+ */
+public final class ModelPlugins {
+    private ModelPlugins() {}
+
+    /** @return the system property naming the jar of {@code plugin}: {@code farm.plugin.onnx.jar}. */
+    public static String jarProperty(final String plugin) {
+        return "farm.plugin." + plugin + ".jar";
+    }
+
+    /**
+     * Adds to {@code ctx}'s worker classpath the jar of every plugin that {@code models} name.
+     *
+     * @param models canonical {@code --model} specs, as the job carries them
+     * @return {@code ctx}
+     * @throws IllegalArgumentException when a plugin's jar is not built (or its property not set), saying how to
+     *     build it
+     */
+    public static FarmContext addJars(final FarmContext ctx, final List<String> models) {
+        final List<ModelSpec> specs = models.stream()
+                .map(m -> ModelCatalog.MODELS.parse("--model", m))
+                .toList();
+        for (final Declaration model : ModelCatalog.MODELS.pluginModels(specs)) {
+            ctx.workerClasspath(ctx.workerClasspath() + File.pathSeparator + jar(model));
+        }
+        return ctx;
+    }
+
+    private static Path jar(final Declaration model) {
+        final String property = jarProperty(model.plugin());
+        final String configured = System.getProperty(property);
+        final String build = "build it with '" + model.pluginBuildCommand() + "' in the project's root";
+        if (configured == null || configured.isBlank()) {
+            throw new IllegalArgumentException("model '" + model.name() + "' needs the " + model.plugin()
+                    + " plugin's jar, and the system property " + property + " that names it is not set"
+                    + " (scripts/farm sets it to worker/" + model.plugin() + "/target/forecast-farm-"
+                    + model.plugin() + ".jar; " + build + ")");
+        }
+        final Path jar = Path.of(configured).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException("model '" + model.name() + "' needs the " + model.plugin()
+                    + " plugin, whose jar " + jar + " is not built: " + build);
+        }
+        return jar;
+    }
+}

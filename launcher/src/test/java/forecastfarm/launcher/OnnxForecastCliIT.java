@@ -1,0 +1,134 @@
+package forecastfarm.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import forecastfarm.launcher.farm.FarmContext;
+import forecastfarm.launcher.farm.FarmTestSupport;
+import forecastfarm.launcher.farm.ModelPlugins;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code farm forecast --model naive,onnx:PATH} through the real farm, with the plugin jar that worker/onnx built
+ * (the reactor builds it before the launcher) and its committed tiny model, whose median is the mean of the last 16
+ * observed values.
+ */
+@Tag("process")
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class OnnxForecastCliIT {
+    private static final Path ONNX =
+            Path.of("..", "worker", "onnx").toAbsolutePath().normalize();
+    private static final Path TINY = ONNX.resolve("src/test/resources/forecastfarm/worker/onnx/tiny_chronos_bolt.onnx");
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void classpathAndPlugin() {
+        System.setProperty(FarmContext.WORKER_CLASSPATH_PROP, FarmTestSupport.workerClasspath());
+        final Path jar = ONNX.resolve("target/forecast-farm-onnx.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the tests with 'mvn verify' so it is packaged");
+        }
+        System.setProperty(ModelPlugins.jarProperty("onnx"), jar.toString());
+    }
+
+    /** A: 1..20, B: 101..120, integer ds. */
+    private Path input() throws Exception {
+        final StringBuilder csv = new StringBuilder("unique_id,ds,y\n");
+        for (final int base : new int[] {0, 100}) {
+            for (int t = 1; t <= 20; t++) {
+                csv.append(base == 0 ? "A" : "B")
+                        .append(',')
+                        .append(t)
+                        .append(',')
+                        .append(base + t)
+                        .append('\n');
+            }
+        }
+        return Files.writeString(tmp.resolve("ramps.csv"), csv);
+    }
+
+    private int forecast(final String models, final Path out, final ByteArrayOutputStream console) throws Exception {
+        return FarmCli.execute(
+                new String[] {
+                    "forecast",
+                    "--input",
+                    input().toString(),
+                    "--horizon",
+                    "3",
+                    "--model",
+                    models,
+                    "--level",
+                    "80,95",
+                    "--workers",
+                    "1",
+                    "--plots",
+                    "none",
+                    "--farm-dir",
+                    tmp.resolve("farm").toString(),
+                    "--out",
+                    out.toString()
+                },
+                new PrintStream(console, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void onnxRowsCarryTheTinyModelsMedianAndEmptyNinetyFivePercentBounds() throws Exception {
+        final Path out = tmp.resolve("out");
+        final ByteArrayOutputStream console = new ByteArrayOutputStream();
+        final int exit = forecast("naive,onnx:" + TINY, out, console);
+        assertEquals(0, exit, console.toString(StandardCharsets.UTF_8));
+
+        final List<String> lines = Files.readAllLines(out.resolve("forecasts.csv"));
+        final List<String> header = Arrays.asList(lines.get(0).split(",", -1));
+        final int model = header.indexOf("model");
+        final int mean = header.indexOf("forecast");
+        final int lo95 = header.indexOf("lo-95");
+        final int hi95 = header.indexOf("hi-95");
+        final int lo80 = header.indexOf("lo-80");
+        assertTrue(model >= 0 && mean >= 0 && lo95 >= 0 && hi95 >= 0 && lo80 >= 0, header.toString());
+        assertEquals(1 + 2 * 2 * 3, lines.size(), lines.toString());
+        int onnxRows = 0;
+        for (final String line : lines.subList(1, lines.size())) {
+            final String[] cells = line.split(",", -1);
+            if (!cells[model].startsWith("onnx:")) {
+                continue;
+            }
+            onnxRows++;
+            // mean of 5..20 = 12.5; of 105..120 = 112.5
+            final double median = line.startsWith("A,") ? 12.5 : 112.5;
+            assertEquals(median, Double.parseDouble(cells[mean]), 1e-4, line);
+            assertEquals("", cells[lo95], line);
+            assertEquals("", cells[hi95], line);
+            assertTrue(Double.parseDouble(cells[lo80]) < median, line);
+        }
+        assertEquals(2 * 3, onnxRows, lines.toString());
+    }
+
+    @Test
+    void aMissingModelFileFailsEverySeriesNamingTheFile() throws Exception {
+        final Path missing = tmp.resolve("no-such-model.onnx");
+        final Path out = tmp.resolve("out-missing");
+        final ByteArrayOutputStream console = new ByteArrayOutputStream();
+        forecast("onnx:" + missing, out, console);
+        final List<String> failed = Files.readAllLines(out.resolve("failed.csv"));
+        for (final String id : List.of("A", "B")) {
+            assertTrue(
+                    failed.stream().anyMatch(l -> l.startsWith(id + ",") && l.contains(missing.toString())),
+                    failed + "\n" + console.toString(StandardCharsets.UTF_8));
+        }
+    }
+}
