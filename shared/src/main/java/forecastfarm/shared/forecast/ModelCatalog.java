@@ -49,59 +49,6 @@ public final class ModelCatalog {
     public static final int AUTO_WINDOWS_MAX = 100;
 
     /**
-     * A setting of a model of models, written {@code KEY=VALUE} among its models: one of fixed words, or a whole
-     * number in a range.
-     *
-     * @param key          the name before {@code =}, lower case
-     * @param defaultValue what it is when not written (a setting at its default is left out of the canonical text)
-     * @param choices      the words it may be; empty for a whole number
-     * @param min          a whole number's least value
-     * @param max          a whole number's greatest value
-     */
-    public record Setting(String key, String defaultValue, List<String> choices, int min, int max) {
-        public Setting {
-            Objects.requireNonNull(key, "key");
-            Objects.requireNonNull(defaultValue, "defaultValue");
-            choices = List.copyOf(choices);
-        }
-
-        /** A setting that is one of {@code choices}, the first its default. */
-        public static Setting oneOf(final String key, final List<String> choices) {
-            return new Setting(key, choices.get(0), choices, 0, 0);
-        }
-
-        /** A whole number from {@code min} to {@code max}. */
-        public static Setting wholeNumber(final String key, final int defaultValue, final int min, final int max) {
-            return new Setting(key, Integer.toString(defaultValue), List.of(), min, max);
-        }
-
-        /** @return how to write it: {@code by=mase|smape} or {@code windows=K}. */
-        public String usage() {
-            return key + "=" + (choices.isEmpty() ? "K" : String.join("|", choices));
-        }
-
-        /**
-         * @return {@code value} in its canonical form ({@code 03} is {@code 3}).
-         * @throws IllegalArgumentException saying what the value must be, e.g. {@code must be one of mase, smape}
-         */
-        public String check(final String value) {
-            if (!choices.isEmpty()) {
-                if (choices.contains(value)) {
-                    return value;
-                }
-                throw new IllegalArgumentException("must be one of " + String.join(", ", choices));
-            }
-            if (value.matches("[0-9]{1,9}")) {
-                final int number = Integer.parseInt(value);
-                if (number >= min && number <= max) {
-                    return Integer.toString(number);
-                }
-            }
-            throw new IllegalArgumentException("must be a whole number from " + min + " to " + max);
-        }
-    }
-
-    /**
      * One model's declaration.
      *
      * @param name          the name {@code --model} uses, lower case
@@ -123,7 +70,7 @@ public final class ModelCatalog {
             Argument argument,
             List<String> defaultModels,
             String placeholder,
-            List<Setting> settings,
+            List<ModelSetting> settings,
             int mostModels,
             boolean modelsOfModels,
             Map<String, String> aloneSettings,
@@ -137,7 +84,7 @@ public final class ModelCatalog {
             if (!settings.isEmpty() && argument != Argument.MODELS) {
                 throw new IllegalArgumentException(name + ": only a model of models takes settings");
             }
-            if (settings.stream().map(Setting::key).distinct().count() != settings.size()) {
+            if (settings.stream().map(ModelSetting::key).distinct().count() != settings.size()) {
                 throw new IllegalArgumentException(name + " declares a setting twice");
             }
             if (mostModels < 1 || defaultModels.size() > mostModels) {
@@ -146,7 +93,7 @@ public final class ModelCatalog {
             }
             aloneSettings = Map.copyOf(aloneSettings);
             for (final Map.Entry<String, String> alone : aloneSettings.entrySet()) {
-                final Setting setting = settings.stream()
+                final ModelSetting setting = settings.stream()
                         .filter(s -> s.key().equals(alone.getKey()))
                         .findFirst()
                         .orElseThrow(() -> new IllegalArgumentException(
@@ -167,7 +114,7 @@ public final class ModelCatalog {
          * is empty). Its list may also hold {@code settings} ({@code name:a+b+KEY=VALUE}).
          */
         public static Declaration ofModels(
-                final String name, final List<String> defaultModels, final Setting... settings) {
+                final String name, final List<String> defaultModels, final ModelSetting... settings) {
             return new Declaration(
                     name,
                     Argument.MODELS,
@@ -245,7 +192,7 @@ public final class ModelCatalog {
         }
 
         /** @return the setting named {@code key}, if this model takes it. */
-        public Optional<Setting> setting(final String key) {
+        public Optional<ModelSetting> setting(final String key) {
             return settings.stream().filter(s -> s.key().equals(key)).findFirst();
         }
 
@@ -290,14 +237,14 @@ public final class ModelCatalog {
             Declaration.ofModels(
                             "comb",
                             List.of("ets", "arima", "ces", "dot"),
-                            Setting.oneOf("combine", List.of("mean", "median")))
+                            ModelSetting.oneOf("combine", List.of("mean", "median")))
                     .whenAlone("combine", "median"),
             // auto picks, per series, the member with the best cross-validated score (the worker's AutoSelect)
             Declaration.ofModels(
                     "auto",
                     List.of("ets", "theta", "arima", "comb"),
-                    Setting.oneOf("by", List.of(AUTO_BY_DEFAULT, "smape", "rmse", "msis")),
-                    Setting.wholeNumber("windows", AUTO_WINDOWS_DEFAULT, 1, AUTO_WINDOWS_MAX)),
+                    ModelSetting.oneOf("by", List.of(AUTO_BY_DEFAULT, "smape", "rmse", "msis")),
+                    ModelSetting.wholeNumber("windows", AUTO_WINDOWS_DEFAULT, 1, AUTO_WINDOWS_MAX)),
             // a pretrained model exported to ONNX (worker/onnx: ONNX Runtime stays out of the worker and launcher)
             Declaration.withText("onnx", "PATH").fromPlugin("onnx")));
 

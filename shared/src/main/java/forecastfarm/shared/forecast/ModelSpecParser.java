@@ -2,7 +2,6 @@ package forecastfarm.shared.forecast;
 
 import forecastfarm.shared.forecast.ModelCatalog.Argument;
 import forecastfarm.shared.forecast.ModelCatalog.Declaration;
-import forecastfarm.shared.forecast.ModelCatalog.Setting;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -134,7 +133,7 @@ final class ModelSpecParser {
             throw refused(owner + " needs at least one model besides its settings: " + declaration.usage());
         }
         final Map<String, String> settings = new LinkedHashMap<>();
-        for (final Setting setting : declaration.settings()) {
+        for (final ModelSetting setting : declaration.settings()) {
             final String value = given.get(setting.key());
             if (value != null && !value.equals(setting.defaultValue())) {
                 settings.put(setting.key(), value);
@@ -152,14 +151,14 @@ final class ModelSpecParser {
         if (declaration.settings().isEmpty()) {
             throw refused("'" + element + "'" + where + ": " + declaration.name() + " takes models only, no settings");
         }
-        final Setting setting = declaration
+        final ModelSetting setting = declaration
                 .setting(key)
                 .orElseThrow(() -> refused("unknown setting '" + key + "'" + where + "; " + declaration.name()
                         + " takes "
                         + String.join(
                                 ", ",
                                 declaration.settings().stream()
-                                        .map(Setting::usage)
+                                        .map(ModelSetting::usage)
                                         .toList())));
         final String canonical;
         try {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import forecastfarm.shared.forecast.ModelCatalog.Declaration;
-import forecastfarm.shared.forecast.ModelCatalog.Setting;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -80,7 +79,7 @@ class ModelSpecTest {
     @Test
     void whatANameAloneSetsMustBeADeclaredSettingWithAnAcceptedValue() {
         final Declaration comb =
-                Declaration.ofModels("comb", List.of("ets"), Setting.oneOf("combine", List.of("mean", "median")));
+                Declaration.ofModels("comb", List.of("ets"), ModelSetting.oneOf("combine", List.of("mean", "median")));
         assertEquals("mean", comb.aloneValue("combine"));
         assertEquals("median", comb.whenAlone("combine", "median").aloneValue("combine"));
         assertEquals(
