@@ -225,12 +225,15 @@ public final class Combination implements ForecastModel {
 
         /** The statistic of the components' values at each step, e.g. of their means or of one level's bounds. */
         private double[] combine(List<Forecast> forecasts, Function<Forecast, double[]> part) {
-            int horizon = part.apply(forecasts.get(0)).length;
-            double[] combined = new double[horizon];
-            double[] values = new double[forecasts.size()];
-            for (int t = 0; t < horizon; t++) {
+            double[][] parts = new double[forecasts.size()][];
+            for (int k = 0; k < parts.length; k++) {
+                parts[k] = part.apply(forecasts.get(k)); // Forecast's accessors copy: once per component
+            }
+            double[] combined = new double[parts[0].length];
+            double[] values = new double[parts.length];
+            for (int t = 0; t < combined.length; t++) {
                 for (int k = 0; k < values.length; k++) {
-                    values[k] = part.apply(forecasts.get(k))[t];
+                    values[k] = parts[k][t];
                 }
                 combined[t] = statistic.of(values);
             }
