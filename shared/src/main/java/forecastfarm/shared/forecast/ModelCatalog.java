@@ -290,12 +290,20 @@ public final class ModelCatalog {
         for (final ModelSpec spec : specs) {
             named.add(spec.name());
             if (find(spec.name()).map(d -> d.argument() == Argument.MODELS).orElse(false)) {
-                named.addAll(spec.listedModels());
+                spec.listedModels().forEach(member -> named.add(member.split(":", 2)[0]));
             }
         }
         return byName.values().stream()
                 .filter(d -> !d.builtIn() && named.contains(d.name()))
                 .toList();
+    }
+
+    /** @return the usages of the models that take a text argument, comma separated: {@code onnx:PATH}. */
+    String textModels() {
+        return byName.values().stream()
+                .filter(d -> d.argument() == Argument.TEXT)
+                .map(Declaration::usage)
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Every declaration in order. */

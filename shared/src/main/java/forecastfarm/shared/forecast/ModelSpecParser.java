@@ -101,28 +101,28 @@ final class ModelSpecParser {
             if (model.isEmpty()) {
                 throw refused("empty model" + where + " ('" + argument + "')");
             }
-            if (model.contains("=")) {
+            final int colon = model.indexOf(':');
+            final int equals = model.indexOf('=');
+            if (equals >= 0 && (colon < 0 || equals < colon)) {
                 setting(declaration, model, where, given);
                 continue;
             }
-            if (model.contains(":")) {
-                throw refused("'" + model + "'" + where + ": a listed model takes no argument of its own");
-            }
-            final Declaration listed = catalog.find(model).orElseThrow(() -> refused(unknown(model, where)));
-            if (model.equals(owner)) {
+            final String name = (colon < 0 ? model : model.substring(0, colon)).strip();
+            final Declaration listed = catalog.find(name).orElseThrow(() -> refused(unknown(name, where)));
+            if (name.equals(owner)) {
                 throw refused(owner + " cannot list itself");
             }
-            if (listed.argumentRequired()) {
-                throw refused(model + where + " needs an argument of its own (" + listed.usage()
-                        + "), which a list cannot give");
-            }
-            if (models.contains(model)) {
-                throw refused("'" + model + "' is named twice" + where);
-            }
             if (!declaration.modelsOfModels() && listed.argument() == Argument.MODELS) {
-                throw refused("'" + model + "'" + where + ": " + owner + " takes a plain model, not a model of models");
+                throw refused("'" + name + "'" + where + ": " + owner + " takes a plain model, not a model of models");
             }
-            models.add(model);
+            final String member = colon < 0 ? name : member(listed, model, where);
+            if (colon < 0 && listed.argumentRequired()) {
+                throw refused(name + where + " needs an argument of its own: " + listed.usage());
+            }
+            if (models.contains(member)) {
+                throw refused("'" + member + "' is named twice" + where);
+            }
+            models.add(member);
         }
         if (models.size() > declaration.mostModels()) {
             throw refused(owner + " takes at most " + declaration.mostModels() + " model"
@@ -140,6 +140,20 @@ final class ModelSpecParser {
             }
         }
         return new ModelSpec(owner, models, settings);
+    }
+
+    /**
+     * A listed model with an argument of its own: only a text argument ({@code onnx:PATH}), which holds no {@code +};
+     * a model of models cannot be nested in a list, and a model without an argument is refused as outside a list.
+     *
+     * @return the member's canonical text
+     */
+    private String member(final Declaration listed, final String element, final String where) {
+        if (listed.argument() == Argument.MODELS) {
+            throw refused("'" + element + "'" + where + ": only a model with a text argument (" + catalog.textModels()
+                    + ") takes an argument inside a list");
+        }
+        return spec(element).toString();
     }
 
     /** Checks one {@code KEY=VALUE} element of {@code declaration}'s list and adds it to {@code given}. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import forecastfarm.shared.forecast.ModelCatalog.Declaration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The {@code --model} syntax: every accepted form and every refusal, verbatim. */
@@ -170,15 +171,31 @@ class ModelSpecTest {
                 refusal("comb:ets++theta"));
         assertEquals("--model 'comb:ets+': empty model in the argument of comb ('ets+')", refusal("comb:ets+"));
         assertEquals(
-                "--model 'comb:ets+comb:theta': 'comb:theta' in the argument of comb: a listed model takes no"
-                        + " argument of its own",
-                refusal("comb:ets+comb:theta"));
+                "--model 'comb:ets+auto:theta': 'auto:theta' in the argument of comb: only a model with a text"
+                        + " argument (onnx:PATH) takes an argument inside a list",
+                refusal("comb:ets+auto:theta"));
+        assertEquals("--model 'comb:ets+comb:theta': comb cannot list itself", refusal("comb:ets+comb:theta"));
+        assertEquals("--model 'comb:ets+theta:2': theta takes no argument", refusal("comb:ets+theta:2"));
         assertEquals("--model 'comb:ets+comb': comb cannot list itself", refusal("comb:ets+comb"));
         assertEquals("--model 'comb:ets+ets': 'ets' is named twice in the argument of comb", refusal("comb:ets+ets"));
         assertEquals(
-                "--model 'comb:ets+onnx': onnx in the argument of comb needs an argument of its own (onnx:PATH),"
-                        + " which a list cannot give",
+                "--model 'comb:ets+onnx': onnx in the argument of comb needs an argument of its own: onnx:PATH",
                 refusalWithRequired("comb:ets+onnx"));
+    }
+
+    @Test
+    void aListedModelMayTakeATextArgument() {
+        assertEquals(
+                List.of("comb:ets+onnx:/m/a.onnx", "auto:onnx:m/v=2.onnx+theta+by=smape", "mstl:onnx:a.onnx"),
+                canonical("comb:ets+ onnx: /m/a.onnx , auto:onnx:m/v=2.onnx+theta+by=smape, mstl:onnx:a.onnx"));
+        final ModelSpec comb = ModelSpec.parse("--model", "comb:onnx:a.onnx+onnx:b.onnx+combine=median");
+        assertEquals(List.of("onnx:a.onnx", "onnx:b.onnx"), comb.listedModels());
+        assertEquals(Map.of("combine", "median"), comb.settings());
+        assertEquals(
+                "--model 'comb:onnx:a.onnx+onnx:a.onnx': 'onnx:a.onnx' is named twice in the argument of comb",
+                refusal("comb:onnx:a.onnx+onnx:a.onnx"));
+        assertEquals(
+                "--model 'comb:ets+onnx:': empty argument after 'onnx:'; write onnx:PATH", refusal("comb:ets+onnx:"));
     }
 
     @Test
@@ -362,5 +379,8 @@ class ModelSpecTest {
         assertEquals(
                 List.of(ModelCatalog.MODELS.find("onnx").orElseThrow()),
                 ModelCatalog.MODELS.pluginModels(ModelSpec.parseList("--model", "naive,onnx:/m/a.onnx,onnx:b.onnx")));
+        assertEquals(
+                List.of(ModelCatalog.MODELS.find("onnx").orElseThrow()),
+                ModelCatalog.MODELS.pluginModels(ModelSpec.parseList("--model", "naive,comb:ets+onnx:/m/a.onnx")));
     }
 }

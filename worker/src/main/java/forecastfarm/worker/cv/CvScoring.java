@@ -11,7 +11,7 @@ import java.util.List;
  *
  * <p>Every mean is over every (window, step) point of the windows the model forecast; a window where it failed is
  * skipped. A scaled metric (MASE, MSIS, scaled error by step) is NaN as soon as one scored window's scale is 0 or NaN,
- * and a level's coverage and MSIS are NaN when a scored forecast lacks that level.
+ * and a level's coverage and MSIS are NaN when a scored forecast lacks that level or cannot give it (bounds NaN).
  */
 public final class CvScoring {
 
@@ -97,7 +97,8 @@ public final class CvScoring {
             }
             for (int j = 0; j < levels.length; j++) {
                 final int at = indexOf(forecast.levels(), levels[j]);
-                if (at < 0) {
+                // a forecast's bounds are NaN at every step for a level its model cannot give (ModelForecast)
+                if (at < 0 || Double.isNaN(forecast.lower()[at][0])) {
                     insideCount[j] = Double.NaN;
                     intervalScoreSum[j] = Double.NaN;
                     continue;

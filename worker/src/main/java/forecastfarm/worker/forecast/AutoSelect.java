@@ -257,6 +257,11 @@ public final class AutoSelect implements ForecastModel {
                 return member + " failed in " + (windows - s.windows()) + " of " + windows + " windows ("
                         + String.join(" / ", errors) + ")";
             }
+            ModelForecast first = cv.get(0).forecasts().get(i);
+            if (by.equals("msis") && first.levels().length > 0 && Double.isNaN(first.lower()[0][0])) {
+                // a pretrained model's quantiles may not reach the level: it cannot be chosen by this score
+                return member + " gives no " + Inputs.formatLevel(first.levels()[0]) + "% interval";
+            }
             return member + " " + format(score.applyAsDouble(s));
         }
 
@@ -277,7 +282,7 @@ public final class AutoSelect implements ForecastModel {
         }
 
         private String scoreName(double[] scoreLevels) {
-            return scoreLevels.length == 0 ? by : by + " at " + formatLevel(scoreLevels[0]) + "%";
+            return scoreLevels.length == 0 ? by : by + " at " + Inputs.formatLevel(scoreLevels[0]) + "%";
         }
     }
 
@@ -317,9 +322,5 @@ public final class AutoSelect implements ForecastModel {
                         .stripTrailingZeros()
                         .toPlainString()
                 : String.format(Locale.ROOT, "%.2e", value);
-    }
-
-    private static String formatLevel(double level) {
-        return level == Math.rint(level) ? Long.toString((long) level) : Double.toString(level);
     }
 }

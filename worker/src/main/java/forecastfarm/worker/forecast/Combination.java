@@ -139,8 +139,9 @@ public final class Combination implements ForecastModel {
             ForecastModel model;
             try {
                 model = lookup.apply(component);
-            } catch (IllegalArgumentException unknown) {
-                dropped.add(component + " (not available)");
+            } catch (IllegalArgumentException unavailable) {
+                // an unknown model, a plugin this worker lacks, a model file that cannot be opened
+                dropped.add(component + " (" + unavailable.getMessage() + ")");
                 continue;
             }
             try {
@@ -213,14 +214,45 @@ public final class Combination implements ForecastModel {
             double[] mean = combine(forecasts, Forecast::mean);
             double[][] lower = new double[levels.length][];
             double[][] upper = new double[levels.length][];
+            List<String> notGiven = new ArrayList<>();
             for (int i = 0; i < levels.length; i++) {
                 int level = i;
-                lower[i] = combine(forecasts, f -> f.lower(level));
-                upper[i] = combine(forecasts, f -> f.upper(level));
+                String without = withoutLevel(forecasts, methods, level);
+                if (without.isEmpty()) {
+                    lower[i] = combine(forecasts, f -> f.lower(level));
+                    upper[i] = combine(forecasts, f -> f.upper(level));
+                } else {
+                    // a bound of the others alone would not match the point, which all members make
+                    lower[i] = Forecast.notGivenBounds(horizon);
+                    upper[i] = Forecast.notGivenBounds(horizon);
+                    notGiven.add(Inputs.formatLevel(levels[i]) + "% (" + without + " gives none)");
+                }
             }
-            String note = dropped.isEmpty() ? "" : "left out: " + String.join("; ", dropped);
+            List<String> notes = new ArrayList<>();
+            if (!notGiven.isEmpty()) {
+                notes.add("no interval at " + String.join(", ", notGiven));
+            }
+            if (!dropped.isEmpty()) {
+                notes.add("left out: " + String.join("; ", dropped));
+            }
             return new Forecast(
-                    statistic.title() + " of " + String.join(", ", methods), note, mean, levels, lower, upper);
+                    statistic.title() + " of " + String.join(", ", methods),
+                    String.join("; ", notes),
+                    mean,
+                    levels,
+                    lower,
+                    upper);
+        }
+
+        /** @return the methods of the members that cannot give level {@code level}, comma separated; "" if none. */
+        private static String withoutLevel(List<Forecast> forecasts, List<String> methods, int level) {
+            List<String> without = new ArrayList<>();
+            for (int k = 0; k < forecasts.size(); k++) {
+                if (!forecasts.get(k).givesLevel(level)) {
+                    without.add(methods.get(k));
+                }
+            }
+            return String.join(", ", without);
         }
 
         /** The statistic of the components' values at each step, e.g. of their means or of one level's bounds. */

@@ -123,9 +123,28 @@ public final class Forecast {
         return new ModelForecast(model, method, note, "", levels(), mean(), copy(lower), copy(upper));
     }
 
+    /**
+     * @param level the level's index in {@link #levels()}
+     * @return false for a level the model cannot give: its bounds are NaN at every step
+     */
+    public boolean givesLevel(int level) {
+        return !isNotGiven(lower[level]) || !isNotGiven(upper[level]);
+    }
+
+    /** @return the bounds of a level a model cannot give: NaN at each of {@code horizon} steps. */
+    public static double[] notGivenBounds(int horizon) {
+        double[] bounds = new double[horizon];
+        Arrays.fill(bounds, Double.NaN);
+        return bounds;
+    }
+
+    private static boolean isNotGiven(double[] bounds) {
+        return Arrays.stream(bounds).allMatch(Double::isNaN);
+    }
+
     /** @return whether {@code bounds} are finite at every step, or NaN at every step (a level not given). */
     private static boolean givenOrNotGiven(double[] bounds) {
-        return allFinite(bounds) || Arrays.stream(bounds).allMatch(Double::isNaN);
+        return allFinite(bounds) || isNotGiven(bounds);
     }
 
     private static boolean allFinite(double[] values) {

@@ -62,6 +62,11 @@ public final class Inputs {
         return (int) Math.round(seasons(seasons)[0]);
     }
 
+    /** A level as notes write it: {@code 95}, {@code 97.5}. */
+    public static String formatLevel(double level) {
+        return level == Math.rint(level) ? Long.toString((long) level) : Double.toString(level);
+    }
+
     /** Joins the non-empty notes with "; ". */
     public static String joinNotes(String... notes) {
         StringBuilder joined = new StringBuilder();

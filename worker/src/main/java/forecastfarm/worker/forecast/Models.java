@@ -31,8 +31,8 @@ public final class Models {
         // META-INF/services/forecastfarm.worker.forecast.ForecastModel: they build on this package, so this package
         // finds them rather than naming them (which made a package cycle).
         ServiceLoader.load(ForecastModel.class, Models.class.getClassLoader()).forEach(models::add);
-        models.add(new Combination(Models::byName));
-        models.add(new AutoSelect(Models::byName));
+        models.add(new Combination(Models::member));
+        models.add(new AutoSelect(Models::member));
         Map<String, ForecastModel> m = new LinkedHashMap<>();
         for (ForecastModel model : models) {
             if (m.putIfAbsent(model.name(), model) != null) {
@@ -73,6 +73,16 @@ public final class Models {
     public static ForecastModel forSpec(ModelSpec spec) {
         ForecastModel model = byName(spec.name());
         return spec.hasArgument() ? model.withArguments(spec.arguments()) : model;
+    }
+
+    /**
+     * The model a member of a list argument names: {@code ets}, or one with a text argument ({@code onnx:PATH}), as
+     * the shared {@code ModelCatalog} checked it; the lookup of {@code comb}, {@code auto} and {@code mstl}.
+     *
+     * @throws IllegalArgumentException as {@link #forSpec}
+     */
+    public static ForecastModel member(String text) {
+        return text.indexOf(':') < 0 ? byName(text) : forSpec(ModelCatalog.MODELS.parse("model", text));
     }
 
     /** The registered names in a fixed order. Unmodifiable. */

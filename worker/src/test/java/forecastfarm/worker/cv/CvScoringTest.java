@@ -103,6 +103,28 @@ class CvScoringTest {
     }
 
     @Test
+    void aLevelTheModelCannotGiveIsNaNNotZeroCoverage() {
+        double[] none = {Double.NaN, Double.NaN, Double.NaN};
+        List<CvResult.Window> windows = List.of(window(
+                2,
+                new double[] {10, 12, 14},
+                new ModelForecast(
+                        "m",
+                        "M",
+                        "",
+                        "",
+                        new double[] {80, 95},
+                        new double[] {11, 11, 11},
+                        new double[][] {{9, 9, 9}, none},
+                        new double[][] {{13, 13, 13}, none})));
+        CvResult.Score score = CvScoring.score("m", 0, new double[] {80, 95}, 3, windows);
+        assertEquals(2 / 3.0, score.coverage()[0], TOL);
+        assertTrue(Double.isFinite(score.msis()[0]));
+        assertTrue(Double.isNaN(score.coverage()[1]), "coverage " + score.coverage()[1]);
+        assertTrue(Double.isNaN(score.msis()[1]));
+    }
+
+    @Test
     void theScaleUsesTheSeasonalLagOnlyWhenThePartIsLongerThanASeason() {
         // lag 2: |2-1| + |6-3| over 2 differences.
         assertEquals(2.0, CvScoring.scale(new double[] {1, 3, 2, 6}, 2), TOL);

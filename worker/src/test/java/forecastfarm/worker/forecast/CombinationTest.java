@@ -44,6 +44,64 @@ class CombinationTest extends ForecastModelContractTest {
         assertEquals("", c.note());
     }
 
+    /** naive, whose 95% interval is not given (NaN at every step), as a pretrained model's quantiles may not reach it. */
+    private static ForecastModel naiveWithout95() {
+        return new ForecastModel() {
+            @Override
+            public String name() {
+                return "no95";
+            }
+
+            @Override
+            public FittedModel fit(double[] y, int seasonLength) {
+                FittedModel naive = new Naive().fit(y, seasonLength);
+                return new FittedModel() {
+                    @Override
+                    public String method() {
+                        return "No95";
+                    }
+
+                    @Override
+                    public Forecast forecast(int horizon, double[] levels) {
+                        Forecast f = naive.forecast(horizon, levels);
+                        double[][] lower = new double[levels.length][];
+                        double[][] upper = new double[levels.length][];
+                        for (int i = 0; i < levels.length; i++) {
+                            boolean given = levels[i] != 95;
+                            lower[i] = given ? f.lower(i) : Forecast.notGivenBounds(horizon);
+                            upper[i] = given ? f.upper(i) : Forecast.notGivenBounds(horizon);
+                        }
+                        return new Forecast("No95", "", f.mean(), levels, lower, upper);
+                    }
+                };
+            }
+        };
+    }
+
+    @Test
+    void aLevelOneComponentCannotGiveIsLeftEmptyAndNamedForEitherStatistic() {
+        double[] y = {10, 12, 11, 15, 14, 16, 18, 17, 19, 21};
+        double[] levels = {80, 95};
+        Forecast drift = new Drift().fit(y, 1).forecast(3, levels);
+        Forecast naive = new Naive().fit(y, 1).forecast(3, levels);
+        for (Combination.Statistic statistic : Combination.Statistic.values()) {
+            Combination comb = new Combination(
+                    "c",
+                    List.of("drift", "no95"),
+                    statistic,
+                    n -> n.equals("no95") ? naiveWithout95() : Models.byName(n));
+            Forecast c = comb.fit(y, 1).forecast(3, levels);
+            for (int t = 0; t < 3; t++) {
+                assertEquals((drift.mean()[t] + naive.mean()[t]) / 2, c.mean()[t], 1e-12);
+                assertEquals((drift.lower(0)[t] + naive.lower(0)[t]) / 2, c.lower(0)[t], 1e-12);
+                assertTrue(Double.isNaN(c.lower(1)[t]) && Double.isNaN(c.upper(1)[t]), statistic + " step " + t);
+            }
+            assertFalse(c.givesLevel(1));
+            assertEquals("no interval at 95% (No95 gives none)", c.note());
+            assertTrue(c.toModelForecast("c", c.note()).ok(), "a level not given is a valid forecast");
+        }
+    }
+
     @Test
     void aComponentThatCannotFitIsLeftOutAndNamed() {
         Combination comb = new Combination("c", List.of("naive", "drift"), Combination.Statistic.MEAN, Models::byName);
@@ -59,7 +117,7 @@ class CombinationTest extends ForecastModelContractTest {
                 new Combination("c", List.of("naive", "no-such-model"), Combination.Statistic.MEAN, Models::byName);
         Forecast f = comb.fit(new double[] {5, 6, 7}, 1).forecast(1, new double[] {80});
         assertEquals(7, f.mean()[0], 1e-12);
-        assertTrue(f.note().contains("no-such-model (not available)"), f.note());
+        assertTrue(f.note().contains("no-such-model (Unknown forecast model 'no-such-model'"), f.note());
     }
 
     @Test

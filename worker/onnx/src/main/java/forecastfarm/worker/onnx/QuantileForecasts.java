@@ -1,8 +1,8 @@
 package forecastfarm.worker.onnx;
 
 import forecastfarm.worker.forecast.Forecast;
+import forecastfarm.worker.forecast.Inputs;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,9 +34,9 @@ final class QuantileForecasts {
         for (int i = 0; i < levels.length; i++) {
             double tail = (1 - levels[i] / 100) / 2;
             if (tail < GRID - TOLERANCE) {
-                lower[i] = nans(horizon);
-                upper[i] = nans(horizon);
-                empty.add(percent(levels[i]) + "%");
+                lower[i] = Forecast.notGivenBounds(horizon);
+                upper[i] = Forecast.notGivenBounds(horizon);
+                empty.add(Inputs.formatLevel(levels[i]) + "%");
             } else {
                 lower[i] = quantile(quantiles, tail);
                 upper[i] = quantile(quantiles, 1 - tail);
@@ -62,15 +62,5 @@ final class QuantileForecasts {
             out[t] = quantiles[below][t] + weight * (quantiles[below + 1][t] - quantiles[below][t]);
         }
         return out;
-    }
-
-    private static double[] nans(int horizon) {
-        double[] row = new double[horizon];
-        Arrays.fill(row, Double.NaN);
-        return row;
-    }
-
-    private static String percent(double level) {
-        return level == Math.rint(level) ? Long.toString((long) level) : Double.toString(level);
     }
 }

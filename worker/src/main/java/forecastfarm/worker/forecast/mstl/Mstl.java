@@ -37,7 +37,7 @@ public final class Mstl implements ForecastModel {
 
     /** {@code mstl} with the catalog's default adjusted-series model, resolved in the registry. */
     public Mstl() {
-        this(Models::byName);
+        this(Models::member);
     }
 
     /**
