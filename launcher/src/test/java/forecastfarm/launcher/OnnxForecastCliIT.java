@@ -1,8 +1,10 @@
 package forecastfarm.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import forecastfarm.launcher.cli.ExitCodes;
 import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.farm.FarmTestSupport;
 import forecastfarm.launcher.farm.ModelPlugins;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -118,17 +121,55 @@ class OnnxForecastCliIT {
         assertEquals(2 * 3, onnxRows, lines.toString());
     }
 
+    /**
+     * A file that is missing, not ONNX, or of another interface fails the job before any series runs (no forecasts,
+     * no joblog), with the file and what differs; also as a member of a list.
+     */
     @Test
-    void aMissingModelFileFailsEverySeriesNamingTheFile() throws Exception {
+    void aModelFileThatCannotBeUsedFailsTheJobBeforeAnySeriesRuns() throws Exception {
         final Path missing = tmp.resolve("no-such-model.onnx");
-        final Path out = tmp.resolve("out-missing");
+        final Path corrupt = Files.writeString(tmp.resolve("corrupt.onnx"), "not a model");
+        final Path threeQuantiles = TINY.resolveSibling("three_quantiles.onnx");
+        final Map<String, String> expected = Map.of(
+                "onnx:" + missing, missing + ": no such file",
+                "naive,comb:naive+onnx:" + corrupt, corrupt.toString(),
+                "auto:naive+onnx:" + threeQuantiles, threeQuantiles.toString());
+        int run = 0;
+        for (final Map.Entry<String, String> model : expected.entrySet()) {
+            final Path out = tmp.resolve("out-bad-" + run++);
+            final ByteArrayOutputStream console = new ByteArrayOutputStream();
+            final ByteArrayOutputStream err = new ByteArrayOutputStream();
+            final PrintStream oldErr = System.err;
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            final int exit;
+            try {
+                exit = forecast(model.getKey(), out, console);
+            } finally {
+                System.setErr(oldErr);
+            }
+            final String said = err.toString(StandardCharsets.UTF_8) + console.toString(StandardCharsets.UTF_8);
+            assertEquals(ExitCodes.USAGE, exit, said);
+            assertTrue(said.contains("--model: ") && said.contains(model.getValue()), said);
+            assertFalse(Files.exists(out.resolve("forecasts.csv")), model.getKey() + ": a series ran");
+            assertFalse(Files.exists(out.resolve("joblog.tsv")), model.getKey() + ": a series ran");
+        }
+    }
+
+    @Test
+    void aCombinationWithTheModelForecastsItsSeriesAndLeavesTheLevelItCannotGiveEmpty() throws Exception {
+        final Path out = tmp.resolve("out-comb");
         final ByteArrayOutputStream console = new ByteArrayOutputStream();
-        forecast("onnx:" + missing, out, console);
-        final List<String> failed = Files.readAllLines(out.resolve("failed.csv"));
-        for (final String id : List.of("A", "B")) {
-            assertTrue(
-                    failed.stream().anyMatch(l -> l.startsWith(id + ",") && l.contains(missing.toString())),
-                    failed + "\n" + console.toString(StandardCharsets.UTF_8));
+        final int exit = forecast("comb:naive+onnx:" + TINY, out, console);
+        assertEquals(0, exit, console.toString(StandardCharsets.UTF_8));
+        final List<String> lines = Files.readAllLines(out.resolve("forecasts.csv"));
+        final List<String> header = List.of(lines.get(0).split(",", -1));
+        final int lo95 = header.indexOf("lo-95");
+        final int lo80 = header.indexOf("lo-80");
+        assertEquals(1 + 2 * 3, lines.size(), lines.toString());
+        for (final String line : lines.subList(1, lines.size())) {
+            final String[] cells = line.split(",", -1);
+            assertEquals("", cells[lo95], line);
+            assertFalse(cells[lo80].isEmpty(), line);
         }
     }
 }

@@ -118,6 +118,17 @@ public final class ForecastFarm implements AutoCloseable {
     }
 
     /**
+     * Has a worker make the job's models before any series runs, when they name a plugin model ({@link ModelCheck}):
+     * a model file that is missing, corrupt or of another interface then fails here, once, instead of every series.
+     * After {@link #expectedSeries} (the job sizes the results map), before the first submit.
+     *
+     * @throws IllegalArgumentException naming the model file and what differs
+     */
+    public void checkModels() throws InterruptedException {
+        ModelCheck.run(farm, config.models);
+    }
+
+    /**
      * @return the most values one series may have.
      */
     public static int maxValues() {

@@ -155,6 +155,7 @@ public final class ForecastJob {
         final Set<String> skipped = kept.keySet();
         final long toRun = scan.series() - skipped.size();
         farm.expectedSeries(Math.max(1, toRun), scan.meanIdBytes());
+        checkModels(farm);
         try {
             final JobReport report =
                     new JobReport(options.out(), work, options.models(), options.plots(), farmContext.timeline());
@@ -180,6 +181,20 @@ public final class ForecastJob {
         } catch (final IOException ex) {
             throw new InputException(
                     options.out(), "cannot read the earlier outputs in " + options.out() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** A plugin model that a worker cannot make fails the job here, before any series runs. */
+    private static void checkModels(final ForecastFarm farm) {
+        try {
+            farm.checkModels();
+        } catch (final InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            abandon(farm);
+            throw new IllegalStateException("interrupted", ex);
+        } catch (final RuntimeException ex) {
+            abandon(farm);
+            throw ex;
         }
     }
 

@@ -3,12 +3,14 @@ package forecastfarm.worker.tasks;
 import forecastfarm.api.TaskKind;
 import forecastfarm.shared.forecast.CvRequest;
 import forecastfarm.shared.forecast.ForecastRequest;
+import forecastfarm.shared.forecast.ModelCheckRequest;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The kinds every worker has: "forecast" ({@link ForecastTaskHandler}), "cv" (cross-validation over rolling origins,
- * {@link CvTaskHandler}), and the benchmark kinds "noop" (returns its payload) and "spin"
+ * {@link CvTaskHandler}), "model-check" (a job's models made before its series run, {@link ModelCheckTaskHandler}),
+ * and the benchmark kinds "noop" (returns its payload) and "spin"
  * (burns the CPU for the microseconds given in its payload); and the JSON kinds of {@code farm run} that come with
  * the worker ({@link #jsonKinds()}).
  */
@@ -23,6 +25,8 @@ public final class BuiltInTasks implements TaskHandlerProvider {
                 new ForecastTaskHandler(),
                 CvRequest.KIND,
                 new CvTaskHandler(),
+                ModelCheckRequest.KIND,
+                new ModelCheckTaskHandler(),
                 NOOP,
                 (key, payload) -> payload,
                 SPIN,

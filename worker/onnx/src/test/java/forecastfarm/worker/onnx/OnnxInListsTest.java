@@ -2,13 +2,17 @@ package forecastfarm.worker.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import forecastfarm.shared.forecast.ModelCheckRequest;
 import forecastfarm.shared.forecast.ModelSpec;
 import forecastfarm.worker.forecast.Forecast;
 import forecastfarm.worker.forecast.ForecastModel;
 import forecastfarm.worker.forecast.Models;
 import forecastfarm.worker.forecast.Naive;
+import forecastfarm.worker.tasks.ModelCheckTaskHandler;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,6 +81,24 @@ class OnnxInListsTest {
         Forecast f = model("auto:naive+" + tiny()).fit(seasonal(40), 4).forecast(4, LEVELS);
         assertTrue(f.note().startsWith("chosen by mase "), f.note());
         assertFalse(f.note().contains("gives no"), f.note());
+    }
+
+    @Test
+    void theJobStartCheckOpensEveryModelFileAndNamesTheOneThatDiffers() {
+        ModelCheckTaskHandler check = new ModelCheckTaskHandler();
+        assertEquals(
+                0,
+                check.handle("models", new ModelCheckRequest(List.of("ets", "comb:naive+" + tiny())).encode()).length);
+        String wrong = "onnx:" + TinyModels.threeQuantiles();
+        IllegalArgumentException ex = assertThrows(
+                IllegalArgumentException.class,
+                () -> check.handle("models", new ModelCheckRequest(List.of(tiny(), "auto:ets+" + wrong)).encode()));
+        assertTrue(ex.getMessage().contains(TinyModels.threeQuantiles().toString()), ex.getMessage());
+        assertTrue(ex.getMessage().contains("9"), ex.getMessage());
+        IllegalArgumentException missing = assertThrows(
+                IllegalArgumentException.class,
+                () -> check.handle("models", new ModelCheckRequest(List.of("onnx:/no/such.onnx")).encode()));
+        assertEquals("ONNX model /no/such.onnx: no such file", missing.getMessage());
     }
 
     @Test
