@@ -54,6 +54,13 @@ final class FarmOptions {
             description = "recycle a worker whose heap after GC exceeds this (default: off)")
     long maxWorkerHeapMb;
 
+    @Option(
+            names = "--max-worker-rss-mb",
+            paramLabel = "MB",
+            description = "recycle a worker whose resident memory (RSS: native memory, such as ONNX Runtime's,"
+                    + " included) exceeds this; checked on Linux only (default: off)")
+    Long maxWorkerRssMb;
+
     /**
      * @param jobFarmDir  the farm dir to use when {@code --farm-dir} was not given.
      * @param retryFailed {@code --retry-failed}: tasks FAILED or POISONED in the farm dir run again.
@@ -68,10 +75,19 @@ final class FarmOptions {
                 .retryFailed(retryFailed)
                 .maxTasksPerWorker(maxTasksPerWorker)
                 .maxWorkerHeapBytes(maxWorkerHeapMb > 0 ? maxWorkerHeapMb << 20 : Long.MAX_VALUE)
+                .maxWorkerRssBytes(maxWorkerRssMb == null ? FarmContext.NO_RSS_LIMIT : bytesOfMb(maxWorkerRssMb))
                 .workerJit(WorkerJit.parse(workerJit));
         if (workers != null) {
             ctx.workers(workers);
         }
         return ctx;
+    }
+
+    /** MB as bytes, saturating: a value too large for a long is no limit, a value below 1 stays for conclude(). */
+    static long bytesOfMb(final long mb) {
+        if (mb > Long.MAX_VALUE >> 20) {
+            return Long.MAX_VALUE;
+        }
+        return mb < Long.MIN_VALUE >> 20 ? Long.MIN_VALUE : mb << 20;
     }
 }

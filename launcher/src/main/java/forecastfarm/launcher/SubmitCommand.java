@@ -28,7 +28,8 @@ final class SubmitCommand implements Callable<Integer> {
             "--max-attempts",
             "--max-tasks-per-worker",
             "--worker-jit",
-            "--max-worker-heap-mb");
+            "--max-worker-heap-mb",
+            "--max-worker-rss-mb");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -2,6 +2,7 @@ package forecastfarm.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import forecastfarm.launcher.farm.FarmContext;
@@ -35,6 +36,8 @@ class CliDefaultsTest {
         assertEquals(plain.maxAttempts(), fromCli.maxAttempts());
         assertEquals(plain.maxTasksPerWorker(), fromCli.maxTasksPerWorker());
         assertEquals(plain.maxWorkerHeapBytes(), fromCli.maxWorkerHeapBytes());
+        assertEquals(plain.maxWorkerRssBytes(), fromCli.maxWorkerRssBytes());
+        assertEquals(FarmContext.NO_RSS_LIMIT, fromCli.maxWorkerRssBytes(), "no RSS limit unless asked");
         assertEquals(plain.workers(), fromCli.workers());
         assertEquals(plain.retryFailed(), fromCli.retryFailed());
     }
@@ -62,6 +65,54 @@ class CliDefaultsTest {
         assertEquals(750, ctx.heartbeatTimeoutMs());
         assertEquals(7, ctx.maxAttempts());
         assertEquals(12, ctx.maxTasksPerWorker());
+    }
+
+    private static FarmContext withRssLimit(final String mb) {
+        final CommandLine.ParseResult parsed = new CommandLine(new FarmCli(System.out, System.err))
+                .parseArgs("forecast", "--input", "in.csv", "--horizon", "3", "--max-worker-rss-mb", mb);
+        return ((FarmCli.Forecast) parsed.subcommand().commandSpec().userObject())
+                .farmContext(Path.of("farm"))
+                .workerClasspath("worker.jar");
+    }
+
+    @Test
+    void theRssLimitIsCarriedInBytes() {
+        assertEquals(512L << 20, withRssLimit("512").conclude().maxWorkerRssBytes());
+        assertEquals(1L << 20, withRssLimit("1").conclude().maxWorkerRssBytes());
+        assertEquals(
+                Long.MAX_VALUE,
+                withRssLimit(Long.toString(Long.MAX_VALUE)).conclude().maxWorkerRssBytes(),
+                "too large for bytes in a long: no limit, not an overflow");
+    }
+
+    @Test
+    void anRssLimitBelowOneMbIsRefusedNamingTheOption() {
+        for (final String mb : new String[] {"0", "-1", Long.toString(Long.MIN_VALUE)}) {
+            final IllegalArgumentException refused = assertThrows(
+                    IllegalArgumentException.class, () -> withRssLimit(mb).conclude(), mb);
+            assertTrue(
+                    refused.getMessage().startsWith("--max-worker-rss-mb must be 1 or more (MB)"),
+                    mb + ": " + refused.getMessage());
+        }
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class, () -> withRssLimit("-3").conclude())
+                .getMessage()
+                .endsWith("got -3 MB"));
+    }
+
+    @Test
+    void everyCommandWithTheHeapLimitHasTheRssLimit() {
+        final CommandLine farm = new CommandLine(new FarmCli(System.out, System.err));
+        int commands = 0;
+        for (final CommandLine command : farm.getSubcommands().values()) {
+            if (command.getCommandSpec().findOption("--max-worker-heap-mb") != null) {
+                commands++;
+                assertNotNull(
+                        command.getCommandSpec().findOption("--max-worker-rss-mb"),
+                        "farm " + command.getCommandName() + " --max-worker-rss-mb");
+            }
+        }
+        assertTrue(commands >= 4, "forecast, run, serve, submit and cv have the heap limit: " + commands);
     }
 
     @Test

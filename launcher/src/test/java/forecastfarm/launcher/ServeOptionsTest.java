@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code farm serve}'s TLS and input options refused before anything starts or binds: a non-loopback address without
- * TLS, one of --tls-cert and --tls-key without the other, a PEM file that cannot be used, an --allow-dir that is not a
- * directory. Each is a usage error naming the option and what to do. (A server that would start instead of refusing
+ * {@code farm serve}'s TLS, input and worker options refused before anything starts or binds: a non-loopback address
+ * without TLS, one of --tls-cert and --tls-key without the other, a PEM file that cannot be used, an --allow-dir that
+ * is not a directory, a --max-worker-rss-mb below 1. Each is a usage error naming the option and what to do. (A server that would start instead of refusing
  * fails the test by its timeout.)
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -69,6 +69,12 @@ class ServeOptionsTest {
                 "--tls-key",
                 tmp.resolve("key.pem").toString());
         assertTrue(message.startsWith("error: --tls-cert " + cert + ": no certificate in it"), message);
+    }
+
+    @Test
+    void anRssLimitBelowOneMbIsRefused() {
+        final String message = refused("--max-worker-rss-mb", "0");
+        assertEquals("error: --max-worker-rss-mb must be 1 or more (MB), got 0 MB\n", message);
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param launcherPid         {@value #LAUNCHER_PID}: the launcher's process id (-1: not given).
  * @param maxTasks            {@value #MAX_TASKS}: tasks before the worker retires.
  * @param maxHeapBytes        {@value #MAX_HEAP_BYTES}: heap after GC above which the worker retires.
+ * @param maxRssBytes         {@value #MAX_RSS_BYTES}: resident set size above which the worker retires.
  * @param heartbeatIntervalMs {@value #HEARTBEAT_INTERVAL_MS}: how often the worker beats.
  */
 public record WorkerArgs(
@@ -25,6 +26,7 @@ public record WorkerArgs(
         long launcherPid,
         long maxTasks,
         long maxHeapBytes,
+        long maxRssBytes,
         long heartbeatIntervalMs) {
     /** The worker's main class, which the launcher names (it does not link the worker's classes). */
     public static final String MAIN_CLASS = "forecastfarm.worker.WorkerMain";
@@ -47,6 +49,7 @@ public record WorkerArgs(
     public static final String LAUNCHER_PID = "--launcher-pid";
     public static final String MAX_TASKS = "--max-tasks";
     public static final String MAX_HEAP_BYTES = "--max-heap-bytes";
+    public static final String MAX_RSS_BYTES = "--max-rss-bytes";
     public static final String HEARTBEAT_INTERVAL_MS = "--heartbeat-interval-ms";
 
     /** The flags a worker cannot start without. */
@@ -57,6 +60,7 @@ public record WorkerArgs(
 
     public static final long MAX_TASKS_DEFAULT = Long.MAX_VALUE;
     public static final long MAX_HEAP_BYTES_DEFAULT = Long.MAX_VALUE;
+    public static final long MAX_RSS_BYTES_DEFAULT = Long.MAX_VALUE;
     public static final long HEARTBEAT_INTERVAL_MS_DEFAULT = 100;
 
     /**
@@ -72,6 +76,7 @@ public record WorkerArgs(
                 LAUNCHER_PID, Long.toString(launcherPid),
                 MAX_TASKS, Long.toString(maxTasks),
                 MAX_HEAP_BYTES, Long.toString(maxHeapBytes),
+                MAX_RSS_BYTES, Long.toString(maxRssBytes),
                 HEARTBEAT_INTERVAL_MS, Long.toString(heartbeatIntervalMs));
     }
 
@@ -93,6 +98,7 @@ public record WorkerArgs(
         long launcherPid = NOT_GIVEN;
         long maxTasks = MAX_TASKS_DEFAULT;
         long maxHeapBytes = MAX_HEAP_BYTES_DEFAULT;
+        long maxRssBytes = MAX_RSS_BYTES_DEFAULT;
         long heartbeatIntervalMs = HEARTBEAT_INTERVAL_MS_DEFAULT;
         for (int i = 0; i < args.length; i += 2) {
             final String value = args[i + 1];
@@ -104,11 +110,20 @@ public record WorkerArgs(
                 case LAUNCHER_PID -> launcherPid = Long.parseLong(value);
                 case MAX_TASKS -> maxTasks = Long.parseLong(value);
                 case MAX_HEAP_BYTES -> maxHeapBytes = Long.parseLong(value);
+                case MAX_RSS_BYTES -> maxRssBytes = Long.parseLong(value);
                 case HEARTBEAT_INTERVAL_MS -> heartbeatIntervalMs = Long.parseLong(value);
                 default -> throw new IllegalArgumentException("unknown worker argument " + args[i]);
             }
         }
         return new WorkerArgs(
-                farmDir, runId, slot, generation, launcherPid, maxTasks, maxHeapBytes, heartbeatIntervalMs);
+                farmDir,
+                runId,
+                slot,
+                generation,
+                launcherPid,
+                maxTasks,
+                maxHeapBytes,
+                maxRssBytes,
+                heartbeatIntervalMs);
     }
 }

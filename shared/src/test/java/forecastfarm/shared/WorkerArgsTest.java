@@ -11,20 +11,21 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WorkerArgsTest {
-    private static final WorkerArgs ARGS = new WorkerArgs(Path.of("/tmp/farm dir"), 3, 2, 5, 1234, 100, 1L << 30, 50);
+    private static final WorkerArgs ARGS =
+            new WorkerArgs(Path.of("/tmp/farm dir"), 3, 2, 5, 1234, 100, 1L << 30, 3L << 30, 50);
 
     @Test
     void whatTheLauncherWritesTheWorkerReadsBack() {
         assertEquals(ARGS, WorkerArgs.parse(ARGS.toArgs().toArray(String[]::new)));
-        final WorkerArgs extremes =
-                new WorkerArgs(Path.of("farm"), 0, 0, Integer.MAX_VALUE, Long.MAX_VALUE, 1, Long.MAX_VALUE, 1);
+        final WorkerArgs extremes = new WorkerArgs(
+                Path.of("farm"), 0, 0, Integer.MAX_VALUE, Long.MAX_VALUE, 1, Long.MAX_VALUE, Long.MAX_VALUE, 1);
         assertEquals(extremes, WorkerArgs.parse(extremes.toArgs().toArray(String[]::new)));
     }
 
     @Test
     void everyFlagIsWrittenOnceAsANameValuePair() {
         final List<String> args = ARGS.toArgs();
-        assertEquals(16, args.size());
+        assertEquals(18, args.size());
         final List<String> names = new ArrayList<>();
         for (int i = 0; i < args.size(); i += 2) {
             names.add(args.get(i));
@@ -38,6 +39,7 @@ class WorkerArgsTest {
                         WorkerArgs.LAUNCHER_PID,
                         WorkerArgs.MAX_TASKS,
                         WorkerArgs.MAX_HEAP_BYTES,
+                        WorkerArgs.MAX_RSS_BYTES,
                         WorkerArgs.HEARTBEAT_INTERVAL_MS),
                 names);
         assertTrue(names.containsAll(WorkerArgs.REQUIRED));
@@ -67,6 +69,7 @@ class WorkerArgsTest {
                         WorkerArgs.NOT_GIVEN,
                         WorkerArgs.MAX_TASKS_DEFAULT,
                         WorkerArgs.MAX_HEAP_BYTES_DEFAULT,
+                        WorkerArgs.MAX_RSS_BYTES_DEFAULT,
                         WorkerArgs.HEARTBEAT_INTERVAL_MS_DEFAULT),
                 none);
     }

@@ -89,6 +89,7 @@ public final class CommonsExecWorkerSpawner implements WorkerSpawner {
                 ProcessHandle.current().pid(),
                 ctx.maxTasksPerWorker(),
                 ctx.maxWorkerHeapBytes(),
+                ctx.maxWorkerRssBytes(),
                 ctx.heartbeatIntervalMs());
         for (final String arg : args.toArgs()) {
             command.addArgument(arg, false);

@@ -27,8 +27,12 @@ public final class FarmContext {
     public static final int MAX_IN_FLIGHT_DEFAULT = 256;
     public static final long DRAIN_GRACE_MS_DEFAULT = 30_000;
     public static final WorkerJit WORKER_JIT_DEFAULT = WorkerJit.QUICK;
+    /** No limit on a worker's resident set size: the default ({@link #maxWorkerRssBytes}). */
+    public static final long NO_RSS_LIMIT = Long.MAX_VALUE;
     /** No cap on an owner's tasks in flight: the default ({@link #maxTasksInFlightPerOwner}). */
     public static final int NO_OWNER_CAP = Integer.MAX_VALUE;
+
+    private static final long MIB = 1L << 20;
 
     private Path farmDir;
     private int workers = DefaultWorkers.fromEnvironment();
@@ -43,6 +47,7 @@ public final class FarmContext {
     private long targetQueuedWorkMs = 5;
     private long maxTasksPerWorker = MAX_TASKS_PER_WORKER_DEFAULT;
     private long maxWorkerHeapBytes = Long.MAX_VALUE;
+    private long maxWorkerRssBytes = NO_RSS_LIMIT;
     private long restartBaseDelayMs = 100;
     private long restartMaxDelayMs = 10_000;
     private int crashLoopLimit = 5;
@@ -71,12 +76,19 @@ public final class FarmContext {
                 maxTasksInFlightPerOwner >= 1,
                 "max tasks in flight per owner must be at least 1, got " + maxTasksInFlightPerOwner);
         require(
+                maxWorkerRssBytes >= MIB,
+                "--max-worker-rss-mb must be 1 or more (MB), got " + mebibytesOrBytes(maxWorkerRssBytes));
+        require(
                 workerClasspath != null && !workerClasspath.isBlank(),
                 "the worker classpath is not set (system " + "property " + WORKER_CLASSPATH_PROP
                         + "; scripts/farm sets it)");
         require(Files.isExecutable(javaExecutable), "no java executable at " + javaExecutable);
         farmDirectory = new FarmDirectory(farmDir);
         return this;
+    }
+
+    private static String mebibytesOrBytes(final long bytes) {
+        return bytes % MIB == 0 ? bytes / MIB + " MB" : bytes + " bytes";
     }
 
     private static void require(final boolean condition, final String message) {
@@ -232,6 +244,20 @@ public final class FarmContext {
         return this;
     }
 
+    /**
+     * @return the resident set size (native memory included) past which a worker is recycled after its current task,
+     *     as {@link #maxWorkerHeapBytes} is for its heap; {@link #NO_RSS_LIMIT} (the default) for none. Workers check
+     *     it on Linux only; elsewhere each says in its log that it cannot, and goes on.
+     */
+    public long maxWorkerRssBytes() {
+        return maxWorkerRssBytes;
+    }
+
+    public FarmContext maxWorkerRssBytes(final long v) {
+        maxWorkerRssBytes = v;
+        return this;
+    }
+
     public long restartBaseDelayMs() {
         return restartBaseDelayMs;
     }
@@ -348,6 +374,7 @@ public final class FarmContext {
                 + heartbeatTimeoutMs + ", maxAttempts=" + maxAttempts + ", maxInFlightPerWorker="
                 + maxInFlightPerWorker + ", maxTasksInFlightPerOwner=" + maxTasksInFlightPerOwner
                 + ", maxTasksPerWorker=" + maxTasksPerWorker + ", maxWorkerHeapBytes="
-                + maxWorkerHeapBytes + ", drainGraceMs=" + drainGraceMs + '}';
+                + maxWorkerHeapBytes + ", maxWorkerRssBytes=" + maxWorkerRssBytes + ", drainGraceMs=" + drainGraceMs
+                + '}';
     }
 }

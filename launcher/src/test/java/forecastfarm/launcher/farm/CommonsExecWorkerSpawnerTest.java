@@ -23,6 +23,7 @@ class CommonsExecWorkerSpawnerTest {
                 .workerClasspath("worker.jar")
                 .maxTasksPerWorker(7)
                 .maxWorkerHeapBytes(1L << 30)
+                .maxWorkerRssBytes(3L << 30)
                 .heartbeatIntervalMs(50)
                 .conclude();
         final List<String> command = Arrays.asList(new CommonsExecWorkerSpawner(ctx, 42, event -> {}, null)
@@ -39,6 +40,7 @@ class CommonsExecWorkerSpawnerTest {
                         ProcessHandle.current().pid(),
                         7,
                         1L << 30,
+                        3L << 30,
                         50),
                 WorkerArgs.parse(command.subList(main + 1, command.size()).toArray(String[]::new)));
     }

@@ -183,6 +183,31 @@ class SupervisionIT {
     }
 
     @Test
+    void workersPastTheRssLimitAreRecycledAfterTheirTaskWithoutChargingAnyTask() throws Exception {
+        final Path farmDir = tmp.resolve("farm");
+        final List<TaskSpec> tasks = tasks(24, "sleep:5");
+        // every JVM's resident set is far past 1 MB: each worker generation runs one task, then is recycled
+        final FarmReport report =
+                runAsync(context(farmDir, 2).maxWorkerRssBytes(1L << 20), tasks).get(150, TimeUnit.SECONDS);
+        assertEquals(24, report.ok());
+        assertEquals(0, report.failed() + report.poisoned());
+        assertNull(report.abortReason(), "recycles are no crash loop");
+        assertEquals(0, report.retries(), "a recycle is planned: nothing is charged");
+        assertTrue(report.workerRestarts() >= 20, "about one generation per task: " + report.workerRestarts());
+        deliveries.forEach((key, times) -> assertEquals(1, times, key + " delivered once"));
+        assertEquals(24, deliveries.size());
+        final Map<String, ResultRecord> results = results(farmDir, tasks);
+        final java.util.Set<String> generations = new java.util.HashSet<>();
+        for (final ResultRecord record : results.values()) {
+            assertEquals(TaskStatus.OK, record.status());
+            assertEquals(1, record.attempts(), "run once: a recycle is not a crash");
+            assertTrue(
+                    generations.add(record.workerSlot() + "/" + record.workerGeneration()),
+                    "one task per worker generation: " + record.workerSlot() + "/" + record.workerGeneration());
+        }
+    }
+
+    @Test
     void realInspectorsKilledWhileTheFarmRunsDoNotDisturbIt() throws Exception {
         final Path farmDir = tmp.resolve("farm");
         // 300 tasks of 40 ms on 2 workers: at least 6 s, well beyond the 4 inspectors' 3.3 s below

@@ -46,8 +46,11 @@ import org.agrona.concurrent.status.CountersReader;
  */
 public final class StatusFileDescriptor {
     public static final long MAGIC = 0x5355544154534646L; // "FFSTATUS" little-endian
-    /** 3: job slots (their counters and ids) for the farm's many jobs; 2 had the current task keys. */
-    public static final int LAYOUT_VERSION = 3;
+    /**
+     * 4: a worker's resident set size ({@link WorkerCounter#RSS_BYTES}); 3: job slots (their counters and ids) for the
+     * farm's many jobs; 2 had the current task keys.
+     */
+    public static final int LAYOUT_VERSION = 4;
     /** Jobs whose progress the status file shows at once; a farm with more alive shows the others without. */
     public static final int JOB_SLOTS = 64;
 

@@ -16,6 +16,8 @@ public enum WorkerCounter {
     TASKS_DONE("tasks done"),
     TASKS_FAILED("tasks failed"),
     HEAP_USED_BYTES("heap used bytes"),
+    /** The worker's resident set size, native memory included; -1 where it cannot be read (not Linux). */
+    RSS_BYTES("resident set size bytes"),
     READY_MS("ready epoch ms"),
     COMMAND("command"),
     QUEUES_GENERATION("queues created for generation");

@@ -57,13 +57,16 @@ public final class Worker implements AutoCloseable {
                 SystemEpochClock.INSTANCE,
                 FatalErrorHandler.HALT);
         final HeapUsage heap = new HeapUsage();
+        final ResidentMemory rss = new ResidentMemory();
         agent = new WorkerAgent(
                 new TaskAdapter(taskQueue.createTailer(), runner),
                 runner,
                 workerStatus,
                 ctx.maxTasks(),
                 ctx.maxHeapBytes(),
-                heap::usedAfterGcBytes);
+                heap::usedAfterGcBytes,
+                rss.checkableLimit(ctx.maxRssBytes(), System.err),
+                rss::residentBytes);
         status.workerCounter(slot, WorkerCounter.READY_MS).setRelease(System.currentTimeMillis());
         workerStatus.state(WorkerState.READY);
     }

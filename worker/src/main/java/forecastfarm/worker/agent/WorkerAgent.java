@@ -7,7 +7,8 @@ import org.agrona.concurrent.Agent;
 
 /**
  * The worker's duty cycle: take the next task from the queue, unless the launcher said stop or drain, or this
- * worker is due to be recycled (too many tasks done, or its heap after GC grew past the limit).
+ * worker is due to be recycled (too many tasks done, its heap after GC grew past the limit, or its resident set
+ * size did).
  */
 public final class WorkerAgent implements Agent {
     private static final int RUNNING = -1;
@@ -19,6 +20,8 @@ public final class WorkerAgent implements Agent {
     private final long maxTasks;
     private final long maxHeapBytes;
     private final LongSupplier heapUsedAfterGcBytes;
+    private final long maxRssBytes;
+    private final LongSupplier rssBytes;
     private int exitCode = RUNNING;
 
     public WorkerAgent(
@@ -27,13 +30,17 @@ public final class WorkerAgent implements Agent {
             final WorkerStatus status,
             final long maxTasks,
             final long maxHeapBytes,
-            final LongSupplier heapUsedAfterGcBytes) {
+            final LongSupplier heapUsedAfterGcBytes,
+            final long maxRssBytes,
+            final LongSupplier rssBytes) {
         this.tasks = tasks;
         this.runner = runner;
         this.status = status;
         this.maxTasks = maxTasks;
         this.maxHeapBytes = maxHeapBytes;
         this.heapUsedAfterGcBytes = heapUsedAfterGcBytes;
+        this.maxRssBytes = maxRssBytes;
+        this.rssBytes = rssBytes;
     }
 
     @Override
@@ -55,12 +62,14 @@ public final class WorkerAgent implements Agent {
     }
 
     /**
-     * Checked after each task; the heap (a few JMX calls) only every {@link #HEAP_CHECK_EVERY_TASKS} tasks.
+     * Checked after each task; the heap (a few JMX calls) only every {@link #HEAP_CHECK_EVERY_TASKS} tasks. The
+     * resident set size after every task, and only when limited: a read of /proc, microseconds.
      */
     private boolean dueForRecycling() {
         final long done = status.tasksDone();
         return done >= maxTasks
-                || (done % HEAP_CHECK_EVERY_TASKS == 0 && heapUsedAfterGcBytes.getAsLong() > maxHeapBytes);
+                || (done % HEAP_CHECK_EVERY_TASKS == 0 && heapUsedAfterGcBytes.getAsLong() > maxHeapBytes)
+                || (maxRssBytes != Long.MAX_VALUE && rssBytes.getAsLong() > maxRssBytes);
     }
 
     public boolean isDone() {

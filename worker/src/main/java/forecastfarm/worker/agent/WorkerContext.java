@@ -14,6 +14,7 @@ public final class WorkerContext {
     private long launcherPid = WorkerArgs.NOT_GIVEN;
     private long maxTasks = WorkerArgs.MAX_TASKS_DEFAULT;
     private long maxHeapBytes = WorkerArgs.MAX_HEAP_BYTES_DEFAULT;
+    private long maxRssBytes = WorkerArgs.MAX_RSS_BYTES_DEFAULT;
     private long heartbeatIntervalMs = WorkerArgs.HEARTBEAT_INTERVAL_MS_DEFAULT;
     private long launcherSilenceTimeoutMs = 60_000;
 
@@ -32,6 +33,7 @@ public final class WorkerContext {
                 .launcherPid(parsed.launcherPid())
                 .maxTasks(parsed.maxTasks())
                 .maxHeapBytes(parsed.maxHeapBytes())
+                .maxRssBytes(parsed.maxRssBytes())
                 .heartbeatIntervalMs(parsed.heartbeatIntervalMs())
                 .conclude();
     }
@@ -42,8 +44,9 @@ public final class WorkerContext {
                     + String.join(", ", WorkerArgs.REQUIRED.subList(0, WorkerArgs.REQUIRED.size() - 1)) + " and "
                     + WorkerArgs.REQUIRED.get(WorkerArgs.REQUIRED.size() - 1) + "; got " + this);
         }
-        if (maxTasks < 1 || maxHeapBytes < 1 || heartbeatIntervalMs < 1) {
-            throw new IllegalArgumentException("max tasks, max heap and heartbeat interval must be positive: " + this);
+        if (maxTasks < 1 || maxHeapBytes < 1 || maxRssBytes < 1 || heartbeatIntervalMs < 1) {
+            throw new IllegalArgumentException(
+                    "max tasks, max heap, max RSS and heartbeat interval must be positive: " + this);
         }
         return this;
     }
@@ -111,6 +114,16 @@ public final class WorkerContext {
         return this;
     }
 
+    /** The resident set size above which the worker retires (Long.MAX_VALUE: no limit). */
+    public long maxRssBytes() {
+        return maxRssBytes;
+    }
+
+    public WorkerContext maxRssBytes(final long maxRssBytes) {
+        this.maxRssBytes = maxRssBytes;
+        return this;
+    }
+
     public long heartbeatIntervalMs() {
         return heartbeatIntervalMs;
     }
@@ -128,7 +141,6 @@ public final class WorkerContext {
     public String toString() {
         return "WorkerContext{farmDir=" + farmDir + ", runId=" + runId + ", slot=" + slot + ", generation=" + generation
                 + ", launcherPid=" + launcherPid + ", maxTasks=" + maxTasks + ", maxHeapBytes=" + maxHeapBytes
-                + ", heartbeatIntervalMs="
-                + heartbeatIntervalMs + '}';
+                + ", maxRssBytes=" + maxRssBytes + ", heartbeatIntervalMs=" + heartbeatIntervalMs + '}';
     }
 }

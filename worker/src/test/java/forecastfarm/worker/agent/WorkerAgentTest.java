@@ -34,6 +34,8 @@ class WorkerAgentTest {
     private final List<TaskResult> results = new ArrayList<>();
     private final RecordingWorkerStatus status = new RecordingWorkerStatus(events);
     private final AtomicLong heapAfterGc = new AtomicLong(1_000);
+    private final AtomicLong rss = new AtomicLong(1_000);
+    private int rssReads;
     private TaskRunner runner;
 
     @BeforeEach
@@ -54,13 +56,22 @@ class WorkerAgentTest {
     }
 
     private WorkerAgent agent(long maxTasks, long maxHeapBytes) {
+        return agent(maxTasks, maxHeapBytes, Long.MAX_VALUE);
+    }
+
+    private WorkerAgent agent(long maxTasks, long maxHeapBytes, long maxRssBytes) {
         return new WorkerAgent(
                 new TaskAdapter(queue.createTailer(), runner),
                 runner,
                 status,
                 maxTasks,
                 maxHeapBytes,
-                heapAfterGc::get);
+                heapAfterGc::get,
+                maxRssBytes,
+                () -> {
+                    rssReads++;
+                    return rss.get();
+                });
     }
 
     private void send(int tasks) {
@@ -143,6 +154,49 @@ class WorkerAgentTest {
         runToEnd(agent);
         assertEquals(WorkerExitCode.RECYCLE, agent.exitCode());
         assertEquals(2 * WorkerAgent.HEAP_CHECK_EVERY_TASKS, results.size(), "recycled at the next heap check");
+    }
+
+    @Test
+    void recyclesAfterTheFirstTaskThatLeavesTheResidentSetPastTheLimit() {
+        send(10);
+        WorkerAgent agent = agent(Long.MAX_VALUE, Long.MAX_VALUE, 5_000);
+        rss.set(5_000);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(1, agent.doWork());
+        }
+        assertFalse(agent.isDone(), "at the limit is still fine");
+        rss.set(5_001);
+        assertEquals(1, agent.doWork(), "the task that passes the limit is finished");
+        runToEnd(agent);
+        assertEquals(WorkerExitCode.RECYCLE, agent.exitCode());
+        assertEquals(4, results.size(), "checked after every task: no task after the one that passed the limit");
+        assertEquals(
+                List.of(0L, 1L, 2L, 3L),
+                results.stream().map(TaskResult::taskId).toList());
+    }
+
+    @Test
+    void withoutAnRssLimitTheResidentSetIsNeverRead() {
+        send(20);
+        rss.set(Long.MAX_VALUE);
+        WorkerAgent agent = agent(Long.MAX_VALUE, Long.MAX_VALUE);
+        for (int i = 0; i < 20; i++) {
+            assertEquals(1, agent.doWork());
+        }
+        assertFalse(agent.isDone());
+        assertEquals(0, rssReads);
+    }
+
+    @Test
+    void anUnknownResidentSetNeverRecycles() {
+        send(5);
+        rss.set(ResidentMemory.UNKNOWN);
+        WorkerAgent agent = agent(Long.MAX_VALUE, Long.MAX_VALUE, 1);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(1, agent.doWork());
+        }
+        assertFalse(agent.isDone());
+        assertEquals(5, rssReads);
     }
 
     @Test

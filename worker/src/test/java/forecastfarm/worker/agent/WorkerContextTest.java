@@ -33,8 +33,15 @@ class WorkerContextTest {
 
     @Test
     void parsesEveryArgument() {
-        WorkerContext ctx = WorkerContext.fromArgs(
-                with("--max-tasks", "100", "--max-heap-bytes", "1048576", "--heartbeat-interval-ms", "50"));
+        WorkerContext ctx = WorkerContext.fromArgs(with(
+                "--max-tasks",
+                "100",
+                "--max-heap-bytes",
+                "1048576",
+                "--max-rss-bytes",
+                "2097152",
+                "--heartbeat-interval-ms",
+                "50"));
         assertEquals(Path.of("/tmp/farm"), ctx.farmDir());
         assertEquals(3, ctx.runId());
         assertEquals(2, ctx.slot());
@@ -42,6 +49,7 @@ class WorkerContextTest {
         assertEquals(1234, ctx.launcherPid());
         assertEquals(100, ctx.maxTasks());
         assertEquals(1_048_576, ctx.maxHeapBytes());
+        assertEquals(2_097_152, ctx.maxRssBytes());
         assertEquals(50, ctx.heartbeatIntervalMs());
     }
 
@@ -50,6 +58,7 @@ class WorkerContextTest {
         WorkerContext ctx = WorkerContext.fromArgs(REQUIRED);
         assertEquals(Long.MAX_VALUE, ctx.maxTasks());
         assertEquals(Long.MAX_VALUE, ctx.maxHeapBytes());
+        assertEquals(Long.MAX_VALUE, ctx.maxRssBytes());
         assertEquals(100, ctx.heartbeatIntervalMs());
         assertEquals(60_000, ctx.launcherSilenceTimeoutMs());
     }
@@ -93,6 +102,7 @@ class WorkerContextTest {
         assertThrows(IllegalArgumentException.class, () -> WorkerContext.fromArgs(with("--max-tasks", "many")));
         assertThrows(IllegalArgumentException.class, () -> WorkerContext.fromArgs(with("--max-tasks", "0")));
         assertThrows(IllegalArgumentException.class, () -> WorkerContext.fromArgs(with("--max-heap-bytes", "-1")));
+        assertThrows(IllegalArgumentException.class, () -> WorkerContext.fromArgs(with("--max-rss-bytes", "0")));
         assertThrows(
                 IllegalArgumentException.class, () -> WorkerContext.fromArgs(with("--heartbeat-interval-ms", "0")));
         String[] badPid = REQUIRED.clone();
@@ -102,7 +112,7 @@ class WorkerContextTest {
 
     @Test
     void readsWhatTheLauncherWrites() {
-        final WorkerArgs written = new WorkerArgs(Path.of("/tmp/farm"), 3, 2, 5, 1234, 100, 1_048_576, 50);
+        final WorkerArgs written = new WorkerArgs(Path.of("/tmp/farm"), 3, 2, 5, 1234, 100, 1_048_576, 2_097_152, 50);
         final WorkerContext ctx = WorkerContext.fromArgs(written.toArgs().toArray(String[]::new));
         assertEquals(
                 written,
@@ -114,6 +124,7 @@ class WorkerContextTest {
                         ctx.launcherPid(),
                         ctx.maxTasks(),
                         ctx.maxHeapBytes(),
+                        ctx.maxRssBytes(),
                         ctx.heartbeatIntervalMs()));
     }
 }
