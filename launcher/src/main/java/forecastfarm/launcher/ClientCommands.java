@@ -81,7 +81,8 @@ final class ClientCommands {
             name = "status",
             mixinStandardHelpOptions = true,
             description = "Print a served job's state and counts as JSON; exit 0 once it succeeded, 1 while it runs,"
-                    + " 105 when it was cancelled, as farm forecast's codes for failed tasks.")
+                    + " 105 when it was cancelled, 101 when it failed as a whole (its \"error\" says why), as farm forecast's"
+                    + " codes for failed tasks.")
     static final class Status extends ClientCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "JOB", description = "the job id (farm submit printed it)")
         String job;
@@ -93,7 +94,10 @@ final class ClientCommands {
             return switch (status.path("state").asText()) {
                 case "queued", "running" -> ExitCodes.PENDING;
                 case "cancelled" -> ExitCodes.INTERRUPTED;
-                default -> ExitCodes.forFailures(status.path("failed").asLong());
+                default ->
+                    status.hasNonNull("error")
+                            ? ExitCodes.USAGE
+                            : ExitCodes.forFailures(status.path("failed").asLong());
             };
         }
     }

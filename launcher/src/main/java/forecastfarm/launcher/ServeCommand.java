@@ -1,5 +1,6 @@
 package forecastfarm.launcher;
 
+import forecastfarm.launcher.farm.ModelPlugins;
 import forecastfarm.launcher.serve.AllowedDirs;
 import forecastfarm.launcher.serve.PemTls;
 import forecastfarm.launcher.serve.ServeOptions;
@@ -158,6 +159,7 @@ final class ServeCommand implements Callable<Integer> {
         if (maxClientTasks != null) {
             ctx.maxTasksInFlightPerOwner(maxClientTasks);
         }
+        ModelPlugins.addBuiltJars(ctx);
         return Server.run(options, ctx, parent.out());
     }
 

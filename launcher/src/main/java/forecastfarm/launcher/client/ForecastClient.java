@@ -76,6 +76,10 @@ public final class ForecastClient {
             return ExitCodes.OK;
         }
         final JsonNode ended = await(id, submission.series().size());
+        if (ended.hasNonNull("error")) {
+            // the job failed as a whole before any series ran (a model a worker could not make), as farm forecast does
+            throw new IllegalArgumentException(ended.path("error").asText());
+        }
         final Map<String, Integer> counts = write(id, options, shape, format, submission);
         final Map<String, Object> summary = summary(id, ended, counts, (System.nanoTime() - startNs) / 1e9);
         try {

@@ -6,7 +6,9 @@ import forecastfarm.shared.forecast.ModelSpec;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Puts the jars of the plugins a job's models need ({@code onnx}: worker/onnx's jar, whose manifest pulls ONNX
@@ -39,6 +41,30 @@ public final class ModelPlugins {
             ctx.workerClasspath(ctx.workerClasspath() + File.pathSeparator + jar(model));
         }
         return ctx;
+    }
+
+    /**
+     * Adds to {@code ctx}'s worker classpath the jar of every plugin that is built (its property set and the file
+     * there): for a standing farm, whose workers start before any job names a model. An unbuilt plugin is left out;
+     * a job naming its model then fails its model check with the worker's message saying how to build it.
+     *
+     * @return the plugins added
+     */
+    public static List<String> addBuiltJars(final FarmContext ctx) {
+        final Set<String> added = new LinkedHashSet<>();
+        for (final Declaration model : ModelCatalog.MODELS.declarations()) {
+            if (model.builtIn() || added.contains(model.plugin())) {
+                continue;
+            }
+            final String configured = System.getProperty(jarProperty(model.plugin()));
+            if (configured != null && !configured.isBlank() && Files.isRegularFile(Path.of(configured))) {
+                ctx.workerClasspath(ctx.workerClasspath()
+                        + File.pathSeparator
+                        + Path.of(configured).toAbsolutePath());
+                added.add(model.plugin());
+            }
+        }
+        return List.copyOf(added);
     }
 
     private static Path jar(final Declaration model) {

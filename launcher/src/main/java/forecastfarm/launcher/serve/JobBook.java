@@ -123,7 +123,8 @@ final class JobBook {
                                     end.path("ended_ms").asLong(),
                                     end.path("finished").asLong(),
                                     end.path("ok").asLong(),
-                                    end.path("not_ok").asLong())));
+                                    end.path("not_ok").asLong(),
+                                    end.path("error").asText(""))));
             return false;
         }
         final ServedJob job = new ServedJob(id, client, createdMs, request, resultsFile(id));
@@ -227,6 +228,9 @@ final class JobBook {
         stored.put("finished", end.finished());
         stored.put("ok", end.ok());
         stored.put("not_ok", end.notOk());
+        if (!end.error().isEmpty()) {
+            stored.put("error", end.error());
+        }
         writeJson(endFile(job.id()), stored);
         LOG.info(
                 "job {} {}: {} of {} finished, ok {}, not ok {}, {} ms",

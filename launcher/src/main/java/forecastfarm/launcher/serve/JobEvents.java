@@ -231,6 +231,9 @@ final class JobEvents {
         final ObjectNode node = JSON.createObjectNode();
         node.put("id", job.id());
         node.put("state", job.state());
+        if (!job.error().isEmpty()) {
+            node.put("error", job.error());
+        }
         node.put("tasks", job.tasks());
         node.put("done", job.finished());
         node.put("ok", job.ok());

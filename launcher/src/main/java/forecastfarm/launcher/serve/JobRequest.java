@@ -14,6 +14,7 @@ import forecastfarm.shared.WorkerArgs;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,6 +60,28 @@ record JobRequest(String type, String kind, int priority, List<Task> tasks, List
     /** @return the worker's kind name for the tasks. */
     String engineKind() {
         return WorkerArgs.JSON_KIND_PREFIX + kind;
+    }
+
+    /**
+     * @return the distinct model specs of the job's forecast or cv tasks (empty for other kinds): a forecast or cv job
+     *     gives every series the same models, so its first task says them; a task job's tasks each name their own.
+     */
+    List<String> models() {
+        if (!ForecastArgs.prepares(kind)) {
+            return List.of();
+        }
+        final Set<String> models = new LinkedHashSet<>();
+        try {
+            for (final Task task : tasks) {
+                JSON.readTree(task.payload()).path("models").forEach(model -> models.add(model.asText()));
+                if (!TASKS.equals(type)) {
+                    break;
+                }
+            }
+        } catch (final IOException ex) {
+            throw new java.io.UncheckedIOException("a prepared task is not JSON: " + ex.getMessage(), ex);
+        }
+        return List.copyOf(models);
     }
 
     int size() {

@@ -2,6 +2,7 @@ package forecastfarm.launcher.serve;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import forecastfarm.launcher.api.ModelCheck;
 import forecastfarm.launcher.api.TaskFarm;
 import forecastfarm.launcher.api.TaskJob;
 import forecastfarm.launcher.api.TaskOutcome;
@@ -51,6 +52,7 @@ final class ServedJob {
     private volatile long endedMs;
     private volatile TaskJob job;
     private volatile boolean cancelRequested;
+    private volatile String error = "";
 
     ServedJob(
             final String id,
@@ -79,12 +81,14 @@ final class ServedJob {
         job.finished.set(end.finished());
         job.ok.set(end.ok());
         job.notOk.set(end.notOk());
+        job.error = end.error();
         job.ended.countDown();
         return job;
     }
 
     /** How a job ended, as its end file records it. */
-    record EndRecord(String state, long endedMs, long finished, long ok, long notOk) {}
+    /** @param error why the job failed as a whole ("" when it did not): a model a worker could not make. */
+    record EndRecord(String state, long endedMs, long finished, long ok, long notOk, String error) {}
 
     /**
      * Opens the job on the farm and submits its tasks from a new thread.
@@ -111,6 +115,9 @@ final class ServedJob {
             }
             out.flush();
             keys.flush();
+            if (!modelsMade(farm, onEnd)) {
+                return;
+            }
             final JobSpec spec = new JobSpec(
                     id,
                     client,
@@ -230,10 +237,27 @@ final class ServedJob {
         return line.toString();
     }
 
+    /**
+     * Has a worker make the job's plugin models before any task runs ({@link ModelCheck}); a model that cannot be made
+     * fails the job, its reason kept as the job's error.
+     *
+     * @return whether the tasks may run
+     */
+    private boolean modelsMade(final TaskFarm farm, final Consumer<EndRecord> onEnd) throws InterruptedException {
+        try {
+            ModelCheck.run(farm, request.models());
+            return true;
+        } catch (final IllegalArgumentException ex) {
+            error = ex.getMessage();
+            end("failed", onEnd);
+            return false;
+        }
+    }
+
     private void end(final String endState, final Consumer<EndRecord> onEnd) {
         endedMs = System.currentTimeMillis();
         state = endState;
-        onEnd.accept(new EndRecord(endState, endedMs, finished.get(), ok.get(), notOk.get()));
+        onEnd.accept(new EndRecord(endState, endedMs, finished.get(), ok.get(), notOk.get(), error));
         changed();
     }
 
@@ -269,6 +293,11 @@ final class ServedJob {
 
     String state() {
         return state;
+    }
+
+    /** @return why the job failed as a whole; "" when it did not. */
+    String error() {
+        return error;
     }
 
     long createdMs() {

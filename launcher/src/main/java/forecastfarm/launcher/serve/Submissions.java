@@ -108,6 +108,9 @@ final class Submissions {
         node.put("type", job.request().type());
         node.put("kind", job.request().kind());
         node.put("state", job.state());
+        if (!job.error().isEmpty()) {
+            node.put("error", job.error());
+        }
         node.put("tasks", job.tasks());
         node.put("done", job.finished());
         node.put("ok", job.ok());

@@ -62,7 +62,7 @@ class JobEventsTest {
 
     private ServedJob ended(final Path results, final long lines) {
         return ServedJob.ended(
-                "job-1", "alice", 1, request(), results, new ServedJob.EndRecord("succeeded", 2, lines, lines, 0));
+                "job-1", "alice", 1, request(), results, new ServedJob.EndRecord("succeeded", 2, lines, lines, 0, ""));
     }
 
     /** @return where a job "job-1" with these results keeps its finished keys ({@link ServedJob#keysFile()}). */

@@ -32,7 +32,7 @@ public abstract class ServeProcesses {
     /** The client of {@link #call}: one that trusts a test certificate for an HTTPS server. */
     HttpClient http = HTTP;
     /** JVM options of the servers started from now on (system properties). */
-    List<String> serverJvmOptions = List.of();
+    protected List<String> serverJvmOptions = List.of();
 
     protected String url;
     protected String token;
