@@ -61,6 +61,13 @@ final class FarmOptions {
                     + " included) exceeds this; checked on Linux only (default: off)")
     Long maxWorkerRssMb;
 
+    @Option(
+            names = "--worker-threads",
+            paramLabel = "N",
+            description = "threads each worker's models may use for their own thread pools (ONNX Runtime's intra-op"
+                    + " threads); default: the cores divided by --workers, at least 1")
+    Integer workerThreads;
+
     /**
      * @param jobFarmDir  the farm dir to use when {@code --farm-dir} was not given.
      * @param retryFailed {@code --retry-failed}: tasks FAILED or POISONED in the farm dir run again.
@@ -79,6 +86,9 @@ final class FarmOptions {
                 .workerJit(WorkerJit.parse(workerJit));
         if (workers != null) {
             ctx.workers(workers);
+        }
+        if (workerThreads != null) {
+            ctx.workerThreads(workerThreads);
         }
         return ctx;
     }

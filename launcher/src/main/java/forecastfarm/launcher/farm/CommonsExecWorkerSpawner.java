@@ -1,5 +1,6 @@
 package forecastfarm.launcher.farm;
 
+import forecastfarm.api.WorkerThreads;
 import forecastfarm.shared.FarmDirectory;
 import forecastfarm.shared.WorkerArgs;
 import java.io.File;
@@ -77,6 +78,7 @@ public final class CommonsExecWorkerSpawner implements WorkerSpawner {
             command.addArgument("-Xshare:auto", false);
         }
         command.addArgument("-XX:+ExitOnOutOfMemoryError", false);
+        command.addArgument("-D" + WorkerThreads.PROPERTY + "=" + ctx.workerThreads(), false);
         command.addArgument("-XX:ErrorFile=" + farm.logsDir().resolve("hs_err_worker_%p.log"), false);
         command.addArgument("-cp", false);
         command.addArgument(ctx.workerClasspath(), false);

@@ -27,6 +27,8 @@ public final class FarmContext {
     public static final int MAX_IN_FLIGHT_DEFAULT = 256;
     public static final long DRAIN_GRACE_MS_DEFAULT = 30_000;
     public static final WorkerJit WORKER_JIT_DEFAULT = WorkerJit.QUICK;
+    /** Each worker's threads are the cores divided by the workers, at least 1: the default ({@link #workerThreads}). */
+    public static final int AUTO_WORKER_THREADS = 0;
     /** No limit on a worker's resident set size: the default ({@link #maxWorkerRssBytes}). */
     public static final long NO_RSS_LIMIT = Long.MAX_VALUE;
     /** No cap on an owner's tasks in flight: the default ({@link #maxTasksInFlightPerOwner}). */
@@ -48,6 +50,7 @@ public final class FarmContext {
     private long maxTasksPerWorker = MAX_TASKS_PER_WORKER_DEFAULT;
     private long maxWorkerHeapBytes = Long.MAX_VALUE;
     private long maxWorkerRssBytes = NO_RSS_LIMIT;
+    private int workerThreads = AUTO_WORKER_THREADS;
     private long restartBaseDelayMs = 100;
     private long restartMaxDelayMs = 10_000;
     private int crashLoopLimit = 5;
@@ -65,6 +68,9 @@ public final class FarmContext {
     public FarmContext conclude() {
         require(farmDir != null, "the farm dir is not set");
         require(workers >= 1 && workers <= 4096, "workers must be 1..4096, got " + workers);
+        require(
+                workerThreads >= 1 || workerThreads == AUTO_WORKER_THREADS,
+                "--worker-threads must be 1 or more, got " + workerThreads);
         require(maxAttempts >= 1, "max attempts must be at least 1, got " + maxAttempts);
         require(taskTimeoutMs > 0, "task timeout must be positive, got " + taskTimeoutMs + " ms");
         require(
@@ -249,6 +255,21 @@ public final class FarmContext {
      *     as {@link #maxWorkerHeapBytes} is for its heap; {@link #NO_RSS_LIMIT} (the default) for none. Workers check
      *     it on Linux only; elsewhere each says in its log that it cannot, and goes on.
      */
+    /**
+     * @return the threads each worker's models may use ({@link forecastfarm.api.WorkerThreads}): as set, or for
+     *     {@link #AUTO_WORKER_THREADS} the cores this farm may use ({@link DefaultWorkers}) divided by the workers.
+     */
+    public int workerThreads() {
+        return workerThreads != AUTO_WORKER_THREADS
+                ? workerThreads
+                : Math.max(1, DefaultWorkers.fromEnvironment() / Math.max(1, workers));
+    }
+
+    public FarmContext workerThreads(final int v) {
+        workerThreads = v;
+        return this;
+    }
+
     public long maxWorkerRssBytes() {
         return maxWorkerRssBytes;
     }
@@ -374,7 +395,8 @@ public final class FarmContext {
                 + heartbeatTimeoutMs + ", maxAttempts=" + maxAttempts + ", maxInFlightPerWorker="
                 + maxInFlightPerWorker + ", maxTasksInFlightPerOwner=" + maxTasksInFlightPerOwner
                 + ", maxTasksPerWorker=" + maxTasksPerWorker + ", maxWorkerHeapBytes="
-                + maxWorkerHeapBytes + ", maxWorkerRssBytes=" + maxWorkerRssBytes + ", drainGraceMs=" + drainGraceMs
+                + maxWorkerHeapBytes + ", maxWorkerRssBytes=" + maxWorkerRssBytes + ", workerThreads=" + workerThreads
+                + ", drainGraceMs=" + drainGraceMs
                 + '}';
     }
 }

@@ -1,8 +1,10 @@
 package forecastfarm.launcher.farm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import forecastfarm.api.WorkerThreads;
 import forecastfarm.shared.WorkerArgs;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -43,5 +45,42 @@ class CommonsExecWorkerSpawnerTest {
                         3L << 30,
                         50),
                 WorkerArgs.parse(command.subList(main + 1, command.size()).toArray(String[]::new)));
+    }
+
+    @Test
+    void eachWorkerGetsItsThreadsAsTheTaskApiReadsThem() {
+        final FarmContext given = new FarmContext()
+                .farmDir(tmp.resolve("farm"))
+                .workers(2)
+                .workerClasspath("worker.jar")
+                .workerThreads(3)
+                .conclude();
+        assertTrue(
+                workerFlags(given).contains("-D" + WorkerThreads.PROPERTY + "=3"),
+                workerFlags(given).toString());
+        final FarmContext auto = new FarmContext()
+                .farmDir(tmp.resolve("farm"))
+                .workers(4096)
+                .workerClasspath("worker.jar")
+                .conclude();
+        assertTrue(workerFlags(auto).contains("-D" + WorkerThreads.PROPERTY + "=1"), "at least 1 when workers > cores");
+        assertEquals(
+                Math.max(1, DefaultWorkers.fromEnvironment() / 2),
+                new FarmContext().workers(2).workerThreads(),
+                "the cores divided by the workers");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new FarmContext()
+                        .farmDir(tmp.resolve("farm"))
+                        .workerClasspath("worker.jar")
+                        .workerThreads(-1)
+                        .conclude());
+    }
+
+    private List<String> workerFlags(final FarmContext ctx) {
+        final List<String> command = Arrays.asList(new CommonsExecWorkerSpawner(ctx, 42, event -> {}, null)
+                .commandLine(0, 1)
+                .toStrings());
+        return command.subList(0, command.indexOf(WorkerArgs.MAIN_CLASS));
     }
 }

@@ -1,5 +1,6 @@
 package forecastfarm.worker.onnx;
 
+import forecastfarm.api.WorkerThreads;
 import forecastfarm.worker.forecast.FittedModel;
 import forecastfarm.worker.forecast.Forecast;
 import forecastfarm.worker.forecast.ForecastModel;
@@ -20,17 +21,12 @@ import java.util.Objects;
  * {@link #forecastBatch} runs many series in one model call, which is where ONNX Runtime pays (see the module's
  * measurements). A series may hold NaN for missing values (the model masks them); infinite values are refused.
  *
- * <p>Threads: ONNX Runtime's intra-op threads come from the system property {@value #INTRA_OP_THREADS_PROPERTY}
- * (default 1), so that N single-threaded workers do not oversubscribe N cores.
+ * <p>Threads: ONNX Runtime's intra-op threads are the worker's share of the cores ({@link WorkerThreads}, which the
+ * farm sets from {@code --worker-threads}), so that N workers do not oversubscribe the machine.
  */
 public final class OnnxModel implements ForecastModel {
 
     public static final String NAME = "onnx";
-
-    /** System property: ONNX Runtime's intra-op threads per session, default {@value #DEFAULT_INTRA_OP_THREADS}. */
-    public static final String INTRA_OP_THREADS_PROPERTY = "forecastfarm.onnx.intraOpThreads";
-
-    public static final int DEFAULT_INTRA_OP_THREADS = 1;
 
     private final String argument;
     private final BoltSession session;
@@ -47,13 +43,13 @@ public final class OnnxModel implements ForecastModel {
     }
 
     /**
-     * The model of one file, opened with the intra-op threads of {@value #INTRA_OP_THREADS_PROPERTY}.
+     * The model of one file, opened with this worker's threads ({@link WorkerThreads#available()}) as intra-op threads.
      *
      * @param file the {@code .onnx} file (relative to the worker's working directory when not absolute)
      * @throws OnnxLoadException naming the file and what is wrong with it
      */
     public static OnnxModel of(String file) {
-        return of(file, intraOpThreads());
+        return of(file, WorkerThreads.available());
     }
 
     /** As {@link #of(String)} with the intra-op threads given. */
@@ -63,24 +59,6 @@ public final class OnnxModel implements ForecastModel {
             throw new IllegalArgumentException(NAME + " needs a model file: " + NAME + ":PATH");
         }
         return new OnnxModel(file, BoltSessions.open(Path.of(file), intraOpThreads));
-    }
-
-    /** {@value #INTRA_OP_THREADS_PROPERTY}, or the default when unset. */
-    static int intraOpThreads() {
-        String value = System.getProperty(INTRA_OP_THREADS_PROPERTY);
-        if (value == null || value.isBlank()) {
-            return DEFAULT_INTRA_OP_THREADS;
-        }
-        try {
-            int threads = Integer.parseInt(value.strip());
-            if (threads >= 1) {
-                return threads;
-            }
-        } catch (NumberFormatException e) {
-            // refused below with the property's name
-        }
-        throw new IllegalArgumentException(
-                INTRA_OP_THREADS_PROPERTY + " must be a whole number of at least 1, got '" + value + "'");
     }
 
     /** {@code onnx} when registered, {@code onnx:PATH} with a file (the path as given). */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import forecastfarm.api.WorkerThreads;
 import forecastfarm.shared.forecast.ModelCatalog;
 import forecastfarm.shared.forecast.ModelSpec;
 import forecastfarm.worker.forecast.Forecast;
@@ -164,23 +165,18 @@ class OnnxModelTest {
     }
 
     @Test
-    void intraOpThreadsComeFromTheSystemProperty() {
-        String before = System.getProperty(OnnxModel.INTRA_OP_THREADS_PROPERTY);
+    void intraOpThreadsAreTheWorkersThreads() {
+        String before = System.getProperty(WorkerThreads.PROPERTY);
         try {
-            System.clearProperty(OnnxModel.INTRA_OP_THREADS_PROPERTY);
-            assertEquals(1, OnnxModel.intraOpThreads());
-            System.setProperty(OnnxModel.INTRA_OP_THREADS_PROPERTY, "2");
-            assertEquals(2, OnnxModel.intraOpThreads());
+            System.setProperty(WorkerThreads.PROPERTY, "2");
             assertEquals(2, OnnxModel.of(TinyModels.tiny().toString()).session().intraOpThreads());
-            System.setProperty(OnnxModel.INTRA_OP_THREADS_PROPERTY, "0");
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, OnnxModel::intraOpThreads);
-            assertEquals(
-                    "forecastfarm.onnx.intraOpThreads must be a whole number of at least 1, got '0'", e.getMessage());
+            System.clearProperty(WorkerThreads.PROPERTY);
+            assertEquals(1, OnnxModel.of(TinyModels.tiny().toString()).session().intraOpThreads());
         } finally {
             if (before == null) {
-                System.clearProperty(OnnxModel.INTRA_OP_THREADS_PROPERTY);
+                System.clearProperty(WorkerThreads.PROPERTY);
             } else {
-                System.setProperty(OnnxModel.INTRA_OP_THREADS_PROPERTY, before);
+                System.setProperty(WorkerThreads.PROPERTY, before);
             }
         }
     }
