@@ -1,5 +1,6 @@
 package forecastfarm.launcher.api;
 
+import forecastfarm.launcher.farm.FarmReport;
 import forecastfarm.launcher.farm.JobSpec;
 import forecastfarm.shared.forecast.ModelCheckRequest;
 import forecastfarm.shared.wire.ResultRecord;
@@ -38,17 +39,24 @@ public final class ModelCheck {
                 .expectedTasks(1, KEY.length())
                 .onResult(outcome -> result.set(outcome.record()))
                 .open();
+        final FarmReport report;
         try {
             job.submit(KEY, ModelCheckRequest.KIND, new ModelCheckRequest(models).encode());
-            job.finish();
+            report = job.finish();
         } finally {
             job.close();
-            farm.deleteJob(id);
         }
         final ResultRecord record = result.get();
         if (record == null) {
-            throw new FarmRunException("the farm stopped before a worker could check the models", null);
+            // the check's job is left to the farm dir, which a farm that stopped can no longer change
+            throw new FarmRunException(
+                    "no worker could check the models: "
+                            + (report.abortReason() != null
+                                    ? report.abortReason()
+                                    : "the farm was stopped (" + report.interruptedBy() + ")"),
+                    null);
         }
+        farm.deleteJob(id);
         if (record.status() != TaskStatus.OK) {
             throw new IllegalArgumentException("--model: " + record.reason());
         }
