@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import forecastfarm.launcher.cli.ExitCodes;
-import forecastfarm.launcher.farm.FarmContext;
-import forecastfarm.launcher.farm.FarmTestSupport;
-import forecastfarm.launcher.farm.ModelPlugins;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -31,21 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("process")
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class OnnxForecastCliIT {
-    private static final Path ONNX =
-            Path.of("..", "worker", "onnx").toAbsolutePath().normalize();
-    private static final Path TINY = ONNX.resolve("src/test/resources/forecastfarm/worker/onnx/tiny_chronos_bolt.onnx");
+    private static final Path TINY = OnnxPlugin.TINY;
 
     @TempDir
     Path tmp;
 
     @BeforeAll
     static void classpathAndPlugin() {
-        System.setProperty(FarmContext.WORKER_CLASSPATH_PROP, FarmTestSupport.workerClasspath());
-        final Path jar = ONNX.resolve("target/forecast-farm-onnx.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: run the tests with 'mvn verify' so it is packaged");
-        }
-        System.setProperty(ModelPlugins.jarProperty("onnx"), jar.toString());
+        OnnxPlugin.useBuiltJar();
     }
 
     /** A: 1..20, B: 101..120, integer ds. */
@@ -129,7 +119,7 @@ class OnnxForecastCliIT {
     void aModelFileThatCannotBeUsedFailsTheJobBeforeAnySeriesRuns() throws Exception {
         final Path missing = tmp.resolve("no-such-model.onnx");
         final Path corrupt = Files.writeString(tmp.resolve("corrupt.onnx"), "not a model");
-        final Path threeQuantiles = TINY.resolveSibling("three_quantiles.onnx");
+        final Path threeQuantiles = OnnxPlugin.THREE_QUANTILES;
         final Map<String, String> expected = Map.of(
                 "onnx:" + missing, missing + ": no such file",
                 "naive,comb:naive+onnx:" + corrupt, corrupt.toString(),

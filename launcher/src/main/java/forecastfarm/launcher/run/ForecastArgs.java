@@ -10,6 +10,7 @@ import forecastfarm.launcher.io.TimeSettings;
 import forecastfarm.shared.forecast.ModelSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The launcher's part of the args of the built-in kinds {@code forecast} ({@code {"y": [...], "ds": [...], "horizon":
@@ -38,6 +39,15 @@ public final class ForecastArgs {
      * @throws InputException           for a bad ds or horizon (this task is INVALID).
      */
     public static ObjectNode prepare(final String kind, final TaskLine task, final TimeSettings time) {
+        return prepare(kind, task, time, models -> {});
+    }
+
+    /**
+     * {@link #prepare(String, TaskLine, TimeSettings)}, handing the task's models, as parsed, to {@code onModels}
+     * (not called for a task that names none).
+     */
+    public static ObjectNode prepare(
+            final String kind, final TaskLine task, final TimeSettings time, final Consumer<List<ModelSpec>> onModels) {
         if (!prepares(kind)) {
             return task.args();
         }
@@ -45,10 +55,10 @@ public final class ForecastArgs {
         final JsonNode models = args.get("models");
         if (models != null) {
             final String label = "models of task " + task.key() + " (line " + task.line() + ")";
-            final List<String> specs =
-                    ModelSpec.texts(ModelSpec.parseList(label, String.join(",", texts(models, label))));
+            final List<ModelSpec> specs = ModelSpec.parseList(label, String.join(",", texts(models, label)));
             final ArrayNode canonical = args.putArray("models");
-            specs.forEach(canonical::add);
+            ModelSpec.texts(specs).forEach(canonical::add);
+            onModels.accept(specs);
         }
         final JsonNode ds = args.get("ds");
         if (ds != null && CV_KIND.equals(kind)) {

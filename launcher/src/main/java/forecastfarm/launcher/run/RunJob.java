@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import forecastfarm.launcher.api.FarmRunException;
 import forecastfarm.launcher.api.FarmSummary;
+import forecastfarm.launcher.api.ModelCheck;
 import forecastfarm.launcher.api.TaskFarm;
 import forecastfarm.launcher.api.TaskJob;
 import forecastfarm.launcher.cli.ExitCodes;
@@ -13,6 +14,7 @@ import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.farm.FarmLock;
 import forecastfarm.launcher.farm.FarmReport;
 import forecastfarm.launcher.farm.JobSpec;
+import forecastfarm.launcher.farm.ModelPlugins;
 import forecastfarm.launcher.io.InputException;
 import forecastfarm.launcher.io.InputProblem;
 import forecastfarm.launcher.io.JobLogWriter;
@@ -24,6 +26,7 @@ import forecastfarm.launcher.io.TaskFileReader.TaskLine;
 import forecastfarm.launcher.job.JobSummary;
 import forecastfarm.launcher.progress.ConsoleProgress;
 import forecastfarm.shared.WorkerArgs;
+import forecastfarm.shared.forecast.ModelSpec;
 import forecastfarm.shared.wire.FarmQueues;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -43,7 +46,9 @@ import java.util.function.Consumer;
  * {@code farm run}: the user's tasks (tasks.jsonl or tasks.csv) through the farm, one kind for all, writing
  * results.jsonl, failed.csv, joblog.tsv and summary.json in {@code --out}. As the forecast job, it reads the input
  * twice and never holds it whole: a first pass checks every task (a bad model spec of the forecast kind refuses the
- * run; any other bad task is INVALID) and counts them, the second submits them one by one.
+ * run; any other bad task is INVALID) and counts them, the second submits them one by one. A plugin model that the
+ * tasks name ({@code onnx:PATH}) puts its plugin's jar on the workers' classpath, and a worker makes it before the first
+ * task is submitted: one that cannot be made refuses the run.
  */
 public final class RunJob {
     private static final int PROBLEMS_SHOWN = 20;
@@ -61,7 +66,12 @@ public final class RunJob {
 
     /** What the first pass found. */
     private record Scan(
-            long tasks, long kept, double meanKeyBytes, double meanArgsBytes, List<InputProblem> problems) {}
+            long tasks,
+            long kept,
+            double meanKeyBytes,
+            double meanArgsBytes,
+            List<InputProblem> problems,
+            List<String> pluginModels) {}
 
     /**
      * @return the process exit code (see {@link ExitCodes}).
@@ -78,6 +88,7 @@ public final class RunJob {
                     + (scan.problems().isEmpty() ? " (it has no tasks)" : "; see the problems above"));
             return ExitCodes.INPUT;
         }
+        ModelPlugins.addJars(ctx, scan.pluginModels());
         final FarmLock lock = FarmLock.acquire(ctx.farmDirectory());
         final RunOutputs outputs;
         try {
@@ -107,8 +118,10 @@ public final class RunJob {
                         finished.incrementAndGet();
                     })
                     .open();
+            ModelCheck.run(farm, scan.pluginModels());
             return finish(job, outputs, scan, kept, badLines, finished);
         } catch (final InterruptedException ex) {
+            outputs.abort();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", ex);
         } catch (final IOException ex) {
@@ -201,7 +214,7 @@ public final class RunJob {
             outputs.skipped(task.key(), task.line());
             return false;
         }
-        final byte[] payload = payload(task);
+        final byte[] payload = payload(task, models -> {});
         outputs.submitted(task.key(), task.line());
         try {
             if (!farm.submit(task.key(), WorkerArgs.JSON_KIND_PREFIX + options.kind(), payload)) {
@@ -218,15 +231,17 @@ public final class RunJob {
 
     /**
      * The first pass: counts the tasks to run and collects the problems, the lines of tasks found bad here (by the
-     * kind's own check) in {@code badLines}.
+     * kind's own check) in {@code badLines}, and the plugin models of the tasks that are not.
      */
     private Scan scan(final Set<Long> badLines, final Map<String, String> kept) {
         final List<InputProblem> problems = new ArrayList<>();
+        final PluginModelSpecs pluginModels = new PluginModelSpecs();
         final long[] counts = {0, 0, 0, 0};
         read(
                 task -> {
                     try {
-                        final int bytes = payload(task).length;
+                        final List<ModelSpec> models = new ArrayList<>();
+                        final int bytes = payload(task, models::addAll).length;
                         if (bytes > FarmQueues.MAX_MESSAGE_BYTES) {
                             throw new InputException(
                                     null,
@@ -234,6 +249,7 @@ public final class RunJob {
                                             + " bytes of args, more than one task can carry ("
                                             + FarmQueues.MAX_MESSAGE_BYTES + ")");
                         }
+                        pluginModels.add(models);
                         counts[0]++;
                         counts[3] += kept.containsKey(task.key()) ? 1 : 0;
                         counts[1] += task.key().getBytes(StandardCharsets.UTF_8).length;
@@ -245,7 +261,7 @@ public final class RunJob {
                 },
                 problems::add);
         final double n = Math.max(1, counts[0]);
-        return new Scan(counts[0], counts[3], counts[1] / n, counts[2] / n, problems);
+        return new Scan(counts[0], counts[3], counts[1] / n, counts[2] / n, problems, pluginModels.specs());
     }
 
     private void read(final Consumer<TaskLine> onTask) {
@@ -264,8 +280,8 @@ public final class RunJob {
     }
 
     /** @return the args the worker gets, as UTF-8 JSON (the built-in kinds' prepared by {@link ForecastArgs}). */
-    private byte[] payload(final TaskLine task) {
-        final ObjectNode args = ForecastArgs.prepare(options.kind(), task, options.time());
+    private byte[] payload(final TaskLine task, final Consumer<List<ModelSpec>> onModels) {
+        final ObjectNode args = ForecastArgs.prepare(options.kind(), task, options.time(), onModels);
         try {
             return JSON.writeValueAsBytes(args);
         } catch (final JsonProcessingException ex) {
