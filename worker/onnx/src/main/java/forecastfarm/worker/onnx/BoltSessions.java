@@ -1,12 +1,13 @@
 package forecastfarm.worker.onnx;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The sessions of one worker JVM, one per model file and thread count, opened on first use and kept until the JVM
+ * The sessions of one worker JVM, one per model file (or model directory) and thread count, opened on first use and kept until the JVM
  * ends: a model is read and checked once per worker, not once per series. Keyed by the file's canonical path, so
  * {@code models/../models/m.onnx} and a link to it share one session.
  */
@@ -30,8 +31,23 @@ public final class BoltSessions {
         } catch (IOException e) {
             throw new OnnxLoadException("ONNX model " + file + ": no such file", e);
         }
-        return OPEN.computeIfAbsent(
-                new Key(canonical, intraOpThreads), k -> BoltSession.open(k.canonicalFile(), k.intraOpThreads()));
+        return OPEN.computeIfAbsent(new Key(canonical, intraOpThreads), BoltSessions::openChecked);
+    }
+
+    /** A file, or a directory whose descriptor names the file and what it must be ({@link ModelDirectory}). */
+    private static BoltSession openChecked(Key key) {
+        if (!Files.isDirectory(key.canonicalFile())) {
+            return BoltSession.open(key.canonicalFile(), key.intraOpThreads());
+        }
+        ModelDirectory directory = ModelDirectory.read(key.canonicalFile());
+        BoltSession session = BoltSession.open(directory.file(), key.intraOpThreads());
+        try {
+            directory.check(session.shape());
+        } catch (OnnxLoadException e) {
+            session.close();
+            throw e;
+        }
+        return session;
     }
 
     /** How many sessions this worker holds. */

@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Opt-in: a real model exported by a user, {@code -Donnx.model=DIR} with one {@code .onnx} file in DIR (skipped
+ * Opt-in: a real model exported by a user, {@code -Donnx.model=DIR}: a model directory with its {@code model.json},
+ * or a directory with one {@code .onnx} file (skipped
  * without it; no weights can be fetched on the build machines). It checks the plumbing against a real graph, not
  * accuracy: the file loads as Chronos-Bolt's interface, forecasts are finite with quantiles in order, a clean sine
  * wave's median stays within its range, and a series forecasts the same alone and in a batch (to 1e-4 relative: a
@@ -25,12 +26,15 @@ class ExportedModelTest {
     void anExportedModelRunsThroughTheSession() throws IOException {
         String dir = System.getProperty("onnx.model");
         assumeTrue(dir != null && !dir.isBlank(), "no -Donnx.model=DIR given");
-        Path file;
-        try (Stream<Path> files = Files.list(Path.of(dir))) {
-            List<Path> models =
-                    files.filter(p -> p.toString().endsWith(".onnx")).sorted().toList();
-            assertEquals(1, models.size(), "one .onnx file in " + dir + ", found " + models);
-            file = models.get(0);
+        Path file = Path.of(dir);
+        if (!Files.exists(file.resolve(ModelDirectory.DESCRIPTOR))) {
+            try (Stream<Path> files = Files.list(file)) {
+                List<Path> models = files.filter(p -> p.toString().endsWith(".onnx"))
+                        .sorted()
+                        .toList();
+                assertEquals(1, models.size(), "one .onnx file in " + dir + ", found " + models);
+                file = models.get(0);
+            }
         }
         BoltSession session = BoltSessions.open(file, 1);
         int h = session.shape().predictionLength();
