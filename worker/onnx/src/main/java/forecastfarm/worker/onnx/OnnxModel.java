@@ -1,5 +1,6 @@
 package forecastfarm.worker.onnx;
 
+import forecastfarm.worker.forecast.BatchForecaster;
 import forecastfarm.worker.forecast.FittedModel;
 import forecastfarm.worker.forecast.Forecast;
 import forecastfarm.worker.forecast.ForecastModel;
@@ -23,7 +24,7 @@ import java.util.Objects;
  * <p>Threads: ONNX Runtime's intra-op threads come from the system property {@value #INTRA_OP_THREADS_PROPERTY}
  * (default 1), so that N single-threaded workers do not oversubscribe N cores.
  */
-public final class OnnxModel implements ForecastModel {
+public final class OnnxModel implements ForecastModel, BatchForecaster {
 
     public static final String NAME = "onnx";
 
@@ -129,6 +130,7 @@ public final class OnnxModel implements ForecastModel {
      * @return one forecast per series, in order
      * @throws ModelException for a series that is empty or holds an infinite value (naming its index)
      */
+    @Override
     public List<Forecast> forecastBatch(List<double[]> series, int horizon, double[] levels) {
         requireFile();
         List<double[]> checked = new ArrayList<>(series.size());
