@@ -203,6 +203,7 @@ public final class FarmCli implements Callable<Integer> {
                     .shard(shardFilter)
                     .outputShape(forecast.shape())
                     .outputFormat(forecast.outputFormat())
+                    .batchSize(forecast.batchSize(options.models()))
                     .run();
         }
 
