@@ -51,9 +51,15 @@ final class BatchedSubmission {
                 submit(rest);
             }
         } finally {
-            if (index != null) {
-                index.close();
-            }
+            close();
+        }
+    }
+
+    /** Closes the job's batch index; the series waiting for a full batch, if any, are dropped. */
+    synchronized void close() {
+        if (index != null) {
+            index.close();
+            index = null;
         }
     }
 

@@ -213,7 +213,13 @@ public final class ForecastFarm implements AutoCloseable {
      */
     @Override
     public void close() throws InterruptedException {
-        farm.close();
+        try {
+            farm.close();
+        } finally {
+            if (batched != null) {
+                batched.close();
+            }
+        }
     }
 
     private static SeriesResult toResult(final TaskOutcome outcome, final boolean crossValidation) {
