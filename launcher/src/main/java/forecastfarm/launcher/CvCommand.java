@@ -60,6 +60,7 @@ final class CvCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         final ForecastJobOptions options = forecast.jobOptions();
+        forecast.refuseBatches("farm cv runs one series per task (each cross-validates its series over its windows)");
         if (forecast.shape() != ForecastTable.Shape.LONG || forecast.outputFormat() != OutputFormat.CSV) {
             throw new IllegalArgumentException(
                     "--output-shape and --output-format are for farm forecast; farm cv writes cv.csv (long) only");

@@ -195,6 +195,7 @@ public final class FarmCli implements Callable<Integer> {
         @Override
         public Integer call() {
             final ForecastJobOptions options = forecast.jobOptions(auto);
+            final int batchSize = forecast.batchSize(options.models());
             final ShardFilter shardFilter = forecast.shardFilter();
             final FarmContext ctx = ModelPlugins.addJars(
                     farmContext(defaultFarmBase().resolve(shardFilter.jobId(options.jobId("forecast")))),
@@ -203,6 +204,7 @@ public final class FarmCli implements Callable<Integer> {
                     .shard(shardFilter)
                     .outputShape(forecast.shape())
                     .outputFormat(forecast.outputFormat())
+                    .batchSize(batchSize)
                     .run();
         }
 

@@ -7,6 +7,7 @@ import forecastfarm.launcher.io.OutputFormat;
 import forecastfarm.launcher.io.SeasonLengths;
 import forecastfarm.launcher.io.ShardFilter;
 import forecastfarm.launcher.io.TimeSettings;
+import forecastfarm.launcher.job.BatchSize;
 import forecastfarm.launcher.job.ForecastJobOptions;
 import forecastfarm.launcher.report.PlotPolicy;
 import forecastfarm.shared.forecast.ModelCatalog;
@@ -130,6 +131,16 @@ final class ForecastOptions {
     String shard;
 
     @Option(
+            names = BatchSize.OPTION,
+            paramLabel = "N|" + BatchSize.AUTO,
+            defaultValue = BatchSize.AUTO,
+            description = "series per task: a model that forecasts many series in one call (onnx) pays per call, so"
+                    + " batches of N series run as one task; a worker killed mid-batch loses that batch's task, which"
+                    + " runs again; " + BatchSize.AUTO + ": " + BatchSize.BATCHING_DEFAULT + " when --model names onnx"
+                    + " directly, else 1; farm forecast only (default ${DEFAULT-VALUE})")
+    String batchSize;
+
+    @Option(
             names = "--output-shape",
             paramLabel = "long|wide",
             defaultValue = ForecastTable.Shape.DEFAULT,
@@ -185,6 +196,31 @@ final class ForecastOptions {
                 retryFailed,
                 PlotPolicy.parse(plots),
                 time);
+    }
+
+    /**
+     * @param models the canonical {@code --model} specs.
+     * @return {@code --batch-size}, checked, {@code auto} resolved for these models.
+     */
+    int batchSize(final List<String> models) {
+        return BatchSize.resolve(batchSize, models);
+    }
+
+    /**
+     * Refuses {@code --batch-size} above 1 for a command whose tasks hold one series each.
+     *
+     * @param why what the command does instead, e.g. "farm cv runs one series per task".
+     */
+    void refuseBatches(final String why) {
+        if (BatchSize.asksForBatches(batchSize)) {
+            BatchSize.resolve(batchSize, List.of());
+            throw new IllegalArgumentException(BatchSize.OPTION + " " + batchSize + ": " + why);
+        }
+    }
+
+    /** @return whether {@code --batch-size} asks for batches of more than one series. */
+    boolean asksForBatches() {
+        return BatchSize.asksForBatches(batchSize);
     }
 
     /** @return {@code --output-format}, checked. */

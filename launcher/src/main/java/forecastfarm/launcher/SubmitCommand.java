@@ -74,6 +74,9 @@ final class SubmitCommand implements Callable<Integer> {
                         "note: " + option + " is the served farm's to set ('farm serve " + option + "'); ignored here");
             }
         }
+        if (forecast.asksForBatches()) {
+            err.println("note: --batch-size is farm forecast's: a served farm runs one series per task; ignored here");
+        }
         err.flush();
         return new ForecastClient(server.connect(farm.farmDir), err)
                 .submit(

@@ -34,6 +34,35 @@ class CliMessagesTest {
     }
 
     @Test
+    void aBatchSizeThatIsNotAutoOrAWholeNumberIsRefusedNamingTheOption() {
+        final String input =
+                java.nio.file.Path.of("..", "scripts", "sample", "sp500_50.csv").toString();
+        for (final String bad : new String[] {"0", "lots"}) {
+            assertOneLine(
+                    "error: --batch-size '" + bad + "': series per task must be auto or a whole number of at least 1",
+                    "forecast",
+                    "--input",
+                    input,
+                    "--horizon",
+                    "3",
+                    "--batch-size",
+                    bad);
+        }
+        assertOneLine(
+                "error: --batch-size 4: farm cv runs one series per task (each cross-validates its series over its"
+                        + " windows)",
+                "cv",
+                "--input",
+                input,
+                "--horizon",
+                "3",
+                "--windows",
+                "2",
+                "--batch-size",
+                "4");
+    }
+
+    @Test
     void anUnknownOptionIsNamedWithASuggestionBeforeAMissingRequiredOne() {
         assertOneLine(
                 "error: unknown option '--horizn'; did you mean '--horizon'? (see 'farm forecast --help')",

@@ -162,4 +162,96 @@ class OnnxForecastCliIT {
             assertFalse(cells[lo80].isEmpty(), line);
         }
     }
+
+    /** Five series of different lengths and levels, integer ds. */
+    private Path fiveSeries() throws Exception {
+        final StringBuilder csv = new StringBuilder("unique_id,ds,y\n");
+        for (int k = 0; k < 5; k++) {
+            for (int t = 1; t <= 12 + 9 * k; t++) {
+                csv.append("S").append(k).append(',').append(t).append(',');
+                csv.append(10 * k + t % 7 + 0.25 * t).append('\n');
+            }
+        }
+        return Files.writeString(tmp.resolve("five.csv"), csv);
+    }
+
+    private String forecastFive(final String batchSize, final Path out) throws Exception {
+        final ByteArrayOutputStream console = new ByteArrayOutputStream();
+        final int exit = FarmCli.execute(
+                new String[] {
+                    "forecast",
+                    "--input",
+                    fiveSeries().toString(),
+                    "--horizon",
+                    "4",
+                    "--model",
+                    "naive,onnx:" + TINY,
+                    "--batch-size",
+                    batchSize,
+                    "--workers",
+                    "2",
+                    "--plots",
+                    "none",
+                    "--farm-dir",
+                    tmp.resolve("farm-" + batchSize).toString(),
+                    "--out",
+                    out.toString()
+                },
+                new PrintStream(console, true, StandardCharsets.UTF_8));
+        final String said = console.toString(StandardCharsets.UTF_8);
+        assertEquals(0, exit, said);
+        return said;
+    }
+
+    /**
+     * Batches of 2 give the rows of one series per task (as a set: rows come in input order either way), the ONNX
+     * model's numbers to float32's precision (ONNX Runtime may take other kernels for another batch size), and the
+     * joblog lists each series once.
+     */
+    @Test
+    void batchesOfTwoGiveTheRowsOfOneSeriesPerTask() throws Exception {
+        final Path one = tmp.resolve("out-batch-1");
+        final Path two = tmp.resolve("out-batch-2");
+        forecastFive("1", one);
+        final String said = forecastFive("2", two);
+        assertTrue(said.contains("on 2 workers in tasks of 2 series"), said);
+        final List<String> alone = Files.readAllLines(one.resolve("forecasts.csv"));
+        final List<String> batched = Files.readAllLines(two.resolve("forecasts.csv"));
+        assertEquals(1 + 5 * 2 * 4, alone.size(), alone.toString());
+        assertEquals(alone.size(), batched.size(), batched.toString());
+        final java.util.Map<String, String> byKey = new java.util.HashMap<>();
+        for (final String row : alone) {
+            byKey.put(rowKey(row), row);
+        }
+        for (final String row : batched) {
+            assertSameRow(byKey.remove(rowKey(row)), row);
+        }
+        assertTrue(byKey.isEmpty(), "rows only the one-series run has: " + byKey);
+        assertEquals(Files.readAllLines(one.resolve("failed.csv")), Files.readAllLines(two.resolve("failed.csv")));
+        final List<String> joblog = Files.readAllLines(two.resolve("joblog.tsv"));
+        assertEquals(1 + 5, joblog.size(), joblog.toString());
+        assertEquals(
+                java.util.Set.of("S0", "S1", "S2", "S3", "S4"),
+                joblog.stream().skip(1).map(l -> l.split("\t")[1]).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /** unique_id, ds, step and model. */
+    private static String rowKey(final String row) {
+        return String.join(",", Arrays.asList(row.split(",", -1)).subList(0, 4));
+    }
+
+    private static void assertSameRow(final String expected, final String actual) {
+        assertTrue(expected != null, "a row the one-series run does not have: " + actual);
+        final String[] a = expected.split(",", -1);
+        final String[] b = actual.split(",", -1);
+        assertEquals(a.length, b.length, actual);
+        for (int i = 0; i < a.length; i++) {
+            if (i < 4 || !a[i].matches("-?[0-9.]+(E-?[0-9]+)?")) {
+                assertEquals(a[i], b[i], actual);
+            } else {
+                final double x = Double.parseDouble(a[i]);
+                assertEquals(x, Double.parseDouble(b[i]), 1e-6 * Math.max(1, Math.abs(x)), expected + " / " + actual);
+            }
+        }
+    }
 }

@@ -36,28 +36,63 @@ import java.util.function.Consumer;
  * job are delivered with {@link SeriesResult#resumed()} set and not computed again. {@link #finish} returns
  * after the last result was delivered. An exception thrown by the consumer stops the farm and is rethrown by
  * {@link #finish}. It is one job of the built-in forecast kind on a {@link TaskFarm} of its own.
+ *
+ * <p>With a {@link Builder#batchSize} above 1, series are grouped into "forecast-batch" tasks of that many series
+ * ({@link SeriesBatcher}; the last, smaller batch at {@link #finish}), and each batch's outcome is delivered as one
+ * {@link SeriesResult} per series ({@link BatchResults}: a series' runtime is its batch's wall time divided evenly
+ * among the batch's series), so a consumer sees series as without batches. A worker killed mid-batch loses that
+ * batch's task, which runs again. Which batch holds a series is recorded in the farm dir ({@link BatchedSubmission})
+ * for {@code farm inspect --id}.
  */
 public final class ForecastFarm implements AutoCloseable {
     private final Builder config;
     private final TaskFarm farm;
     private TaskJob job;
+    /** null when each series is a task of its own. */
+    private final BatchedSubmission batched;
 
     private ForecastFarm(final Builder config, final TaskFarm farm) {
         this.config = config;
         this.farm = farm;
+        this.batched = config.batchSize > 1
+                ? new BatchedSubmission(
+                        new SeriesBatcher(
+                                config.batchSize,
+                                SeriesBatcher.resultBytesPerSeries(
+                                        config.models.size(), config.horizon, config.levels.length),
+                                config.ctx.retryFailed() ? "retry " + System.nanoTime() : ""),
+                        config.ctx.farmDirectory(),
+                        this::job)
+                : null;
     }
 
     /** The job, opened at the first need with the count known by then (the map is sized from it). */
     private synchronized TaskJob job() {
         if (job == null) {
+            final int perTask = batched == null ? 1 : config.batchSize;
             job = farm.job(config.jobSpec())
-                    .expectedTasks(config.expectedSeries, config.meanIdBytes)
-                    .meanResultBytes(config.resultBytes)
-                    .intakeCapacity(config.intakeCapacity)
-                    .onResult(outcome -> config.onResult.accept(toResult(outcome, config.cvWindows > 0)))
+                    // a batch's key is its first id and about 18 characters more
+                    .expectedTasks(tasks(config.expectedSeries), config.meanIdBytes + (batched == null ? 0 : 18))
+                    .meanResultBytes(config.resultBytes * perTask)
+                    // about as many series queued ahead as without batches
+                    .intakeCapacity(perTask == 1 ? config.intakeCapacity : Math.max(4, config.intakeCapacity / perTask))
+                    .onResult(this::deliver)
                     .open();
         }
         return job;
+    }
+
+    /** @return the tasks that {@code series} series make. */
+    private long tasks(final long series) {
+        return batched == null ? series : (series + config.batchSize - 1) / config.batchSize;
+    }
+
+    private void deliver(final TaskOutcome outcome) {
+        if (batched == null) {
+            config.onResult.accept(toResult(outcome, config.cvWindows > 0));
+        } else {
+            batched.results().results(outcome).forEach(config.onResult);
+        }
     }
 
     /**
@@ -97,7 +132,10 @@ public final class ForecastFarm implements AutoCloseable {
             throw new IllegalArgumentException("series " + id + " has " + y.length + " values, more than one task can "
                     + "carry (" + maxValues() + ")");
         }
-        return job().submit(id, config.cvWindows == 0 ? ForecastRequest.KIND : CvRequest.KIND, payload);
+        if (batched == null) {
+            return job().submit(id, config.cvWindows == 0 ? ForecastRequest.KIND : CvRequest.KIND, payload);
+        }
+        return batched.submit(id, request, payload.length);
     }
 
     /**
@@ -114,7 +152,7 @@ public final class ForecastFarm implements AutoCloseable {
                 config.meanIdBytes = meanIdBytes;
             }
         }
-        job().expectedTasks(count);
+        job().expectedTasks(tasks(count));
     }
 
     /**
@@ -139,6 +177,9 @@ public final class ForecastFarm implements AutoCloseable {
      * @return series submitted so far.
      */
     public synchronized long submitted() {
+        if (batched != null) {
+            return batched.results().submittedSeries();
+        }
         return job == null ? 0 : job.submitted();
     }
 
@@ -150,13 +191,18 @@ public final class ForecastFarm implements AutoCloseable {
     }
 
     /**
-     * No more series: waits until every submitted series is finished and its result delivered.
+     * No more series: waits until every submitted series is finished and its result delivered (with batches, the
+     * series that wait for a full batch are submitted first, as one smaller batch).
      *
      * @throws FarmRunException when the farm could not run, or the result consumer failed.
      */
     public FarmSummary finish() throws InterruptedException {
         try {
-            return FarmSummary.of(job().finish());
+            if (batched == null) {
+                return FarmSummary.of(job().finish());
+            }
+            batched.submitRest();
+            return batched.results().summary(job().finish());
         } finally {
             farm.close();
         }
@@ -167,7 +213,13 @@ public final class ForecastFarm implements AutoCloseable {
      */
     @Override
     public void close() throws InterruptedException {
-        farm.close();
+        try {
+            farm.close();
+        } finally {
+            if (batched != null) {
+                batched.close();
+            }
+        }
     }
 
     private static SeriesResult toResult(final TaskOutcome outcome, final boolean crossValidation) {
@@ -205,6 +257,7 @@ public final class ForecastFarm implements AutoCloseable {
         private int cvWindows;
         private int cvStep;
         private int cvInputSize;
+        private int batchSize = 1;
 
         private Builder(final FarmContext ctx) {
             this.ctx = Objects.requireNonNull(ctx, "ctx");
@@ -272,7 +325,6 @@ public final class ForecastFarm implements AutoCloseable {
             return this;
         }
 
-        /** Series queued ahead of the farm at most (default 1024). */
         /**
          * Cross-validates each series instead of forecasting it ({@code farm cv}): {@code windows} rolling origins,
          * {@code step} points apart, each refitting every model on the points up to its cutoff (the last
@@ -290,6 +342,17 @@ public final class ForecastFarm implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Series per task (default 1): above 1, series are forecast in "forecast-batch" tasks of this many, which pays
+         * for a model that forecasts many series in one call ({@code onnx}); results still come one per series. Not
+         * for cross-validation, whose tasks hold one series each.
+         */
+        public Builder batchSize(final int series) {
+            batchSize = series;
+            return this;
+        }
+
+        /** Series queued ahead of the farm at most (default 1024). */
         public Builder intakeCapacity(final int series) {
             intakeCapacity = series;
             return this;
@@ -316,6 +379,13 @@ public final class ForecastFarm implements AutoCloseable {
             levels = Arrays.stream(levels).sorted().distinct().toArray();
             resultBytes =
                     ForecastResult.estimateEncodedBytes(models.size(), horizon, levels.length) * Math.max(1, cvWindows);
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batchSize " + batchSize + ": must be 1 or more");
+            }
+            if (batchSize > 1 && cvWindows > 0) {
+                throw new IllegalArgumentException(
+                        "batchSize " + batchSize + ": cross-validation runs one series per task (batch size 1)");
+            }
             if (intakeCapacity < 1) {
                 throw new IllegalArgumentException("intakeCapacity " + intakeCapacity + ": must be 1 or more");
             }

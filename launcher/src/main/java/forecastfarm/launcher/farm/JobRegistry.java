@@ -1,5 +1,6 @@
 package forecastfarm.launcher.farm;
 
+import forecastfarm.launcher.io.BatchIndex;
 import forecastfarm.shared.FarmDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -142,11 +143,12 @@ public final class JobRegistry {
                 about));
     }
 
-    /** Forgets the job: its file and its series index. */
+    /** Forgets the job: its file, its series index and its batches. */
     static void delete(final FarmDirectory farm, final String id) {
         try {
             Files.deleteIfExists(farm.jobFile(id));
             Files.deleteIfExists(farm.seriesIndexFile(id));
+            BatchIndex.delete(farm, id);
         } catch (final IOException ex) {
             throw new FarmException("cannot delete job " + id + " of " + farm.root() + ": " + ex.getMessage(), ex);
         }

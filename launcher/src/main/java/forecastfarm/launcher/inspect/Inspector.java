@@ -91,8 +91,16 @@ public final class Inspector {
                 final SeriesIndex.Lookup lookup = SeriesIndex.find(farm, job.id(), id);
                 final Optional<ResultRecord> record =
                         opened.isEmpty() ? Optional.empty() : opened.get().get(job.id(), id);
+                final Optional<BatchedSeries> batched =
+                        record.isPresent() ? Optional.empty() : BatchedSeries.find(farm, opened, job.id(), id);
                 if (record.isPresent()) {
-                    found.add(new Found(job.id(), record.get(), lookup.forecastDs()));
+                    found.add(new Found(job.id(), record.get(), lookup.forecastDs(), null));
+                } else if (batched.isPresent() && batched.get().record().isPresent()) {
+                    found.add(new Found(
+                            job.id(),
+                            batched.get().record().get(),
+                            lookup.forecastDs(),
+                            batched.get().batchKey()));
                 } else {
                     // listed in its input and not finished; a job without an index: pending while it runs
                     pending |= lookup.status() == SeriesIndex.Status.IN_JOB
@@ -106,7 +114,7 @@ public final class Inspector {
             if (jobs.size() > 1) {
                 out.println("job " + result.job() + ":");
             }
-            printRecord(id, result.record(), result.forecastDs());
+            printRecord(id, result.record(), result.forecastDs(), result.batchKey());
         }
         if (!found.isEmpty()) {
             return ExitCodes.OK;
@@ -120,7 +128,8 @@ public final class Inspector {
         return ExitCodes.NOT_IN_JOB;
     }
 
-    private record Found(String job, ResultRecord record, List<String> forecastDs) {}
+    /** @param batchKey the batch that ran it, or null for a task of its own. */
+    private record Found(String job, ResultRecord record, List<String> forecastDs, String batchKey) {}
 
     /** @return the jobs to look in, or null when the named job does not exist. */
     private List<JobRegistry.Entry> jobs(final String jobId) {
@@ -136,16 +145,17 @@ public final class Inspector {
                 : String.join(", ", jobs.stream().map(JobRegistry.Entry::id).toList());
     }
 
-    private void printRecord(final String id, final ResultRecord record, final List<String> ds) {
+    private void printRecord(final String id, final ResultRecord record, final List<String> ds, final String batch) {
         out.printf(
                 Locale.ROOT,
-                "%s: %s, attempts %d, worker %d (generation %d), %.1f ms%s%n",
+                "%s: %s, attempts %d, worker %d (generation %d), %.1f ms%s%s%n",
                 id,
                 record.status(),
                 record.attempts(),
                 record.workerSlot(),
                 record.workerGeneration(),
                 record.wallNs() / 1e6,
+                batch == null ? "" : " (its share of batch " + batch + ")",
                 record.reason().isEmpty() ? "" : ", reason: " + record.reason());
         if (record.status() != TaskStatus.OK || record.payload().length == 0) {
             return;

@@ -54,6 +54,7 @@ public final class ForecastJob {
     private ForecastTable.Shape outputShape = ForecastTable.Shape.LONG;
     private OutputFormat outputFormat = OutputFormat.CSV;
     private SeriesWork work;
+    private int batchSize = 1;
 
     public ForecastJob(final ForecastJobOptions options, final FarmContext farmContext, final PrintStream console) {
         this.options = options;
@@ -86,6 +87,15 @@ public final class ForecastJob {
     }
 
     /**
+     * Series per task ({@code --batch-size}); the default, 1, runs each series as a task of its own. Only for the
+     * default work (forecasting).
+     */
+    public ForecastJob batchSize(final int series) {
+        this.batchSize = series;
+        return this;
+    }
+
+    /**
      * What the job does with each series; the default forecasts it ({@link ForecastWork}, in the {@link #outputShape}).
      */
     public ForecastJob work(final SeriesWork work) {
@@ -99,7 +109,10 @@ public final class ForecastJob {
     public int run() {
         if (work == null) {
             work = new ForecastWork(
-                    new ForecastTable(outputShape, options.levels(), options.models()), options.horizon());
+                    new ForecastTable(outputShape, options.levels(), options.models()), options.horizon(), batchSize);
+        } else if (batchSize != 1) {
+            throw new IllegalArgumentException(
+                    BatchSize.OPTION + " " + batchSize + ": " + work.name() + " runs one series per task");
         }
         final Map<String, String> kept = keptFromJoblog();
         if (!kept.isEmpty()) {
@@ -112,6 +125,9 @@ public final class ForecastJob {
             about.put("shard", shard.toString());
         }
         about.put("output_format", outputFormat.name().toLowerCase(Locale.ROOT));
+        if (batchSize > 1) {
+            about.put("batch_size", Integer.toString(batchSize));
+        }
         final JobSpec job = JobSpec.ofFingerprint(
                         work.name(), shard.fingerprint(options.fingerprint(work.fingerprint())))
                 .withDescription(about);
@@ -224,7 +240,7 @@ public final class ForecastJob {
         }
         console.printf(
                 Locale.ROOT,
-                "%s %d series of %s input (h=%d, models %s%s) on %d workers; farm dir %s%n",
+                "%s %d series of %s input (h=%d, models %s%s) on %d workers%s; farm dir %s%n",
                 work.doing(),
                 toRun,
                 options.format(),
@@ -232,6 +248,7 @@ public final class ForecastJob {
                 String.join(",", options.models()),
                 kept.isEmpty() ? "" : "; " + kept.size() + " done in an earlier run are kept",
                 farmContext.workers(),
+                batchSize > 1 ? " in tasks of " + batchSize + " series" : "",
                 farmContext.farmDir());
         console.println("season length: " + seasons(scan));
         final FarmSummary summary;

@@ -13,10 +13,13 @@ import java.util.List;
 final class ForecastWork implements SeriesWork {
     private final ForecastRows rows;
     private final int horizon;
+    private final int batchSize;
 
-    ForecastWork(final ForecastTable table, final int horizon) {
+    /** @param batchSize series per task ({@code --batch-size}), 1 for none. */
+    ForecastWork(final ForecastTable table, final int horizon, final int batchSize) {
         this.rows = new ForecastRows(table, horizon);
         this.horizon = horizon;
+        this.batchSize = batchSize;
     }
 
     @Override
@@ -26,7 +29,8 @@ final class ForecastWork implements SeriesWork {
 
     @Override
     public String fingerprint() {
-        return name();
+        // batches are another job in the farm dir: their results are stored under batch keys, not series ids
+        return batchSize == 1 ? name() : name() + " batch=" + batchSize;
     }
 
     @Override
@@ -35,7 +39,9 @@ final class ForecastWork implements SeriesWork {
     }
 
     @Override
-    public void configure(final ForecastFarm.Builder farm) {}
+    public void configure(final ForecastFarm.Builder farm) {
+        farm.batchSize(batchSize);
+    }
 
     @Override
     public List<ResultTable> tables() {

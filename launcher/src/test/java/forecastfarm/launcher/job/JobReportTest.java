@@ -67,7 +67,7 @@ class JobReportTest {
                 false);
         final List<String> models = List.of("ets", "arima", "theta");
         final ForecastWork work =
-                new ForecastWork(new ForecastTable(ForecastTable.Shape.LONG, new double[] {95}, models), 3);
+                new ForecastWork(new ForecastTable(ForecastTable.Shape.LONG, new double[] {95}, models), 3, 1);
         final JobReport report = new JobReport(out, work, models, PlotPolicy.ALL, FarmTimeline.ofThisProcess());
 
         final SeriesPlotData plot = report.plotData(submitted, result);

@@ -64,6 +64,8 @@ public final class ModelCatalog {
      * @param plugin        "" for a model built into the worker; else the plugin that provides it, built as the module
      *                      {@code worker/PLUGIN} into {@code worker/PLUGIN/target/forecast-farm-PLUGIN.jar}, which the
      *                      workers need on their classpath ({@link #fromPlugin})
+     * @param batches       whether the worker forecasts many series with it in one call ({@link #inBatches}): a job
+     *                      that names it directly (not inside a list) runs its series in batch tasks by default
      */
     public record Declaration(
             String name,
@@ -74,7 +76,8 @@ public final class ModelCatalog {
             int mostModels,
             boolean modelsOfModels,
             Map<String, String> aloneSettings,
-            String plugin) {
+            String plugin,
+            boolean batches) {
         public Declaration {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(argument, "argument");
@@ -106,7 +109,7 @@ public final class ModelCatalog {
         /** A model that takes no argument. */
         public static Declaration plain(final String name) {
             return new Declaration(
-                    name, Argument.NONE, List.of(), "", List.of(), Integer.MAX_VALUE, true, Map.of(), "");
+                    name, Argument.NONE, List.of(), "", List.of(), Integer.MAX_VALUE, true, Map.of(), "", false);
         }
 
         /**
@@ -124,7 +127,8 @@ public final class ModelCatalog {
                     Integer.MAX_VALUE,
                     true,
                     Map.of(),
-                    "");
+                    "",
+                    false);
         }
 
         /**
@@ -137,7 +141,16 @@ public final class ModelCatalog {
             }
             final String written = mostModels == 1 ? "MODEL" : placeholder;
             return new Declaration(
-                    name, argument, defaultModels, written, settings, mostModels, false, aloneSettings, plugin);
+                    name,
+                    argument,
+                    defaultModels,
+                    written,
+                    settings,
+                    mostModels,
+                    false,
+                    aloneSettings,
+                    plugin,
+                    batches);
         }
 
         /**
@@ -149,7 +162,16 @@ public final class ModelCatalog {
             final Map<String, String> alone = new LinkedHashMap<>(aloneSettings);
             alone.put(key, value);
             return new Declaration(
-                    name, argument, defaultModels, placeholder, settings, mostModels, modelsOfModels, alone, plugin);
+                    name,
+                    argument,
+                    defaultModels,
+                    placeholder,
+                    settings,
+                    mostModels,
+                    modelsOfModels,
+                    alone,
+                    plugin,
+                    batches);
         }
 
         /** This model as provided by the plugin {@code plugin} ({@code onnx}), not built into the worker. */
@@ -163,7 +185,23 @@ public final class ModelCatalog {
                     mostModels,
                     modelsOfModels,
                     aloneSettings,
-                    plugin);
+                    plugin,
+                    batches);
+        }
+
+        /** This model as one the worker forecasts many series with in one call ({@link #batches}). */
+        public Declaration inBatches() {
+            return new Declaration(
+                    name,
+                    argument,
+                    defaultModels,
+                    placeholder,
+                    settings,
+                    mostModels,
+                    modelsOfModels,
+                    aloneSettings,
+                    plugin,
+                    true);
         }
 
         /** @return whether the worker has this model without a plugin. */
@@ -188,7 +226,16 @@ public final class ModelCatalog {
         /** A model that needs one text argument ({@code name:PLACEHOLDER}). */
         public static Declaration withText(final String name, final String placeholder) {
             return new Declaration(
-                    name, Argument.TEXT, List.of(), placeholder, List.of(), Integer.MAX_VALUE, true, Map.of(), "");
+                    name,
+                    Argument.TEXT,
+                    List.of(),
+                    placeholder,
+                    List.of(),
+                    Integer.MAX_VALUE,
+                    true,
+                    Map.of(),
+                    "",
+                    false);
         }
 
         /** @return the setting named {@code key}, if this model takes it. */
@@ -246,7 +293,7 @@ public final class ModelCatalog {
                     ModelSetting.oneOf("by", List.of(AUTO_BY_DEFAULT, "smape", "rmse", "msis")),
                     ModelSetting.wholeNumber("windows", AUTO_WINDOWS_DEFAULT, 1, AUTO_WINDOWS_MAX)),
             // a pretrained model exported to ONNX (worker/onnx: ONNX Runtime stays out of the worker and launcher)
-            Declaration.withText("onnx", "PATH").fromPlugin("onnx")));
+            Declaration.withText("onnx", "PATH").fromPlugin("onnx").inBatches()));
 
     private final Map<String, Declaration> byName = new LinkedHashMap<>();
     private final List<String> names;
@@ -296,6 +343,16 @@ public final class ModelCatalog {
         return byName.values().stream()
                 .filter(d -> !d.builtIn() && named.contains(d.name()))
                 .toList();
+    }
+
+    /**
+     * @return whether one of {@code specs} itself is a model that forecasts in batches ({@link Declaration#batches}); a
+     *     member of a list argument ({@code comb:ets+onnx:m.onnx}) does not count, as its owner forecasts one series
+     *     at a time.
+     */
+    public boolean namesBatchingModel(final List<ModelSpec> specs) {
+        return specs.stream()
+                .anyMatch(spec -> find(spec.name()).map(Declaration::batches).orElse(false));
     }
 
     /** @return the usages of the models that take a text argument, comma separated: {@code onnx:PATH}. */

@@ -2,13 +2,15 @@ package forecastfarm.worker.tasks;
 
 import forecastfarm.api.TaskKind;
 import forecastfarm.shared.forecast.CvRequest;
+import forecastfarm.shared.forecast.ForecastBatchRequest;
 import forecastfarm.shared.forecast.ForecastRequest;
 import forecastfarm.shared.forecast.ModelCheckRequest;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The kinds every worker has: "forecast" ({@link ForecastTaskHandler}), "cv" (cross-validation over rolling origins,
+ * The kinds every worker has: "forecast" ({@link ForecastTaskHandler}), "forecast-batch" (several series in one task,
+ * {@link ForecastBatchTaskHandler}), "cv" (cross-validation over rolling origins,
  * {@link CvTaskHandler}), "model-check" (a job's models made before its series run, {@link ModelCheckTaskHandler}),
  * and the benchmark kinds "noop" (returns its payload) and "spin"
  * (burns the CPU for the microseconds given in its payload); and the JSON kinds of {@code farm run} that come with
@@ -23,6 +25,8 @@ public final class BuiltInTasks implements TaskHandlerProvider {
         return Map.of(
                 ForecastRequest.KIND,
                 new ForecastTaskHandler(),
+                ForecastBatchRequest.KIND,
+                new ForecastBatchTaskHandler(),
                 CvRequest.KIND,
                 new CvTaskHandler(),
                 ModelCheckRequest.KIND,

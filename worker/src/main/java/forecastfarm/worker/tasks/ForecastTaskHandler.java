@@ -34,6 +34,17 @@ public final class ForecastTaskHandler implements TaskHandler {
         for (final String model : request.models()) {
             forecasts.add(forecastOne(model, request));
         }
+        return requireOneOk(forecasts);
+    }
+
+    /**
+     * The rule of a series' forecasts, for this kind and the "forecast-batch" kind: the series fails when no model
+     * could forecast it.
+     *
+     * @return {@code forecasts}, when one is ok.
+     * @throws IllegalArgumentException when none is, naming each model's reason.
+     */
+    public static List<ModelForecast> requireOneOk(final List<ModelForecast> forecasts) {
         if (forecasts.stream().noneMatch(ModelForecast::ok)) {
             final StringBuilder reasons = new StringBuilder();
             forecasts.forEach(f -> reasons.append(reasons.length() == 0 ? "" : "; ")
@@ -55,14 +66,31 @@ public final class ForecastTaskHandler implements TaskHandler {
      */
     public static ModelForecast forecastOne(final String model, final ForecastRequest request) {
         try {
-            final ForecastModel method = Models.forSpec(ModelSpec.parse("model", model));
+            final ForecastModel method = model(model);
             final FittedModel fitted = method.fit(request.y(), request.seasons());
-            final Forecast forecast = fitted.forecast(request.horizon(), request.levels());
-            // the model says which seasons it used ("uses season 24 of 24,168"), then its forecast's own note
-            return forecast.toModelForecast(
-                    model, Inputs.joinNotes(method.seasonNote(request.seasons()), forecast.note()));
+            return toModelForecast(model, method, request, fitted.forecast(request.horizon(), request.levels()));
         } catch (final RuntimeException ex) {
-            return ModelForecast.failed(model, ex.getMessage() == null ? ex.toString() : ex.getMessage());
+            return failed(model, ex);
         }
+    }
+
+    /**
+     * @param model a spec in the {@code --model} syntax.
+     * @throws IllegalArgumentException for an unknown spec, or a model that cannot be made (a missing file).
+     */
+    static ForecastModel model(final String model) {
+        return Models.forSpec(ModelSpec.parse("model", model));
+    }
+
+    /** A forecast of {@code method} for the request's series as the task carries it, the seasons it used noted. */
+    static ModelForecast toModelForecast(
+            final String model, final ForecastModel method, final ForecastRequest request, final Forecast forecast) {
+        // the model says which seasons it used ("uses season 24 of 24,168"), then its forecast's own note
+        return forecast.toModelForecast(model, Inputs.joinNotes(method.seasonNote(request.seasons()), forecast.note()));
+    }
+
+    /** The failed forecast of a model that threw {@code ex}: its message is the reason. */
+    static ModelForecast failed(final String model, final RuntimeException ex) {
+        return ModelForecast.failed(model, ex.getMessage() == null ? ex.toString() : ex.getMessage());
     }
 }

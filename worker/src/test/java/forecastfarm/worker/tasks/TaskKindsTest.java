@@ -30,7 +30,9 @@ class TaskKindsTest {
         assertTrue(ex.getMessage().contains("'Forecast'"), ex.getMessage());
         // the test classpath may offer extra kinds, so check the built-in ones are listed, sorted
         String known = ex.getMessage().substring(ex.getMessage().indexOf('['));
-        assertTrue(known.startsWith("[cv, forecast, json:cv, json:forecast, model-check, noop, spin"), ex.getMessage());
+        assertTrue(
+                known.startsWith("[cv, forecast, forecast-batch, json:cv, json:forecast, model-check, noop, spin"),
+                ex.getMessage());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package forecastfarm.worker.onnx;
 
 import forecastfarm.api.WorkerThreads;
+import forecastfarm.worker.forecast.BatchForecaster;
 import forecastfarm.worker.forecast.FittedModel;
 import forecastfarm.worker.forecast.Forecast;
 import forecastfarm.worker.forecast.ForecastModel;
@@ -24,7 +25,7 @@ import java.util.Objects;
  * <p>Threads: ONNX Runtime's intra-op threads are the worker's share of the cores ({@link WorkerThreads}, which the
  * farm sets from {@code --worker-threads}), so that N workers do not oversubscribe the machine.
  */
-public final class OnnxModel implements ForecastModel {
+public final class OnnxModel implements ForecastModel, BatchForecaster {
 
     public static final String NAME = "onnx";
 
@@ -107,6 +108,7 @@ public final class OnnxModel implements ForecastModel {
      * @return one forecast per series, in order
      * @throws ModelException for a series that is empty or holds an infinite value (naming its index)
      */
+    @Override
     public List<Forecast> forecastBatch(List<double[]> series, int horizon, double[] levels) {
         requireFile();
         List<double[]> checked = new ArrayList<>(series.size());
