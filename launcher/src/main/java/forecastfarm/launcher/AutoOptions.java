@@ -1,7 +1,7 @@
 package forecastfarm.launcher;
 
 import forecastfarm.shared.forecast.ModelCatalog;
-import forecastfarm.shared.forecast.ModelCatalog.Declaration;
+import forecastfarm.shared.forecast.ModelDeclaration;
 import forecastfarm.shared.forecast.ModelSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,7 +42,7 @@ final class AutoOptions {
      * @throws IllegalArgumentException naming the option: for a bad value, or when no spec is {@code auto}
      */
     List<String> rewrite(final List<String> specs) {
-        final Declaration auto = ModelCatalog.MODELS.find(AUTO).orElseThrow();
+        final ModelDeclaration auto = ModelCatalog.MODELS.find(AUTO).orElseThrow();
         final Map<String, String> settings = new LinkedHashMap<>();
         final List<String> options = new ArrayList<>();
         if (selectBy != null) {
@@ -80,7 +80,8 @@ final class AutoOptions {
         return List.copyOf(rewritten.keySet());
     }
 
-    private static String checked(final Declaration auto, final String key, final String option, final String value) {
+    private static String checked(
+            final ModelDeclaration auto, final String key, final String option, final String value) {
         try {
             return auto.setting(key).orElseThrow().check(value);
         } catch (final IllegalArgumentException bad) {

@@ -11,6 +11,7 @@ import forecastfarm.launcher.job.BatchSize;
 import forecastfarm.launcher.job.ForecastJobOptions;
 import forecastfarm.launcher.report.PlotPolicy;
 import forecastfarm.shared.forecast.ModelCatalog;
+import forecastfarm.shared.forecast.ModelDeclaration;
 import forecastfarm.shared.forecast.ModelSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -243,7 +244,7 @@ final class ForecastOptions {
         @Override
         public java.util.Iterator<String> iterator() {
             return ModelCatalog.MODELS.declarations().stream()
-                    .map(ModelCatalog.Declaration::usage)
+                    .map(ModelDeclaration::usage)
                     .iterator();
         }
     }

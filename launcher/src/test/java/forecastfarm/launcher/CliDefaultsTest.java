@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.shared.forecast.ModelCatalog;
+import forecastfarm.shared.forecast.ModelDeclaration;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -140,8 +141,7 @@ class CliDefaultsTest {
         // picocli also wraps after ':', so compare with all white space removed
         final String help =
                 forecastCommand().getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", "");
-        final ModelCatalog.Declaration declared =
-                ModelCatalog.MODELS.find("comb").orElseThrow();
+        final ModelDeclaration declared = ModelCatalog.MODELS.find("comb").orElseThrow();
         final String comb = String.join("+", declared.defaultModels()) + "+combine=" + declared.aloneValue("combine");
         assertTrue(
                 help.contains("joinedby'+':" + ModelCatalog.MODELS.usages().replace(" ", "") + ";"),

@@ -1,7 +1,7 @@
 package forecastfarm.launcher.farm;
 
 import forecastfarm.shared.forecast.ModelCatalog;
-import forecastfarm.shared.forecast.ModelCatalog.Declaration;
+import forecastfarm.shared.forecast.ModelDeclaration;
 import forecastfarm.shared.forecast.ModelSpec;
 import java.io.File;
 import java.nio.file.Files;
@@ -37,7 +37,7 @@ public final class ModelPlugins {
         final List<ModelSpec> specs = models.stream()
                 .map(m -> ModelCatalog.MODELS.parse("--model", m))
                 .toList();
-        for (final Declaration model : ModelCatalog.MODELS.pluginModels(specs)) {
+        for (final ModelDeclaration model : ModelCatalog.MODELS.pluginModels(specs)) {
             ctx.workerClasspath(ctx.workerClasspath() + File.pathSeparator + jar(model));
         }
         return ctx;
@@ -52,7 +52,7 @@ public final class ModelPlugins {
      */
     public static List<String> addBuiltJars(final FarmContext ctx) {
         final Set<String> added = new LinkedHashSet<>();
-        for (final Declaration model : ModelCatalog.MODELS.declarations()) {
+        for (final ModelDeclaration model : ModelCatalog.MODELS.declarations()) {
             if (model.builtIn() || added.contains(model.plugin())) {
                 continue;
             }
@@ -67,7 +67,7 @@ public final class ModelPlugins {
         return List.copyOf(added);
     }
 
-    private static Path jar(final Declaration model) {
+    private static Path jar(final ModelDeclaration model) {
         final String property = jarProperty(model.plugin());
         final String configured = System.getProperty(property);
         final String build = "build it with '" + model.pluginBuildCommand() + "' in the project's root";

@@ -1,7 +1,6 @@
 package forecastfarm.shared.forecast;
 
 import forecastfarm.shared.forecast.ModelCatalog.Argument;
-import forecastfarm.shared.forecast.ModelCatalog.Declaration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -67,7 +66,7 @@ final class ModelSpecParser {
             throw refused("'+' outside an argument in '" + part + "'; separate models with ',' ("
                     + name.replace('+', ',') + ")" + asArgument(name));
         }
-        final Declaration declaration = catalog.find(name).orElseThrow(() -> refused(unknown(name, "")));
+        final ModelDeclaration declaration = catalog.find(name).orElseThrow(() -> refused(unknown(name, "")));
         if (colon < 0) {
             if (declaration.argumentRequired()) {
                 throw refused(name + " needs an argument: " + declaration.usage());
@@ -91,7 +90,7 @@ final class ModelSpecParser {
      * A list argument: its models (known, each once, not the owner itself, none needing an argument) and its settings
      * ({@code KEY=VALUE}: declared for the owner, each once, a valid value).
      */
-    private ModelSpec listSpec(final Declaration declaration, final String argument) {
+    private ModelSpec listSpec(final ModelDeclaration declaration, final String argument) {
         final String owner = declaration.name();
         final String where = " in the argument of " + owner;
         final List<String> models = new ArrayList<>();
@@ -108,7 +107,7 @@ final class ModelSpecParser {
                 continue;
             }
             final String name = (colon < 0 ? model : model.substring(0, colon)).strip();
-            final Declaration listed = catalog.find(name).orElseThrow(() -> refused(unknown(name, where)));
+            final ModelDeclaration listed = catalog.find(name).orElseThrow(() -> refused(unknown(name, where)));
             if (name.equals(owner)) {
                 throw refused(owner + " cannot list itself");
             }
@@ -148,7 +147,7 @@ final class ModelSpecParser {
      *
      * @return the member's canonical text
      */
-    private String member(final Declaration listed, final String element, final String where) {
+    private String member(final ModelDeclaration listed, final String element, final String where) {
         if (listed.argument() == Argument.MODELS) {
             throw refused("'" + element + "'" + where + ": only a model with a text argument (" + catalog.textModels()
                     + ") takes an argument inside a list");
@@ -158,7 +157,10 @@ final class ModelSpecParser {
 
     /** Checks one {@code KEY=VALUE} element of {@code declaration}'s list and adds it to {@code given}. */
     private void setting(
-            final Declaration declaration, final String element, final String where, final Map<String, String> given) {
+            final ModelDeclaration declaration,
+            final String element,
+            final String where,
+            final Map<String, String> given) {
         final int equals = element.indexOf('=');
         final String key = element.substring(0, equals).strip();
         final String value = element.substring(equals + 1).strip();

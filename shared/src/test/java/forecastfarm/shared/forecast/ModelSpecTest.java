@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import forecastfarm.shared.forecast.ModelCatalog.Declaration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,11 +18,11 @@ class ModelSpecTest {
 
     /** The built-in models plus the two argument kinds no built-in model has yet (a required list, a text). */
     private static final ModelCatalog WITH_REQUIRED_ARGUMENTS = new ModelCatalog(List.of(
-            Declaration.plain("ets"),
-            Declaration.plain("theta"),
-            Declaration.ofModels("comb", List.of("ets", "theta")),
-            Declaration.ofModels("auto", List.of()),
-            Declaration.withText("onnx", "PATH")));
+            ModelDeclaration.plain("ets"),
+            ModelDeclaration.plain("theta"),
+            ModelDeclaration.ofModels("comb", List.of("ets", "theta")),
+            ModelDeclaration.ofModels("auto", List.of()),
+            ModelDeclaration.withText("onnx", "PATH")));
 
     private static List<String> canonical(final String text) {
         return ModelSpec.texts(ModelSpec.parseList("--model", text));
@@ -68,7 +67,7 @@ class ModelSpecTest {
         assertFalse(comb.hasArgument());
         assertEquals(List.of(), comb.arguments());
         assertEquals(List.of("comb", "comb:ets+theta"), canonical("comb,comb:ets+theta"));
-        final Declaration declared = ModelCatalog.MODELS.find("comb").orElseThrow();
+        final ModelDeclaration declared = ModelCatalog.MODELS.find("comb").orElseThrow();
         assertEquals(
                 List.of("ets", "arima", "ces", "dot"),
                 declared.defaultModels(),
@@ -79,8 +78,8 @@ class ModelSpecTest {
 
     @Test
     void whatANameAloneSetsMustBeADeclaredSettingWithAnAcceptedValue() {
-        final Declaration comb =
-                Declaration.ofModels("comb", List.of("ets"), ModelSetting.oneOf("combine", List.of("mean", "median")));
+        final ModelDeclaration comb = ModelDeclaration.ofModels(
+                "comb", List.of("ets"), ModelSetting.oneOf("combine", List.of("mean", "median")));
         assertEquals("mean", comb.aloneValue("combine"));
         assertEquals("median", comb.whenAlone("combine", "median").aloneValue("combine"));
         assertEquals(
@@ -211,19 +210,21 @@ class ModelSpecTest {
                 "--model 'mstl:auto': 'auto' in the argument of mstl: mstl takes a plain model, not a model of models",
                 refusal("mstl:auto"));
         assertEquals("--model 'mstl:mstl': mstl cannot list itself", refusal("mstl:mstl"));
-        final Declaration two = Declaration.ofModels("pair", List.of()).atMostPlainModels(2);
+        final ModelDeclaration two =
+                ModelDeclaration.ofModels("pair", List.of()).atMostPlainModels(2);
         assertEquals("pair:MODEL+MODEL...", two.usage());
         assertThrows(
-                IllegalArgumentException.class, () -> Declaration.plain("ets").atMostPlainModels(1));
+                IllegalArgumentException.class,
+                () -> ModelDeclaration.plain("ets").atMostPlainModels(1));
         assertThrows(
                 IllegalArgumentException.class,
-                () -> Declaration.ofModels("comb", List.of("ets", "theta")).atMostPlainModels(1),
+                () -> ModelDeclaration.ofModels("comb", List.of("ets", "theta")).atMostPlainModels(1),
                 "more defaults than it takes");
     }
 
     @Test
     void autoIsDeclaredWithItsDefaultMembersAndSettings() {
-        final Declaration auto = ModelCatalog.MODELS.find("auto").orElseThrow();
+        final ModelDeclaration auto = ModelCatalog.MODELS.find("auto").orElseThrow();
         assertEquals(List.of("ets", "theta", "arima", "comb"), auto.defaultModels());
         assertEquals("mase", auto.setting("by").orElseThrow().defaultValue());
         assertEquals("2", auto.setting("windows").orElseThrow().defaultValue());
@@ -345,20 +346,22 @@ class ModelSpecTest {
                 "model 'ets' is declared twice",
                 assertThrows(
                                 IllegalArgumentException.class,
-                                () -> new ModelCatalog(List.of(Declaration.plain("ets"), Declaration.plain("ets"))))
+                                () -> new ModelCatalog(
+                                        List.of(ModelDeclaration.plain("ets"), ModelDeclaration.plain("ets"))))
                         .getMessage());
         assertEquals(
                 "comb defaults to 'ets', declared after it",
                 assertThrows(
                                 IllegalArgumentException.class,
                                 () -> new ModelCatalog(List.of(
-                                        Declaration.ofModels("comb", List.of("ets")), Declaration.plain("ets"))))
+                                        ModelDeclaration.ofModels("comb", List.of("ets")),
+                                        ModelDeclaration.plain("ets"))))
                         .getMessage());
     }
 
     @Test
     void onnxIsTheOnlyPluginModelAndTheBuiltInNamesLeaveItOut() {
-        final Declaration onnx = ModelCatalog.MODELS.find("onnx").orElseThrow();
+        final ModelDeclaration onnx = ModelCatalog.MODELS.find("onnx").orElseThrow();
         assertEquals("onnx", onnx.plugin());
         assertEquals("mvn -q -DskipTests package -pl worker/onnx -am", onnx.pluginBuildCommand());
         assertEquals(

@@ -4,7 +4,7 @@ import forecastfarm.shared.forecast.CvRequest;
 import forecastfarm.shared.forecast.CvResult;
 import forecastfarm.shared.forecast.ForecastRequest;
 import forecastfarm.shared.forecast.ModelCatalog;
-import forecastfarm.shared.forecast.ModelCatalog.Declaration;
+import forecastfarm.shared.forecast.ModelDeclaration;
 import forecastfarm.shared.forecast.ModelForecast;
 import forecastfarm.shared.forecast.ModelSpec;
 import forecastfarm.worker.cv.CvScoring;
@@ -78,7 +78,7 @@ public final class AutoSelect implements ForecastModel {
         this.windows = Integer.parseInt(setting(settings, "windows"));
     }
 
-    private static Declaration declaration() {
+    private static ModelDeclaration declaration() {
         return ModelCatalog.MODELS.find(NAME).orElseThrow();
     }
 

@@ -1,7 +1,7 @@
 package forecastfarm.worker.forecast;
 
 import forecastfarm.shared.forecast.ModelCatalog;
-import forecastfarm.shared.forecast.ModelCatalog.Declaration;
+import forecastfarm.shared.forecast.ModelDeclaration;
 import forecastfarm.shared.forecast.ModelSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,7 +95,7 @@ public final class Combination implements ForecastModel {
     private static Statistic statistic(ModelSpec spec) {
         String value = spec.settings().get("combine");
         if (value == null) {
-            Declaration comb = ModelCatalog.MODELS.find(NAME).orElseThrow();
+            ModelDeclaration comb = ModelCatalog.MODELS.find(NAME).orElseThrow();
             value = spec.hasArgument()
                     ? comb.setting("combine").orElseThrow().defaultValue()
                     : comb.aloneValue("combine");

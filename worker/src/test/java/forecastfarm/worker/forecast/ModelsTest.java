@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import forecastfarm.shared.forecast.ModelCatalog;
 import forecastfarm.shared.forecast.ModelCatalog.Argument;
-import forecastfarm.shared.forecast.ModelCatalog.Declaration;
+import forecastfarm.shared.forecast.ModelDeclaration;
 import forecastfarm.shared.forecast.ModelSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class ModelsTest {
     @Test
     void everyModelTakesTheArgumentTheCatalogDeclares() {
         double[] y = {10, 12, 11, 15, 14, 16, 18, 17, 19, 21};
-        for (Declaration declaration : ModelCatalog.MODELS.declarations()) {
+        for (ModelDeclaration declaration : ModelCatalog.MODELS.declarations()) {
             if (!declaration.builtIn()) {
                 continue;
             }
