@@ -29,7 +29,14 @@ public final class BoltSessions {
         try {
             canonical = file.toRealPath();
         } catch (IOException e) {
-            throw new OnnxLoadException("ONNX model " + file + ": no such file", e);
+            // a served farm's workers resolve a client's relative path against the server's directory, not the client's
+            throw new OnnxLoadException(
+                    "ONNX model " + file + ": no such file"
+                            + (file.isAbsolute()
+                                    ? ""
+                                    : " (a relative path is read from the worker's directory, "
+                                            + Path.of("").toAbsolutePath() + "; give an absolute path)"),
+                    e);
         }
         return OPEN.computeIfAbsent(new Key(canonical, intraOpThreads), BoltSessions::openChecked);
     }

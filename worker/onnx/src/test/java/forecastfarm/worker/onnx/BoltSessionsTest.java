@@ -3,6 +3,7 @@ package forecastfarm.worker.onnx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,5 +49,15 @@ class BoltSessionsTest {
         assertNotSame(original, session);
         assertEquals(copy.toRealPath(), session.file());
         assertEquals(before + 1, BoltSessions.size());
+    }
+
+    @Test
+    void aMissingRelativePathSaysWhereItWasLookedFor() {
+        OnnxLoadException missing =
+                assertThrows(OnnxLoadException.class, () -> BoltSessions.open(Path.of("models/none.onnx"), 1));
+        assertEquals(
+                "ONNX model models/none.onnx: no such file (a relative path is read from the worker's directory, "
+                        + Path.of("").toAbsolutePath() + "; give an absolute path)",
+                missing.getMessage());
     }
 }
