@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * Runs the launcher through a whole small job, so that {@code -XX:ArchiveClassesAtExit} records the classes a
  * launcher loads (picocli, the CSV reader, Chronicle Map and Queue, Jackson, XChart and Java2D for the plots) and,
  * as a side effect, so the workers' class cache for this build exists: {@code scripts/common.sh} runs it once per
- * build and Java, and starts every launcher with the archive. A forecast of 3 generated series with every model,
+ * build and Java, and starts every launcher with the archive. A forecast of 3 generated series with every built-in model,
  * plots, the report and an {@code inspect --id}, in a scratch folder that is deleted afterwards.
  *
  * <p>Exit code: the forecast's.
@@ -29,11 +29,29 @@ public final class ClassCacheTraining {
     public static void main(final String[] args) throws IOException {
         final Path scratch = Files.createTempDirectory("forecast-farm-class-cache");
         final int exitCode;
+        try {
+            exitCode = train(scratch);
+        } finally {
+            try (Stream<Path> paths = Files.walk(scratch)) {
+                paths.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
+            }
+        }
+        System.exit(exitCode);
+    }
+
+    /**
+     * The training job, in {@code scratch}: every model built into the worker (a plugin's model needs its own jar
+     * and arguments, which a launcher's training has neither of).
+     *
+     * @return the forecast's exit code
+     */
+    static int train(final Path scratch) throws IOException {
         try (PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8)) {
             final Path input = scratch.resolve("series.csv");
             Files.writeString(input, series(), StandardCharsets.UTF_8);
             final Path farmDir = scratch.resolve("farm");
-            exitCode = FarmCli.execute(
+            final int exitCode = FarmCli.execute(
                     new String[] {
                         "forecast",
                         "--input",
@@ -41,7 +59,7 @@ public final class ClassCacheTraining {
                         "--horizon",
                         "6",
                         "--model",
-                        String.join(",", ModelCatalog.MODELS.names()),
+                        String.join(",", ModelCatalog.MODELS.builtInNames()),
                         "--workers",
                         "1",
                         "--plots",
@@ -53,13 +71,8 @@ public final class ClassCacheTraining {
                     },
                     quiet);
             FarmCli.execute(new String[] {"inspect", "--farm-dir", farmDir.toString(), "--id", "s0"}, quiet);
-        } finally {
-            try (Stream<Path> paths = Files.walk(scratch)) {
-                paths.sorted(Comparator.reverseOrder())
-                        .forEach(path -> path.toFile().delete());
-            }
+            return exitCode;
         }
-        System.exit(exitCode);
     }
 
     /** Monthly series with a trend and a season, in the long format. */
