@@ -35,6 +35,11 @@ final class ServeCommand implements Callable<Integer> {
      * deleted, which keeps the disk of a farm that runs for weeks bounded.
      */
     static final long SERVE_MAX_TASKS_PER_WORKER = 10_000;
+    /**
+     * A served farm idle this long recycles the workers whose queues hold a megabyte or more, so that its disk comes
+     * back down between bursts of jobs, not only every {@link #SERVE_MAX_TASKS_PER_WORKER} tasks.
+     */
+    static final long SERVE_IDLE_RECYCLE_MS = 5_000;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -159,6 +164,7 @@ final class ServeCommand implements Callable<Integer> {
         if (maxClientTasks != null) {
             ctx.maxTasksInFlightPerOwner(maxClientTasks);
         }
+        ctx.idleRecycleMs(SERVE_IDLE_RECYCLE_MS);
         ModelPlugins.addBuiltJars(ctx);
         return Server.run(options, ctx, parent.out());
     }

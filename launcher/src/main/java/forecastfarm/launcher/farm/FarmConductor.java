@@ -55,6 +55,7 @@ final class FarmConductor implements Agent {
     private final List<WorkerProcess> workers = new ArrayList<>();
     private final Queue<FarmEvent> events = new ConcurrentLinkedQueue<>();
     private final TaskStats stats = new TaskStats();
+    private final IdleRecycling idleRecycling;
     private final FarmStatusPublisher statusPublisher;
     private int dispatchCursor;
     private int workerRestarts;
@@ -77,6 +78,7 @@ final class FarmConductor implements Agent {
         this.jobDuties =
                 new JobDuties(ctx, jobs, statusPublisher, Math.max(64, ctx.workers() * ctx.maxInFlightPerWorker()));
         this.liveness = new LivenessPolicy(ctx.heartbeatTimeoutMs(), ctx.taskTimeoutMs(), ctx.startupTimeoutMs());
+        this.idleRecycling = new IdleRecycling(ctx.idleRecycleMs(), ctx.idleRecycleMinBytes());
         for (int slot = 0; slot < ctx.workers(); slot++) {
             workers.add(new WorkerProcess(
                     slot,
@@ -98,7 +100,7 @@ final class FarmConductor implements Agent {
      * counts its tasks and the results map opens. A run that turns out to have nothing to do stops them again.
      */
     void startAllWorkers(final long nowMs) {
-        startIdleWorkers(nowMs);
+        startIdleWorkers(nowMs, false);
     }
 
     /**
@@ -122,6 +124,8 @@ final class FarmConductor implements Agent {
         work += collectResults();
         work += store.checkStuck(System.nanoTime());
         work += superviseWorkers(nowMs);
+        work += idleRecycling.recycle(
+                nowMs, workers, jobs.pending() + jobs.inFlight() > 0, closing || draining || abortReason != null);
         work += startWorkers(nowMs);
         work += dispatch();
         work += jobDuties.endJobs(stopReason(), abortReason, workerRestarts);
@@ -202,6 +206,7 @@ final class FarmConductor implements Agent {
         }
         final TaskLedger ledger = job.ledger;
         worker.inFlight().remove(result.taskId());
+        worker.countResult(result.payload().length);
         ledger.complete(task, result.status());
         job.cpuNs += result.cpuNs();
         worker.backoff().onTaskCompleted();
@@ -357,16 +362,19 @@ final class FarmConductor implements Agent {
     }
 
     private int startWorkers(final long nowMs) {
-        if (draining || abortReason != null || !jobs.hasPending()) {
+        if (draining || abortReason != null) {
             return 0;
         }
-        return startIdleWorkers(nowMs);
+        return startIdleWorkers(nowMs, !jobs.hasPending());
     }
 
-    private int startIdleWorkers(final long nowMs) {
+    /** @param onlyRecycledIdle with no task waiting: start only the slots whose worker was recycled while idle */
+    private int startIdleWorkers(final long nowMs, final boolean onlyRecycledIdle) {
         int started = 0;
         for (final WorkerProcess worker : workers) {
-            if (worker.phase() == WorkerProcess.Phase.IDLE && nowMs >= worker.restartAtMs()) {
+            if (worker.phase() == WorkerProcess.Phase.IDLE
+                    && nowMs >= worker.restartAtMs()
+                    && (!onlyRecycledIdle || worker.restartsAtOnce())) {
                 if (worker.generation() > 0) {
                     workerRestarts++;
                 }

@@ -27,6 +27,8 @@ public final class FarmContext {
     public static final int MAX_IN_FLIGHT_DEFAULT = 256;
     public static final long DRAIN_GRACE_MS_DEFAULT = 30_000;
     public static final WorkerJit WORKER_JIT_DEFAULT = WorkerJit.QUICK;
+    /** A worker's queues must hold this much before an idle farm recycles it ({@link #idleRecycleMinBytes}). */
+    public static final long IDLE_RECYCLE_MIN_BYTES_DEFAULT = 1L << 20;
     /** Each worker's threads are the cores divided by the workers, at least 1: the default ({@link #workerThreads}). */
     public static final int AUTO_WORKER_THREADS = 0;
     /** No limit on a worker's resident set size: the default ({@link #maxWorkerRssBytes}). */
@@ -51,6 +53,8 @@ public final class FarmContext {
     private long maxWorkerHeapBytes = Long.MAX_VALUE;
     private long maxWorkerRssBytes = NO_RSS_LIMIT;
     private int workerThreads = AUTO_WORKER_THREADS;
+    private long idleRecycleMs;
+    private long idleRecycleMinBytes = IDLE_RECYCLE_MIN_BYTES_DEFAULT;
     private long restartBaseDelayMs = 100;
     private long restartMaxDelayMs = 10_000;
     private int crashLoopLimit = 5;
@@ -71,6 +75,7 @@ public final class FarmContext {
         require(
                 workerThreads >= 1 || workerThreads == AUTO_WORKER_THREADS,
                 "--worker-threads must be 1 or more, got " + workerThreads);
+        require(idleRecycleMs >= 0 && idleRecycleMinBytes >= 0, "idle recycling: times and sizes cannot be negative");
         require(maxAttempts >= 1, "max attempts must be at least 1, got " + maxAttempts);
         require(taskTimeoutMs > 0, "task timeout must be positive, got " + taskTimeoutMs + " ms");
         require(
@@ -270,6 +275,25 @@ public final class FarmContext {
         return this;
     }
 
+    /** @return how long the farm is idle before it recycles workers with full queues ({@code IdleRecycling}); 0: never. */
+    public long idleRecycleMs() {
+        return idleRecycleMs;
+    }
+
+    public FarmContext idleRecycleMs(final long v) {
+        idleRecycleMs = v;
+        return this;
+    }
+
+    public long idleRecycleMinBytes() {
+        return idleRecycleMinBytes;
+    }
+
+    public FarmContext idleRecycleMinBytes(final long v) {
+        idleRecycleMinBytes = v;
+        return this;
+    }
+
     public long maxWorkerRssBytes() {
         return maxWorkerRssBytes;
     }
@@ -396,6 +420,7 @@ public final class FarmContext {
                 + maxInFlightPerWorker + ", maxTasksInFlightPerOwner=" + maxTasksInFlightPerOwner
                 + ", maxTasksPerWorker=" + maxTasksPerWorker + ", maxWorkerHeapBytes="
                 + maxWorkerHeapBytes + ", maxWorkerRssBytes=" + maxWorkerRssBytes + ", workerThreads=" + workerThreads
+                + ", idleRecycleMs=" + idleRecycleMs
                 + ", drainGraceMs=" + drainGraceMs
                 + '}';
     }

@@ -43,6 +43,11 @@ final class WorkerProcess {
     private TaskProxy tasks;
     private ResultAdapter results;
     private java.nio.file.Path[] queueDirs = new java.nio.file.Path[0];
+    /** Task and result payload bytes in this generation's queues: what a recycle would free on disk. */
+    private long messageBytes;
+
+    private boolean recycleRequested;
+    private boolean restartAtOnce;
 
     WorkerProcess(final int slot, final StatusFile status, final RestartBackoff backoff) {
         this.slot = slot;
@@ -74,6 +79,9 @@ final class WorkerProcess {
         status.workerCounter(slot, WorkerCounter.STATE).setRelease(WorkerState.STARTING.code());
         killCause = null;
         goneSinceMs = 0;
+        messageBytes = 0;
+        recycleRequested = false;
+        restartAtOnce = false;
         spawnedMs = nowMs;
         phase = Phase.STARTING;
         status.workerCounter(slot, WorkerCounter.QUEUES_GENERATION).setRelease(0);
@@ -127,8 +135,36 @@ final class WorkerProcess {
         final TaskSpec spec = ledger.task(task);
         final long taskId = ((long) job.slot << 32) | task;
         inFlight.add(taskId);
+        messageBytes += spec.payload().length;
         tasks.onTask(
                 new Task(taskId, ledger.attempts(task) + 1, job.spec.id(), spec.kind(), spec.key(), spec.payload()));
+    }
+
+    /**
+     * Asks this idle worker to exit as recycled: it gets no task meanwhile, and its slot starts again at once, without
+     * waiting for a job, with empty queues.
+     */
+    void requestRecycle() {
+        status.workerCounter(slot, WorkerCounter.COMMAND).setRelease(WorkerCounter.COMMAND_RECYCLE);
+        recycleRequested = true;
+        restartAtOnce = true;
+    }
+
+    boolean recycleRequested() {
+        return recycleRequested;
+    }
+
+    /** @return whether the slot starts again without waiting for a job: its worker was recycled while idle. */
+    boolean restartsAtOnce() {
+        return restartAtOnce;
+    }
+
+    void countResult(final int payloadBytes) {
+        messageBytes += payloadBytes;
+    }
+
+    long messageBytes() {
+        return messageBytes;
     }
 
     void sendStop() {
@@ -199,7 +235,7 @@ final class WorkerProcess {
     }
 
     boolean acceptsTasks() {
-        return phase == Phase.STARTING || phase == Phase.RUNNING;
+        return (phase == Phase.STARTING || phase == Phase.RUNNING) && !recycleRequested;
     }
 
     int slot() {

@@ -2,7 +2,7 @@ package forecastfarm.shared.status;
 
 /**
  * The counters each worker slot has in the status file, in allocation order. A worker writes all of them except
- * {@link #COMMAND}, which the launcher writes to ask the worker to drain, and {@link #QUEUES_GENERATION}, which the
+ * {@link #COMMAND}, which the launcher writes to ask the worker to drain or to recycle itself while idle, and {@link #QUEUES_GENERATION}, which the
  * launcher sets once it has created a generation's queues: a worker opens its queues only after that, so the two
  * processes never create the same queue at once.
  */
@@ -25,6 +25,8 @@ public enum WorkerCounter {
     public static final long NO_TASK = -1;
     public static final long COMMAND_NONE = 0;
     public static final long COMMAND_DRAIN = 1;
+    /** Exit as recycled (no task is waiting for it): the launcher starts a new generation with empty queues. */
+    public static final long COMMAND_RECYCLE = 2;
 
     private final String label;
 

@@ -60,6 +60,11 @@ public final class CountersWorkerStatus implements WorkerStatus {
     }
 
     @Override
+    public boolean recycleRequested() {
+        return command.get() == WorkerCounter.COMMAND_RECYCLE;
+    }
+
+    @Override
     public long tasksDone() {
         return tasksDone.get();
     }

@@ -8,7 +8,7 @@ import org.agrona.concurrent.Agent;
 /**
  * The worker's duty cycle: take the next task from the queue, unless the launcher said stop or drain, or this
  * worker is due to be recycled (too many tasks done, its heap after GC grew past the limit, or its resident set
- * size did).
+ * size did, or the launcher asked an idle worker to recycle itself).
  */
 public final class WorkerAgent implements Agent {
     private static final int RUNNING = -1;
@@ -50,6 +50,10 @@ public final class WorkerAgent implements Agent {
         }
         if (runner.stopRequested() || status.drainRequested()) {
             exitCode = WorkerExitCode.NORMAL;
+            return 0;
+        }
+        if (status.recycleRequested()) {
+            exitCode = WorkerExitCode.RECYCLE;
             return 0;
         }
         if (!tasks.poll()) {

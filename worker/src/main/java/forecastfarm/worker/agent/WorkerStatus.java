@@ -21,5 +21,11 @@ public interface WorkerStatus {
      */
     boolean drainRequested();
 
+    /**
+     * @return true when the launcher asked this idle worker to recycle itself (exit as recycled): it sends it no task
+     *     meanwhile, and starts a new generation with empty queues.
+     */
+    boolean recycleRequested();
+
     long tasksDone();
 }

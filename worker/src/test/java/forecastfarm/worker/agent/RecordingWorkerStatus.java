@@ -8,6 +8,7 @@ final class RecordingWorkerStatus implements WorkerStatus {
 
     private final List<String> events;
     boolean drain;
+    boolean recycle;
     long tasksDone;
     long tasksFailed;
 
@@ -37,6 +38,11 @@ final class RecordingWorkerStatus implements WorkerStatus {
     @Override
     public boolean drainRequested() {
         return drain;
+    }
+
+    @Override
+    public boolean recycleRequested() {
+        return recycle;
     }
 
     @Override

@@ -132,6 +132,18 @@ class WorkerAgentTest {
     }
 
     @Test
+    void aRecycleRequestExitsAsRecycledWithoutTakingATask() {
+        WorkerAgent agent = agent(Long.MAX_VALUE, Long.MAX_VALUE);
+        assertEquals(0, agent.doWork());
+        assertFalse(agent.isDone(), "idle, nothing asked");
+        status.recycle = true;
+        send(1);
+        runToEnd(agent);
+        assertEquals(WorkerExitCode.RECYCLE, agent.exitCode());
+        assertEquals(0, results.size(), "the launcher sends an idle worker nothing once it asked: a task would wait");
+    }
+
+    @Test
     void recyclesAfterMaxTasks() {
         send(5);
         WorkerAgent agent = agent(2, Long.MAX_VALUE);
