@@ -3,13 +3,10 @@ package forecastfarm.launcher.api;
 import forecastfarm.launcher.farm.FarmContext;
 import forecastfarm.launcher.farm.JobSpec;
 import forecastfarm.shared.forecast.CvRequest;
-import forecastfarm.shared.forecast.CvResult;
 import forecastfarm.shared.forecast.ForecastRequest;
 import forecastfarm.shared.forecast.ForecastResult;
 import forecastfarm.shared.forecast.ModelSpec;
 import forecastfarm.shared.wire.FarmQueues;
-import forecastfarm.shared.wire.ResultRecord;
-import forecastfarm.shared.wire.TaskStatus;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -89,7 +86,7 @@ public final class ForecastFarm implements AutoCloseable {
 
     private void deliver(final TaskOutcome outcome) {
         if (batched == null) {
-            config.onResult.accept(toResult(outcome, config.cvWindows > 0));
+            config.onResult.accept(SeriesResult.of(outcome, config.cvWindows > 0));
         } else {
             batched.results().results(outcome).forEach(config.onResult);
         }
@@ -220,23 +217,6 @@ public final class ForecastFarm implements AutoCloseable {
                 batched.close();
             }
         }
-    }
-
-    private static SeriesResult toResult(final TaskOutcome outcome, final boolean crossValidation) {
-        final ResultRecord record = outcome.record();
-        final boolean ok = record.status() == TaskStatus.OK;
-        return new SeriesResult(
-                outcome.seq(),
-                outcome.key(),
-                record.status(),
-                ok && !crossValidation ? ForecastResult.decode(record.payload()).forecasts() : List.of(),
-                ok && crossValidation ? CvResult.decode(record.payload()) : null,
-                ok ? "" : record.reason(),
-                record.attempts(),
-                record.workerSlot(),
-                record.startEpochMs(),
-                record.wallNs() / 1e6,
-                outcome.resumed());
     }
 
     /**

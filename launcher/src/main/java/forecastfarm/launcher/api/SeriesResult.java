@@ -1,7 +1,9 @@
 package forecastfarm.launcher.api;
 
 import forecastfarm.shared.forecast.CvResult;
+import forecastfarm.shared.forecast.ForecastResult;
 import forecastfarm.shared.forecast.ModelForecast;
+import forecastfarm.shared.wire.ResultRecord;
 import forecastfarm.shared.wire.TaskStatus;
 import java.util.List;
 
@@ -34,6 +36,24 @@ public record SeriesResult(
         long startEpochMs,
         double runtimeMs,
         boolean resumed) {
+    /** The outcome of a one-series task: a "forecast" task's, or a "cv" task's when {@code crossValidation}. */
+    static SeriesResult of(final TaskOutcome outcome, final boolean crossValidation) {
+        final ResultRecord record = outcome.record();
+        final boolean ok = record.status() == TaskStatus.OK;
+        return new SeriesResult(
+                outcome.seq(),
+                outcome.key(),
+                record.status(),
+                ok && !crossValidation ? ForecastResult.decode(record.payload()).forecasts() : List.of(),
+                ok && crossValidation ? CvResult.decode(record.payload()) : null,
+                ok ? "" : record.reason(),
+                record.attempts(),
+                record.workerSlot(),
+                record.startEpochMs(),
+                record.wallNs() / 1e6,
+                outcome.resumed());
+    }
+
     public boolean ok() {
         return status == TaskStatus.OK;
     }

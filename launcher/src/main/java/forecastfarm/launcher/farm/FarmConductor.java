@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * (results drained, tasks requeued or poisoned, restart backoff, the crash-loop breaker). Split along duties, each
  * part would need that whole state passed in. What has its own state lives apart: {@link JobTable}, {@link TaskLedger},
  * {@link WorkerProcess}, {@link LivenessPolicy}, {@link RestartBackoff}, {@link TaskStats},
- * {@link FarmStatusPublisher}; and the job duties that need only the jobs, the map and the status file are
- * {@link JobDuties}.
+ * {@link FarmStatusPublisher}, {@link IdleRecycling}; and the job duties that need only the jobs, the map and the
+ * status file are {@link JobDuties}.
  */
 final class FarmConductor implements Agent {
     private static final Logger LOG = LoggerFactory.getLogger(FarmConductor.class);
