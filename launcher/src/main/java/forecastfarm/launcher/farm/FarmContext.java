@@ -12,8 +12,8 @@ import org.agrona.concurrent.SystemEpochClock;
  * Property names ({@code *_PROP}) let scripts and tests set defaults through system properties.
  *
  * <p>One class on purpose, as Aeron's {@code *Context} classes are: it is a flat list of settings, each a field with
- * its getter and fluent setter and no logic, and {@link #conclude()} checks them together (the heartbeat timeout against its
- * interval, the RSS limit in whole megabytes), which a split would scatter. Its length is that list's.
+ * its getter and fluent setter and no logic, and {@link #conclude()} checks them together (the heartbeat timeout
+ * against its interval, the RSS limit in whole megabytes), which a split would scatter. Its length is that list's.
  */
 public final class FarmContext {
     public static final String WORKER_CLASSPATH_PROP = "farm.worker.classpath";
