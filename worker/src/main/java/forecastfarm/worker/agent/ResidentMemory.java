@@ -11,7 +11,7 @@ import net.openhft.chronicle.core.OS;
  * The worker's resident set size as the OS counts it: native memory (an ONNX Runtime session's, say) included, which
  * the heap never shows. Linux only: the second field of {@code /proc/self/statm}, in pages. The page size is the
  * JVM's ({@link OS#pageSize()}, the OS page size read once), not an assumed 4096, so that 64 KiB-page kernels count
- * right. One read takes about 13 µs.
+ * right. One read is a small /proc file read: microseconds.
  */
 public final class ResidentMemory {
     /** What {@link #residentBytes()} answers where the size cannot be read. */
