@@ -1,9 +1,12 @@
 package forecastfarm.shared;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
@@ -138,6 +141,22 @@ public final class FarmDirectory {
             Files.setPosixFilePermissions(file, FILE_PERMISSIONS);
         } catch (final IOException ex) {
             throw new UncheckedIOException("cannot set permissions of " + file + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * Opens a UTF-8 text file of the farm dir to append lines to, creating it readable by its owner only.
+     *
+     * @throws UncheckedIOException naming the file
+     */
+    public static BufferedWriter appendOwnerOnly(final Path file) {
+        try {
+            final BufferedWriter out = Files.newBufferedWriter(
+                    file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            makeOwnerOnlyFile(file);
+            return out;
+        } catch (final IOException ex) {
+            throw new UncheckedIOException("cannot open " + file + " to append to it: " + ex.getMessage(), ex);
         }
     }
 

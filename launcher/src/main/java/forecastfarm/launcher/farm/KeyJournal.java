@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -37,14 +36,7 @@ final class KeyJournal implements AutoCloseable {
 
     /** Opens the journal for appending, creating it (owner-only) if needed. */
     static KeyJournal append(final Path file) {
-        try {
-            final BufferedWriter out = Files.newBufferedWriter(
-                    file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            FarmDirectory.makeOwnerOnlyFile(file);
-            return new KeyJournal(file, out);
-        } catch (final IOException ex) {
-            throw new UncheckedIOException("cannot open " + file + ": " + ex.getMessage(), ex);
-        }
+        return new KeyJournal(file, FarmDirectory.appendOwnerOnly(file));
     }
 
     /** Writes a new journal holding exactly these keys. */

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,14 +35,7 @@ public final class BatchIndex implements AutoCloseable {
     /** Opens the job's index to append to it. */
     public static BatchIndex append(final FarmDirectory farm, final String job) {
         final Path file = file(farm, job);
-        try {
-            final BufferedWriter out = Files.newBufferedWriter(
-                    file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            FarmDirectory.makeOwnerOnlyFile(file);
-            return new BatchIndex(file, out);
-        } catch (final IOException ex) {
-            throw new UncheckedIOException("cannot write " + file + ": " + ex.getMessage(), ex);
-        }
+        return new BatchIndex(file, FarmDirectory.appendOwnerOnly(file));
     }
 
     /** Records that the batch {@code key} holds {@code ids}, and makes it visible to readers. */
