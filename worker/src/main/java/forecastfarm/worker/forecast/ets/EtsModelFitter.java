@@ -20,6 +20,11 @@ final class EtsModelFitter {
 
     private static final double TOL = 1e-10;
     private static final double HUGEN = 1e10;
+    /**
+     * Multiplicative errors add log|yhat| per step; the logarithm costs more than the rest of the step, so the
+     * product of this many values is logged at once (each value alone when the product leaves the normal range).
+     */
+    private static final int LOG_CHUNK = 8;
 
     private final double[] y;
     private final int n;
@@ -30,6 +35,7 @@ final class EtsModelFitter {
     private final double[] seas; // work: seasonal ring buffer
     private final double[] poly; // work: admissibility polynomial
     private final double[] polyTmp;
+    private final double[] scaleChunk; // work: the last |yhat| values whose product is not yet logged
 
     EtsModelFitter(double[] y, int seasonLength, EtsSpec spec) {
         this.y = y;
@@ -41,6 +47,7 @@ final class EtsModelFitter {
         this.seas = new double[m];
         this.poly = new double[m + 2];
         this.polyTmp = new double[m + 2];
+        this.scaleChunk = new double[LOG_CHUNK];
     }
 
     /** The fitted form, or null where R gives up on it (too many parameters, failed start). */
@@ -238,11 +245,13 @@ final class EtsModelFitter {
             }
         }
         boolean multError = spec.multError();
+        boolean trend = spec.trend();
         double sumE2 = 0;
         double sumLog = 0;
+        double scaleProduct = 1;
         for (int t = 0; t < n; t++) {
             double phib = phi * b;
-            double q = spec.trend() ? l + phib : l;
+            double q = trend ? l + phib : l;
             int oldest = head + m - 1;
             if (oldest >= m) {
                 oldest -= m;
@@ -253,7 +262,13 @@ final class EtsModelFitter {
             double e;
             if (multError) {
                 e = (yt - yhat) / yhat;
-                sumLog += Math.log(Math.abs(yhat));
+                double scale = Math.abs(yhat);
+                scaleChunk[t & (LOG_CHUNK - 1)] = scale;
+                scaleProduct *= scale;
+                if ((t & (LOG_CHUNK - 1)) == LOG_CHUNK - 1) {
+                    sumLog += logOfProduct(scaleProduct, LOG_CHUNK);
+                    scaleProduct = 1;
+                }
             } else {
                 e = yt - yhat;
             }
@@ -269,16 +284,19 @@ final class EtsModelFitter {
             } else {
                 p = yt - sOld;
             }
-            double lNew = q + alpha * (p - q);
-            if (spec.trend()) {
-                b = phib + (beta / alpha) * ((lNew - l) - phib);
+            // R writes the trend update as phib + (beta / alpha) (lNew - l - phib); since lNew - l - phib is
+            // alpha (p - q), this is the same value with two dependent operations and a division fewer on the
+            // step-to-step chain that bounds the loop's speed.
+            double correction = p - q;
+            if (trend) {
+                b = phib + beta * correction;
             }
             if (seasonal) {
                 double target = multSeason ? (Math.abs(q) < TOL ? HUGEN : yt / q) : yt - q;
                 seas[oldest] = sOld + gamma * (target - sOld);
                 head = oldest;
             }
-            l = lNew;
+            l = q + alpha * correction;
         }
         if (finalState != null) {
             int k = 0;
@@ -293,8 +311,23 @@ final class EtsModelFitter {
                 }
             }
         }
+        if (multError) {
+            sumLog += logOfProduct(scaleProduct, n & (LOG_CHUNK - 1));
+        }
         double lik = n * Math.log(sumE2);
         return multError ? lik + 2 * sumLog : lik;
+    }
+
+    /** log of the product of the first {@code count} values of {@link #scaleChunk}, given as {@code product}. */
+    private double logOfProduct(double product, int count) {
+        if (product >= Double.MIN_NORMAL && product <= Double.MAX_VALUE) {
+            return Math.log(product);
+        }
+        double sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += Math.log(scaleChunk[i]);
+        }
+        return sum;
     }
 
     private EtsFitResult result(double[] x, int evaluations) {

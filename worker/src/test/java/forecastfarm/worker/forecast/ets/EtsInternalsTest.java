@@ -91,4 +91,66 @@ class EtsInternalsTest {
                 new EtsModelFitter(MONTHLY.clone(), 12, new EtsSpec(false, true, true, EtsSpec.Season.A)).fit();
         assertEquals(r.aicc(), again.aicc());
     }
+    /**
+     * The objective against the recursion as R's etscalc writes it (trend update through beta / alpha, one logarithm
+     * per step), for a multiplicative form on the series as it is and scaled so far up or down that a product of a few
+     * fitted values leaves the range of a double.
+     */
+    @Test
+    void objectiveMatchesRsRecursionAtAnyScale() {
+        EtsSpec spec = new EtsSpec(true, true, true, EtsSpec.Season.M);
+        for (double scale : new double[] {1, 1e60, 1e-60}) {
+            double[] y = MONTHLY.clone();
+            for (int t = 0; t < y.length; t++) {
+                y[t] *= scale;
+            }
+            double[] x = new double[4 + 2 + 11];
+            x[0] = 0.3;
+            x[1] = 0.05;
+            x[2] = 0.1;
+            x[3] = 0.95;
+            x[4] = 200 * scale;
+            x[5] = 2 * scale;
+            for (int j = 0; j < 11; j++) {
+                x[6 + j] = 1 + 0.01 * (j - 5);
+            }
+            double expected = rsMultiplicativeLikelihood(y, x, 12);
+            double actual = new EtsModelFitter(y, 12, spec).objective(x);
+            assertTrue(Double.isFinite(expected), "reference at scale " + scale);
+            assertEquals(expected, actual, 1e-11 * Math.abs(expected), "scale " + scale);
+        }
+    }
+
+    /** ETS(M,Ad,M) as R's etscalc (a state below 1e-10 divides as 1e10): x = alpha, beta, gamma, phi, l0, b0, s(-1) .. s(-m+1). */
+    private static double rsMultiplicativeLikelihood(double[] y, double[] x, int m) {
+        double alpha = x[0];
+        double beta = x[1];
+        double gamma = x[2];
+        double phi = x[3];
+        double l = x[4];
+        double b = x[5];
+        double[] s = new double[m]; // s[0] the newest season
+        double sum = 0;
+        for (int j = 0; j < m - 1; j++) {
+            s[j] = x[6 + j];
+            sum += s[j];
+        }
+        s[m - 1] = m - sum;
+        double sumE2 = 0;
+        double sumLog = 0;
+        for (double yt : y) {
+            double q = l + phi * b;
+            double sOld = s[m - 1];
+            double yhat = q * sOld;
+            double e = (yt - yhat) / yhat;
+            sumE2 += e * e;
+            sumLog += Math.log(Math.abs(yhat));
+            double ol = l;
+            l = q + alpha * ((Math.abs(sOld) < 1e-10 ? 1e10 : yt / sOld) - q);
+            b = phi * b + (beta / alpha) * (l - ol - phi * b);
+            System.arraycopy(s, 0, s, 1, m - 1);
+            s[0] = sOld + gamma * ((Math.abs(q) < 1e-10 ? 1e10 : yt / q) - sOld);
+        }
+        return y.length * Math.log(sumE2) + 2 * sumLog;
+    }
 }
