@@ -2,8 +2,9 @@ package forecastfarm.api;
 
 /**
  * The threads a task kind or model may use inside one worker process, for a library that runs its own thread pool
- * (ONNX Runtime's intra-op threads, a BLAS): the farm gives each worker its share of the cores, so that N workers of
- * several threads each do not oversubscribe the machine. The launcher sets it on every worker JVM
+ * (ONNX Runtime's intra-op threads, a BLAS) or a model that splits one series' work (ets fits its candidate forms on
+ * them): the farm gives each worker its share of the cores, so that N workers of several threads each do not
+ * oversubscribe the machine. The launcher sets it on every worker JVM
  * ({@code farm ... --worker-threads N}; by default the cores divided by the workers, at least 1).
  */
 public final class WorkerThreads {

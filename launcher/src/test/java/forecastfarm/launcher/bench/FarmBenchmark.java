@@ -54,7 +54,8 @@ public final class FarmBenchmark {
             "       scripts/bench inspect   [--reps 5] [--input scripts/sample/sp500_50.csv]",
             "       scripts/bench fair-share [--small 20] [--big 20000] [--task-ms 10] [--workers 2] [--reps 5]",
             "       scripts/bench job-memory [--jobs 200] [--tasks 1000] [--workers 2]",
-            "       scripts/bench serve-warm [--series 5] [--reps 20] [--cli-reps 3] [--worker-jit quick|peak]",
+            "       scripts/bench serve-warm [--series 5] [--reps 20] [--cli-reps 3] [--worker-jit quick|peak]"
+                    + " [--worker-threads N]",
             "       scripts/bench serve-fair [--series 5] [--big 20000] [--reps 10]",
             "       scripts/bench serve-retention [--jobs 200] [--retention-s 10]",
             "       scripts/bench serve-clients [--clients 8] [--jobs 25] [--cli-reps 3]",
@@ -132,7 +133,8 @@ public final class FarmBenchmark {
                     return 0;
                 case "serve-warm":
                     new ServeBench(out, scratch)
-                            .warm(BenchArgs.parse(rest, Set.of("series", "reps", "cli-reps", "worker-jit")));
+                            .warm(BenchArgs.parse(
+                                    rest, Set.of("series", "reps", "cli-reps", "worker-jit", "worker-threads")));
                     return 0;
                 case "m3":
                     new M3Accuracy(out, scratch)

@@ -53,7 +53,13 @@ final class ServeBench {
         final String body = body(series);
         final Path csv = csv(series);
         final Path farmDir = scratch.resolve("serve");
-        final Process server = start(farm, farmDir, scratch.resolve("serve.log"), args.stringValue("worker-jit", ""));
+        final String threads = args.stringValue("worker-threads", "");
+        final Process server = start(
+                farm,
+                farmDir,
+                scratch.resolve("serve.log"),
+                args.stringValue("worker-jit", ""),
+                threads.isEmpty() ? new String[0] : new String[] {"--worker-threads", threads});
         final double[] served = new double[reps];
         final double[] polled = new double[reps];
         try {

@@ -14,6 +14,8 @@ import java.util.List;
  * N/A/M is fitted by {@link EtsModelFitter} and the smallest AICc wins (ties: the first in R's
  * order A before M, N before A, N/A/M seasons, damped before undamped).
  *
+ * <p>The forms are fitted on the worker's threads ({@link FormFits}); the choice does not depend on how many.
+ *
  * <ul>
  *   <li>Multiplicative error or season only for strictly positive data; additive error never
  *       with a multiplicative season.</li>
@@ -102,13 +104,7 @@ public final class Ets implements ForecastModel {
             return new EtsFitted(r, r.spec().label());
         }
         EtsFitResult best = null;
-        for (EtsSpec spec : candidates(y, m)) {
-            EtsFitResult r;
-            try {
-                r = new EtsModelFitter(y, m, spec).fit();
-            } catch (ModelException e) {
-                continue; // R: try-error, the form is skipped
-            }
+        for (EtsFitResult r : FormFits.fitAll(y, m, candidates(y, m))) {
             if (r != null && !Double.isNaN(r.aicc()) && (best == null || r.aicc() < best.aicc())) {
                 best = r;
             }
