@@ -249,6 +249,8 @@ final class EtsModelFitter {
         double sumE2 = 0;
         double sumLog = 0;
         double scaleProduct = 1;
+        double keepL = 1 - alpha;
+        double keepB = 1 - beta;
         for (int t = 0; t < n; t++) {
             double phib = phi * b;
             double q = trend ? l + phib : l;
@@ -284,19 +286,18 @@ final class EtsModelFitter {
             } else {
                 p = yt - sOld;
             }
-            // R writes the trend update as phib + (beta / alpha) (lNew - l - phib); since lNew - l - phib is
-            // alpha (p - q), this is the same value with two dependent operations and a division fewer on the
-            // step-to-step chain that bounds the loop's speed.
-            double correction = p - q;
+            // R writes lNew = q + alpha (p - q) and b = phib + (beta / alpha) (lNew - l - phib), which is
+            // phib + beta (p - q). Regrouped as below, the same values (to rounding) take two dependent operations
+            // from one step's state to the next instead of five: that chain, not the arithmetic, bounds the loop.
             if (trend) {
-                b = phib + beta * correction;
+                b = keepB * phib + beta * (p - l);
             }
             if (seasonal) {
                 double target = multSeason ? (Math.abs(q) < TOL ? HUGEN : yt / q) : yt - q;
                 seas[oldest] = sOld + gamma * (target - sOld);
                 head = oldest;
             }
-            l = q + alpha * correction;
+            l = keepL * q + alpha * p;
         }
         if (finalState != null) {
             int k = 0;
