@@ -1,24 +1,17 @@
 package forecastfarm.launcher.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * {@code scripts/bench serve-warm}: the warm path of a standing farm against the one-shot command line, in one run.
@@ -29,8 +22,6 @@ import java.util.stream.Stream;
  * forecast} (a cold JVM, its workers, its outputs) is the one-shot figure.
  */
 final class ServeBench {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final int WARM_UP_JOBS = 20;
 
     private final PrintStream out;
@@ -66,11 +57,11 @@ final class ServeBench {
             final String url = Files.readString(farmDir.resolve("serve.url")).strip();
             final String token = Files.readString(farmDir.resolve("api-token")).strip();
             for (int i = 0; i < WARM_UP_JOBS; i++) {
-                timeJob(url, token, body);
+                ServeCalls.timeJob(url, token, body);
             }
             for (int r = 0; r < reps; r++) {
-                served[r] = timeJob(url, token, body);
-                polled[r] = timeJobPolling(url, token, body);
+                served[r] = ServeCalls.timeJob(url, token, body);
+                polled[r] = ServeCalls.timeJobPolling(url, token, body);
             }
         } catch (final IOException ex) {
             throw new UncheckedIOException(ex);
@@ -145,25 +136,25 @@ final class ServeBench {
         final double[] times = new double[reps];
         try {
             final String url = Files.readString(farmDir.resolve("serve.url")).strip();
-            final String bigToken = token(farm, farmDir, "big", scratch);
-            final String smallToken = token(farm, farmDir, "small", scratch);
+            final String bigToken = ServeCalls.token(farm, farmDir, "big", scratch);
+            final String smallToken = ServeCalls.token(farm, farmDir, "small", scratch);
             for (int i = 0; i < 5; i++) {
-                timeJob(url, smallToken, small);
+                ServeCalls.timeJob(url, smallToken, small);
             }
-            final String bigId = post(url, bigToken, bigJob(big));
-            while (job(url, bigToken, bigId).path("done").asLong() < 50) {
+            final String bigId = ServeCalls.post(url, bigToken, bigJob(big));
+            while (ServeCalls.job(url, bigToken, bigId).path("done").asLong() < 50) {
                 Thread.sleep(10);
             }
             for (int r = 0; r < reps; r++) {
-                times[r] = timeJob(url, smallToken, small);
+                times[r] = ServeCalls.timeJob(url, smallToken, small);
             }
-            final JsonNode bigState = job(url, bigToken, bigId);
+            final JsonNode bigState = ServeCalls.job(url, bigToken, bigId);
             out.printf(
                     Locale.ROOT,
                     "the big job had %d of %d done when the last small job ended; it is cancelled now%n",
                     bigState.path("done").asLong(),
                     big);
-            delete(url, bigToken, bigId);
+            ServeCalls.delete(url, bigToken, bigId);
         } catch (final IOException ex) {
             throw new UncheckedIOException(ex);
         } finally {
@@ -187,50 +178,6 @@ final class ServeBench {
                 seriesCount,
                 big,
                 medianMs);
-    }
-
-    /** @return a new client's token ({@code farm token add}). */
-    static String token(final Path farm, final Path farmDir, final String client, final Path scratch)
-            throws IOException {
-        BenchCommands.timed(
-                List.of(farm.toString(), "token", "add", client, "--farm-dir", farmDir.toString()),
-                scratch.resolve("token-" + client));
-        final List<String> lines = Files.readAllLines(scratch.resolve("token-" + client));
-        return lines.get(lines.size() - 1).strip();
-    }
-
-    static String post(final String url, final String token, final String body)
-            throws IOException, InterruptedException {
-        final HttpResponse<String> accepted = HTTP.send(
-                HttpRequest.newBuilder(URI.create(url + "/v1/jobs"))
-                        .header("Authorization", "Bearer " + token)
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (accepted.statusCode() != 202) {
-            throw new IllegalStateException("POST /v1/jobs: " + accepted.statusCode() + " " + accepted.body());
-        }
-        return JSON.readTree(accepted.body()).path("id").asText();
-    }
-
-    /** {@code DELETE /v1/jobs/{id}}: cancels the job and deletes it. */
-    static void delete(final String url, final String token, final String id) throws IOException, InterruptedException {
-        HTTP.send(
-                HttpRequest.newBuilder(URI.create(url + "/v1/jobs/" + id))
-                        .header("Authorization", "Bearer " + token)
-                        .DELETE()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    static JsonNode job(final String url, final String token, final String id)
-            throws IOException, InterruptedException {
-        return JSON.readTree(HTTP.send(
-                        HttpRequest.newBuilder(URI.create(url + "/v1/jobs/" + id))
-                                .header("Authorization", "Bearer " + token)
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body());
     }
 
     /** {@code count} random walks of 36 points, ets: a few ms each, the farm kept busy for minutes. */
@@ -296,59 +243,6 @@ final class ServeBench {
             return server;
         } catch (final IOException ex) {
             throw new UncheckedIOException(ex);
-        }
-    }
-
-    /**
-     * @return ms from the POST to the job's {@code end} event on its event stream ({@code ?results=false}), which the
-     *     server sends once the job's last result is written: how a client learns of the end without spending CPU
-     */
-    static double timeJob(final String url, final String token, final String body)
-            throws IOException, InterruptedException {
-        final long startNs = System.nanoTime();
-        final String id = post(url, token, body);
-        final HttpRequest events = HttpRequest.newBuilder(URI.create(url + "/v1/jobs/" + id + "/events?results=false"))
-                .header("Authorization", "Bearer " + token)
-                .build();
-        try (Stream<String> lines =
-                HTTP.send(events, HttpResponse.BodyHandlers.ofLines()).body()) {
-            final Iterator<String> line = lines.iterator();
-            while (line.hasNext()) {
-                if (line.next().equals("event: end") && line.hasNext()) {
-                    final double ms = (System.nanoTime() - startNs) / 1e6;
-                    checkSucceeded(id, JSON.readTree(line.next().substring("data:".length())));
-                    return ms;
-                }
-            }
-        }
-        throw new IllegalStateException("the event stream of job " + id + " closed before its end event");
-    }
-
-    /** @return ms from the POST to the first {@code GET /v1/jobs/{id}} (one a millisecond) that shows the job ended. */
-    static double timeJobPolling(final String url, final String token, final String body)
-            throws IOException, InterruptedException {
-        final long startNs = System.nanoTime();
-        final String id = post(url, token, body);
-        final HttpRequest poll = HttpRequest.newBuilder(URI.create(url + "/v1/jobs/" + id))
-                .header("Authorization", "Bearer " + token)
-                .build();
-        for (; ; ) {
-            final JsonNode job = JSON.readTree(
-                    HTTP.send(poll, HttpResponse.BodyHandlers.ofString()).body());
-            final String state = job.path("state").asText();
-            if (!state.equals("queued") && !state.equals("running")) {
-                final double ms = (System.nanoTime() - startNs) / 1e6;
-                checkSucceeded(id, job);
-                return ms;
-            }
-            Thread.sleep(1);
-        }
-    }
-
-    private static void checkSucceeded(final String id, final JsonNode job) {
-        if (!job.path("state").asText().equals("succeeded")
-                || job.path("ok").asInt() != job.path("tasks").asInt()) {
-            throw new IllegalStateException("job " + id + " ended " + job);
         }
     }
 

@@ -66,10 +66,10 @@ final class ServeLoadBench {
             final String url = Files.readString(farmDir.resolve("serve.url")).strip();
             final List<String> tokens = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
-                tokens.add(ServeBench.token(farm, farmDir, "client-" + c, scratch));
+                tokens.add(ServeCalls.token(farm, farmDir, "client-" + c, scratch));
             }
             for (int i = 0; i < 10; i++) {
-                ServeBench.timeJob(url, tokens.get(0), body);
+                ServeCalls.timeJob(url, tokens.get(0), body);
             }
             final ExecutorService pool = Executors.newFixedThreadPool(clients);
             final List<Future<?>> running = new ArrayList<>();
@@ -78,7 +78,7 @@ final class ServeLoadBench {
                 final int client = c;
                 running.add(pool.submit(() -> {
                     for (int j = 0; j < jobsEach; j++) {
-                        latencies[client * jobsEach + j] = ServeBench.timeJob(url, tokens.get(client), body);
+                        latencies[client * jobsEach + j] = ServeCalls.timeJob(url, tokens.get(client), body);
                     }
                     return null;
                 }));
@@ -165,7 +165,7 @@ final class ServeLoadBench {
         try {
             final String url = Files.readString(farmDir.resolve("serve.url")).strip();
             final String token = Files.readString(farmDir.resolve("api-token")).strip();
-            ServeBench.timeJob(url, token, ServeBench.randomWalkJob(2_000, model));
+            ServeCalls.timeJob(url, token, ServeBench.randomWalkJob(2_000, model));
             rates[0] = rate(url, token, body, null);
             rates[1] = rate(url, token, body, watcherProcess(url, token, watchers, "false"));
             rates[2] = rate(url, token, body, watcherProcess(url, token, watchers, "keys"));
@@ -235,10 +235,10 @@ final class ServeLoadBench {
      */
     private static double rate(final String url, final String token, final String body, final Process watchers)
             throws IOException, InterruptedException {
-        final String blocker = ServeBench.post(
+        final String blocker = ServeCalls.post(
                 url, token, ServeBench.randomWalkJob(3_000, "arima", 600).replaceFirst("\\{", "{\"priority\": 10, "));
-        final String id = ServeBench.post(url, token, body);
-        final long total = ServeBench.job(url, token, id).path("tasks").asLong();
+        final String id = ServeCalls.post(url, token, body);
+        final long total = ServeCalls.job(url, token, id).path("tasks").asLong();
         if (watchers != null) {
             watchers.getOutputStream().write((id + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             watchers.getOutputStream().flush();
@@ -250,10 +250,10 @@ final class ServeLoadBench {
             }
             renice(watchers.pid());
         }
-        if (ServeBench.job(url, token, id).path("done").asLong() > 0) {
+        if (ServeCalls.job(url, token, id).path("done").asLong() > 0) {
             throw new IllegalStateException("the job started before its watchers were connected");
         }
-        ServeBench.delete(url, token, blocker);
+        ServeCalls.delete(url, token, blocker);
         final long startNs = System.nanoTime();
         await(url, token, id);
         final double rate = total / ((System.nanoTime() - startNs) / 1e9);
@@ -281,7 +281,7 @@ final class ServeLoadBench {
     private static void await(final String url, final String token, final String id)
             throws IOException, InterruptedException {
         for (; ; ) {
-            final JsonNode job = ServeBench.job(url, token, id);
+            final JsonNode job = ServeCalls.job(url, token, id);
             if (!List.of("queued", "running").contains(job.path("state").asText())) {
                 return;
             }

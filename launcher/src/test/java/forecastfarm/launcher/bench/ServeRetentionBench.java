@@ -46,12 +46,12 @@ final class ServeRetentionBench {
             final String url = Files.readString(farmDir.resolve("serve.url")).strip();
             final String token = Files.readString(farmDir.resolve("api-token")).strip();
             for (int i = 0; i < 10; i++) {
-                ServeBench.timeJob(url, token, body);
+                ServeCalls.timeJob(url, token, body);
             }
             final long[] before = afterRetention(url, token, server, farmDir, retentionS);
             final long startNs = System.nanoTime();
             for (int i = 0; i < jobs; i++) {
-                ServeBench.timeJob(url, token, body);
+                ServeCalls.timeJob(url, token, body);
             }
             final double jobsS = (System.nanoTime() - startNs) / 1e9;
             final long[] after = afterRetention(url, token, server, farmDir, retentionS);
