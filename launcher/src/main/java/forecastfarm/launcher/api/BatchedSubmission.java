@@ -30,12 +30,11 @@ final class BatchedSubmission {
     }
 
     /**
-     * @param payloadBytes the size of the series' request, encoded.
+     * @param request the series' {@link ForecastRequest}, encoded.
      * @return false when the farm no longer takes tasks (the batch that was to carry this series was not queued).
      */
-    synchronized boolean submit(final String id, final ForecastRequest request, final int payloadBytes)
-            throws InterruptedException {
-        for (final SeriesBatcher.Batch batch : batcher.add(id, request, payloadBytes)) {
+    synchronized boolean submit(final String id, final byte[] request) throws InterruptedException {
+        for (final SeriesBatcher.Batch batch : batcher.add(id, request)) {
             if (!submit(batch)) {
                 return false;
             }

@@ -132,7 +132,7 @@ public final class ForecastFarm implements AutoCloseable {
         if (batched == null) {
             return job().submit(id, config.cvWindows == 0 ? ForecastRequest.KIND : CvRequest.KIND, payload);
         }
-        return batched.submit(id, request, payload.length);
+        return batched.submit(id, payload);
     }
 
     /**

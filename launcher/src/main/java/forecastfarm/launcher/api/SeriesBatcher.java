@@ -32,7 +32,7 @@ final class SeriesBatcher {
     private final int resultBytesPerSeries;
     private final String salt;
     private final List<String> ids = new ArrayList<>();
-    private final List<ForecastRequest> requests = new ArrayList<>();
+    private final List<byte[]> requests = new ArrayList<>();
     private long payloadBytes;
 
     /**
@@ -52,13 +52,13 @@ final class SeriesBatcher {
     /**
      * Adds a series.
      *
-     * @param payloadBytes the size of the series' own request, encoded.
+     * @param request the series' {@link ForecastRequest}, encoded; all of a batcher's share horizon, models and levels.
      * @return the batches now ready, in order: none, the full one, or the one this series did not fit into (then this
      *     series starts the next).
      */
-    List<Batch> add(final String id, final ForecastRequest request, final int payloadBytes) {
+    List<Batch> add(final String id, final byte[] request) {
         final List<Batch> ready = new ArrayList<>(1);
-        final long entryBytes = payloadBytes + 8L + 4L * id.length();
+        final long entryBytes = request.length + 8L + 4L * id.length();
         if (!ids.isEmpty()
                 && (this.payloadBytes + entryBytes > MAX_BATCH_BYTES
                         || (long) (ids.size() + 1) * (resultBytesPerSeries + 4L * id.length()) > MAX_BATCH_BYTES)) {
@@ -80,8 +80,7 @@ final class SeriesBatcher {
 
     private Batch take() {
         final List<String> batchIds = List.copyOf(ids);
-        final Batch batch =
-                new Batch(key(batchIds, salt), batchIds, new ForecastBatchRequest(batchIds, requests).encode());
+        final Batch batch = new Batch(key(batchIds, salt), batchIds, ForecastBatchRequest.encode(batchIds, requests));
         ids.clear();
         requests.clear();
         payloadBytes = 0;

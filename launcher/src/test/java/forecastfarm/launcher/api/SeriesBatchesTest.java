@@ -26,7 +26,7 @@ class SeriesBatchesTest {
     private static List<SeriesBatcher.Batch> addAll(final SeriesBatcher batcher, final String... ids) {
         final List<SeriesBatcher.Batch> ready = new ArrayList<>();
         for (final String id : ids) {
-            ready.addAll(batcher.add(id, REQUEST, REQUEST.encode().length));
+            ready.addAll(batcher.add(id, REQUEST.encode()));
         }
         return ready;
     }

@@ -49,15 +49,28 @@ public record ForecastBatchRequest(List<String> keys, List<ForecastRequest> requ
     }
 
     public byte[] encode() {
-        final List<byte[]> encoded = new ArrayList<>(requests.size());
+        return encode(keys, requests.stream().map(ForecastRequest::encode).toList());
+    }
+
+    /**
+     * The payload of a batch whose requests are already encoded (a submitter that encoded each series to check its size
+     * does not encode it again). The caller vouches for what the constructor checks: one request per key, at least
+     * one, all with the same horizon, models and levels.
+     *
+     * @param encodedRequests each key's {@link ForecastRequest#encode()}, in the keys' order.
+     */
+    public static byte[] encode(final List<String> keys, final List<byte[]> encodedRequests) {
+        if (keys.isEmpty() || keys.size() != encodedRequests.size()) {
+            throw new IllegalArgumentException("a forecast batch needs one request per key, at least one: "
+                    + keys.size() + " keys, " + encodedRequests.size() + " requests");
+        }
         int bytes = 4;
-        for (int i = 0; i < requests.size(); i++) {
-            encoded.add(requests.get(i).encode());
-            bytes += 8 + 4 * keys.get(i).length() + encoded.get(i).length;
+        for (int i = 0; i < keys.size(); i++) {
+            bytes += 8 + 4 * keys.get(i).length() + encodedRequests.get(i).length;
         }
         final PayloadWriter out = new PayloadWriter(bytes).putInt(keys.size());
         for (int i = 0; i < keys.size(); i++) {
-            out.putString(keys.get(i)).putBytes(encoded.get(i));
+            out.putString(keys.get(i)).putBytes(encodedRequests.get(i));
         }
         return out.toByteArray();
     }
