@@ -128,6 +128,7 @@ final class FarmServer implements AutoCloseable {
     public void close() {
         http.stop(1);
         executor.shutdownNow();
+        events.close();
     }
 
     private void handle(final HttpExchange exchange) throws IOException {

@@ -5,10 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.agrona.concurrent.EpochClock;
 
 /**
@@ -18,8 +22,9 @@ import org.agrona.concurrent.EpochClock;
  * job's results file is one; with {@code ?results=false} there are none. A client that reconnects with
  * {@code Last-Event-ID: N} gets the lines after N and nothing twice; {@code progress} ({@code state, tasks, done, ok,
  * failed}) comes every {@link #PROGRESS_INTERVAL_MS} and {@code end} (the job's summary) closes the stream. The
- * stream follows a file rather than a queue in memory: a slow reader falls behind in the file, holds only its own
- * connection, and never slows the farm.
+ * streams of a job follow its file through one {@link JobFeed}, which reads each new line once and makes it an event
+ * once for all of them; what a stream owes from before it opened it reads from the file itself. A slow reader falls
+ * behind in the feed, holds only its own connection and the feed's pieces it has not sent, and never slows the farm.
  *
  * <p>A stream is bounded in how far it falls behind and in how long it lasts. When the job has written more than
  * {@link #MAX_LAG_BYTES} to the file it follows beyond what the stream has sent (counted from where the stream stood
@@ -29,13 +34,20 @@ import org.agrona.concurrent.EpochClock;
  * the stream's write, where none of this can run: the HTTP server's response time limit cuts that connection (see
  * {@link FarmServer}).
  */
-final class JobEvents {
+final class JobEvents implements AutoCloseable {
     static final long PROGRESS_INTERVAL_MS = 1_000;
     /** How far a stream may fall behind in the file it follows, beyond where it stood when it opened. */
     static final long MAX_LAG_BYTES = 4L << 20;
 
-    private static final long POLL_MS = 20;
-    private static final int CHUNK_BYTES = 64 * 1024;
+    /** A change waits for more at least this long before it is published to the streams ({@link JobFeed}). */
+    static final long MIN_PUBLISH_DELAY_MS = 20;
+    /** ... and at most this long, however many streams are open. */
+    static final long MAX_PUBLISH_DELAY_MS = 250;
+    /** ... and this long for each stream open. */
+    private static final long PUBLISH_DELAY_US_PER_STREAM = 200;
+    /** A stream writes at most this much at once. */
+    private static final int SEND_BYTES = 256 * 1024;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What a stream sends as {@code result} events. */
@@ -88,6 +100,13 @@ final class JobEvents {
     private final long maxLagBytes;
     private final long maxStreamMs;
     private final EpochClock clock;
+    private final ScheduledThreadPoolExecutor publisher;
+    /** The feeds followed now, each by one stream or more; guards {@link #streamsOpen}. */
+    private final Map<FeedKey, JobFeed> feeds = new HashMap<>();
+
+    private int streamsOpen;
+
+    private record FeedKey(ServedJob job, Follow follow) {}
 
     /**
      * @param maxLagBytes how far a stream may fall behind ({@link #MAX_LAG_BYTES} in a server).
@@ -97,6 +116,18 @@ final class JobEvents {
         this.maxLagBytes = maxLagBytes;
         this.maxStreamMs = maxStreamMs;
         this.clock = clock;
+        this.publisher = new ScheduledThreadPoolExecutor(1, runnable -> {
+            final Thread thread = new Thread(runnable, "event-feeds");
+            thread.setDaemon(true);
+            return thread;
+        });
+        publisher.setKeepAliveTime(10, TimeUnit.SECONDS);
+        publisher.allowCoreThreadTimeOut(true);
+    }
+
+    @Override
+    public void close() {
+        publisher.shutdownNow();
     }
 
     /**
@@ -110,121 +141,160 @@ final class JobEvents {
     Outcome stream(final ServedJob job, final long lastEventId, final Follow follow, final OutputStream out)
             throws IOException, InterruptedException {
         final Sender sender = new Sender(out);
+        sender.lastId = lastEventId;
+        final JobFeed feed = attach(job, follow);
         try {
-            return follow(job, lastEventId, follow, sender);
+            return follow(job, feed, lastEventId, sender);
         } catch (final ConnectionBroken broken) {
             return new Outcome(Ending.BROKEN, sender.lastId, clock.time() - sender.writeStartMs);
+        } finally {
+            detach(job, follow, feed);
         }
     }
 
-    private Outcome follow(final ServedJob job, final long lastEventId, final Follow follow, final Sender sender)
+    private JobFeed attach(final ServedJob job, final Follow follow) {
+        synchronized (feeds) {
+            final Path file = switch (follow) {
+                case KEYS -> job.keysFile();
+                case ROWS -> job.resultsFile();
+                case NONE -> null;
+            };
+            final JobFeed feed = feeds.computeIfAbsent(
+                    new FeedKey(job, follow), key -> new JobFeed(job, file, publisher, this::publishDelayMs));
+            feed.addWaiter(Thread.currentThread());
+            streamsOpen++;
+            return feed;
+        }
+    }
+
+    private void detach(final ServedJob job, final Follow follow, final JobFeed feed) {
+        synchronized (feeds) {
+            streamsOpen--;
+            if (feed.removeWaiter(Thread.currentThread()) == 0) {
+                feeds.remove(new FeedKey(job, follow));
+                feed.close();
+            }
+        }
+    }
+
+    /**
+     * How long a change waits for more before it is published: {@link #PUBLISH_DELAY_US_PER_STREAM} for each stream
+     * open, within {@link #MIN_PUBLISH_DELAY_MS} and {@link #MAX_PUBLISH_DELAY_MS}: each publication wakes every stream
+     * of the job to write, so with many streams open they write larger pieces, less often.
+     */
+    private long publishDelayMs() {
+        final long delayMs;
+        synchronized (feeds) {
+            delayMs = streamsOpen * PUBLISH_DELAY_US_PER_STREAM / 1000;
+        }
+        return Math.max(MIN_PUBLISH_DELAY_MS, Math.min(MAX_PUBLISH_DELAY_MS, delayMs));
+    }
+
+    private Outcome follow(final ServedJob job, final JobFeed feed, final long lastEventId, final Sender sender)
             throws IOException, InterruptedException {
-        final Path file = follow == Follow.ROWS ? job.resultsFile() : job.keysFile();
+        final JobFeed.Chunk opened = feed.open();
         final long startMs = clock.time();
-        sender.lastId = lastEventId;
-        long line = 0;
-        long offset = 0;
-        long backlogAtOpen = -1;
+        final Outcome droppedEarly = catchUp(feed, opened, lastEventId, startMs, sender);
+        if (droppedEarly != null) {
+            return droppedEarly;
+        }
+        JobFeed.Chunk sent = opened;
         long lastProgressMs = Long.MIN_VALUE;
-        final ByteArrayOutputStream partial = new ByteArrayOutputStream();
         for (; ; ) {
-            final long seen = job.changes();
-            final long readNs = System.nanoTime();
-            final boolean ended = job.isEnded();
-            final long length = follow != Follow.NONE && Files.exists(file) ? Files.size(file) : 0;
-            if (length < offset) {
-                // the job was reopened after a restart and its file rewritten from the start
-                offset = 0;
-                line = 0;
-                partial.reset();
-            }
-            if (backlogAtOpen < 0) {
-                backlogAtOpen = length;
-            }
-            final long unsent = length - (offset - partial.size());
-            if (unsent - backlogAtOpen > maxLagBytes) {
+            if (feed.tail().fileEnd - sent.fileEnd - opened.fileEnd > maxLagBytes) {
                 return sender.dropped(
                         Ending.BEHIND,
                         "this stream fell more than " + (maxLagBytes >> 10) + " KiB behind the job's results");
             }
-            if (length > offset) {
-                offset += read(file, offset, (int) Math.min(CHUNK_BYTES, length - offset), partial);
-                line = sendLines(partial, line, lastEventId, sender);
+            long lastLine = -1;
+            int written = 0;
+            for (JobFeed.Chunk next = sent.next; next != null && written < SEND_BYTES; next = sent.next) {
+                if (next.failure != null) {
+                    throw next.failure;
+                }
+                final int from = next.eventsAfter(lastEventId);
+                if (from >= 0) {
+                    sender.write(next.events, from);
+                    written += next.events.length - from;
+                    lastLine = next.nextLine() - 1;
+                }
+                sent = next;
             }
-            final long nowMs = clock.time();
-            if (ended && offset == length && partial.size() == 0) {
+            if (written > 0) {
+                sender.flush();
+                sender.lastId = lastLine;
+            }
+            if (sent.last) {
                 sender.send("event: end\ndata: " + progress(job) + "\n\n");
                 return new Outcome(Ending.END, sender.lastId, 0);
             }
+            final long nowMs = clock.time();
             if (nowMs - startMs >= maxStreamMs) {
                 return sender.dropped(
                         Ending.TIME_LIMIT, "this stream reached its time limit of " + maxStreamMs / 1000 + " s");
             }
             if (lastProgressMs == Long.MIN_VALUE || nowMs - lastProgressMs >= PROGRESS_INTERVAL_MS) {
                 lastProgressMs = nowMs;
+                // what the file gained without a change said (a job reopened before the stream's feed was made)
+                feed.changed();
                 sender.send("event: progress\ndata: " + progress(job) + "\n\n");
             }
-            if (offset >= length) {
-                // nothing to send: wait for the job's next result or its end (or the next progress), then let a few
-                // more results come, so that a busy job costs each stream one read and one write per POLL_MS
+            if (sent.next == null) {
                 final long untilProgressMs = Math.max(1, lastProgressMs + PROGRESS_INTERVAL_MS - clock.time());
-                if (follow == Follow.NONE) {
-                    job.awaitEnd(untilProgressMs);
-                    continue;
-                }
-                job.awaitChange(seen, untilProgressMs);
-                final long restNs = POLL_MS * 1_000_000 - (System.nanoTime() - readNs);
-                if (restNs > 0) {
-                    Thread.sleep(restNs / 1_000_000, (int) (restNs % 1_000_000));
+                LockSupport.parkNanos(this, untilProgressMs * 1_000_000);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
                 }
             }
         }
-    }
-
-    private static int read(final Path path, final long offset, final int count, final ByteArrayOutputStream to)
-            throws IOException {
-        final byte[] chunk = new byte[count];
-        try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "r")) {
-            file.seek(offset);
-            file.readFully(chunk);
-        }
-        to.write(chunk);
-        return count;
     }
 
     /**
-     * Sends each whole line in {@code partial} after {@code lastEventId}, in one write (a watcher costs the server one
-     * write per poll, not one per result), and keeps the unfinished rest.
+     * Sends, from the file, the lines after {@code lastEventId} that the feed had before the stream opened.
+     *
+     * @return null when all were sent; else how the stream ended meanwhile.
      */
-    private static long sendLines(
-            final ByteArrayOutputStream partial, final long linesBefore, final long lastEventId, final Sender sender)
+    private Outcome catchUp(
+            final JobFeed feed,
+            final JobFeed.Chunk opened,
+            final long lastEventId,
+            final long startMs,
+            final Sender sender)
             throws IOException {
-        final byte[] bytes = partial.toByteArray();
-        final StringBuilder events = new StringBuilder();
-        long line = linesBefore;
-        long lastSent = -1;
-        int start = 0;
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == '\n') {
-                line++;
-                if (line > lastEventId) {
-                    events.append("id: ")
-                            .append(line)
-                            .append("\nevent: result\ndata: ")
-                            .append(new String(bytes, start, i - start, StandardCharsets.UTF_8))
-                            .append("\n\n");
-                    lastSent = line;
-                }
-                start = i + 1;
+        final Path file = feed.file();
+        if (file == null || lastEventId >= opened.nextLine() - 1) {
+            return null;
+        }
+        final long end = Math.min(opened.fileEnd, Files.size(file));
+        final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+        long offset = 0;
+        long line = 1;
+        while (offset < end) {
+            final long start = offset - partial.size();
+            offset += JobFeed.read(file, offset, (int) Math.min(JobFeed.READ_BYTES, end - offset), partial);
+            final byte[] bytes = partial.toByteArray();
+            final JobFeed.Chunk lines = JobFeed.Chunk.lines(bytes, bytes.length, line, start);
+            final int from = lines.eventsAfter(lastEventId);
+            if (from >= 0) {
+                sender.write(lines.events, from);
+                sender.flush();
+                sender.lastId = lines.nextLine() - 1;
+            }
+            line = lines.nextLine();
+            final int consumed = (int) (lines.fileEnd - start);
+            partial.reset();
+            partial.write(bytes, consumed, bytes.length - consumed);
+            if (feed.tail().fileEnd - lines.fileEnd - opened.fileEnd > maxLagBytes) {
+                return sender.dropped(
+                        Ending.BEHIND,
+                        "this stream fell more than " + (maxLagBytes >> 10) + " KiB behind the job's results");
+            }
+            if (clock.time() - startMs >= maxStreamMs) {
+                return sender.dropped(
+                        Ending.TIME_LIMIT, "this stream reached its time limit of " + maxStreamMs / 1000 + " s");
             }
         }
-        if (lastSent > 0) {
-            sender.send(events.toString());
-            sender.lastId = lastSent;
-        }
-        partial.reset();
-        partial.write(bytes, start, bytes.length - start);
-        return line;
+        return null;
     }
 
     private static String progress(final ServedJob job) throws IOException {
@@ -255,6 +325,25 @@ final class JobEvents {
             writeStartMs = clock.time();
             try {
                 out.write(event.getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            } catch (final IOException ex) {
+                throw new ConnectionBroken(ex);
+            }
+        }
+
+        /** Writes {@code events} from {@code from} on, to be sent at the next {@link #flush()}. */
+        void write(final byte[] events, final int from) throws ConnectionBroken {
+            writeStartMs = clock.time();
+            try {
+                out.write(events, from, events.length - from);
+            } catch (final IOException ex) {
+                throw new ConnectionBroken(ex);
+            }
+        }
+
+        void flush() throws ConnectionBroken {
+            writeStartMs = clock.time();
+            try {
                 out.flush();
             } catch (final IOException ex) {
                 throw new ConnectionBroken(ex);

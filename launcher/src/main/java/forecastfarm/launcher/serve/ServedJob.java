@@ -17,8 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -44,10 +44,9 @@ final class ServedJob {
     private final AtomicLong ok = new AtomicLong();
     private final AtomicLong notOk = new AtomicLong();
     private final CountDownLatch ended = new CountDownLatch(1);
-    /** Counts results and the end, for event streams that wait for the next ({@link #awaitChange}). */
-    private final Object changes = new Object();
+    /** Told of each result and of the end: the feeds of the job's event streams ({@link JobFeed}). */
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
-    private long changeCount;
     private volatile String state = "queued";
     private volatile long endedMs;
     private volatile TaskJob job;
@@ -184,31 +183,18 @@ final class ServedJob {
     }
 
     private void changed() {
-        synchronized (changes) {
-            changeCount++;
-            changes.notifyAll();
+        for (final Runnable listener : changeListeners) {
+            listener.run();
         }
     }
 
-    /** @return how many results (and ends) so far: what {@link #awaitChange} compares with. */
-    long changes() {
-        synchronized (changes) {
-            return changeCount;
-        }
+    /** @param listener run (on the job's thread, so briefly) after each result is in the job's files, and at its end. */
+    void addChangeListener(final Runnable listener) {
+        changeListeners.add(listener);
     }
 
-    /**
-     * Waits until a result or the end comes after {@code seen} ({@link #changes()}), or {@code timeoutMs} passed: an
-     * event stream with nothing to send waits here rather than polling the results file.
-     */
-    void awaitChange(final long seen, final long timeoutMs) throws InterruptedException {
-        final long deadlineNs = System.nanoTime() + timeoutMs * 1_000_000;
-        synchronized (changes) {
-            for (long leftNs = timeoutMs * 1_000_000; changeCount == seen && leftNs > 0; ) {
-                TimeUnit.NANOSECONDS.timedWait(changes, leftNs);
-                leftNs = deadlineNs - System.nanoTime();
-            }
-        }
+    void removeChangeListener(final Runnable listener) {
+        changeListeners.remove(listener);
     }
 
     private static void write(final BufferedWriter out, final Path file, final String line) {
@@ -272,11 +258,6 @@ final class ServedJob {
 
     void awaitEnd() throws InterruptedException {
         ended.await();
-    }
-
-    /** Waits for the job's end, at most {@code timeoutMs}. */
-    void awaitEnd(final long timeoutMs) throws InterruptedException {
-        ended.await(timeoutMs, TimeUnit.MILLISECONDS);
     }
 
     boolean isEnded() {

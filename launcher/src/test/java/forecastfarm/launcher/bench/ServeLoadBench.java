@@ -24,8 +24,9 @@ import java.util.concurrent.TimeUnit;
  *       {@code farm forecast} (its median wall time: one-shot jobs per second if run one after another).
  *   <li>{@code scripts/bench serve-watchers}: a {@code --tasks}-series job ({@code --model}, default ets, on short random walks) run alone,
  *       then again with {@code --watchers} Server-Sent-Event streams following it (of progress, then of every
- *       finished key, then of every result row), the watchers niced in a process of their own ({@link ServeWatchers}); the farm's task throughput
- *       with the watchers over that without (target: within 10%).
+ *       finished key, then of every result row), the watchers niced in a process of their own ({@link ServeWatchers}),
+ *       {@code --rounds} times in turn; the farm's task throughput with the watchers over that without in the same
+ *       round, the median of the rounds (target: within 10%).
  * </ul>
  */
 final class ServeLoadBench {
@@ -157,52 +158,64 @@ final class ServeLoadBench {
         final int tasks = args.intValue("tasks", 20_000, 1);
         final String model = args.stringValue("model", "ets");
         final int watchers = args.intValue("watchers", 1_000, 1);
+        final int rounds = args.intValue("rounds", 3, 1);
         final Path farm = home().resolve("scripts/farm");
         final Path farmDir = scratch.resolve("serve-watchers");
-        final Process server = ServeBench.start(farm, farmDir, scratch.resolve("serve.log"), "");
+        // workers not recycled mid-run: a fresh worker's cold JIT would weigh on whichever run it fell in
+        final Process server = ServeBench.start(
+                farm, farmDir, scratch.resolve("serve.log"), "", "--max-tasks-per-worker", "1000000000");
         final String body = ServeBench.randomWalkJob(tasks, model);
-        final double[] rates = new double[4];
+        final String[] kinds = {"false", "keys", "rows"};
+        final double[][] ratios = new double[kinds.length][rounds];
         try {
             final String url = Files.readString(farmDir.resolve("serve.url")).strip();
             final String token = Files.readString(farmDir.resolve("api-token")).strip();
-            ServeCalls.timeJob(url, token, ServeBench.randomWalkJob(2_000, model));
-            rates[0] = rate(url, token, body, null);
-            rates[1] = rate(url, token, body, watcherProcess(url, token, watchers, "false"));
-            rates[2] = rate(url, token, body, watcherProcess(url, token, watchers, "keys"));
-            rates[3] = rate(url, token, body, watcherProcess(url, token, watchers, "rows"));
+            // the workers' JIT warmed on the job itself, so that the rounds' first runs are not the slower
+            ServeCalls.timeJob(url, token, body);
+            ServeCalls.timeJob(url, token, body);
+            for (int round = 0; round < rounds; round++) {
+                final Run alone = rate(server, url, token, body, null);
+                out.printf(Locale.ROOT, "round %d: alone %.0f tasks/s (%s)%n", round + 1, alone.perS(), alone.cpu());
+                for (int k = 0; k < kinds.length; k++) {
+                    final Run with = rate(server, url, token, body, watcherProcess(url, token, watchers, kinds[k]));
+                    ratios[k][round] = with.perS() / alone.perS();
+                    out.printf(
+                            Locale.ROOT,
+                            "round %d: %s %.0f tasks/s, %.3f of alone (%s)%n",
+                            round + 1,
+                            kinds[k],
+                            with.perS(),
+                            ratios[k][round],
+                            with.cpu());
+                }
+            }
         } finally {
             server.destroy();
             server.waitFor();
         }
         out.printf(
                 Locale.ROOT,
-                "serve-watchers: a %d-series %s job on 2 workers, tasks/s from the watchers connected and the"
-                        + " job let go to its end: %.0f alone; %.0f with %d watchers of progress (?results=false),"
-                        + " ratio %.3f; %.0f with %d watchers of every finished key (the default), ratio %.3f"
-                        + " (target at least 0.9); %.0f with %d watchers of every result row (?results=rows),"
-                        + " ratio %.3f%n",
+                "serve-watchers: a %d-series %s job on 2 workers, tasks/s from the watchers connected and the job let"
+                        + " go to its end, with %d watchers over alone in the same round, median of %d rounds:"
+                        + " progress only (?results=false) %.3f; every finished key (the default) %.3f (target at"
+                        + " least 0.9); every result row (?results=rows) %.3f%n",
                 tasks,
                 model,
-                rates[0],
-                rates[1],
                 watchers,
-                rates[1] / rates[0],
-                rates[2],
-                watchers,
-                rates[2] / rates[0],
-                rates[3],
-                watchers,
-                rates[3] / rates[0]);
+                rounds,
+                BenchMath.median(ratios[0]),
+                BenchMath.median(ratios[1]),
+                BenchMath.median(ratios[2]));
         out.printf(
                 Locale.ROOT,
-                "RESULT bench=serve-watchers tasks=%d watchers=%d alone_per_s=%.0f progress_ratio=%.3f"
-                        + " keys_ratio=%.3f rows_ratio=%.3f%n",
+                "RESULT bench=serve-watchers tasks=%d watchers=%d rounds=%d progress_ratio=%.3f keys_ratio=%.3f"
+                        + " rows_ratio=%.3f%n",
                 tasks,
                 watchers,
-                rates[0],
-                rates[1] / rates[0],
-                rates[2] / rates[0],
-                rates[3] / rates[0]);
+                rounds,
+                BenchMath.median(ratios[0]),
+                BenchMath.median(ratios[1]),
+                BenchMath.median(ratios[2]));
     }
 
     /**
@@ -233,18 +246,51 @@ final class ServeLoadBench {
      * @param watchers null to run the job alone; else given the job's id.
      * @return tasks per second.
      */
-    private static double rate(final String url, final String token, final String body, final Process watchers)
+    /**
+     * A run of the job: its tasks per second, and the CPU seconds the server (its own process), its workers and the
+     * watchers took meanwhile.
+     */
+    private record Run(
+            double perS, double wallS, double serverCpuS, double workersCpuS, double watchersCpuS, String events) {
+        String cpu() {
+            return String.format(
+                    Locale.ROOT,
+                    "CPU s in %.1f s: server %.2f, workers %.2f, watchers %.2f%s",
+                    wallS,
+                    serverCpuS,
+                    workersCpuS,
+                    watchersCpuS,
+                    events.isEmpty() ? "" : "; the watchers' " + events);
+        }
+
+        Run watched(final String watcherEvents) {
+            return new Run(perS, wallS, serverCpuS, workersCpuS, watchersCpuS, watcherEvents);
+        }
+    }
+
+    private static double cpuS(final ProcessHandle process) {
+        return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+    }
+
+    private static double cpuS(final java.util.stream.Stream<ProcessHandle> processes) {
+        return processes.mapToDouble(ServeLoadBench::cpuS).sum();
+    }
+
+    private static Run rate(
+            final Process server, final String url, final String token, final String body, final Process watchers)
             throws IOException, InterruptedException {
         final String blocker = ServeCalls.post(
                 url, token, ServeBench.randomWalkJob(3_000, "arima", 600).replaceFirst("\\{", "{\"priority\": 10, "));
         final String id = ServeCalls.post(url, token, body);
         final long total = ServeCalls.job(url, token, id).path("tasks").asLong();
+        final java.io.BufferedReader watched = watchers == null
+                ? null
+                : new java.io.BufferedReader(new java.io.InputStreamReader(
+                        watchers.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
         if (watchers != null) {
             watchers.getOutputStream().write((id + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             watchers.getOutputStream().flush();
-            final String line = new java.io.BufferedReader(new java.io.InputStreamReader(
-                            watchers.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))
-                    .readLine();
+            final String line = watched.readLine();
             if (!"connected".equals(line)) {
                 throw new IllegalStateException("the watchers did not connect: " + line);
             }
@@ -255,27 +301,39 @@ final class ServeLoadBench {
         }
         ServeCalls.delete(url, token, blocker);
         final long startNs = System.nanoTime();
+        final double serverCpuS = cpuS(server.toHandle());
+        final double workersCpuS = cpuS(server.toHandle().descendants());
+        final double watchersCpuS = watchers == null ? 0 : cpuS(watchers.toHandle());
         await(url, token, id);
-        final double rate = total / ((System.nanoTime() - startNs) / 1e9);
+        final double wallS = (System.nanoTime() - startNs) / 1e9;
+        final Run run = new Run(
+                total / wallS,
+                wallS,
+                cpuS(server.toHandle()) - serverCpuS,
+                cpuS(server.toHandle().descendants()) - workersCpuS,
+                watchers == null ? 0 : cpuS(watchers.toHandle()) - watchersCpuS,
+                "");
         if (watchers != null) {
+            // every stream ends with the job's end (or was dropped): what they got
+            final String events = watched.readLine();
             watchers.destroy();
             watchers.waitFor();
+            return run.watched(events);
         }
-        return rate;
+        return run;
     }
 
-    /** Nices every thread of a process (a process's nice value is per thread on Linux). */
+    /** Nices every thread of a process (a process's nice value is per thread on Linux), in one {@code renice}. */
     private static void renice(final long pid) throws IOException, InterruptedException {
+        final List<String> command = new ArrayList<>(List.of("renice", "-n", "19", "-p"));
         try (java.util.stream.Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            for (final Path thread : (Iterable<Path>) threads::iterator) {
-                new ProcessBuilder(
-                                "renice", "-n", "19", "-p", thread.getFileName().toString())
-                        .redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .start()
-                        .waitFor();
-            }
+            threads.forEach(thread -> command.add(thread.getFileName().toString()));
         }
+        new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start()
+                .waitFor();
     }
 
     private static void await(final String url, final String token, final String id)

@@ -179,6 +179,57 @@ class JobEventsTest {
         assertEquals(50, lastEvent(again.text(), "end").path("done").asLong());
     }
 
+    /**
+     * Streams of one running job, some resuming after an id, opening before and while it writes on, follow it through
+     * one feed: each gets every line after its {@code Last-Event-ID} once, in order, with no gap where the lines it read
+     * from the file meet those the feed published.
+     */
+    @Test
+    void streamsOpeningWhileTheJobWritesOnEachGetEveryLineOnceInOrder() throws Exception {
+        final Path results = dir.resolve("job-1.results.ndjson");
+        append(results, 1, 100);
+        final ServedJob job = running(results);
+        final java.util.concurrent.atomic.AtomicLong skewMs = new java.util.concurrent.atomic.AtomicLong();
+        final JobEvents events =
+                new JobEvents(JobEvents.MAX_LAG_BYTES, 600_000, () -> System.currentTimeMillis() + skewMs.get());
+        final List<Client> clients = new ArrayList<>();
+        final List<Long> resumedAfter = new ArrayList<>();
+        final List<Future<JobEvents.Outcome>> streams = new ArrayList<>();
+        final java.util.function.LongConsumer open = lastEventId -> {
+            final Client client = new Client();
+            clients.add(client);
+            resumedAfter.add(lastEventId);
+            streams.add(threads.submit(() -> events.stream(job, lastEventId, JobEvents.Follow.ROWS, client)));
+        };
+        for (final long lastEventId : new long[] {0, 0, 0, 50, 50}) {
+            open.accept(lastEventId);
+        }
+        for (final Client client : clients) {
+            client.awaitText("id: 100\n");
+        }
+        append(results, 101, 200);
+        for (final long lastEventId : new long[] {0, 0, 150, 199}) {
+            open.accept(lastEventId);
+        }
+        append(results, 201, 300);
+        for (final Client client : clients) {
+            client.awaitText("id: 300\n");
+        }
+        skewMs.set(3_600_000);
+        for (int s = 0; s < streams.size(); s++) {
+            final JobEvents.Outcome outcome = streams.get(s).get(WAIT_S, TimeUnit.SECONDS);
+            assertEquals(JobEvents.Ending.TIME_LIMIT, outcome.ending());
+            assertEquals(300, outcome.lastId());
+            assertEquals(
+                    java.util.stream.LongStream.rangeClosed(resumedAfter.get(s) + 1, 300)
+                            .boxed()
+                            .toList(),
+                    resultIds(clients.get(s).text()),
+                    "stream " + s + ", resumed after " + resumedAfter.get(s));
+        }
+        events.close();
+    }
+
     @Test
     void aStreamEndsResumablyAtItsTimeLimit() throws Exception {
         final Path results = dir.resolve("job-1.results.ndjson");
