@@ -12,6 +12,10 @@ import forecastfarm.launcher.io.TimeSettings;
 import forecastfarm.launcher.run.ForecastArgs;
 import forecastfarm.shared.WorkerArgs;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -48,7 +52,10 @@ record JobRequest(String type, String kind, int priority, List<Task> tasks, List
     static final String TASKS = "tasks";
     static final String FORECAST = "forecast";
     static final String CV = "cv";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict: a body with anything after its JSON value is refused (the job book stores bodies as they came). */
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private static final double[] DEFAULT_LEVELS = {80, 95};
 
     /** A task to run: its key and the kind's args as UTF-8 JSON. */
@@ -105,7 +112,7 @@ record JobRequest(String type, String kind, int priority, List<Task> tasks, List
             final AllowedDirs inputDirs) {
         final JsonNode root;
         try {
-            root = JSON.readTree(body);
+            root = JSON.readTree(utf8(body));
         } catch (final IOException ex) {
             throw new BadRequest(
                     "body", "not valid JSON (" + firstLine(ex) + "); send one JSON object (see the API in README)");
@@ -348,6 +355,20 @@ record JobRequest(String type, String kind, int priority, List<Task> tasks, List
                     field, "a whole number" + (min == Integer.MIN_VALUE ? "" : " of at least " + min) + " expected");
         }
         return value.asInt();
+    }
+
+    /** @throws BadRequest when the body is not UTF-8 (JSON sent over a network is, RFC 8259). */
+    private static String utf8(final byte[] body) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (final CharacterCodingException ex) {
+            throw new BadRequest("body", "not UTF-8 text; send the JSON in UTF-8");
+        }
     }
 
     private static String firstLine(final IOException ex) {
