@@ -77,6 +77,8 @@ final class JobFeed {
     }
 
     private void start() throws IOException {
+        // told of changes from before the file is read: a line written meanwhile is published, not missed
+        job.addChangeListener(onChange);
         final boolean ended = job.isEnded();
         final long length = lengthOf(file);
         long lines = 0;
@@ -95,7 +97,6 @@ final class JobFeed {
             partial.write(bytes, rest, bytes.length - rest);
         }
         tail = Chunk.empty(lines + 1, readOffset - partial.size(), ended && partial.size() == 0);
-        job.addChangeListener(onChange);
     }
 
     /** Stops following the job: no stream follows this feed any more. */
