@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code scripts/bench serve-watchers}: a {@code --tasks}-series job ({@code --model}, default ets, on short random walks) run alone,
  *       then again with {@code --watchers} Server-Sent-Event streams following it (of progress, then of every
  *       finished key, then of every result row), the watchers niced in a process of their own ({@link ServeWatchers}),
- *       {@code --rounds} times in turn; the farm's task throughput with the watchers over that without in the same
- *       round, the median of the rounds (target: within 10%).
+ *       {@code --rounds} times in turn; the farm's task throughput with the watchers over the mean of the runs alone
+ *       before and after the round, the median of the rounds (target: within 10%).
  * </ul>
  */
 final class ServeLoadBench {
@@ -173,21 +173,30 @@ final class ServeLoadBench {
             // the workers' JIT warmed on the job itself, so that the rounds' first runs are not the slower
             ServeCalls.timeJob(url, token, body);
             ServeCalls.timeJob(url, token, body);
+            // a round's runs with watchers are measured against the mean of the runs alone before and after them:
+            // the farm's speed drifts (the JIT, the heap, the machine), and this way a drift weighs on both sides
+            Run before = rate(server, url, token, body, null);
+            out.printf(Locale.ROOT, "alone %.0f tasks/s (%s)%n", before.perS(), before.cpu());
             for (int round = 0; round < rounds; round++) {
-                final Run alone = rate(server, url, token, body, null);
-                out.printf(Locale.ROOT, "round %d: alone %.0f tasks/s (%s)%n", round + 1, alone.perS(), alone.cpu());
+                final Run[] with = new Run[kinds.length];
                 for (int k = 0; k < kinds.length; k++) {
-                    final Run with = rate(server, url, token, body, watcherProcess(url, token, watchers, kinds[k]));
-                    ratios[k][round] = with.perS() / alone.perS();
+                    with[k] = rate(server, url, token, body, watcherProcess(url, token, watchers, kinds[k]));
+                }
+                final Run after = rate(server, url, token, body, null);
+                final double alonePerS = (before.perS() + after.perS()) / 2;
+                for (int k = 0; k < kinds.length; k++) {
+                    ratios[k][round] = with[k].perS() / alonePerS;
                     out.printf(
                             Locale.ROOT,
                             "round %d: %s %.0f tasks/s, %.3f of alone (%s)%n",
                             round + 1,
                             kinds[k],
-                            with.perS(),
+                            with[k].perS(),
                             ratios[k][round],
-                            with.cpu());
+                            with[k].cpu());
                 }
+                out.printf(Locale.ROOT, "alone %.0f tasks/s (%s)%n", after.perS(), after.cpu());
+                before = after;
             }
         } finally {
             server.destroy();
@@ -196,7 +205,8 @@ final class ServeLoadBench {
         out.printf(
                 Locale.ROOT,
                 "serve-watchers: a %d-series %s job on 2 workers, tasks/s from the watchers connected and the job let"
-                        + " go to its end, with %d watchers over alone in the same round, median of %d rounds:"
+                        + " go to its end, with %d watchers over the mean of the runs alone before and after the round,"
+                        + " median of %d rounds:"
                         + " progress only (?results=false) %.3f; every finished key (the default) %.3f (target at"
                         + " least 0.9); every result row (?results=rows) %.3f%n",
                 tasks,

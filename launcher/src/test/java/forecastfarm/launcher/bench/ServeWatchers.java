@@ -1,14 +1,17 @@
 package forecastfarm.launcher.bench;
 
 import java.io.BufferedReader;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -16,7 +19,8 @@ import java.util.concurrent.atomic.LongAdder;
  * would not take the farm's cores): reads a job id from standard input, opens {@code COUNT} event streams of that job
  * (the {@code ?results=} of the streams: {@code keys}, {@code rows} or {@code false}), prints {@code connected} once all
  * are open, and when all ended how many events of each kind they got ({@code events result=R progress=P end=E
- * dropped=D}).
+ * dropped=D}). The streams are read asynchronously, their bytes scanned where the client receives them, so that the
+ * watchers take as little as they can of the cores they share with the farm.
  */
 public final class ServeWatchers {
     private ServeWatchers() {}
@@ -39,27 +43,21 @@ public final class ServeWatchers {
             events[c] = new LongAdder();
         }
         for (int w = 0; w < count; w++) {
-            final Thread thread = new Thread(() -> {
-                try {
-                    final HttpResponse<InputStream> response =
-                            http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-                    connected.countDown();
-                    final EventNames names = new EventNames();
-                    final byte[] buffer = new byte[64 * 1024];
-                    try (InputStream body = response.body()) {
-                        for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
-                            names.scan(buffer, n, events);
+            final AtomicBoolean answered = new AtomicBoolean();
+            http.sendAsync(request, response -> {
+                        answered.set(true);
+                        connected.countDown();
+                        return HttpResponse.BodySubscribers.fromSubscriber(new Stream(events, ended));
+                    })
+                    .whenComplete((response, failure) -> {
+                        if (failure != null) {
+                            System.err.println("a watcher failed: " + failure);
+                            if (!answered.get()) {
+                                connected.countDown();
+                                ended.countDown();
+                            }
                         }
-                    }
-                } catch (final Exception ex) {
-                    System.err.println("a watcher failed: " + ex);
-                    connected.countDown();
-                } finally {
-                    ended.countDown();
-                }
-            });
-            thread.setDaemon(true);
-            thread.start();
+                    });
         }
         connected.await();
         System.out.println("connected");
@@ -70,24 +68,54 @@ public final class ServeWatchers {
                 events['r'].sum(), events['p'].sum(), events['e'].sum(), events['d'].sum());
     }
 
-    /** Counts events by the first letter of their name, from the {@code event: } lines of a stream, read piece by piece. */
-    private static final class EventNames {
+    /**
+     * One stream's body: counts its events by the first letter of their name, from the {@code event: } lines, as the
+     * bytes come.
+     */
+    private static final class Stream implements Flow.Subscriber<List<ByteBuffer>> {
         private static final byte[] FIELD = "event: ".getBytes(StandardCharsets.US_ASCII);
+
+        private final LongAdder[] byFirstLetter;
+        private final CountDownLatch ended;
         /** How much of {@link #FIELD} the current line has matched; -1 when it is not an event line. */
         private int matched;
 
-        void scan(final byte[] bytes, final int length, final LongAdder[] byFirstLetter) {
-            for (int i = 0; i < length; i++) {
-                final byte b = bytes[i];
-                if (b == '\n') {
-                    matched = 0;
-                } else if (matched == FIELD.length) {
-                    byFirstLetter[b & 0x7f].increment();
-                    matched = -1;
-                } else if (matched >= 0) {
-                    matched = b == FIELD[matched] ? matched + 1 : -1;
+        Stream(final LongAdder[] byFirstLetter, final CountDownLatch ended) {
+            this.byFirstLetter = byFirstLetter;
+            this.ended = ended;
+        }
+
+        @Override
+        public void onSubscribe(final Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(final List<ByteBuffer> buffers) {
+            for (final ByteBuffer buffer : buffers) {
+                for (int i = buffer.position(); i < buffer.limit(); i++) {
+                    final byte b = buffer.get(i);
+                    if (b == '\n') {
+                        matched = 0;
+                    } else if (matched == FIELD.length) {
+                        byFirstLetter[b & 0x7f].increment();
+                        matched = -1;
+                    } else if (matched >= 0) {
+                        matched = b == FIELD[matched] ? matched + 1 : -1;
+                    }
                 }
             }
+        }
+
+        @Override
+        public void onError(final Throwable failure) {
+            System.err.println("a watcher's stream failed: " + failure);
+            ended.countDown();
+        }
+
+        @Override
+        public void onComplete() {
+            ended.countDown();
         }
     }
 }
