@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -79,6 +80,15 @@ final class JobFeed {
     private void start() throws IOException {
         // told of changes from before the file is read: a line written meanwhile is published, not missed
         job.addChangeListener(onChange);
+        try {
+            countLines();
+        } catch (final IOException | RuntimeException ex) {
+            job.removeChangeListener(onChange);
+            throw ex;
+        }
+    }
+
+    private void countLines() throws IOException {
         final boolean ended = job.isEnded();
         final long length = lengthOf(file);
         long lines = 0;
@@ -125,12 +135,19 @@ final class JobFeed {
         return waiters.size();
     }
 
-    /** Something may have come: publishes it soon (at once when the job ended). */
+    /**
+     * Something may have come: publishes it soon (at once when the job ended). Called on the job's thread, so it
+     * never throws: with the server closing (the publisher stopped) there is no one left to publish to.
+     */
     void changed() {
-        if (job.isEnded()) {
-            publisher.execute(this::publish);
-        } else if (!scheduled.getAndSet(true)) {
-            publisher.schedule(this::publish, publishDelayMs.getAsLong(), TimeUnit.MILLISECONDS);
+        try {
+            if (job.isEnded()) {
+                publisher.execute(this::publish);
+            } else if (!scheduled.getAndSet(true)) {
+                publisher.schedule(this::publish, publishDelayMs.getAsLong(), TimeUnit.MILLISECONDS);
+            }
+        } catch (final RejectedExecutionException closing) {
+            scheduled.set(false);
         }
     }
 
@@ -146,7 +163,7 @@ final class JobFeed {
 
     private synchronized boolean appendNew() {
         final Chunk before = tail;
-        if (before.last || before.failure != null) {
+        if (before == null || before.last || before.failure != null) {
             return false;
         }
         try {

@@ -230,6 +230,22 @@ class JobEventsTest {
         events.close();
     }
 
+    /**
+     * A feed is told of changes on the job's own thread: once the server closed (its publisher stopped), a change is
+     * dropped, never an exception that would fail the job.
+     */
+    @Test
+    void aChangeAfterTheServerClosedIsDroppedNotThrown() throws Exception {
+        final Path results = dir.resolve("job-1.results.ndjson");
+        append(results, 1, 3);
+        final java.util.concurrent.ScheduledExecutorService stopped =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        stopped.shutdownNow();
+        final JobFeed feed = new JobFeed(running(results), results, stopped, () -> 20);
+        assertEquals(4, feed.open().nextLine());
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(feed::changed);
+    }
+
     @Test
     void aStreamEndsResumablyAtItsTimeLimit() throws Exception {
         final Path results = dir.resolve("job-1.results.ndjson");
