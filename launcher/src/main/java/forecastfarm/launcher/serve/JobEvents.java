@@ -2,7 +2,6 @@ package forecastfarm.launcher.serve;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -202,9 +201,7 @@ final class JobEvents implements AutoCloseable {
         long lastProgressMs = Long.MIN_VALUE;
         for (; ; ) {
             if (feed.tail().fileEnd - sent.fileEnd - opened.fileEnd > maxLagBytes) {
-                return sender.dropped(
-                        Ending.BEHIND,
-                        "this stream fell more than " + (maxLagBytes >> 10) + " KiB behind the job's results");
+                return droppedBehind(sender);
             }
             long lastLine = -1;
             int written = 0;
@@ -230,8 +227,7 @@ final class JobEvents implements AutoCloseable {
             }
             final long nowMs = clock.time();
             if (nowMs - startMs >= maxStreamMs) {
-                return sender.dropped(
-                        Ending.TIME_LIMIT, "this stream reached its time limit of " + maxStreamMs / 1000 + " s");
+                return droppedAtTimeLimit(sender);
             }
             if (lastProgressMs == Long.MIN_VALUE || nowMs - lastProgressMs >= PROGRESS_INTERVAL_MS) {
                 lastProgressMs = nowMs;
@@ -266,35 +262,32 @@ final class JobEvents implements AutoCloseable {
             return null;
         }
         final long end = Math.min(opened.fileEnd, Files.size(file));
-        final ByteArrayOutputStream partial = new ByteArrayOutputStream();
-        long offset = 0;
-        long line = 1;
-        while (offset < end) {
-            final long start = offset - partial.size();
-            offset += JobFeed.read(file, offset, (int) Math.min(JobFeed.READ_BYTES, end - offset), partial);
-            final byte[] bytes = partial.toByteArray();
-            final JobFeed.Chunk lines = JobFeed.Chunk.lines(bytes, bytes.length, line, start);
+        final JobFeed.LineReader reader = new JobFeed.LineReader(file);
+        while (reader.offset() < end) {
+            final JobFeed.Chunk lines = reader.next(end);
             final int from = lines.eventsAfter(lastEventId);
             if (from >= 0) {
                 sender.write(lines.events, from);
                 sender.flush();
                 sender.lastId = lines.nextLine() - 1;
             }
-            line = lines.nextLine();
-            final int consumed = (int) (lines.fileEnd - start);
-            partial.reset();
-            partial.write(bytes, consumed, bytes.length - consumed);
             if (feed.tail().fileEnd - lines.fileEnd - opened.fileEnd > maxLagBytes) {
-                return sender.dropped(
-                        Ending.BEHIND,
-                        "this stream fell more than " + (maxLagBytes >> 10) + " KiB behind the job's results");
+                return droppedBehind(sender);
             }
             if (clock.time() - startMs >= maxStreamMs) {
-                return sender.dropped(
-                        Ending.TIME_LIMIT, "this stream reached its time limit of " + maxStreamMs / 1000 + " s");
+                return droppedAtTimeLimit(sender);
             }
         }
         return null;
+    }
+
+    private Outcome droppedBehind(final Sender sender) throws IOException {
+        return sender.dropped(
+                Ending.BEHIND, "this stream fell more than " + (maxLagBytes >> 10) + " KiB behind the job's results");
+    }
+
+    private Outcome droppedAtTimeLimit(final Sender sender) throws IOException {
+        return sender.dropped(Ending.TIME_LIMIT, "this stream reached its time limit of " + maxStreamMs / 1000 + " s");
     }
 
     private static String progress(final ServedJob job) throws IOException {

@@ -43,10 +43,8 @@ final class JobFeed {
     private final List<Thread> waiters = new CopyOnWriteArrayList<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Runnable onChange = this::changed;
-    private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+    private final LineReader reader;
     private volatile Chunk tail;
-    /** The file's bytes read so far, {@link #partial} included. */
-    private long readOffset;
 
     /**
      * @param file           the file followed, or null for a feed of the end only.
@@ -62,6 +60,7 @@ final class JobFeed {
         this.file = file;
         this.publisher = publisher;
         this.publishDelayMs = publishDelayMs;
+        this.reader = new LineReader(file);
     }
 
     /**
@@ -91,22 +90,10 @@ final class JobFeed {
     private void countLines() throws IOException {
         final boolean ended = job.isEnded();
         final long length = lengthOf(file);
-        long lines = 0;
-        while (readOffset < length) {
-            final int count = (int) Math.min(READ_BYTES, length - readOffset);
-            readOffset += read(file, readOffset, count, partial);
-            final byte[] bytes = partial.toByteArray();
-            int rest = 0;
-            for (int i = 0; i < bytes.length; i++) {
-                if (bytes[i] == '\n') {
-                    lines++;
-                    rest = i + 1;
-                }
-            }
-            partial.reset();
-            partial.write(bytes, rest, bytes.length - rest);
+        while (reader.offset() < length) {
+            reader.next(length);
         }
-        tail = Chunk.empty(lines + 1, readOffset - partial.size(), ended && partial.size() == 0);
+        tail = Chunk.empty(reader.nextLine(), reader.linesEnd(), ended && reader.atLineEnd());
     }
 
     /** Stops following the job: no stream follows this feed any more. */
@@ -170,24 +157,17 @@ final class JobFeed {
             // the end is read before the file: every line of an ended job is in the file when it is read
             final boolean ended = job.isEnded();
             final long length = lengthOf(file);
-            if (length < readOffset) {
-                readOffset = 0;
-                partial.reset();
+            if (length < reader.offset()) {
+                reader.restart();
                 append(Chunk.empty(1, 0, false));
             }
-            while (readOffset < length) {
-                final long start = readOffset - partial.size();
-                readOffset += read(file, readOffset, (int) Math.min(READ_BYTES, length - readOffset), partial);
-                final byte[] bytes = partial.toByteArray();
-                final Chunk lines = Chunk.lines(bytes, bytes.length, tail.nextLine(), start);
+            while (reader.offset() < length) {
+                final Chunk lines = reader.next(length);
                 if (lines.lineCount() > 0) {
                     append(lines);
                 }
-                final int consumed = (int) (lines.fileEnd - start);
-                partial.reset();
-                partial.write(bytes, consumed, bytes.length - consumed);
             }
-            if (ended && partial.size() == 0) {
+            if (ended && reader.atLineEnd()) {
                 append(Chunk.empty(tail.nextLine(), tail.fileEnd, true));
             }
         } catch (final IOException ex) {
@@ -205,16 +185,68 @@ final class JobFeed {
         return file != null && Files.exists(file) ? Files.size(file) : 0;
     }
 
-    /** Reads {@code count} bytes of the file from {@code offset} onto {@code to}; @return count. */
-    static int read(final Path path, final long offset, final int count, final ByteArrayOutputStream to)
-            throws IOException {
-        final byte[] chunk = new byte[count];
-        try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "r")) {
-            file.seek(offset);
-            file.readFully(chunk);
+    /** Reads a file's whole lines piece by piece, from its start, numbering them from 1. */
+    static final class LineReader {
+        private final Path file;
+        private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+        /** The file's bytes read so far, {@link #partial} (a line not yet whole) included. */
+        private long offset;
+
+        private long nextLine = 1;
+
+        /** @param file the file, or null for one never read. */
+        LineReader(final Path file) {
+            this.file = file;
         }
-        to.write(chunk, 0, count);
-        return count;
+
+        /**
+         * Reads the next piece of the file, at most {@link #READ_BYTES} and not past {@code end}.
+         *
+         * @return the events of the whole lines read so far and not yet returned.
+         */
+        Chunk next(final long end) throws IOException {
+            final long start = linesEnd();
+            final int count = (int) Math.min(READ_BYTES, end - offset);
+            final byte[] piece = new byte[count];
+            try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+                in.seek(offset);
+                in.readFully(piece);
+            }
+            partial.write(piece, 0, count);
+            offset += count;
+            final byte[] bytes = partial.toByteArray();
+            final Chunk lines = Chunk.lines(bytes, bytes.length, nextLine, start);
+            nextLine = lines.nextLine();
+            final int consumed = (int) (lines.fileEnd - start);
+            partial.reset();
+            partial.write(bytes, consumed, bytes.length - consumed);
+            return lines;
+        }
+
+        /** The file was rewritten from its start: read it again from there. */
+        void restart() {
+            offset = 0;
+            nextLine = 1;
+            partial.reset();
+        }
+
+        long offset() {
+            return offset;
+        }
+
+        /** @return where the next line starts in the file. */
+        long linesEnd() {
+            return offset - partial.size();
+        }
+
+        long nextLine() {
+            return nextLine;
+        }
+
+        /** @return whether every byte read is in a whole line. */
+        boolean atLineEnd() {
+            return partial.size() == 0;
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package forecastfarm.launcher.serve;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -53,8 +54,7 @@ record JobRequest(String type, String kind, int priority, List<Task> tasks, List
     static final String FORECAST = "forecast";
     static final String CV = "cv";
     /** Strict: a body with anything after its JSON value is refused (the job book stores bodies as they came). */
-    private static final ObjectMapper JSON =
-            new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private static final double[] DEFAULT_LEVELS = {80, 95};
 

@@ -1,9 +1,12 @@
 package forecastfarm.launcher.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -202,6 +205,9 @@ final class ServeLoadBench {
             server.destroy();
             server.waitFor();
         }
+        final double progress = BenchMath.median(ratios[0]);
+        final double keys = BenchMath.median(ratios[1]);
+        final double rows = BenchMath.median(ratios[2]);
         out.printf(
                 Locale.ROOT,
                 "serve-watchers: a %d-series %s job on 2 workers, tasks/s from the watchers connected and the job let"
@@ -213,9 +219,9 @@ final class ServeLoadBench {
                 model,
                 watchers,
                 rounds,
-                BenchMath.median(ratios[0]),
-                BenchMath.median(ratios[1]),
-                BenchMath.median(ratios[2]));
+                progress,
+                keys,
+                rows);
         out.printf(
                 Locale.ROOT,
                 "RESULT bench=serve-watchers tasks=%d watchers=%d rounds=%d progress_ratio=%.3f keys_ratio=%.3f"
@@ -223,9 +229,9 @@ final class ServeLoadBench {
                 tasks,
                 watchers,
                 rounds,
-                BenchMath.median(ratios[0]),
-                BenchMath.median(ratios[1]),
-                BenchMath.median(ratios[2]));
+                progress,
+                keys,
+                rows);
     }
 
     /**
@@ -248,14 +254,6 @@ final class ServeLoadBench {
                 .start();
     }
 
-    /**
-     * Runs the job behind a higher-priority blocker of the same client (slow arima fits: few results for its
-     * cancel to delete while the job runs), so that the watchers (when given) are all
-     * connected before it starts; the blocker is cancelled then, and the job timed from there to its end.
-     *
-     * @param watchers null to run the job alone; else given the job's id.
-     * @return tasks per second.
-     */
     /**
      * A run of the job: its tasks per second, and the CPU seconds the server (its own process), its workers and the
      * watchers took meanwhile.
@@ -286,6 +284,13 @@ final class ServeLoadBench {
         return processes.mapToDouble(ServeLoadBench::cpuS).sum();
     }
 
+    /**
+     * Runs the job behind a higher-priority blocker of the same client (slow arima fits: few results for its cancel
+     * to delete while the job runs), so that the watchers (when given) are all connected before it starts; the blocker
+     * is cancelled then, and the job timed from there to its end.
+     *
+     * @param watchers null to run the job alone; else given the job's id, and read for the events they got.
+     */
     private static Run rate(
             final Process server, final String url, final String token, final String body, final Process watchers)
             throws IOException, InterruptedException {
@@ -293,12 +298,11 @@ final class ServeLoadBench {
                 url, token, ServeBench.randomWalkJob(3_000, "arima", 600).replaceFirst("\\{", "{\"priority\": 10, "));
         final String id = ServeCalls.post(url, token, body);
         final long total = ServeCalls.job(url, token, id).path("tasks").asLong();
-        final java.io.BufferedReader watched = watchers == null
+        final BufferedReader watched = watchers == null
                 ? null
-                : new java.io.BufferedReader(new java.io.InputStreamReader(
-                        watchers.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+                : new BufferedReader(new InputStreamReader(watchers.getInputStream(), StandardCharsets.UTF_8));
         if (watchers != null) {
-            watchers.getOutputStream().write((id + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            watchers.getOutputStream().write((id + "\n").getBytes(StandardCharsets.UTF_8));
             watchers.getOutputStream().flush();
             final String line = watched.readLine();
             if (!"connected".equals(line)) {
