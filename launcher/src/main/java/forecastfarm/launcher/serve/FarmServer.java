@@ -287,10 +287,17 @@ final class FarmServer implements AutoCloseable {
             return;
         }
         try {
+            final boolean gzip =
+                    EventOutput.acceptsGzip(exchange.getRequestHeaders().getFirst("Accept-Encoding"));
             exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
             exchange.getResponseHeaders().add("Cache-Control", "no-cache");
+            exchange.getResponseHeaders().add("Vary", "Accept-Encoding");
+            if (gzip) {
+                exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+            }
             exchange.sendResponseHeaders(200, 0);
-            try (OutputStream out = exchange.getResponseBody()) {
+            try (OutputStream body = exchange.getResponseBody()) {
+                final EventOutput out = gzip ? EventOutput.gzip(body) : EventOutput.identity(body);
                 streams.ended(job, events.stream(job, lastEventId, follow, out));
             } catch (final IOException ex) {
                 LOG.debug("event stream of {} ended: {}", job.id(), ex.toString());

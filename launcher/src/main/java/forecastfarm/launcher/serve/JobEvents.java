@@ -3,7 +3,6 @@ package forecastfarm.launcher.serve;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,16 +136,19 @@ final class JobEvents implements AutoCloseable {
      * @param follow      what to send as {@code result} events.
      * @throws IOException when the job's file cannot be read (the job was deleted under the stream).
      */
-    Outcome stream(final ServedJob job, final long lastEventId, final Follow follow, final OutputStream out)
+    Outcome stream(final ServedJob job, final long lastEventId, final Follow follow, final EventOutput out)
             throws IOException, InterruptedException {
         final Sender sender = new Sender(out);
         sender.lastId = lastEventId;
         final JobFeed feed = attach(job, follow);
         try {
-            return follow(job, feed, lastEventId, sender);
+            final Outcome outcome = follow(job, feed, lastEventId, sender);
+            sender.finish();
+            return outcome;
         } catch (final ConnectionBroken broken) {
             return new Outcome(Ending.BROKEN, sender.lastId, clock.time() - sender.writeStartMs);
         } finally {
+            out.release();
             detach(job, follow, feed);
         }
     }
@@ -211,7 +213,7 @@ final class JobEvents implements AutoCloseable {
                 }
                 final int from = next.eventsAfter(lastEventId);
                 if (from >= 0) {
-                    sender.write(next.events, from);
+                    sender.write(next, from);
                     written += next.events.length - from;
                     lastLine = next.nextLine() - 1;
                 }
@@ -267,7 +269,7 @@ final class JobEvents implements AutoCloseable {
             final JobFeed.Chunk lines = reader.next(end);
             final int from = lines.eventsAfter(lastEventId);
             if (from >= 0) {
-                sender.write(lines.events, from);
+                sender.write(lines, from);
                 sender.flush();
                 sender.lastId = lines.nextLine() - 1;
             }
@@ -306,29 +308,30 @@ final class JobEvents implements AutoCloseable {
 
     /** Writes events, remembering the last result id sent and when the current write began. */
     private final class Sender {
-        private final OutputStream out;
+        private final EventOutput out;
         long lastId;
         long writeStartMs;
 
-        Sender(final OutputStream out) {
+        Sender(final EventOutput out) {
             this.out = out;
         }
 
         void send(final String event) throws ConnectionBroken {
             writeStartMs = clock.time();
             try {
-                out.write(event.getBytes(StandardCharsets.UTF_8));
+                final byte[] bytes = event.getBytes(StandardCharsets.UTF_8);
+                out.write(bytes, 0, bytes.length);
                 out.flush();
             } catch (final IOException ex) {
                 throw new ConnectionBroken(ex);
             }
         }
 
-        /** Writes {@code events} from {@code from} on, to be sent at the next {@link #flush()}. */
-        void write(final byte[] events, final int from) throws ConnectionBroken {
+        /** Writes the chunk's events from {@code from} on, to be sent at the next {@link #flush()}. */
+        void write(final JobFeed.Chunk chunk, final int from) throws ConnectionBroken {
             writeStartMs = clock.time();
             try {
-                out.write(events, from, events.length - from);
+                out.write(chunk, from);
             } catch (final IOException ex) {
                 throw new ConnectionBroken(ex);
             }
@@ -338,6 +341,15 @@ final class JobEvents implements AutoCloseable {
             writeStartMs = clock.time();
             try {
                 out.flush();
+            } catch (final IOException ex) {
+                throw new ConnectionBroken(ex);
+            }
+        }
+
+        void finish() throws ConnectionBroken {
+            writeStartMs = clock.time();
+            try {
+                out.finish();
             } catch (final IOException ex) {
                 throw new ConnectionBroken(ex);
             }

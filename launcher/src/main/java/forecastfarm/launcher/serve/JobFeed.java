@@ -269,6 +269,8 @@ final class JobFeed {
 
         volatile Chunk next;
 
+        private EventOutput.Piece deflated;
+
         private Chunk(
                 final long firstLine,
                 final int[] starts,
@@ -329,6 +331,14 @@ final class JobFeed {
 
         int lineCount() {
             return starts.length;
+        }
+
+        /** @return the events deflated, once for every gzip stream ({@link EventOutput}). */
+        synchronized EventOutput.Piece deflated() {
+            if (deflated == null) {
+                deflated = EventOutput.deflated(events);
+            }
+            return deflated;
         }
 
         /** @return the number the line after this chunk's last has. */

@@ -95,11 +95,27 @@ class JobEventsTest {
         return JSON.readTree(stream.substring(data, stream.indexOf('\n', data)));
     }
 
-    /** The client's side of the connection: what it read, and a switch that makes it stop reading for a while. */
+    /**
+     * The client's side of the connection: what it read, and a switch that makes it stop reading for a while. A gzip
+     * client's text is what the bytes read so far inflate to: each write of the stream can be read once it came.
+     */
     private static final class Client extends OutputStream {
         private final ByteArrayOutputStream read = new ByteArrayOutputStream();
         private volatile CountDownLatch stall;
         private final CountDownLatch stalled = new CountDownLatch(1);
+        private final boolean gzip;
+
+        Client() {
+            this(false);
+        }
+
+        Client(final boolean gzip) {
+            this.gzip = gzip;
+        }
+
+        EventOutput output() {
+            return gzip ? EventOutput.gzip(this) : EventOutput.identity(this);
+        }
 
         @Override
         public void write(final int b) {
@@ -123,9 +139,40 @@ class JobEventsTest {
         }
 
         String text() {
+            final byte[] bytes;
             synchronized (read) {
-                return read.toString(StandardCharsets.UTF_8);
+                bytes = read.toByteArray();
             }
+            return gzip ? inflatedSoFar(bytes) : new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        /** @return the whole stream inflated, its gzip trailer checked. */
+        String gunzipped() throws java.io.IOException {
+            try (java.util.zip.GZIPInputStream in =
+                    new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(read.toByteArray()))) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+
+        private static String inflatedSoFar(final byte[] bytes) {
+            if (bytes.length < 10) {
+                return "";
+            }
+            final java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
+            final ByteArrayOutputStream text = new ByteArrayOutputStream();
+            try {
+                inflater.setInput(bytes, 10, bytes.length - 10);
+                final byte[] buffer = new byte[8192];
+                int n;
+                while ((n = inflater.inflate(buffer)) > 0) {
+                    text.write(buffer, 0, n);
+                }
+            } catch (final java.util.zip.DataFormatException ex) {
+                throw new AssertionError("not deflate data", ex);
+            } finally {
+                inflater.end();
+            }
+            return text.toString(StandardCharsets.UTF_8);
         }
 
         void awaitText(final String what) throws InterruptedException {
@@ -145,7 +192,7 @@ class JobEventsTest {
         final Client client = new Client();
         final JobEvents events = new JobEvents(1_024, 60_000, SystemEpochClock.INSTANCE);
         final Future<JobEvents.Outcome> streaming =
-                threads.submit(() -> events.stream(job, 0, JobEvents.Follow.ROWS, client));
+                threads.submit(() -> events.stream(job, 0, JobEvents.Follow.ROWS, EventOutput.identity(client)));
         client.awaitText("id: 10\n");
 
         // the reader stops reading; the job writes 40 lines more (about 2.5 KiB, over the 1 KiB bound)
@@ -171,7 +218,7 @@ class JobEventsTest {
         // the job ends; a reconnect with Last-Event-ID gets every result after it once, then end
         final Client again = new Client();
         final JobEvents.Outcome resumed = new JobEvents(1_024, 60_000, SystemEpochClock.INSTANCE)
-                .stream(ended(results, 50), outcome.lastId(), JobEvents.Follow.ROWS, again);
+                .stream(ended(results, 50), outcome.lastId(), JobEvents.Follow.ROWS, EventOutput.identity(again));
         assertEquals(JobEvents.Ending.END, resumed.ending());
         final List<Long> all = new ArrayList<>(firstIds);
         all.addAll(resultIds(again.text()));
@@ -196,10 +243,10 @@ class JobEventsTest {
         final List<Long> resumedAfter = new ArrayList<>();
         final List<Future<JobEvents.Outcome>> streams = new ArrayList<>();
         final java.util.function.LongConsumer open = lastEventId -> {
-            final Client client = new Client();
+            final Client client = new Client(clients.size() % 2 == 1);
             clients.add(client);
             resumedAfter.add(lastEventId);
-            streams.add(threads.submit(() -> events.stream(job, lastEventId, JobEvents.Follow.ROWS, client)));
+            streams.add(threads.submit(() -> events.stream(job, lastEventId, JobEvents.Follow.ROWS, client.output())));
         };
         for (final long lastEventId : new long[] {0, 0, 0, 50, 50}) {
             open.accept(lastEventId);
@@ -226,6 +273,9 @@ class JobEventsTest {
                             .toList(),
                     resultIds(clients.get(s).text()),
                     "stream " + s + ", resumed after " + resumedAfter.get(s));
+            if (clients.get(s).gzip) {
+                assertEquals(clients.get(s).text(), clients.get(s).gunzipped(), "stream " + s + ": one gzip member");
+            }
         }
         events.close();
     }
@@ -255,7 +305,7 @@ class JobEventsTest {
         final Client client = new Client();
         final Future<JobEvents.Outcome> streaming =
                 threads.submit(() -> new JobEvents(JobEvents.MAX_LAG_BYTES, 10_000, clock)
-                        .stream(running(results), 0, JobEvents.Follow.ROWS, client));
+                        .stream(running(results), 0, JobEvents.Follow.ROWS, EventOutput.identity(client)));
         client.awaitText("id: 3\n");
         Thread.sleep(100);
         assertTrue(!streaming.isDone(), "the stream follows the running job");
@@ -275,7 +325,7 @@ class JobEventsTest {
         append(results, 1, 400);
         final Client client = new Client();
         final JobEvents.Outcome outcome = new JobEvents(1_024, 60_000, SystemEpochClock.INSTANCE)
-                .stream(ended(results, 400), 0, JobEvents.Follow.ROWS, client);
+                .stream(ended(results, 400), 0, JobEvents.Follow.ROWS, EventOutput.identity(client));
         assertEquals(JobEvents.Ending.END, outcome.ending());
         assertEquals(400, resultIds(client.text()).size());
         assertEquals(400, outcome.lastId());
@@ -289,7 +339,7 @@ class JobEventsTest {
         Files.writeString(results, "{\"key\": \"a\"}\n" + line + "\n");
         final Client client = new Client();
         new JobEvents(JobEvents.MAX_LAG_BYTES, 60_000, SystemEpochClock.INSTANCE)
-                .stream(ended(results, 2), 0, JobEvents.Follow.ROWS, client);
+                .stream(ended(results, 2), 0, JobEvents.Follow.ROWS, EventOutput.identity(client));
         assertTrue(client.text().contains("id: 2\nevent: result\ndata: " + line + "\n\n"), "the long line whole");
     }
 
@@ -299,7 +349,7 @@ class JobEventsTest {
         append(results, 1, 40);
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         final JobEvents.Outcome outcome = new JobEvents(1_024, 60_000, SystemEpochClock.INSTANCE)
-                .stream(ended(results, 40), 0, JobEvents.Follow.NONE, out);
+                .stream(ended(results, 40), 0, JobEvents.Follow.NONE, EventOutput.identity(out));
         final String stream = out.toString(StandardCharsets.UTF_8);
         assertEquals(JobEvents.Ending.END, outcome.ending());
         assertTrue(resultIds(stream).isEmpty(), stream);
@@ -319,7 +369,7 @@ class JobEventsTest {
                 ServedJob.keyLine("k00001", "OK", 4) + "\n" + ServedJob.keyLine("k00002", "FAILED", 2) + "\n");
         final ByteArrayOutputStream keys = new ByteArrayOutputStream();
         new JobEvents(JobEvents.MAX_LAG_BYTES, 60_000, SystemEpochClock.INSTANCE)
-                .stream(ended(results, 2), 0, JobEvents.Follow.of(null), keys);
+                .stream(ended(results, 2), 0, JobEvents.Follow.of(null), EventOutput.identity(keys));
         final String keyStream = keys.toString(StandardCharsets.UTF_8);
         assertEquals(List.of(1L, 2L), resultIds(keyStream), keyStream);
         assertTrue(
@@ -328,11 +378,44 @@ class JobEventsTest {
                 keyStream);
         final ByteArrayOutputStream rows = new ByteArrayOutputStream();
         new JobEvents(JobEvents.MAX_LAG_BYTES, 60_000, SystemEpochClock.INSTANCE)
-                .stream(ended(results, 2), 0, JobEvents.Follow.of("results=rows"), rows);
+                .stream(ended(results, 2), 0, JobEvents.Follow.of("results=rows"), EventOutput.identity(rows));
         assertEquals(6, resultIds(rows.toString(StandardCharsets.UTF_8)).size());
         assertEquals(JobEvents.Follow.NONE, JobEvents.Follow.of("results=false"));
         final BadRequest refused = org.junit.jupiter.api.Assertions.assertThrows(
                 BadRequest.class, () -> JobEvents.Follow.of("results=all"));
         assertTrue(refused.getMessage().contains("rows"), refused.getMessage());
+    }
+
+    /**
+     * A client that accepts gzip gets the same events as one that does not, in one gzip member (its check value and
+     * length right), whether it reads from the start or resumes in the middle of the lines the stream reads at once.
+     */
+    @Test
+    void aGzipStreamCarriesTheSameEventsAsAPlainOne() throws Exception {
+        final Path results = dir.resolve("job-1.results.ndjson");
+        append(results, 1, 3_000);
+        for (final long lastEventId : new long[] {0, 1_234}) {
+            final Client plain = new Client();
+            final Client gzip = new Client(true);
+            for (final Client client : List.of(plain, gzip)) {
+                final JobEvents.Outcome outcome = new JobEvents(1_024, 60_000, SystemEpochClock.INSTANCE)
+                        .stream(ended(results, 3_000), lastEventId, JobEvents.Follow.ROWS, client.output());
+                assertEquals(JobEvents.Ending.END, outcome.ending());
+            }
+            assertEquals(3_000 - lastEventId, resultIds(plain.text()).size());
+            assertEquals(plain.text(), gzip.gunzipped(), "after " + lastEventId);
+            assertTrue(gzip.read.size() * 5 < plain.read.size(), gzip.read.size() + " of " + plain.read.size());
+        }
+    }
+
+    @Test
+    void gzipIsUsedWhenTheClientAcceptsIt() {
+        assertTrue(EventOutput.acceptsGzip("gzip, deflate, br"));
+        assertTrue(EventOutput.acceptsGzip("br;q=1.0, GZIP;q=0.5"));
+        assertTrue(!EventOutput.acceptsGzip(null));
+        assertTrue(!EventOutput.acceptsGzip("identity"));
+        assertTrue(!EventOutput.acceptsGzip("gzip;q=0, deflate"));
+        assertTrue(!EventOutput.acceptsGzip("gzip; q=0.000"));
+        assertTrue(!EventOutput.acceptsGzip("x-gzip-like"));
     }
 }

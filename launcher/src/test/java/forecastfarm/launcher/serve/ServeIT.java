@@ -158,6 +158,22 @@ class ServeIT extends ServeProcesses {
                 .body();
         assertEquals(8, resumed.split("event: result\n", -1).length - 1, resumed);
         assertTrue(resumed.startsWith("id: 11\n"), resumed);
+        // a client that accepts gzip (as browsers do) gets the same events compressed
+        final HttpResponse<byte[]> gzipped = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url + "/v1/jobs/" + forecastId + "/events?results=rows"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Accept-Encoding", "gzip, deflate")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElse(""));
+        try (java.util.zip.GZIPInputStream in =
+                new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
+            final String inflated = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(
+                    events.substring(0, events.indexOf("event: end")),
+                    inflated.substring(0, inflated.indexOf("event: end")),
+                    "the same result events");
+        }
         assertEquals(
                 400,
                 call("GET", "/v1/jobs/" + forecastId + "/events?results=everything", null)
