@@ -59,7 +59,7 @@ public final class FarmBenchmark {
             "       scripts/bench serve-fair [--series 5] [--big 20000] [--reps 10]",
             "       scripts/bench serve-retention [--jobs 200] [--retention-s 10]",
             "       scripts/bench serve-clients [--clients 8] [--jobs 25] [--cli-reps 3]",
-            "       scripts/bench serve-watchers [--tasks 20000] [--watchers 1000] [--model ets] [--rounds 3]",
+            "       scripts/bench serve-watchers [--tasks 20000] [--watchers 1000] [--model ets] [--rounds 3] [--encoding gzip|identity]",
             "Runs the real farm (worker JVMs from -Dfarm.worker.classpath) in temp farm dirs under java.io.tmpdir.");
 
     private final PrintStream out;
@@ -129,7 +129,8 @@ public final class FarmBenchmark {
                     return 0;
                 case "serve-watchers":
                     new ServeLoadBench(out, scratch)
-                            .watchers(BenchArgs.parse(rest, Set.of("tasks", "watchers", "model", "rounds")));
+                            .watchers(
+                                    BenchArgs.parse(rest, Set.of("tasks", "watchers", "model", "rounds", "encoding")));
                     return 0;
                 case "serve-warm":
                     new ServeBench(out, scratch)

@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code scripts/bench serve-watchers}: a {@code --tasks}-series job ({@code --model}, default ets, on short random walks) run alone,
  *       then again with {@code --watchers} Server-Sent-Event streams following it (of progress, then of every
  *       finished key, then of every result row), the watchers niced in a process of their own ({@link ServeWatchers}),
+ *       accepting gzip as browsers do ({@code --encoding identity}: not),
  *       {@code --rounds} times in turn; the farm's task throughput with the watchers over the mean of the runs alone
  *       before and after the round, the median of the rounds (target: within 10%).
  * </ul>
@@ -162,6 +163,10 @@ final class ServeLoadBench {
         final String model = args.stringValue("model", "ets");
         final int watchers = args.intValue("watchers", 1_000, 1);
         final int rounds = args.intValue("rounds", 3, 1);
+        final String encoding = args.stringValue("encoding", "gzip");
+        if (!encoding.equals("gzip") && !encoding.equals("identity")) {
+            throw new IllegalArgumentException("--encoding: gzip (the default) or identity expected, not " + encoding);
+        }
         final Path farm = home().resolve("scripts/farm");
         final Path farmDir = scratch.resolve("serve-watchers");
         // workers not recycled mid-run: a fresh worker's cold JIT would weigh on whichever run it fell in
@@ -183,7 +188,7 @@ final class ServeLoadBench {
             for (int round = 0; round < rounds; round++) {
                 final Run[] with = new Run[kinds.length];
                 for (int k = 0; k < kinds.length; k++) {
-                    with[k] = rate(server, url, token, body, watcherProcess(url, token, watchers, kinds[k]));
+                    with[k] = rate(server, url, token, body, watcherProcess(url, token, watchers, kinds[k], encoding));
                 }
                 final Run after = rate(server, url, token, body, null);
                 final double alonePerS = (before.perS() + after.perS()) / 2;
@@ -211,13 +216,14 @@ final class ServeLoadBench {
         out.printf(
                 Locale.ROOT,
                 "serve-watchers: a %d-series %s job on 2 workers, tasks/s from the watchers connected and the job let"
-                        + " go to its end, with %d watchers over the mean of the runs alone before and after the round,"
+                        + " go to its end, with %d watchers (%s) over the mean of the runs alone before and after the round,"
                         + " median of %d rounds:"
                         + " progress only (?results=false) %.3f; every finished key (the default) %.3f (target at"
                         + " least 0.9); every result row (?results=rows) %.3f%n",
                 tasks,
                 model,
                 watchers,
+                encoding,
                 rounds,
                 progress,
                 keys,
@@ -238,18 +244,24 @@ final class ServeLoadBench {
      * The watchers in a JVM of their own, niced once connected ({@link #renice}): clients elsewhere would not take the
      * farm's cores, and niced from the start they would not even connect while the farm is busy.
      */
-    private Process watcherProcess(final String url, final String token, final int count, final String what)
+    private Process watcherProcess(
+            final String url, final String token, final int count, final String what, final String encoding)
             throws IOException {
         final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        // C1 only and one GC thread: the watchers' code is simple, and C2's compiles or parallel GC threads would
+        // take the farm's cores as remote clients would not
         return new ProcessBuilder(
                         java.toString(),
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
                         "-cp",
                         System.getProperty("java.class.path"),
                         ServeWatchers.class.getName(),
                         url,
                         token,
                         Integer.toString(count),
-                        what)
+                        what,
+                        encoding)
                 .redirectError(scratch.resolve("watchers-" + what + ".log").toFile())
                 .start();
     }

@@ -13,11 +13,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 
 /**
  * The watchers of {@code scripts/bench serve-watchers}, a process of their own (run niced, as clients on other hosts
  * would not take the farm's cores): reads a job id from standard input, opens {@code COUNT} event streams of that job
- * (the {@code ?results=} of the streams: {@code keys}, {@code rows} or {@code false}), prints {@code connected} once all
+ * (the {@code ?results=} of the streams: {@code keys}, {@code rows} or {@code false}; then {@code gzip} to accept it
+ * as browsers do, or {@code identity}), prints {@code connected} once all
  * are open, and when all ended how many events of each kind they got ({@code events result=R progress=P end=E
  * dropped=D}). The streams are read asynchronously, their bytes scanned where the client receives them, so that the
  * watchers take as little as they can of the cores they share with the farm.
@@ -30,11 +33,13 @@ public final class ServeWatchers {
         final String token = args[1];
         final int count = Integer.parseInt(args[2]);
         final String results = args[3];
+        final boolean gzip = args[4].equals("gzip");
         final HttpClient http = HttpClient.newHttpClient();
         final String id = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         final HttpRequest request = HttpRequest.newBuilder(
                         URI.create(url + "/v1/jobs/" + id + "/events?results=" + results))
                 .header("Authorization", "Bearer " + token)
+                .header("Accept-Encoding", gzip ? "gzip" : "identity")
                 .build();
         final CountDownLatch connected = new CountDownLatch(count);
         final CountDownLatch ended = new CountDownLatch(count);
@@ -47,7 +52,14 @@ public final class ServeWatchers {
             http.sendAsync(request, response -> {
                         answered.set(true);
                         connected.countDown();
-                        return HttpResponse.BodySubscribers.fromSubscriber(new Stream(events, ended));
+                        final boolean gzipped = response.headers()
+                                .firstValue("Content-Encoding")
+                                .orElse("identity")
+                                .equals("gzip");
+                        if (gzipped != gzip) {
+                            System.err.println("a watcher asked for " + args[4] + " got " + response.headers());
+                        }
+                        return HttpResponse.BodySubscribers.fromSubscriber(new Stream(events, ended, gzipped));
                     })
                     .whenComplete((response, failure) -> {
                         if (failure != null) {
@@ -70,19 +82,24 @@ public final class ServeWatchers {
 
     /**
      * One stream's body: counts its events by the first letter of their name, from the {@code event: } lines, as the
-     * bytes come.
+     * bytes come (inflated first when gzipped: the gzip header skipped, the trailer left unread).
      */
     private static final class Stream implements Flow.Subscriber<List<ByteBuffer>> {
         private static final byte[] FIELD = "event: ".getBytes(StandardCharsets.US_ASCII);
+        private static final int GZIP_HEADER_BYTES = 10;
 
         private final LongAdder[] byFirstLetter;
         private final CountDownLatch ended;
+        private final Inflater inflater;
+        private final byte[] inflated = new byte[64 * 1024];
+        private int headerLeft = GZIP_HEADER_BYTES;
         /** How much of {@link #FIELD} the current line has matched; -1 when it is not an event line. */
         private int matched;
 
-        Stream(final LongAdder[] byFirstLetter, final CountDownLatch ended) {
+        Stream(final LongAdder[] byFirstLetter, final CountDownLatch ended, final boolean gzipped) {
             this.byFirstLetter = byFirstLetter;
             this.ended = ended;
+            this.inflater = gzipped ? new Inflater(true) : null;
         }
 
         @Override
@@ -93,28 +110,61 @@ public final class ServeWatchers {
         @Override
         public void onNext(final List<ByteBuffer> buffers) {
             for (final ByteBuffer buffer : buffers) {
-                for (int i = buffer.position(); i < buffer.limit(); i++) {
-                    final byte b = buffer.get(i);
-                    if (b == '\n') {
-                        matched = 0;
-                    } else if (matched == FIELD.length) {
-                        byFirstLetter[b & 0x7f].increment();
-                        matched = -1;
-                    } else if (matched >= 0) {
-                        matched = b == FIELD[matched] ? matched + 1 : -1;
-                    }
+                if (inflater == null) {
+                    scan(buffer);
+                } else {
+                    inflate(buffer);
                 }
+            }
+        }
+
+        private void inflate(final ByteBuffer buffer) {
+            final int skip = Math.min(headerLeft, buffer.remaining());
+            buffer.position(buffer.position() + skip);
+            headerLeft -= skip;
+            if (inflater.finished()) {
+                return;
+            }
+            inflater.setInput(buffer);
+            try {
+                for (int n = inflater.inflate(inflated); n > 0; n = inflater.inflate(inflated)) {
+                    scan(ByteBuffer.wrap(inflated, 0, n));
+                }
+            } catch (final DataFormatException ex) {
+                throw new IllegalStateException("not a gzip stream", ex);
+            }
+        }
+
+        private void scan(final ByteBuffer buffer) {
+            for (int i = buffer.position(); i < buffer.limit(); i++) {
+                final byte b = buffer.get(i);
+                if (b == '\n') {
+                    matched = 0;
+                } else if (matched == FIELD.length) {
+                    byFirstLetter[b & 0x7f].increment();
+                    matched = -1;
+                } else if (matched >= 0) {
+                    matched = b == FIELD[matched] ? matched + 1 : -1;
+                }
+            }
+        }
+
+        private void release() {
+            if (inflater != null) {
+                inflater.end();
             }
         }
 
         @Override
         public void onError(final Throwable failure) {
             System.err.println("a watcher's stream failed: " + failure);
+            release();
             ended.countDown();
         }
 
         @Override
         public void onComplete() {
+            release();
             ended.countDown();
         }
     }
