@@ -19,7 +19,7 @@ import org.agrona.concurrent.EpochClock;
  * of the job's keys file) whose id is its line number in that file; with {@code ?results=rows} each line of the
  * job's results file is one; with {@code ?results=false} there are none. A client that reconnects with
  * {@code Last-Event-ID: N} gets the lines after N and nothing twice; {@code progress} ({@code state, tasks, done, ok,
- * failed}) comes every {@link #PROGRESS_INTERVAL_MS} and {@code end} (the job's summary) closes the stream. The
+ * failed}) comes every {@link #PROGRESS_INTERVAL_MS} (with results, once half of it passed) and {@code end} (the job's summary) closes the stream. The
  * streams of a job follow its file through one {@link JobFeed}, which reads each new line once and makes it an event
  * once for all of them; what a stream owes from before it opened it reads from the file itself. A slow reader falls
  * behind in the feed, holds only its own connection and the feed's pieces it has not sent, and never slows the farm.
@@ -40,9 +40,9 @@ final class JobEvents implements AutoCloseable {
     /** A change waits for more at least this long before it is published to the streams ({@link JobFeed}). */
     static final long MIN_PUBLISH_DELAY_MS = 20;
     /** ... and at most this long, however many streams are open. */
-    static final long MAX_PUBLISH_DELAY_MS = 250;
+    static final long MAX_PUBLISH_DELAY_MS = PROGRESS_INTERVAL_MS;
     /** ... and this long for each stream open. */
-    private static final long PUBLISH_DELAY_US_PER_STREAM = 200;
+    private static final long PUBLISH_DELAY_US_PER_STREAM = 1_000;
     /** A stream writes at most this much at once. */
     private static final int SEND_BYTES = 256 * 1024;
 
@@ -219,23 +219,30 @@ final class JobEvents implements AutoCloseable {
                 }
                 sent = next;
             }
-            if (written > 0) {
+            final long nowMs = clock.time();
+            // with results, progress comes along once half its interval passed: a stream wakes about once a publication
+            final long progressDueMs = written > 0 ? PROGRESS_INTERVAL_MS / 2 : PROGRESS_INTERVAL_MS;
+            final boolean progressDue = !sent.last
+                    && nowMs - startMs < maxStreamMs
+                    && (lastProgressMs == Long.MIN_VALUE || nowMs - lastProgressMs >= progressDueMs);
+            if (progressDue) {
+                lastProgressMs = nowMs;
+                // also publishes lines that came with no change told (a file written by another hand, as tests do)
+                feed.changed();
+                sender.write("event: progress\ndata: " + progress(job) + "\n\n");
+            }
+            if (written > 0 || progressDue) {
                 sender.flush();
+            }
+            if (written > 0) {
                 sender.lastId = lastLine;
             }
             if (sent.last) {
                 sender.send("event: end\ndata: " + progress(job) + "\n\n");
                 return new Outcome(Ending.END, sender.lastId, 0);
             }
-            final long nowMs = clock.time();
             if (nowMs - startMs >= maxStreamMs) {
                 return droppedAtTimeLimit(sender);
-            }
-            if (lastProgressMs == Long.MIN_VALUE || nowMs - lastProgressMs >= PROGRESS_INTERVAL_MS) {
-                lastProgressMs = nowMs;
-                // also publishes lines that came with no change told (a file written by another hand, as tests do)
-                feed.changed();
-                sender.send("event: progress\ndata: " + progress(job) + "\n\n");
             }
             if (sent.next == null) {
                 final long untilProgressMs = Math.max(1, lastProgressMs + PROGRESS_INTERVAL_MS - clock.time());
@@ -316,12 +323,18 @@ final class JobEvents implements AutoCloseable {
             this.out = out;
         }
 
+        /** Writes the event and sends it with what was written before. */
         void send(final String event) throws ConnectionBroken {
+            write(event);
+            flush();
+        }
+
+        /** Writes the event, to be sent at the next {@link #flush()}. */
+        void write(final String event) throws ConnectionBroken {
             writeStartMs = clock.time();
             try {
                 final byte[] bytes = event.getBytes(StandardCharsets.UTF_8);
                 out.write(bytes, 0, bytes.length);
-                out.flush();
             } catch (final IOException ex) {
                 throw new ConnectionBroken(ex);
             }
