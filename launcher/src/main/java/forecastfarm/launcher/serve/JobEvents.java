@@ -19,10 +19,11 @@ import org.agrona.concurrent.EpochClock;
  * of the job's keys file) whose id is its line number in that file; with {@code ?results=rows} each line of the
  * job's results file is one; with {@code ?results=false} there are none. A client that reconnects with
  * {@code Last-Event-ID: N} gets the lines after N and nothing twice; {@code progress} ({@code state, tasks, done, ok,
- * failed}) comes every {@link #PROGRESS_INTERVAL_MS} (with results, once half of it passed) and {@code end} (the job's summary) closes the stream. The
- * streams of a job follow its file through one {@link JobFeed}, which reads each new line once and makes it an event
- * once for all of them; what a stream owes from before it opened it reads from the file itself. A slow reader falls
- * behind in the feed, holds only its own connection and the feed's pieces it has not sent, and never slows the farm.
+ * failed}) comes every {@link #PROGRESS_INTERVAL_MS} (with results, once half of it passed) and {@code end} (the
+ * job's summary) closes the stream. The streams of a job follow its file through one {@link JobFeed}, which reads each
+ * new line once and makes it an event once for all of them; what a stream owes from before it opened it reads from the
+ * file itself. A slow reader falls behind in the feed, holds only its own connection and the feed's pieces it has not
+ * sent, and never slows the farm. A client that accepts gzip gets the events compressed ({@link EventOutput}).
  *
  * <p>A stream is bounded in how far it falls behind and in how long it lasts. When the job has written more than
  * {@link #MAX_LAG_BYTES} to the file it follows beyond what the stream has sent (counted from where the stream stood
@@ -331,38 +332,27 @@ final class JobEvents implements AutoCloseable {
 
         /** Writes the event, to be sent at the next {@link #flush()}. */
         void write(final String event) throws ConnectionBroken {
-            writeStartMs = clock.time();
-            try {
-                final byte[] bytes = event.getBytes(StandardCharsets.UTF_8);
-                out.write(bytes, 0, bytes.length);
-            } catch (final IOException ex) {
-                throw new ConnectionBroken(ex);
-            }
+            final byte[] bytes = event.getBytes(StandardCharsets.UTF_8);
+            writing(() -> out.write(bytes, 0, bytes.length));
         }
 
         /** Writes the chunk's events from {@code from} on, to be sent at the next {@link #flush()}. */
         void write(final JobFeed.Chunk chunk, final int from) throws ConnectionBroken {
-            writeStartMs = clock.time();
-            try {
-                out.write(chunk, from);
-            } catch (final IOException ex) {
-                throw new ConnectionBroken(ex);
-            }
+            writing(() -> out.write(chunk, from));
         }
 
         void flush() throws ConnectionBroken {
-            writeStartMs = clock.time();
-            try {
-                out.flush();
-            } catch (final IOException ex) {
-                throw new ConnectionBroken(ex);
-            }
+            writing(out::flush);
         }
 
         void finish() throws ConnectionBroken {
+            writing(out::finish);
+        }
+
+        private void writing(final Write write) throws ConnectionBroken {
             writeStartMs = clock.time();
             try {
-                out.finish();
+                write.run();
             } catch (final IOException ex) {
                 throw new ConnectionBroken(ex);
             }
@@ -376,6 +366,12 @@ final class JobEvents implements AutoCloseable {
             send("event: dropped\ndata: " + JSON.writeValueAsString(data) + "\n\n");
             return new Outcome(why, lastId, 0);
         }
+    }
+
+    /** A write to the client's connection. */
+    @FunctionalInterface
+    private interface Write {
+        void run() throws IOException;
     }
 
     /** A write to the client failed: the connection is gone. */
