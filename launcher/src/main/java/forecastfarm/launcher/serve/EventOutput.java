@@ -3,7 +3,6 @@ package forecastfarm.launcher.serve;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
@@ -13,10 +12,10 @@ import java.util.zip.Deflater;
  * client that accepts it, as browsers' {@code EventSource} do) so that a thousand streams of one job cost a tenth of
  * the bytes.
  *
- * <p>The compression of a job's new events is shared by its streams: each piece of deflate data, a {@link JobFeed}
- * chunk's or a stream's own (progress, end), is compressed on its own and ends with a full flush, so it refers to
- * nothing before it and ends on a byte boundary, and pieces compressed apart make one valid deflate stream in any
- * order. A chunk is compressed once ({@link JobFeed.Chunk#deflated()}), with its CRC-32, and its bytes written to every
+ * <p>The compression of a job's new events is shared by its streams: each piece of deflate data is a {@link JobFeed}
+ * chunk compressed on its own, ending with a full flush, or a stream's own events (progress, end) in stored blocks;
+ * either refers to nothing before it and ends on a byte boundary, so pieces made apart make one valid deflate stream
+ * in any order. A chunk is compressed once ({@link JobFeed.Chunk#deflated()}), with its CRC-32, and its bytes written to every
  * stream; each stream keeps only its gzip header, its own events, the check value of what it sent (combined from the
  * pieces' CRCs by {@link Crc32}, not computed again) and the trailer:
  *
@@ -82,9 +81,6 @@ abstract class EventOutput {
     /** Ends what was written, when the stream ends as it should (not when the connection failed). */
     abstract void finish() throws IOException;
 
-    /** Frees what it holds; the connection's stream is the server's to close. */
-    abstract void release();
-
     /**
      * Events deflated on their own.
      *
@@ -94,30 +90,22 @@ abstract class EventOutput {
      */
     record Piece(byte[] deflated, int crc, int length) {}
 
-    /** @return {@code events} deflated with a fresh compressor. */
-    static Piece deflated(final byte[] events) {
+    /** @return {@code events} from {@code from} on, deflated with a fresh compressor. */
+    static Piece deflated(final byte[] events, final int from) {
         final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
         try {
-            final ByteArrayOutputStream piece = new ByteArrayOutputStream(events.length / 8 + 64);
-            deflate(deflater, events, 0, events.length, piece);
-            return new Piece(piece.toByteArray(), crcOf(events, 0, events.length), events.length);
-        } catch (final IOException never) {
-            throw new UncheckedIOException("writing to memory", never);
+            deflater.setInput(events, from, events.length - from);
+            final ByteArrayOutputStream piece = new ByteArrayOutputStream((events.length - from) / 8 + 64);
+            final byte[] buffer = new byte[8 * 1024];
+            int length;
+            do {
+                length = deflater.deflate(buffer, 0, buffer.length, Deflater.FULL_FLUSH);
+                piece.write(buffer, 0, length);
+            } while (length == buffer.length);
+            return new Piece(piece.toByteArray(), crcOf(events, from, events.length), events.length - from);
         } finally {
             deflater.end();
         }
-    }
-
-    private static void deflate(
-            final Deflater deflater, final byte[] data, final int from, final int to, final OutputStream sink)
-            throws IOException {
-        deflater.setInput(data, from, to - from);
-        final byte[] buffer = new byte[8 * 1024];
-        int length;
-        do {
-            length = deflater.deflate(buffer, 0, buffer.length, Deflater.FULL_FLUSH);
-            sink.write(buffer, 0, length);
-        } while (length == buffer.length);
     }
 
     private static int crcOf(final byte[] data, final int from, final int to) {
@@ -143,9 +131,6 @@ abstract class EventOutput {
 
         @Override
         void finish() {}
-
-        @Override
-        void release() {}
     }
 
     private static final class Gzip extends EventOutput {
@@ -153,8 +138,9 @@ abstract class EventOutput {
         private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
         /** A final block of fixed codes holding nothing but its end. */
         private static final byte[] LAST_BLOCK = {3, 0};
+        /** The most a stored block holds. */
+        private static final int MAX_STORED_BYTES = 0xffff;
 
-        private final Deflater own = new Deflater(Deflater.BEST_SPEED, true);
         /** The CRC-32 of what was sent. */
         private int crc;
 
@@ -165,21 +151,27 @@ abstract class EventOutput {
             super(out);
         }
 
+        /**
+         * Writes the stream's own events (progress, end, dropped) as they are, in stored
+         * blocks: they are small, and a compressor per stream would hold a quarter of a megabyte.
+         */
         @Override
         void write(final byte[] events, final int from, final int to) throws IOException {
             start();
-            deflate(own, events, from, to, out);
+            for (int at = from; at < to; at += MAX_STORED_BYTES) {
+                final int size = Math.min(MAX_STORED_BYTES, to - at);
+                // not last, stored, padded to the byte; then the size and its complement, little-endian
+                out.write(new byte[] {0, (byte) size, (byte) (size >>> 8), (byte) ~size, (byte) (~size >>> 8)});
+                out.write(events, at, size);
+            }
             sent(crcOf(events, from, to), to - from);
         }
 
+        /** Writes the chunk's compression shared by the job's streams, or the rest of it compressed for this one. */
         @Override
         void write(final JobFeed.Chunk chunk, final int from) throws IOException {
-            if (from > 0) {
-                write(chunk.events, from, chunk.events.length);
-                return;
-            }
             start();
-            final Piece piece = chunk.deflated();
+            final Piece piece = from == 0 ? chunk.deflated() : deflated(chunk.events, from);
             out.write(piece.deflated());
             sent(piece.crc(), piece.length());
         }
@@ -211,11 +203,6 @@ abstract class EventOutput {
                 (byte) (length >>> 24)
             });
             out.flush();
-        }
-
-        @Override
-        void release() {
-            own.end();
         }
     }
 }

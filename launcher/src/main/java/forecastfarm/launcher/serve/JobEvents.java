@@ -149,7 +149,6 @@ final class JobEvents implements AutoCloseable {
         } catch (final ConnectionBroken broken) {
             return new Outcome(Ending.BROKEN, sender.lastId, clock.time() - sender.writeStartMs);
         } finally {
-            out.release();
             detach(job, follow, feed);
         }
     }

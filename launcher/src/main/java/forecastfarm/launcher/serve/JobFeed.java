@@ -336,7 +336,7 @@ final class JobFeed {
         /** @return the events deflated, once for every gzip stream ({@link EventOutput}). */
         synchronized EventOutput.Piece deflated() {
             if (deflated == null) {
-                deflated = EventOutput.deflated(events);
+                deflated = EventOutput.deflated(events, 0);
             }
             return deflated;
         }
