@@ -248,11 +248,9 @@ final class ServeLoadBench {
             final String url, final String token, final int count, final String what, final String encoding)
             throws IOException {
         final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        // C1 only and one GC thread: the watchers' code is simple, and C2's compiles or parallel GC threads would
-        // take the farm's cores as remote clients would not
+        // one GC thread: parallel GC threads would take the farm's cores as remote clients would not
         return new ProcessBuilder(
                         java.toString(),
-                        "-XX:TieredStopAtLevel=1",
                         "-XX:+UseSerialGC",
                         "-cp",
                         System.getProperty("java.class.path"),

@@ -92,6 +92,9 @@ public final class ServeWatchers {
         private final CountDownLatch ended;
         private final Inflater inflater;
         private final byte[] inflated = new byte[64 * 1024];
+        /** This stream's events by the first letter of their name, added to {@link #byFirstLetter} at its end. */
+        private final long[] counted = new long[128];
+
         private int headerLeft = GZIP_HEADER_BYTES;
         /** How much of {@link #FIELD} the current line has matched; -1 when it is not an event line. */
         private int matched;
@@ -110,10 +113,17 @@ public final class ServeWatchers {
         @Override
         public void onNext(final List<ByteBuffer> buffers) {
             for (final ByteBuffer buffer : buffers) {
-                if (inflater == null) {
-                    scan(buffer);
-                } else {
+                if (inflater != null) {
                     inflate(buffer);
+                } else if (buffer.hasArray()) {
+                    scan(
+                            buffer.array(),
+                            buffer.arrayOffset() + buffer.position(),
+                            buffer.arrayOffset() + buffer.limit());
+                } else {
+                    final byte[] bytes = new byte[buffer.remaining()];
+                    buffer.get(bytes);
+                    scan(bytes, 0, bytes.length);
                 }
             }
         }
@@ -128,30 +138,35 @@ public final class ServeWatchers {
             inflater.setInput(buffer);
             try {
                 for (int n = inflater.inflate(inflated); n > 0; n = inflater.inflate(inflated)) {
-                    scan(ByteBuffer.wrap(inflated, 0, n));
+                    scan(inflated, 0, n);
                 }
             } catch (final DataFormatException ex) {
                 throw new IllegalStateException("not a gzip stream", ex);
             }
         }
 
-        private void scan(final ByteBuffer buffer) {
-            for (int i = buffer.position(); i < buffer.limit(); i++) {
-                final byte b = buffer.get(i);
+        private void scan(final byte[] bytes, final int from, final int to) {
+            int state = matched;
+            for (int i = from; i < to; i++) {
+                final byte b = bytes[i];
                 if (b == '\n') {
-                    matched = 0;
-                } else if (matched == FIELD.length) {
-                    byFirstLetter[b & 0x7f].increment();
-                    matched = -1;
-                } else if (matched >= 0) {
-                    matched = b == FIELD[matched] ? matched + 1 : -1;
+                    state = 0;
+                } else if (state == FIELD.length) {
+                    counted[b & 0x7f]++;
+                    state = -1;
+                } else if (state >= 0) {
+                    state = b == FIELD[state] ? state + 1 : -1;
                 }
             }
+            matched = state;
         }
 
         private void release() {
             if (inflater != null) {
                 inflater.end();
+            }
+            for (int c = 0; c < counted.length; c++) {
+                byFirstLetter[c].add(counted[c]);
             }
         }
 
