@@ -21,7 +21,8 @@ import java.util.zip.Deflater;
  *
  * <pre>
  *   gzip header (10 bytes) | piece | piece | ... | final empty block (03 00) | CRC-32 | length mod 2^32
- *                            each piece: deflate blocks ending with a full flush (an empty stored block)
+ *                            each piece: a chunk's deflate blocks ending with a full flush (an empty stored
+ *                            block), or a stream's own events in stored blocks
  * </pre>
  *
  * A client reads every event of a piece as soon as the piece came: a full flush leaves nothing in the compressor.
@@ -152,8 +153,8 @@ abstract class EventOutput {
         }
 
         /**
-         * Writes the stream's own events (progress, end, dropped) as they are, in stored
-         * blocks: they are small, and a compressor per stream would hold a quarter of a megabyte.
+         * Writes the stream's own events (progress, end, dropped) as they are, in stored blocks: they are small, and a
+         * compressor per stream would hold a quarter of a megabyte.
          */
         @Override
         void write(final byte[] events, final int from, final int to) throws IOException {
