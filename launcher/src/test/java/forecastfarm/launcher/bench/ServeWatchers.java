@@ -43,7 +43,8 @@ public final class ServeWatchers {
                 .build();
         final CountDownLatch connected = new CountDownLatch(count);
         final CountDownLatch ended = new CountDownLatch(count);
-        final LongAdder[] events = new LongAdder[128];
+        // the events by the first letter of their name; then the bytes received and what they were as events
+        final LongAdder[] events = new LongAdder[128 + 2];
         for (int c = 0; c < events.length; c++) {
             events[c] = new LongAdder();
         }
@@ -76,8 +77,13 @@ public final class ServeWatchers {
         System.out.flush();
         ended.await();
         System.out.printf(
-                "events result=%d progress=%d end=%d dropped=%d%n",
-                events['r'].sum(), events['p'].sum(), events['e'].sum(), events['d'].sum());
+                "events result=%d progress=%d end=%d dropped=%d; %d MB received, %d MB of events%n",
+                events['r'].sum(),
+                events['p'].sum(),
+                events['e'].sum(),
+                events['d'].sum(),
+                events[Stream.RECEIVED].sum() >> 20,
+                events[Stream.EVENT_BYTES].sum() >> 20);
     }
 
     /**
@@ -87,13 +93,17 @@ public final class ServeWatchers {
     private static final class Stream implements Flow.Subscriber<List<ByteBuffer>> {
         private static final byte[] FIELD = "event: ".getBytes(StandardCharsets.US_ASCII);
         private static final int GZIP_HEADER_BYTES = 10;
+        /** Where {@link #counted} keeps the bytes received, and then the bytes of events they made. */
+        static final int RECEIVED = 128;
+
+        static final int EVENT_BYTES = 129;
 
         private final LongAdder[] byFirstLetter;
         private final CountDownLatch ended;
         private final Inflater inflater;
-        private final byte[] inflated = new byte[64 * 1024];
-        /** This stream's events by the first letter of their name, added to {@link #byFirstLetter} at its end. */
-        private final long[] counted = new long[128];
+        private final byte[] inflated;
+        /** This stream's counts ({@link #byFirstLetter}'s layout), added to {@link #byFirstLetter} at its end. */
+        private final long[] counted = new long[EVENT_BYTES + 1];
 
         private int headerLeft = GZIP_HEADER_BYTES;
         /** How much of {@link #FIELD} the current line has matched; -1 when it is not an event line. */
@@ -103,6 +113,7 @@ public final class ServeWatchers {
             this.byFirstLetter = byFirstLetter;
             this.ended = ended;
             this.inflater = gzipped ? new Inflater(true) : null;
+            this.inflated = gzipped ? new byte[64 * 1024] : null;
         }
 
         @Override
@@ -113,6 +124,7 @@ public final class ServeWatchers {
         @Override
         public void onNext(final List<ByteBuffer> buffers) {
             for (final ByteBuffer buffer : buffers) {
+                counted[RECEIVED] += buffer.remaining();
                 if (inflater != null) {
                     inflate(buffer);
                 } else if (buffer.hasArray()) {
@@ -146,6 +158,7 @@ public final class ServeWatchers {
         }
 
         private void scan(final byte[] bytes, final int from, final int to) {
+            counted[EVENT_BYTES] += to - from;
             int state = matched;
             for (int i = from; i < to; i++) {
                 final byte b = bytes[i];
