@@ -69,7 +69,7 @@ public final class ModelCatalog {
             // (scripts/bench comb-choice, README "Choosing comb's members"); a written list is their mean by default
             ModelDeclaration.ofModels(
                             "comb",
-                            List.of("ets", "arima", "ces", "dot"),
+                            List.of("arima", "ces", "dot", "mstl", "drift", "snaive"),
                             ModelSetting.oneOf("combine", List.of("mean", "median")))
                     .whenAlone("combine", "median"),
             // auto picks, per series, the member with the best cross-validated score (the worker's AutoSelect)

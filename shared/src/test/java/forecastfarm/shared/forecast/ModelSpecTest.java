@@ -69,7 +69,7 @@ class ModelSpecTest {
         assertEquals(List.of("comb", "comb:ets+theta"), canonical("comb,comb:ets+theta"));
         final ModelDeclaration declared = ModelCatalog.MODELS.find("comb").orElseThrow();
         assertEquals(
-                List.of("ets", "arima", "ces", "dot"),
+                List.of("arima", "ces", "dot", "mstl", "drift", "snaive"),
                 declared.defaultModels(),
                 "comb alone: the members cross-validation chose (README)");
         assertEquals("median", declared.aloneValue("combine"), "comb alone is their median");
