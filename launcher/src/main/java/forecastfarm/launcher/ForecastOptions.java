@@ -64,7 +64,8 @@ final class ForecastOptions {
                     + " cross-validation on the series' last points, auto alone is auto:ets+theta+arima+comb;"
                     + " comb:ets+theta is the mean of ets and theta (+combine=median their median), comb alone is"
                     + " comb:arima+ces+dot+mstl+drift+snaive+combine=median; mstl:arima forecasts the seasonally adjusted series with"
-                    + " arima (default ${DEFAULT-VALUE})")
+                    + " arima, on the log scale for a positive series unless mstl:arima+transform=none"
+                    + " (default ${DEFAULT-VALUE})")
     List<String> models;
 
     @Option(

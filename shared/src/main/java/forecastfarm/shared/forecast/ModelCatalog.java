@@ -63,8 +63,11 @@ public final class ModelCatalog {
             ModelDeclaration.plain("arima"),
             ModelDeclaration.plain("ces"),
             ModelDeclaration.plain("dot"),
-            // mstl decomposes by every season and forecasts the seasonally adjusted series with the one model listed
-            ModelDeclaration.ofModels("mstl", List.of("ets")).atMostPlainModels(1),
+            // mstl decomposes by every season and forecasts the seasonally adjusted series with the one model listed;
+            // a positive series on the log scale (transform=log, chosen by cross-validation: README "Several
+            // seasonalities") unless transform=none, which is R's stlf
+            ModelDeclaration.ofModels("mstl", List.of("ets"), ModelSetting.oneOf("transform", List.of("log", "none")))
+                    .atMostPlainModels(1),
             // comb alone: the members and statistic chosen by cross-validation on M3's training parts
             // (scripts/bench comb-choice, README "Choosing comb's members"); a written list is their mean by default
             ModelDeclaration.ofModels(

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ModelSpecTest {
 
     private static final String KNOWN = "naive, snaive, mean, drift, naive2, theta, ets, arima, ces, dot,"
-            + " mstl[:MODEL], comb[:MODEL+MODEL...+combine=mean|median],"
+            + " mstl[:MODEL+transform=log|none], comb[:MODEL+MODEL...+combine=mean|median],"
             + " auto[:MODEL+MODEL...+by=mase|smape|rmse|msis+windows=K], onnx:PATH";
 
     /** The built-in models plus the two argument kinds no built-in model has yet (a required list, a text). */
@@ -201,7 +201,7 @@ class ModelSpecTest {
     void aModelTakingOnePlainModelRefusesMoreOrAModelOfModels() {
         assertEquals(List.of("mstl", "mstl:arima", "comb:mstl+ets"), canonical("mstl, mstl:arima, comb:mstl+ets"));
         assertEquals(
-                "--model 'mstl:ets+arima': mstl takes at most 1 model, got 2 (ets+arima): mstl[:MODEL]",
+                "--model 'mstl:ets+arima': mstl takes at most 1 model, got 2 (ets+arima): mstl[:MODEL+transform=log|none]",
                 refusal("mstl:ets+arima"));
         assertEquals(
                 "--model 'mstl:comb': 'comb' in the argument of mstl: mstl takes a plain model, not a model of models",

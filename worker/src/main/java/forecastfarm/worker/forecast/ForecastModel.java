@@ -54,6 +54,15 @@ public interface ForecastModel {
     }
 
     /**
+     * This model as it fits the logs of a positive series (mstl on the log scale): by default itself. ets keeps to
+     * additive errors there, as R's {@code ets} does when given a Box-Cox {@code lambda}: a multiplicative error on the
+     * log scale compounds the transform, and its likelihood is slow to optimise on logs (3 times the fit on taylor).
+     */
+    default ForecastModel onLogScale() {
+        return this;
+    }
+
+    /**
      * Whether the fit depends on {@code seasonLength}: a task that was given several seasons then notes which one this
      * model used. False for the models that ignore it (naive, mean, drift).
      */

@@ -1,7 +1,9 @@
 package forecastfarm.worker.forecast;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +13,7 @@ import forecastfarm.shared.forecast.ModelSpec;
 import forecastfarm.worker.forecast.ets.Ets;
 import forecastfarm.worker.forecast.mstl.Mstl;
 import forecastfarm.worker.tasks.ForecastTaskHandler;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +88,7 @@ class MstlContractTest extends ForecastModelContractTest {
     @Test
     void withNoSeasonLeftTheAdjustedModelForecastsTheSeries() {
         double[] y = twoSeasons(30);
+        // on its own scale: the log scale is for decomposing, and an exponential trend would surprise here
         Forecast f = new Mstl().fit(y, new double[] {15, 48}).forecast(6, LEVELS);
         Forecast ets = new Ets().fit(y, 1).forecast(6, LEVELS);
         assertTrue(f.method().startsWith("MSTL() + ETS("), f.method());
@@ -93,12 +97,61 @@ class MstlContractTest extends ForecastModelContractTest {
         assertEquals("", new Mstl().fit(y, 1).forecast(6, LEVELS).note(), "season 1 is no season: nothing to say");
     }
 
+    /**
+     * By default a positive series is decomposed and forecast on the log scale: exp of the same decomposition of its
+     * logs, their adjusted series fitted by ets with additive errors only.
+     */
+    @Test
+    void aPositiveSeriesIsForecastOnTheLogScale() {
+        double[] y = twoSeasons(120);
+        double[] logs = Arrays.stream(y).map(Math::log).toArray();
+        ForecastModel plain = Models.forSpec(ModelSpec.parse("--model", "mstl:ets+transform=none"));
+        assertEquals("mstl:ets+transform=none", plain.name());
+        ForecastModel additiveOnLogs =
+                new Mstl(name -> Models.member(name).onLogScale()).withArguments(List.of("ets", "transform=none"));
+        Forecast onLogs = additiveOnLogs.fit(logs, new double[] {4, 12}).forecast(12, LEVELS);
+        assertTrue(onLogs.method().contains("ETS(A,"), onLogs.method());
+        assertTrue(
+                plain.fit(logs, new double[] {4, 12})
+                        .forecast(12, LEVELS)
+                        .method()
+                        .contains("ETS(M,"),
+                "all of ets's forms would take a multiplicative error on these logs");
+        Forecast f = new Mstl().fit(y, new double[] {4, 12}).forecast(12, LEVELS);
+        assertEquals(onLogs.method() + ", log scale", f.method());
+        assertEquals("", f.note());
+        for (int t = 0; t < 12; t++) {
+            assertEquals(Math.exp(onLogs.mean()[t]), f.mean()[t], 1e-12 * f.mean()[t], "point at step " + t);
+            assertEquals(Math.exp(onLogs.lower(1)[t]), f.lower(1)[t], 1e-12 * f.mean()[t], "lower 95 at " + t);
+            assertEquals(Math.exp(onLogs.upper(0)[t]), f.upper(0)[t], 1e-12 * f.mean()[t], "upper 80 at " + t);
+        }
+        Forecast same = plain.fit(y, new double[] {4, 12}).forecast(12, LEVELS);
+        assertNotEquals(same.mean()[11], f.mean()[11], "transform=none forecasts the series itself");
+    }
+
+    /** A series with a value at or below 0 has no log: it is forecast on its own scale, and the note says so. */
+    @Test
+    void aSeriesThatIsNotPositiveStaysOnItsScaleWithANote() {
+        double[] y = twoSeasons(120);
+        y[7] = 0;
+        Forecast f = new Mstl().fit(y, new double[] {4, 12}).forecast(6, LEVELS);
+        Forecast plain = Models.forSpec(ModelSpec.parse("--model", "mstl:transform=none"))
+                .fit(y, new double[] {4, 12})
+                .forecast(6, LEVELS);
+        assertEquals(plain.method(), f.method());
+        assertEquals("not on the log scale: the series has a value at or below 0", f.note());
+        assertArrayEquals(plain.mean(), f.mean(), 0.0);
+        IllegalArgumentException bad = assertThrows(
+                IllegalArgumentException.class, () -> new Mstl().withArguments(List.of("ets", "transform=sqrt")));
+        assertTrue(bad.getMessage().contains("must be one of log, none"), bad.getMessage());
+    }
+
     @Test
     void theAdjustedModelIsSelectableAndOnlyOnePlainModel() {
         ForecastModel naive = Models.forSpec(ModelSpec.parse("--model", "mstl:naive"));
         assertEquals("mstl:naive", naive.name());
         Forecast f = naive.fit(twoSeasons(120), new double[] {4, 12}).forecast(3, LEVELS);
-        assertEquals("MSTL(4,12) + Naive method", f.method());
+        assertEquals("MSTL(4,12) + Naive method, log scale", f.method());
         IllegalArgumentException two =
                 assertThrows(IllegalArgumentException.class, () -> new Mstl().withArguments(List.of("ets", "arima")));
         assertTrue(two.getMessage().contains("at most 1 model"), two.getMessage());

@@ -33,6 +33,23 @@ public final class Ets implements ForecastModel {
     /** Fewest observations accepted. */
     public static final int MIN_LENGTH = 3;
 
+    private final boolean additiveOnly;
+
+    /** R's default set of forms. */
+    public Ets() {
+        this(false);
+    }
+
+    private Ets(boolean additiveOnly) {
+        this.additiveOnly = additiveOnly;
+    }
+
+    /** Additive errors and seasons only, as R's {@code ets(additive.only = TRUE)}: for the logs of a series. */
+    @Override
+    public ForecastModel onLogScale() {
+        return new Ets(true);
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -42,17 +59,14 @@ public final class Ets implements ForecastModel {
     public FittedModel fit(double[] y, int seasonLength) {
         Inputs.seasonLength(seasonLength);
         double[] data = Inputs.series(NAME, y, MIN_LENGTH);
-        return select(data, seasonLength);
+        return select(data, seasonLength, additiveOnly);
     }
 
-    /** The candidate forms in R's loop order. */
-    static List<EtsSpec> candidates(double[] y, int m) {
-        boolean positive = true;
-        for (double v : y) {
-            if (!(v > 0)) {
-                positive = false;
-                break;
-            }
+    /** The candidate forms in R's loop order; with {@code additiveOnly} those of additive error (and season). */
+    static List<EtsSpec> candidates(double[] y, int m, boolean additiveOnly) {
+        boolean positive = !additiveOnly;
+        for (int t = 0; t < y.length && positive; t++) {
+            positive = y[t] > 0;
         }
         boolean seasonalAllowed = m > 1 && m <= 24 && y.length > m;
         List<EtsSpec> out = new ArrayList<>();
@@ -80,7 +94,7 @@ public final class Ets implements ForecastModel {
         return out;
     }
 
-    private static FittedModel select(double[] y, int m) {
+    private static FittedModel select(double[] y, int m, boolean additiveOnly) {
         int n = y.length;
         if (constant(y)) {
             double[] state = {y[n - 1]};
@@ -104,7 +118,7 @@ public final class Ets implements ForecastModel {
             return new EtsFitted(r, r.spec().label());
         }
         EtsFitResult best = null;
-        for (EtsFitResult r : FormFits.fitAll(y, m, candidates(y, m))) {
+        for (EtsFitResult r : FormFits.fitAll(y, m, candidates(y, m, additiveOnly))) {
             if (r != null && !Double.isNaN(r.aicc()) && (best == null || r.aicc() < best.aicc())) {
                 best = r;
             }

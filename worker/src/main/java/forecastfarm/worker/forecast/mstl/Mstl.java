@@ -1,6 +1,7 @@
 package forecastfarm.worker.forecast.mstl;
 
 import forecastfarm.shared.forecast.ModelCatalog;
+import forecastfarm.shared.forecast.ModelDeclaration;
 import forecastfarm.shared.forecast.ModelSpec;
 import forecastfarm.worker.forecast.FittedModel;
 import forecastfarm.worker.forecast.ForecastModel;
@@ -23,6 +24,14 @@ import java.util.function.Function;
  * full periods in the series dropped (see {@link SeasonPeriods}), the forecast's note saying so. With none left, the
  * adjusted model forecasts the series itself. A constant series is not decomposed (its seasonal components are 0).
  * One season iterates MSTL once, several twice, as R's mstl on a ts and on an msts.
+ *
+ * <p>A positive series with a season to decompose by is decomposed and forecast on the log scale, its points and
+ * bounds taken back by {@code exp} ({@code transform=log}, the default: the seasons become proportional to the level
+ * and the forecast stays positive; the point is then the forecast's median, as R's {@code biasadj = FALSE}; the
+ * adjusted model as {@link ForecastModel#onLogScale()} gives it: ets with additive errors only).
+ * {@code mstl:ets+transform=none}, or a series with a value at or below 0 (the note says so), is R's {@code stlf} on
+ * the series itself. With no season the adjusted model forecasts the series on its own scale, as it would alone: on
+ * the log scale a trend would grow exponentially.
  */
 public final class Mstl implements ForecastModel {
 
@@ -31,8 +40,12 @@ public final class Mstl implements ForecastModel {
     /** Fewest observations accepted: ets's (a shorter series has no season to decompose by). */
     public static final int MIN_LENGTH = 3;
 
+    private static final String TRANSFORM = "transform";
+    private static final String LOG = "log";
+
     private final String name;
     private final String adjustedModel;
+    private final boolean logScale;
     private final Function<String, ForecastModel> lookup;
 
     /** {@code mstl} with the catalog's default adjusted-series model, resolved in the registry. */
@@ -46,12 +59,17 @@ public final class Mstl implements ForecastModel {
      * @param lookup resolves the adjusted-series model's name at fit time
      */
     public Mstl(Function<String, ForecastModel> lookup) {
-        this(NAME, ModelCatalog.MODELS.find(NAME).orElseThrow().defaultModels().get(0), lookup);
+        this(ModelCatalog.MODELS.parse("model", NAME), lookup);
     }
 
-    private Mstl(String name, String adjustedModel, Function<String, ForecastModel> lookup) {
-        this.name = name;
-        this.adjustedModel = adjustedModel;
+    private Mstl(ModelSpec spec, Function<String, ForecastModel> lookup) {
+        ModelDeclaration declared = ModelCatalog.MODELS.find(NAME).orElseThrow();
+        List<String> listed = spec.listedModels();
+        this.name = spec.toString();
+        this.adjustedModel = listed.isEmpty() ? declared.defaultModels().get(0) : listed.get(0);
+        this.logScale = LOG.equals(spec.settings()
+                .getOrDefault(
+                        TRANSFORM, declared.setting(TRANSFORM).orElseThrow().defaultValue()));
         this.lookup = Objects.requireNonNull(lookup, "lookup");
     }
 
@@ -61,15 +79,15 @@ public final class Mstl implements ForecastModel {
     }
 
     /**
-     * {@code mstl:MODEL}: the adjusted series forecast by {@code MODEL}.
+     * {@code mstl:MODEL}: the adjusted series forecast by {@code MODEL}; {@code transform=none} among the arguments
+     * leaves the series on its own scale.
      *
-     * @throws IllegalArgumentException for more than one model, a model of models, or an unknown one, as the shared
-     *     {@code ModelCatalog} refuses them
+     * @throws IllegalArgumentException for more than one model, a model of models, an unknown one or a bad setting, as
+     *     the shared {@code ModelCatalog} refuses them
      */
     @Override
     public ForecastModel withArguments(List<String> arguments) {
-        ModelSpec spec = ModelCatalog.MODELS.parse("model", NAME + ":" + String.join("+", arguments));
-        return new Mstl(spec.toString(), spec.listedModels().get(0), lookup);
+        return new Mstl(ModelCatalog.MODELS.parse("model", NAME + ":" + String.join("+", arguments)), lookup);
     }
 
     @Override
@@ -92,9 +110,22 @@ public final class Mstl implements ForecastModel {
             return MstlFit.withoutSeasons(fitAdjusted(adjusted, data), note);
         }
         int iterations = checkedSeasons.length == 1 ? 1 : MstlDecomposition.MULTI_SEASONAL_ITERATIONS;
+        if (!logScale) {
+            return decomposed(adjusted, data, periods, iterations);
+        }
+        if (!positive(data)) {
+            return LogScaleFit.notTransformed(decomposed(adjusted, data, periods, iterations));
+        }
+        double[] logs = new double[data.length];
+        for (int t = 0; t < data.length; t++) {
+            logs[t] = Math.log(data[t]);
+        }
+        return LogScaleFit.of(decomposed(adjusted.onLogScale(), logs, periods, iterations));
+    }
+
+    private FittedModel decomposed(ForecastModel adjusted, double[] data, SeasonPeriods periods, int iterations) {
         MstlComponents components = MstlDecomposition.decompose(data, periods.periods(), iterations);
-        FittedModel fit = fitAdjusted(adjusted, components.seasonallyAdjusted(data));
-        return MstlFit.seasonal(components, periods, fit);
+        return MstlFit.seasonal(components, periods, fitAdjusted(adjusted, components.seasonallyAdjusted(data)));
     }
 
     /** The adjusted model's failure, named as mstl's. */
@@ -116,6 +147,15 @@ public final class Mstl implements ForecastModel {
     private static boolean nonSeasonal(double[] seasons) {
         for (double season : seasons) {
             if (season != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean positive(double[] y) {
+        for (double v : y) {
+            if (!(v > 0)) {
                 return false;
             }
         }

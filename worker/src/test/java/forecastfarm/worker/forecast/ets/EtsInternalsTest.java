@@ -21,18 +21,22 @@ class EtsInternalsTest {
 
     @Test
     void candidateFormsFollowRsDefaults() {
-        List<EtsSpec> positiveSeasonal = Ets.candidates(MONTHLY, 12);
+        List<EtsSpec> positiveSeasonal = Ets.candidates(MONTHLY, 12, false);
         assertEquals(15, positiveSeasonal.size()); // 6 additive-error + 9 multiplicative-error forms
         assertEquals("ETS(A,N,N)", positiveSeasonal.get(0).label());
         assertEquals("ETS(M,A,M)", positiveSeasonal.get(14).label());
         double[] withZero = MONTHLY.clone();
         withZero[5] = 0;
-        List<EtsSpec> nonPositive = Ets.candidates(withZero, 12);
+        List<EtsSpec> nonPositive = Ets.candidates(withZero, 12, false);
         assertEquals(6, nonPositive.size());
         assertTrue(nonPositive.stream().noneMatch(s -> s.multError() || s.season() == EtsSpec.Season.M));
-        assertEquals(6, Ets.candidates(MONTHLY, 1).size()); // N, A, Ad for each error type
-        assertEquals(6, Ets.candidates(MONTHLY, 60).size()); // n <= m: no seasonal forms
-        assertEquals(6, Ets.candidates(MONTHLY, 25).size()); // m > 24: seasonality ignored, as R
+        assertEquals(6, Ets.candidates(MONTHLY, 1, false).size()); // N, A, Ad for each error type
+        assertEquals(6, Ets.candidates(MONTHLY, 60, false).size()); // n <= m: no seasonal forms
+        assertEquals(6, Ets.candidates(MONTHLY, 25, false).size()); // m > 24: seasonality ignored, as R
+        // on the log scale (mstl): additive errors and seasons only, as R's ets(additive.only = TRUE)
+        assertEquals(
+                nonPositive.stream().map(EtsSpec::label).toList(),
+                Ets.candidates(MONTHLY, 12, true).stream().map(EtsSpec::label).toList());
     }
 
     @Test

@@ -27,7 +27,7 @@ class FormFitsTest {
         List<double[]> series = List.of(EtsInternalsTest.MONTHLY, dailyPrices(1, 240), dailyPrices(2, 40));
         int[] seasons = {12, 5, 5};
         for (int s = 0; s < series.size(); s++) {
-            List<EtsSpec> candidates = Ets.candidates(series.get(s), seasons[s]);
+            List<EtsSpec> candidates = Ets.candidates(series.get(s), seasons[s], false);
             EtsFitResult[] alone = FormFits.fitAll(series.get(s), seasons[s], candidates, 1);
             EtsFitResult[] threaded = FormFits.fitAll(series.get(s), seasons[s], candidates, 3);
             assertEquals(candidates.size(), threaded.length);
@@ -48,7 +48,7 @@ class FormFitsTest {
     @Test
     void aFormThatCannotBeFittedIsNullAndTheOthersStay() {
         double[] y = {10, 12, 11, 13, 12, 14, 13}; // 7 points: the seasonal forms have too many parameters
-        List<EtsSpec> candidates = Ets.candidates(y, 2);
+        List<EtsSpec> candidates = Ets.candidates(y, 2, false);
         EtsFitResult[] fits = FormFits.fitAll(y, 2, candidates, 2);
         int fitted = 0;
         for (int i = 0; i < fits.length; i++) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import forecastfarm.worker.forecast.Forecast;
+import forecastfarm.worker.forecast.ForecastModel;
 import forecastfarm.worker.forecast.GoldenCsv;
 import forecastfarm.worker.forecast.stl.Stl;
 import forecastfarm.worker.forecast.stl.StlComponents;
@@ -18,7 +19,9 @@ import org.junit.jupiter.api.Test;
 /**
  * MSTL and stlf against R 4.2 with forecast 8.20: golden_mstl.csv and golden_stlf.csv, written by golden_mstl.R beside
  * them (12 significant digits). Cases: the first 4 weeks (1344 half-hours) of taylor with periods 48 and 336, and the
- * M3 monthly series N1402, N1702 and N2002 with period 12.
+ * M3 monthly series N1402, N1702 and N2002 with period 12. stlf's forecasts of taylor's four weeks and N2002 are
+ * given twice: on the series (our {@code mstl:transform=none}) and with {@code lambda = 0, etsmodel = "AZN"} (our
+ * default, the log scale).
  *
  * <p>Tolerances: the decomposition is the same arithmetic as R's Fortran, so its components must agree to 1e-8 of the
  * series' largest magnitude (R's printed digits and summation order leave ~1e-11). The stlf forecasts also go through
@@ -114,15 +117,19 @@ class MstlGoldenTest {
         for (String[] row : GoldenCsv.rows(MstlGoldenTest.class, "golden_stlf.csv")) {
             golden.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row);
         }
-        assertEquals(List.of("taylor4w", "N2002"), List.copyOf(golden.keySet()));
+        assertEquals(List.of("taylor4w", "N2002", "taylor4w_log", "N2002_log"), List.copyOf(golden.keySet()));
         golden.forEach((id, rows) -> {
-            Case c = cases.get(id);
+            // R's stlf with lambda = 0 and etsmodel "AZN" is our default mstl; without them, mstl:transform=none
+            boolean log = id.endsWith("_log");
+            Case c = cases.get(id.replace("_log", ""));
             double[] seasons = Arrays.stream(c.periods()).asDoubleStream().toArray();
-            Forecast f = new Mstl().fit(c.column("data"), seasons).forecast(rows.size(), new double[] {80, 95});
+            ForecastModel mstl = log ? new Mstl() : new Mstl().withArguments(List.of("transform=none"));
+            Forecast f = mstl.fit(c.column("data"), seasons).forecast(rows.size(), new double[] {80, 95});
             // "STL +  ETS(A,N,N)", split at its commas by the CSV reader
             String rMethod = String.join(",", Arrays.copyOfRange(rows.get(0), 7, rows.get(0).length));
+            String ets = rMethod.substring(rMethod.indexOf("ETS"));
             assertTrue(
-                    f.method().endsWith(rMethod.substring(rMethod.indexOf("ETS"))),
+                    f.method().endsWith(log ? ets + ", log scale" : ets),
                     id + ": " + f.method() + " vs R's " + rMethod);
             double tolerance = FORECAST_TOLERANCE * c.scale();
             assertClose(column(rows, 2), f.mean(), tolerance, id + " mean");

@@ -8,7 +8,7 @@
 #   N1402 ...  forecast::mstl(ts(M3 monthly series, frequency = 12))      (one period: R iterates once)
 #   robust_N2002  stl(ts(N2002, frequency = 12), s.window = 11, robust = TRUE): seasonal1 and trend only
 # golden_stlf.csv: case,step,mean,lo80,hi80,lo95,hi95 of stlf(series, h) at levels 80 and 95
-#   taylor4w (h = 48) and N2002 (h = 18)
+#   taylor4w (h = 48) and N2002 (h = 18); taylor4w_log and N2002_log: the same with lambda = 0 (the log scale) and etsmodel "AZN"
 suppressMessages(library(forecast))
 dd <- Sys.getenv("DATA_DIR", "../../../../../../../../../shared/data")
 num <- function(x) trimws(formatC(as.numeric(x), digits = 12, format = "g"))
@@ -35,9 +35,14 @@ rows$robust <- data.frame(case = "robust_N2002", periods = "12", t = seq_len(nro
   seasonal2 = "", remainder = num(robust[, "remainder"]))
 write.csv(do.call(rbind, rows), "golden_mstl.csv", row.names = FALSE, quote = FALSE)
 fc <- list()
-for (c in cases[c(1, 4)]) {
-  f <- stlf(c$y, h = c$h, level = c(80, 95))
-  fc[[c$id]] <- data.frame(case = c$id, step = seq_len(c$h), mean = num(f$mean), lo80 = num(f$lower[, 1]),
-    hi80 = num(f$upper[, 1]), lo95 = num(f$lower[, 2]), hi95 = num(f$upper[, 2]), method = f$method)
+for (lambda in list(NULL, 0)) {
+  for (c in cases[c(1, 4)]) {
+    id <- if (is.null(lambda)) c$id else paste0(c$id, "_log")
+    # on the log scale our mstl's ets keeps to additive errors (R's ets does so itself when given lambda)
+    ets_model <- if (is.null(lambda)) "ZZN" else "AZN"
+    f <- stlf(c$y, h = c$h, level = c(80, 95), lambda = lambda, etsmodel = ets_model)
+    fc[[id]] <- data.frame(case = id, step = seq_len(c$h), mean = num(f$mean), lo80 = num(f$lower[, 1]),
+      hi80 = num(f$upper[, 1]), lo95 = num(f$lower[, 2]), hi95 = num(f$upper[, 2]), method = f$method)
+  }
 }
 write.csv(do.call(rbind, fc), "golden_stlf.csv", row.names = FALSE, quote = FALSE)
