@@ -24,10 +24,7 @@ public record ForecastBatchRequest(List<String> keys, List<ForecastRequest> requ
     public ForecastBatchRequest {
         keys = List.copyOf(keys);
         requests = List.copyOf(requests);
-        if (keys.isEmpty() || keys.size() != requests.size()) {
-            throw new IllegalArgumentException("a forecast batch needs one request per key, at least one: "
-                    + keys.size() + " keys, " + requests.size() + " requests");
-        }
+        requireOneRequestPerKey(keys.size(), requests.size());
         final ForecastRequest first = requests.get(0);
         for (final ForecastRequest request : requests) {
             if (request.horizon() != first.horizon()
@@ -60,10 +57,7 @@ public record ForecastBatchRequest(List<String> keys, List<ForecastRequest> requ
      * @param encodedRequests each key's {@link ForecastRequest#encode()}, in the keys' order.
      */
     public static byte[] encode(final List<String> keys, final List<byte[]> encodedRequests) {
-        if (keys.isEmpty() || keys.size() != encodedRequests.size()) {
-            throw new IllegalArgumentException("a forecast batch needs one request per key, at least one: "
-                    + keys.size() + " keys, " + encodedRequests.size() + " requests");
-        }
+        requireOneRequestPerKey(keys.size(), encodedRequests.size());
         int bytes = 4;
         for (int i = 0; i < keys.size(); i++) {
             bytes += 8 + 4 * keys.get(i).length() + encodedRequests.get(i).length;
@@ -73,6 +67,13 @@ public record ForecastBatchRequest(List<String> keys, List<ForecastRequest> requ
             out.putString(keys.get(i)).putBytes(encodedRequests.get(i));
         }
         return out.toByteArray();
+    }
+
+    private static void requireOneRequestPerKey(final int keys, final int requests) {
+        if (keys == 0 || keys != requests) {
+            throw new IllegalArgumentException("a forecast batch needs one request per key, at least one: " + keys
+                    + " keys, " + requests + " requests");
+        }
     }
 
     public static ForecastBatchRequest decode(final byte[] payload) {
