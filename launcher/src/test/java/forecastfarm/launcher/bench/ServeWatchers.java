@@ -17,7 +17,7 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * The watchers of {@code scripts/bench serve-watchers}, a process of their own (run niced, as clients on other hosts
+ * The watchers of {@code scripts/bench serve-watchers}, a process of their own (run in the idle scheduling class, as clients on other hosts
  * would not take the farm's cores): reads a job id from standard input, opens {@code COUNT} event streams of that job
  * (the {@code ?results=} of the streams: {@code keys}, {@code rows} or {@code false}; then {@code gzip} to accept it
  * as browsers do, or {@code identity}), prints {@code connected} once all
