@@ -1,7 +1,8 @@
 #!/usr/bin/env Rscript
 # R's side of the mstl measurements: refits R forecast's stlf (MSTL + ETS) and the seasonal naive at lag 336 on the
-# rolling-origin windows `farm cv` uses, stlf also on the log scale (lambda = 0, as our mstl's default), and prints their MASE over the windows, scaled as farm cv's cv_metrics.csv
-# scales it (each window's own training part's mean absolute difference at lag m = the first season, 48).
+# rolling-origin windows `farm cv` uses, stlf also on the log scale (lambda = 0, as our mstl's default), and prints
+# their MASE over the windows, scaled as farm cv's cv_metrics.csv scales it (each window's own training part's mean
+# absolute difference at lag m = the first season, 48).
 # Usage: Rscript mstl_cv.R <input.csv> <h> <windows> <step> [reps]
 #   input.csv  unique_id,ds,y of one series (../shared/data/taylor_halfhourly.csv), rows in time order
 #   reps       times each window's stlf is refitted for the timing (default 1)

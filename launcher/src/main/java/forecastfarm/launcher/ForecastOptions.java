@@ -63,8 +63,9 @@ final class ForecastOptions {
                     + "${COMPLETION-CANDIDATES}; auto:ets+theta picks per series the better of ets and theta by"
                     + " cross-validation on the series' last points, auto alone is auto:ets+theta+arima+comb;"
                     + " comb:ets+theta is the mean of ets and theta (+combine=median their median), comb alone is"
-                    + " comb:arima+ces+dot+mstl+drift+snaive+combine=median; mstl:arima forecasts the seasonally adjusted series with"
-                    + " arima, on the log scale for a positive series unless mstl:arima+transform=none"
+                    + " comb:arima+ces+dot+mstl+drift+snaive+combine=median; mstl:arima forecasts the seasonally"
+                    + " adjusted series with arima, on the log scale for a positive series unless"
+                    + " mstl:arima+transform=none"
                     + " (default ${DEFAULT-VALUE})")
     List<String> models;
 

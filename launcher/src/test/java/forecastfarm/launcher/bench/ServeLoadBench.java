@@ -329,7 +329,8 @@ final class ServeLoadBench {
         final double workersCpuS = cpuS(server.toHandle().descendants());
         final double watchersCpuS = watchers == null ? 0 : cpuS(watchers.toHandle());
         await(url, token, id);
-        final double wallS = (System.nanoTime() - startNs) / 1e9;
+        final long endedNs = System.nanoTime();
+        final double wallS = (endedNs - startNs) / 1e9;
         final Run run = new Run(
                 total / wallS,
                 wallS,
@@ -341,7 +342,7 @@ final class ServeLoadBench {
             // every stream ends with the job's end (or was dropped): what they got
             final String events = watched.readLine();
             // how late the idle watchers are: their last stream ends with the job's end, published up to 1 s later
-            final long lagMs = (System.nanoTime() - startNs) / 1_000_000 - Math.round(wallS * 1000);
+            final long lagMs = (System.nanoTime() - endedNs) / 1_000_000;
             watchers.destroy();
             watchers.waitFor();
             return run.watched(events + ", all read " + lagMs + " ms after the job's end");
@@ -353,7 +354,7 @@ final class ServeLoadBench {
      * Puts every thread of a process in the idle scheduling class ({@code chrt -a --idle}, Linux's SCHED_IDLE): it runs
      * only on a core nothing else wants. The watchers stand for clients on other hosts, which take none of the farm's
      * cores; niced (nice 19, what this did before) they still took 2.5-3.4 CPU s of a 20,000-task job on the farm's two
-     * cores, SCHED_IDLE 1.1-1.5 s, and still read every event by the job's end.
+     * cores, SCHED_IDLE 1.1-1.8 s, and still read every event by the job's end.
      */
     private static void idle(final long pid) throws IOException, InterruptedException {
         final Process chrt = new ProcessBuilder("chrt", "-a", "--idle", "-p", "0", Long.toString(pid))

@@ -56,7 +56,8 @@ public interface ForecastModel {
     /**
      * This model as it fits the logs of a positive series (mstl on the log scale): by default itself. ets keeps to
      * additive errors there, as R's {@code ets} does when given a Box-Cox {@code lambda}: a multiplicative error on the
-     * log scale compounds the transform, and its likelihood is slow to optimise on logs (3 times the fit on taylor).
+     * log scale compounds the transform, and its likelihood is slow to optimise on logs (mstl on taylor's windows took
+     * 1.9 times as long with every form, {@code scripts/bench-mstl-vs-r}).
      */
     default ForecastModel onLogScale() {
         return this;

@@ -98,6 +98,16 @@ public final class Inputs {
         return copy;
     }
 
+    /** True when every value is strictly positive (a multiplicative form or a log needs it). */
+    public static boolean allPositive(double[] y) {
+        for (double v : y) {
+            if (!(v > 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True when every value equals the first one. */
     public static boolean constant(double[] y) {
         for (double v : y) {

@@ -37,7 +37,7 @@ public final class Naive2 implements ForecastModel {
         if (m > 1 && n < 3 * m) {
             note = "no seasonal adjustment: " + n + " observations < 3 seasons (m=" + m + ")";
         } else if (Seasonality.isSeasonal(data, m)) {
-            if (!Seasonality.allPositive(data)) {
+            if (!Inputs.allPositive(data)) {
                 note = "no seasonal adjustment: seasonal by the test but the series has non-positive values";
             } else {
                 double[] figure = Seasonality.multiplicativeSeasonalIndices(data, m);

@@ -190,7 +190,7 @@ public final class Seasonality {
         if (!isSeasonalForTheta(y, m)) {
             return new ThetaAdjustment(y, null, "");
         }
-        if (!allPositive(y)) {
+        if (!Inputs.allPositive(y)) {
             return new ThetaAdjustment(
                     y, null, "no seasonal adjustment: seasonal by the test but the series has non-positive values");
         }
@@ -264,15 +264,5 @@ public final class Seasonality {
             xy /= xn;
         }
         return !(Double.isNaN(xy) || xy > tol);
-    }
-
-    /** True when every value is strictly positive (multiplicative decomposition needs it). */
-    static boolean allPositive(double[] y) {
-        for (double v : y) {
-            if (!(v > 0)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

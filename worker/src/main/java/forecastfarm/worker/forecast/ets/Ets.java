@@ -64,14 +64,11 @@ public final class Ets implements ForecastModel {
 
     /** The candidate forms in R's loop order; with {@code additiveOnly} those of additive error (and season). */
     static List<EtsSpec> candidates(double[] y, int m, boolean additiveOnly) {
-        boolean positive = !additiveOnly;
-        for (int t = 0; t < y.length && positive; t++) {
-            positive = y[t] > 0;
-        }
+        boolean multiplicativeAllowed = !additiveOnly && Inputs.allPositive(y);
         boolean seasonalAllowed = m > 1 && m <= 24 && y.length > m;
         List<EtsSpec> out = new ArrayList<>();
         for (boolean multError : new boolean[] {false, true}) {
-            if (multError && !positive) {
+            if (multError && !multiplicativeAllowed) {
                 continue;
             }
             for (boolean trend : new boolean[] {false, true}) {
@@ -96,7 +93,7 @@ public final class Ets implements ForecastModel {
 
     private static FittedModel select(double[] y, int m, boolean additiveOnly) {
         int n = y.length;
-        if (constant(y)) {
+        if (Inputs.constant(y)) {
             double[] state = {y[n - 1]};
             EtsFitResult r = new EtsFitResult(
                     new EtsSpec(false, false, false, EtsSpec.Season.N),
@@ -127,14 +124,5 @@ public final class Ets implements ForecastModel {
             throw new ModelException("ets: no model able to be fitted");
         }
         return new EtsFitted(best, best.spec().label());
-    }
-
-    private static boolean constant(double[] y) {
-        for (double v : y) {
-            if (v != y[0]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

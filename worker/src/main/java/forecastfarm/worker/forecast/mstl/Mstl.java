@@ -42,6 +42,8 @@ public final class Mstl implements ForecastModel {
 
     private static final String TRANSFORM = "transform";
     private static final String LOG = "log";
+    /** The note of a series left on its scale under {@code transform=log}. */
+    static final String NOT_POSITIVE = "not on the log scale: the series has a value at or below 0";
 
     private final String name;
     private final String adjustedModel;
@@ -102,7 +104,7 @@ public final class Mstl implements ForecastModel {
         double[] data = Inputs.series(name, y, MIN_LENGTH);
         ForecastModel adjusted = lookup.apply(adjustedModel);
         SeasonPeriods periods = SeasonPeriods.of(checkedSeasons, data.length);
-        if (periods.none() || constant(data)) {
+        if (periods.none() || Inputs.constant(data)) {
             String note = periods.note();
             if (periods.none() && !nonSeasonal(checkedSeasons)) {
                 note = Inputs.joinNotes(note, "no season left: " + adjustedModel + " on the series");
@@ -110,22 +112,22 @@ public final class Mstl implements ForecastModel {
             return MstlFit.withoutSeasons(fitAdjusted(adjusted, data), note);
         }
         int iterations = checkedSeasons.length == 1 ? 1 : MstlDecomposition.MULTI_SEASONAL_ITERATIONS;
-        if (!logScale) {
-            return decomposed(adjusted, data, periods, iterations);
-        }
-        if (!positive(data)) {
-            return LogScaleFit.notTransformed(decomposed(adjusted, data, periods, iterations));
+        if (!logScale || !Inputs.allPositive(data)) {
+            String note = logScale ? Inputs.joinNotes(periods.note(), NOT_POSITIVE) : periods.note();
+            return decomposed(adjusted, data, periods, iterations, note);
         }
         double[] logs = new double[data.length];
         for (int t = 0; t < data.length; t++) {
             logs[t] = Math.log(data[t]);
         }
-        return LogScaleFit.of(decomposed(adjusted.onLogScale(), logs, periods, iterations));
+        return new LogScaleFit(decomposed(adjusted.onLogScale(), logs, periods, iterations, periods.note()));
     }
 
-    private FittedModel decomposed(ForecastModel adjusted, double[] data, SeasonPeriods periods, int iterations) {
+    private FittedModel decomposed(
+            ForecastModel adjusted, double[] data, SeasonPeriods periods, int iterations, String note) {
         MstlComponents components = MstlDecomposition.decompose(data, periods.periods(), iterations);
-        return MstlFit.seasonal(components, periods, fitAdjusted(adjusted, components.seasonallyAdjusted(data)));
+        FittedModel fit = fitAdjusted(adjusted, components.seasonallyAdjusted(data));
+        return MstlFit.seasonal(components, periods, fit, note);
     }
 
     /** The adjusted model's failure, named as mstl's. */
@@ -147,24 +149,6 @@ public final class Mstl implements ForecastModel {
     private static boolean nonSeasonal(double[] seasons) {
         for (double season : seasons) {
             if (season != 1) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean positive(double[] y) {
-        for (double v : y) {
-            if (!(v > 0)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean constant(double[] y) {
-        for (double v : y) {
-            if (v != y[0]) {
                 return false;
             }
         }

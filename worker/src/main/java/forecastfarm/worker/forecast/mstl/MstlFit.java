@@ -23,8 +23,8 @@ final class MstlFit implements FittedModel {
     }
 
     /** The series decomposed by {@code periods}; {@code adjusted} fitted to its seasonally adjusted series. */
-    static MstlFit seasonal(MstlComponents components, SeasonPeriods periods, FittedModel adjusted) {
-        return new MstlFit(components, adjusted, "MSTL(" + periods.text() + ") + " + adjusted.method(), periods.note());
+    static MstlFit seasonal(MstlComponents components, SeasonPeriods periods, FittedModel adjusted, String note) {
+        return new MstlFit(components, adjusted, "MSTL(" + periods.text() + ") + " + adjusted.method(), note);
     }
 
     /** No season to decompose by (or a constant series): {@code adjusted} fitted to the series itself. */
