@@ -24,7 +24,7 @@ final class AutoOptions {
             names = "--select-by",
             paramLabel = "mase|smape|rmse|msis",
             description = "for --model auto: the cross-validated score that picks each series' model; msis at the"
-                    + " 95% level if --level has it, else at the highest (default " + ModelCatalog.AUTO_BY_DEFAULT
+                    + " 95%% level if --level has it, else at the highest (default " + ModelCatalog.AUTO_BY_DEFAULT
                     + ")")
     String selectBy;
 

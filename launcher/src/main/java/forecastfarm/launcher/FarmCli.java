@@ -11,10 +11,13 @@ import forecastfarm.launcher.io.InputException;
 import forecastfarm.launcher.io.ShardFilter;
 import forecastfarm.launcher.job.ForecastJob;
 import forecastfarm.launcher.job.ForecastJobOptions;
+import forecastfarm.launcher.merge.MergeCommand;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -30,9 +33,17 @@ import picocli.CommandLine.Command;
         name = "farm",
         mixinStandardHelpOptions = true,
         version = "Forecast Farm 0.1",
-        description = "Forecast many time series at once on a farm of worker processes.",
-        subcommands = {
-            FarmCli.Forecast.class,
+        description = "Forecast many time series at once on a farm of worker processes.")
+public final class FarmCli implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(FarmCli.class);
+
+    /**
+     * The subcommands, in the order the help lists them. Building a command's model from its annotations takes
+     * picocli tens of milliseconds each on a cold JVM, on the path to the workers' start, so a command line that names
+     * one builds only that one (see {@link #addSubcommands}).
+     */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(
+            Forecast.class,
             CvCommand.class,
             RunCommand.class,
             ServeCommand.class,
@@ -42,10 +53,8 @@ import picocli.CommandLine.Command;
             ClientCommands.Status.class,
             ClientCommands.Results.class,
             ClientCommands.Cancel.class,
-            InspectCommand.class
-        })
-public final class FarmCli implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(FarmCli.class);
+            InspectCommand.class,
+            MergeCommand.class);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -80,8 +89,15 @@ public final class FarmCli implements Callable<Integer> {
      * @param err where the one-line errors go (a test's own stream, so that nothing else the JVM prints mixes in).
      */
     static int execute(final String[] args, final PrintStream out, final PrintStream err) {
-        final CommandLine cli =
-                new CommandLine(new FarmCli(out, err)).addSubcommand(new forecastfarm.launcher.merge.MergeCommand(out));
+        return commandLine(args, out, err).execute(args);
+    }
+
+    /**
+     * The command line that runs {@code args}: with the subcommand {@code args[0]} names, or with every one.
+     */
+    static CommandLine commandLine(final String[] args, final PrintStream out, final PrintStream err) {
+        final CommandLine cli = new CommandLine(new FarmCli(out, err));
+        addSubcommands(cli, args, out);
         cli.setExitCodeExceptionMapper(
                 ex -> ex instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.INTERNAL);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, commandLine));
@@ -90,7 +106,28 @@ public final class FarmCli implements Callable<Integer> {
         cli.setErr(new java.io.PrintWriter(err, true));
         cli.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
         cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE));
-        return cli.execute(args);
+        return cli;
+    }
+
+    /**
+     * Adds the subcommand {@code args[0]} names, or every subcommand when it names none (no arguments, an option such
+     * as {@code --help}, a misspelt command: the usage and picocli's suggestions need them all).
+     */
+    private static void addSubcommands(final CommandLine cli, final String[] args, final PrintStream out) {
+        final String named = args.length == 0 ? "" : args[0];
+        final List<Class<?>> chosen = SUBCOMMANDS.stream()
+                .filter(command -> names(command).contains(named))
+                .toList();
+        for (final Class<?> command : chosen.isEmpty() ? SUBCOMMANDS : chosen) {
+            cli.addSubcommand(command == MergeCommand.class ? new MergeCommand(out) : command);
+        }
+    }
+
+    private static List<String> names(final Class<?> command) {
+        final Command annotation = command.getAnnotation(Command.class);
+        final List<String> names = new ArrayList<>(List.of(annotation.aliases()));
+        names.add(annotation.name());
+        return names;
     }
 
     private static int handle(final Exception thrown, final CommandLine commandLine) {
@@ -126,7 +163,7 @@ public final class FarmCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // the CommandLine this command runs in, which has every subcommand (merge is added in execute)
+        // the CommandLine this command runs in, which has every subcommand when none was named
         spec.commandLine().usage(out);
         return ExitCodes.USAGE;
     }

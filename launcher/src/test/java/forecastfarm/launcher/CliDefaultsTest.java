@@ -19,14 +19,14 @@ import picocli.CommandLine;
 class CliDefaultsTest {
 
     private static CommandLine forecastCommand() {
-        return new CommandLine(new FarmCli(System.out, System.err))
+        return FarmCli.commandLine(new String[0], System.out, System.err)
                 .getSubcommands()
                 .get("forecast");
     }
 
     @Test
     void optionsLeftOutConfigureTheFarmAsItsOwnDefaults() {
-        final CommandLine.ParseResult parsed = new CommandLine(new FarmCli(System.out, System.err))
+        final CommandLine.ParseResult parsed = FarmCli.commandLine(new String[0], System.out, System.err)
                 .parseArgs("forecast", "--input", "in.csv", "--horizon", "3");
         final FarmCli.Forecast options =
                 (FarmCli.Forecast) parsed.subcommand().commandSpec().userObject();
@@ -45,7 +45,7 @@ class CliDefaultsTest {
 
     @Test
     void anOptionGivenStillWins() {
-        final CommandLine.ParseResult parsed = new CommandLine(new FarmCli(System.out, System.err))
+        final CommandLine.ParseResult parsed = FarmCli.commandLine(new String[0], System.out, System.err)
                 .parseArgs(
                         "forecast",
                         "--input",
@@ -69,7 +69,7 @@ class CliDefaultsTest {
     }
 
     private static FarmContext withRssLimit(final String mb) {
-        final CommandLine.ParseResult parsed = new CommandLine(new FarmCli(System.out, System.err))
+        final CommandLine.ParseResult parsed = FarmCli.commandLine(new String[0], System.out, System.err)
                 .parseArgs("forecast", "--input", "in.csv", "--horizon", "3", "--max-worker-rss-mb", mb);
         return ((FarmCli.Forecast) parsed.subcommand().commandSpec().userObject())
                 .farmContext(Path.of("farm"))
@@ -103,7 +103,7 @@ class CliDefaultsTest {
 
     @Test
     void everyCommandWithTheHeapLimitHasTheRssLimit() {
-        final CommandLine farm = new CommandLine(new FarmCli(System.out, System.err));
+        final CommandLine farm = FarmCli.commandLine(new String[0], System.out, System.err);
         int commands = 0;
         for (final CommandLine command : farm.getSubcommands().values()) {
             if (command.getCommandSpec().findOption("--max-worker-heap-mb") != null) {

@@ -1,6 +1,7 @@
 package forecastfarm.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import forecastfarm.launcher.cli.ExitCodes;
@@ -108,12 +109,38 @@ class CliMessagesTest {
     }
 
     @Test
-    void bareFarmListsEveryCommand() {
-        final Run run = run();
-        assertEquals(ExitCodes.USAGE, run.exitCode());
-        for (final String command : new String[] {"forecast", "inspect", "merge"}) {
-            assertTrue(run.out().contains(System.lineSeparator() + "  " + command + " "), command + " in " + run.out());
+    void bareFarmAndItsHelpListEveryCommand() {
+        final String[] commands = {
+            "forecast",
+            "cv",
+            "run",
+            "serve",
+            "token",
+            "submit",
+            "jobs",
+            "status",
+            "results",
+            "cancel",
+            "inspect",
+            "merge"
+        };
+        for (final Run run : new Run[] {run(), run("--help")}) {
+            for (final String command : commands) {
+                assertTrue(
+                        run.out().contains(System.lineSeparator() + "  " + command + " "),
+                        command + " in " + run.out());
+            }
         }
+        assertEquals(ExitCodes.USAGE, run().exitCode());
+    }
+
+    @Test
+    void forecastHelpPrintsItsDescriptionsWhole() {
+        final Run run = run("forecast", "--help");
+        assertEquals(ExitCodes.OK, run.exitCode());
+        // a '%' picocli cannot format leaves the raw description, its %n line breaks included
+        assertTrue(run.out().contains("95% level"), run.out());
+        assertFalse(run.out().contains("%n"), run.out());
     }
 
     @Test

@@ -34,7 +34,7 @@ class ModelOptionTest {
     }
 
     private static CommandLine.ParseResult parse(final String... args) {
-        return new CommandLine(new FarmCli(System.out, System.err))
+        return FarmCli.commandLine(new String[0], System.out, System.err)
                 .parseArgs(args)
                 .subcommand();
     }
@@ -139,7 +139,7 @@ class ModelOptionTest {
 
     @Test
     void givenModelsReplaceTheDefaultAndRepeatedOptionsAddUp() {
-        final CommandLine.ParseResult parsed = new CommandLine(new FarmCli(System.out, System.err))
+        final CommandLine.ParseResult parsed = FarmCli.commandLine(new String[0], System.out, System.err)
                 .parseArgs("forecast", "--input", "in.csv", "--horizon", "3", "--model", "ets", "--model", "comb:a+b");
         final FarmCli.Forecast options =
                 (FarmCli.Forecast) parsed.subcommand().commandSpec().userObject();
