@@ -69,7 +69,7 @@ farm_class_caches() {
     fi
   fi
   if [ -f "$archive" ]; then
-    FARM_LAUNCHER_FLAGS+=("-XX:SharedArchiveFile=$archive" "-Xshare:auto")
+    FARM_LAUNCHER_FLAGS+=("@$options_dir/class-cache.options" "-XX:SharedArchiveFile=$archive")
   fi
   return 0
 }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +18,7 @@ import java.util.List;
 public final class JvmFlags {
     static final String BASE_RESOURCE = "/forecastfarm/jvm.options";
     static final String JAVA_23_RESOURCE = "/forecastfarm/jvm-23.options";
+    static final String CLASS_CACHE_RESOURCE = "/forecastfarm/class-cache.options";
 
     private JvmFlags() {}
 
@@ -36,6 +38,17 @@ public final class JvmFlags {
         if (javaFeatureVersion >= 23) {
             flags.addAll(read(JAVA_23_RESOURCE));
         }
+        return flags;
+    }
+
+    /**
+     * @param archive a class data sharing archive ({@code -XX:ArchiveClassesAtExit}'s output).
+     * @return the flags that map it, from {@code forecastfarm/class-cache.options} (which {@code scripts/common.sh}
+     *     reads for the launcher): an archive the JVM cannot use is skipped quietly, never fatal.
+     */
+    public static List<String> forClassCache(final Path archive) {
+        final List<String> flags = new ArrayList<>(read(CLASS_CACHE_RESOURCE));
+        flags.add("-XX:SharedArchiveFile=" + archive);
         return flags;
     }
 

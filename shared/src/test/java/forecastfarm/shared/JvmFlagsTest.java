@@ -47,4 +47,13 @@ class JvmFlagsTest {
     void currentJvmMatchesItsFeatureVersion() {
         assertEquals(JvmFlags.forJavaFeature(Runtime.version().feature()), JvmFlags.forCurrentJvm());
     }
+
+    @Test
+    void aClassCacheIsMappedOnlyWhenUsableAndQuietly() {
+        List<String> flags = JvmFlags.forClassCache(java.nio.file.Path.of("/cache/worker-1.jsa"));
+        assertEquals("-XX:SharedArchiveFile=/cache/worker-1.jsa", flags.get(flags.size() - 1));
+        assertTrue(flags.contains("-Xshare:auto"), flags.toString());
+        assertTrue(flags.contains("-Xlog:cds=off"), flags.toString());
+        assertTrue(flags.stream().noneMatch(f -> f.startsWith("#") || f.isBlank()), flags.toString());
+    }
 }

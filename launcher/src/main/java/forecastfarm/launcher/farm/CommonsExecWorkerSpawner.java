@@ -2,6 +2,7 @@ package forecastfarm.launcher.farm;
 
 import forecastfarm.api.WorkerThreads;
 import forecastfarm.shared.FarmDirectory;
+import forecastfarm.shared.JvmFlags;
 import forecastfarm.shared.WorkerArgs;
 import java.io.File;
 import java.io.IOException;
@@ -73,9 +74,9 @@ public final class CommonsExecWorkerSpawner implements WorkerSpawner {
             command.addArgument(flag, false);
         }
         if (classCache != null) {
-            // -Xshare:auto: an archive the JVM cannot use is ignored, never fatal.
-            command.addArgument("-XX:SharedArchiveFile=" + classCache, false);
-            command.addArgument("-Xshare:auto", false);
+            for (final String flag : JvmFlags.forClassCache(classCache)) {
+                command.addArgument(flag, false);
+            }
         }
         command.addArgument("-XX:+ExitOnOutOfMemoryError", false);
         command.addArgument("-D" + WorkerThreads.PROPERTY + "=" + ctx.workerThreads(), false);
