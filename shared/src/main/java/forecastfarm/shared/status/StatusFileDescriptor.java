@@ -65,12 +65,15 @@ public final class StatusFileDescriptor {
     public static final int LAUNCHER_STATE_OFFSET = 52;
     public static final int HEADER_LENGTH = 128;
 
+    // values() copies its array on every call, and the ids below are computed on every counter access
+    private static final int FARM_COUNTERS = FarmCounter.values().length;
+    private static final int WORKER_COUNTERS = WorkerCounter.values().length;
+    private static final int JOB_COUNTERS = JobCounter.values().length;
+
     private StatusFileDescriptor() {}
 
     public static int counterCount(final int workerSlots) {
-        return FarmCounter.values().length
-                + workerSlots * WorkerCounter.values().length
-                + JOB_SLOTS * JobCounter.values().length;
+        return FARM_COUNTERS + workerSlots * WORKER_COUNTERS + JOB_SLOTS * JOB_COUNTERS;
     }
 
     public static int metadataLength(final int workerSlots) {
@@ -108,13 +111,10 @@ public final class StatusFileDescriptor {
     }
 
     public static int jobCounterId(final int workerSlots, final int jobSlot, final JobCounter counter) {
-        return FarmCounter.values().length
-                + workerSlots * WorkerCounter.values().length
-                + jobSlot * JobCounter.values().length
-                + counter.ordinal();
+        return FARM_COUNTERS + workerSlots * WORKER_COUNTERS + jobSlot * JOB_COUNTERS + counter.ordinal();
     }
 
     public static int workerCounterId(final int slot, final WorkerCounter counter) {
-        return FarmCounter.values().length + slot * WorkerCounter.values().length + counter.ordinal();
+        return FARM_COUNTERS + slot * WORKER_COUNTERS + counter.ordinal();
     }
 }
