@@ -13,8 +13,8 @@ public enum WorkerJit {
     /**
      * C1 only: no warm-up to wait for; the default, best for jobs up to thousands of series per worker. With one
      * compiler thread instead of two, requests wait in turn and those whose methods went cold meanwhile are dropped:
-     * less compiling on the cores the tasks need (400 ets series on 2 workers, launcher likewise: 3% less wall time,
-     * README "Start-up and warm-up").
+     * less compiling on the cores the tasks need (400 ets series on 2 workers, launcher likewise: 2-6% less wall time
+     * in alternating pairs, README "Start-up and warm-up").
      */
     QUICK(List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1")),
     /** The JVM's default tiered compilation (C1 then C2): faster once warm, for very long jobs. */
