@@ -10,13 +10,8 @@ import java.util.Locale;
  * runs the models at 0.65-0.75 of C2's fully warm speed.
  */
 public enum WorkerJit {
-    /**
-     * C1 only: no warm-up to wait for; the default, best for jobs up to thousands of series per worker. With one
-     * compiler thread instead of two, requests wait in turn and those whose methods went cold meanwhile are dropped:
-     * less compiling on the cores the tasks need (400 ets series on 2 workers, launcher likewise: 2-6% less wall time
-     * in alternating pairs, README "Start-up and warm-up").
-     */
-    QUICK(List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1")),
+    /** C1 only: no warm-up to wait for; the default, best for jobs up to thousands of series per worker. */
+    QUICK(List.of("-XX:TieredStopAtLevel=1")),
     /** The JVM's default tiered compilation (C1 then C2): faster once warm, for very long jobs. */
     PEAK(List.of());
 
