@@ -167,6 +167,27 @@ public record ModelDeclaration(
         return "mvn -q -DskipTests package -pl worker/" + plugin + " -am";
     }
 
+    /**
+     * @param spec a parsed spec of this model.
+     * @return the models it lists, or this model's default models when it lists none.
+     */
+    public List<String> modelsIn(final ModelSpec spec) {
+        return spec.listedModels().isEmpty() ? defaultModels : spec.listedModels();
+    }
+
+    /**
+     * @param spec a parsed spec of this model (which keeps only the settings that differ from their defaults).
+     * @return the value of setting {@code key} in it: as written, else what the name alone means ({@link #whenAlone})
+     *     or the declared default.
+     */
+    public String valueIn(final ModelSpec spec, final String key) {
+        final String written = spec.settings().get(key);
+        if (written != null) {
+            return written;
+        }
+        return spec.hasArgument() ? setting(key).orElseThrow().defaultValue() : aloneValue(key);
+    }
+
     /** @return the value of setting {@code key} for the name written alone (see {@link #whenAlone}). */
     public String aloneValue(final String key) {
         final String alone = aloneSettings.get(key);

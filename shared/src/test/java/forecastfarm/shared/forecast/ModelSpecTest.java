@@ -386,4 +386,20 @@ class ModelSpecTest {
                 List.of(ModelCatalog.MODELS.find("onnx").orElseThrow()),
                 ModelCatalog.MODELS.pluginModels(ModelSpec.parseList("--model", "naive,comb:ets+onnx:/m/a.onnx")));
     }
+
+    @Test
+    void aSpecsModelsAndSettingsAreWhatItWritesElseWhatItsNameAloneOrItsDeclarationMeans() {
+        ModelDeclaration comb = ModelCatalog.MODELS.find("comb").orElseThrow();
+        assertEquals("median", comb.valueIn(ModelCatalog.MODELS.parse("m", "comb"), "combine"));
+        assertEquals("mean", comb.valueIn(ModelCatalog.MODELS.parse("m", "comb:ets+theta"), "combine"));
+        assertEquals(
+                "median", comb.valueIn(ModelCatalog.MODELS.parse("m", "comb:ets+theta+combine=median"), "combine"));
+        assertEquals(comb.defaultModels(), comb.modelsIn(ModelCatalog.MODELS.parse("m", "comb")));
+        assertEquals(List.of("ets", "theta"), comb.modelsIn(ModelCatalog.MODELS.parse("m", "comb:ets+theta")));
+
+        ModelDeclaration mstl = ModelCatalog.MODELS.find("mstl").orElseThrow();
+        assertEquals("log", mstl.valueIn(ModelCatalog.MODELS.parse("m", "mstl:arima"), "transform"));
+        assertEquals("none", mstl.valueIn(ModelCatalog.MODELS.parse("m", "mstl:transform=none"), "transform"));
+        assertEquals(List.of("ets"), mstl.modelsIn(ModelCatalog.MODELS.parse("m", "mstl:transform=none")));
+    }
 }

@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -65,26 +64,20 @@ public final class AutoSelect implements ForecastModel {
      * @param lookup resolves member names at forecast time (so auto can name models registered after it)
      */
     public AutoSelect(Function<String, ForecastModel> lookup) {
-        this(NAME, declaration().defaultModels(), Map.of(), lookup);
+        this(ModelCatalog.MODELS.parse("model", NAME), lookup);
     }
 
-    private AutoSelect(
-            String name, List<String> members, Map<String, String> settings, Function<String, ForecastModel> lookup) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.members = List.copyOf(members);
+    private AutoSelect(ModelSpec spec, Function<String, ForecastModel> lookup) {
+        this.name = spec.toString();
+        this.members = List.copyOf(declaration().modelsIn(spec));
         this.lookup = Objects.requireNonNull(lookup, "lookup");
-        this.by = setting(settings, "by");
+        this.by = declaration().valueIn(spec, "by");
         this.score = score(by);
-        this.windows = Integer.parseInt(setting(settings, "windows"));
+        this.windows = Integer.parseInt(declaration().valueIn(spec, "windows"));
     }
 
     private static ModelDeclaration declaration() {
         return ModelCatalog.MODELS.find(NAME).orElseThrow();
-    }
-
-    private static String setting(Map<String, String> settings, String key) {
-        return settings.getOrDefault(
-                key, declaration().setting(key).orElseThrow().defaultValue());
     }
 
     /** The score {@code by} names; every choice the catalog declares for it has one. */
@@ -114,10 +107,7 @@ public final class AutoSelect implements ForecastModel {
         if (arguments.isEmpty()) {
             throw new IllegalArgumentException(NAME + " needs at least one model or setting");
         }
-        ModelSpec spec = ModelCatalog.MODELS.parse("model", NAME + ":" + String.join("+", arguments));
-        List<String> listed = spec.listedModels();
-        return new AutoSelect(
-                spec.toString(), listed.isEmpty() ? declaration().defaultModels() : listed, spec.settings(), lookup);
+        return new AutoSelect(ModelCatalog.MODELS.parse("model", NAME + ":" + String.join("+", arguments)), lookup);
     }
 
     @Override

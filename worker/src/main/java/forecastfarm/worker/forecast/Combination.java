@@ -67,8 +67,16 @@ public final class Combination implements ForecastModel {
         this(ModelCatalog.MODELS.parse("model", NAME), lookup);
     }
 
+    private static ModelDeclaration declaration() {
+        return ModelCatalog.MODELS.find(NAME).orElseThrow();
+    }
+
     private Combination(ModelSpec spec, Function<String, ForecastModel> lookup) {
-        this(spec.toString(), members(spec), statistic(spec), lookup);
+        this(
+                spec.toString(),
+                declaration().modelsIn(spec),
+                Statistic.parse(declaration().valueIn(spec, "combine")),
+                lookup);
     }
 
     /**
@@ -85,22 +93,6 @@ public final class Combination implements ForecastModel {
         if (this.components.isEmpty()) {
             throw new IllegalArgumentException("a combination needs at least one component");
         }
-    }
-
-    private static List<String> members(ModelSpec spec) {
-        List<String> listed = spec.listedModels();
-        return listed.isEmpty() ? ModelCatalog.MODELS.find(NAME).orElseThrow().defaultModels() : listed;
-    }
-
-    private static Statistic statistic(ModelSpec spec) {
-        String value = spec.settings().get("combine");
-        if (value == null) {
-            ModelDeclaration comb = ModelCatalog.MODELS.find(NAME).orElseThrow();
-            value = spec.hasArgument()
-                    ? comb.setting("combine").orElseThrow().defaultValue()
-                    : comb.aloneValue("combine");
-        }
-        return Statistic.parse(value);
     }
 
     @Override

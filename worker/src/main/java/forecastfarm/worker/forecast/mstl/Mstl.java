@@ -66,12 +66,9 @@ public final class Mstl implements ForecastModel {
 
     private Mstl(ModelSpec spec, Function<String, ForecastModel> lookup) {
         ModelDeclaration declared = ModelCatalog.MODELS.find(NAME).orElseThrow();
-        List<String> listed = spec.listedModels();
         this.name = spec.toString();
-        this.adjustedModel = listed.isEmpty() ? declared.defaultModels().get(0) : listed.get(0);
-        this.logScale = LOG.equals(spec.settings()
-                .getOrDefault(
-                        TRANSFORM, declared.setting(TRANSFORM).orElseThrow().defaultValue()));
+        this.adjustedModel = declared.modelsIn(spec).get(0);
+        this.logScale = LOG.equals(declared.valueIn(spec, TRANSFORM));
         this.lookup = Objects.requireNonNull(lookup, "lookup");
     }
 
